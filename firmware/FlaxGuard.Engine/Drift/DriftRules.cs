@@ -1,0 +1,80 @@
+using System;
+using System.Collections;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Engine.Drift
+{
+    /// <summary>
+    /// The ordered table that rates each change; the first matching rule wins, and a change no rule names
+    /// is Low. The defaults follow what botnets such as the 2024 Flax Typhoon one leave behind: new
+    /// accounts, changed DNS, telnet, new port mappings, altered web files, replaced firmware.
+    /// </summary>
+    public sealed class DriftRules
+    {
+        private const int Add = (int)DriftKind.Added;
+        private const int Remove = (int)DriftKind.Removed;
+        private const int Change = (int)DriftKind.Changed;
+        private const int Any = Add | Remove | Change;
+
+        private readonly ArrayList _rules = new ArrayList();
+
+        public int Count { get { return _rules.Count; } }
+
+        public DriftRule this[int index] { get { return (DriftRule)_rules[index]; } }
+
+        public void Append(DriftRule rule)
+        {
+            if (rule == null) throw new ArgumentNullException("rule");
+            _rules.Add(rule);
+        }
+
+        /// <summary>The rule for a change, or null when no rule matches.</summary>
+        public DriftRule Find(DriftKind kind, string key)
+        {
+            for (int i = 0; i < _rules.Count; i++)
+            {
+                DriftRule rule = (DriftRule)_rules[i];
+                if (rule.Matches(kind, key)) return rule;
+            }
+            return null;
+        }
+
+        public static DriftRules CreateDefault()
+        {
+            DriftRules r = new DriftRules();
+            // Exposure: telnet is how Mirai-family botnets get in and spread.
+            r.Append(new DriftRule("net.tcp.23", Add, Severity.Critical, "Telnet was opened. Mirai-family botnets break in and spread through telnet; unless you enabled it yourself, treat the device as compromised."));
+            r.Append(new DriftRule("net.tcp.2323", Add, Severity.Critical, "A second telnet port (2323) was opened. Botnet implants open it to keep control; unless you enabled it yourself, treat the device as compromised."));
+            r.Append(new DriftRule("net.tcp.*.banner", Any, Severity.Low, "The greeting a network service sends changed, which usually means the software behind it changed."));
+            r.Append(new DriftRule("net.tcp.1080", Add, Severity.High, "A SOCKS proxy port opened. Botnets turn routers into proxies to hide their traffic."));
+            r.Append(new DriftRule("net.tcp.*", Add, Severity.High, "A risky network port opened that was closed when you approved the baseline."));
+            r.Append(new DriftRule("net.tcp.*", Remove, Severity.Info, "A network port that was open is now closed."));
+            // Firmware: a different build is either an update you made or a replacement you did not.
+            r.Append(new DriftRule("fw.*", Any, Severity.High, "The firmware changed. If you did not update the device, someone else did."));
+            // Accounts, DNS and remote access: the first things an intruder changes.
+            r.Append(new DriftRule("cfg.user.*", Add, Severity.Critical, "A new user account appeared on the device. Intruders add accounts to come back later."));
+            r.Append(new DriftRule("cfg.user.*", Change, Severity.High, "A user account changed (password, keys or rights)."));
+            r.Append(new DriftRule("cfg.sshkey.*", Add, Severity.Critical, "A new SSH key was added, which lets someone log in without a password."));
+            r.Append(new DriftRule("cfg.dns.*", Any, Severity.Critical, "The DNS servers changed. A hijacked DNS sends your devices to fake websites."));
+            r.Append(new DriftRule("cfg.remote.*", Any, Severity.High, "Remote management settings changed; the admin interface may now be reachable from the internet."));
+            r.Append(new DriftRule("upnp.map.*", Add, Severity.High, "A new port mapping opens a path from the internet into your network."));
+            // Web interface: changed files of the admin UI point to tampering unless the firmware changed too.
+            r.Append(new DriftRule("http.asset.*", Change, Severity.High, "A file of the device's web interface changed. Unless the firmware was updated, it may have been tampered with."));
+            r.Append(new DriftRule("http.asset.*", Add | Remove, Severity.Medium, "The set of files the web interface serves changed."));
+            r.Append(new DriftRule("tls.cert.*", Any, Severity.Medium, "The device's TLS certificate changed. Expected after a reset or update; otherwise someone may be impersonating it."));
+            r.Append(new DriftRule("http.server", Any, Severity.Medium, "The web server software reported by the device changed."));
+            r.Append(new DriftRule("http.*", Any, Severity.Low, "The device's web interface answers differently than before."));
+            return r;
+        }
+
+        /// <summary>Severity and explanation when no rule matches.</summary>
+        public static Severity FallbackSeverity { get { return Severity.Low; } }
+
+        public static string FallbackExplanation(DriftKind kind)
+        {
+            if (kind == DriftKind.Added) return "Something new appeared that was not there when you approved the baseline.";
+            if (kind == DriftKind.Removed) return "Something present when you approved the baseline is gone.";
+            return "A setting or value differs from the approved baseline.";
+        }
+    }
+}

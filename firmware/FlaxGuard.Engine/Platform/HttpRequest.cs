@@ -1,0 +1,71 @@
+using System;
+
+namespace FlaxGuard.Engine.Platform
+{
+    /// <summary>
+    /// An HTTP request with its bounds. The transport never follows redirects (the probe decides) and
+    /// accepts any server certificate, recording its fingerprint: device certificates are self-signed,
+    /// and FlaxGuard watches them for change rather than trusting them.
+    /// </summary>
+    public sealed class HttpRequest
+    {
+        public const int MaxHeaders = 16;
+
+        private readonly HttpHeader[] _headers = new HttpHeader[MaxHeaders];
+        private int _headerCount;
+
+        public HttpRequest(string method, string url)
+        {
+            if (method == null || method.Length == 0) throw new ArgumentException("HTTP method is empty", "method");
+            if (url == null || url.Length == 0) throw new ArgumentException("URL is empty", "url");
+            Method = method;
+            Url = url;
+            TimeoutMs = 10000;
+            MaxHeaderBytes = 16 * 1024;
+            MaxBodyBytes = 1024 * 1024;
+        }
+
+        public string Method { get; private set; }
+
+        /// <summary>Absolute http:// or https:// URL.</summary>
+        public string Url { get; private set; }
+
+        /// <summary>Bound on the whole exchange, connect to last body byte.</summary>
+        public int TimeoutMs { get; set; }
+
+        /// <summary>Bound on the status line plus headers.</summary>
+        public int MaxHeaderBytes { get; set; }
+
+        /// <summary>Bound on the body bytes passed to the sink; more ends the exchange with BodyTooLarge.</summary>
+        public long MaxBodyBytes { get; set; }
+
+        /// <summary>Request body, or null.</summary>
+        public byte[] Body { get; set; }
+
+        /// <summary>Content type of the body, or null.</summary>
+        public string ContentType { get; set; }
+
+        public int HeaderCount { get { return _headerCount; } }
+
+        public HttpHeader GetHeader(int index)
+        {
+            if (index < 0 || index >= _headerCount) throw new ArgumentOutOfRangeException("index");
+            return _headers[index];
+        }
+
+        public void AddHeader(string name, string value)
+        {
+            if (_headerCount == MaxHeaders) throw new InvalidOperationException("a request carries at most 16 extra headers");
+            if (name == null || name.Length == 0 || value == null) throw new ArgumentException("header name or value missing");
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (name[i] <= ' ' || name[i] >= (char)0x7F || name[i] == ':') throw new ArgumentException("header name has a character HTTP does not allow", "name");
+            }
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (value[i] == '\r' || value[i] == '\n') throw new ArgumentException("header value has a line break", "value");
+            }
+            _headers[_headerCount++] = new HttpHeader(name, value);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes
+{
+    /// <summary>
+    /// Turns the first bytes a service sends into a printable one-line banner. Telnet option negotiation
+    /// (IAC sequences) is skipped so a telnet login prompt reads as text.
+    /// </summary>
+    public static class BannerText
+    {
+        public const int MaxLength = 120;
+
+        private const int Iac = 0xFF;
+        private const int Sb = 0xFA;
+        private const int Se = 0xF0;
+
+        public static string FromBytes(byte[] data, int count)
+        {
+            StringBuilder sb = new StringBuilder(count < MaxLength ? count : MaxLength);
+            int i = 0;
+            while (i < count && sb.Length < MaxLength * 2)
+            {
+                int b = data[i];
+                if (b == Iac)
+                {
+                    i = SkipTelnetCommand(data, i, count);
+                    continue;
+                }
+                sb.Append(b >= 0x20 && b < 0x7F ? (char)b : ' ');
+                i++;
+            }
+            return FactText.Clean(sb.ToString(), MaxLength);
+        }
+
+        /// <summary>True once the bytes hold a line break after some printable text: the banner is complete.</summary>
+        public static bool HasCompleteLine(byte[] data, int count)
+        {
+            bool text = false;
+            for (int i = 0; i < count; i++)
+            {
+                int b = data[i];
+                if (b == Iac) return false;
+                if (b > 0x20 && b < 0x7F) text = true;
+                else if (b == '\n' && text) return true;
+            }
+            return false;
+        }
+
+        private static int SkipTelnetCommand(byte[] data, int i, int count)
+        {
+            if (i + 1 >= count) return count;
+            int cmd = data[i + 1];
+            if (cmd == Sb)
+            {
+                // Subnegotiation runs to IAC SE.
+                for (int k = i + 2; k + 1 < count; k++)
+                {
+                    if (data[k] == Iac && data[k + 1] == Se) return k + 2;
+                }
+                return count;
+            }
+            if (cmd >= 0xFB && cmd <= 0xFE) return i + 3; // WILL, WONT, DO, DONT carry an option byte
+            return i + 2;
+        }
+    }
+}

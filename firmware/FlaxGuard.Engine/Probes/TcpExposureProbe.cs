@@ -1,0 +1,109 @@
+using System;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Platform;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Engine.Probes
+{
+    /// <summary>
+    /// Connects to risky TCP ports and reads a short greeting from each open one. Facts:
+    /// <c>net.tcp.PORT=open</c> and <c>net.tcp.PORT.banner=TEXT</c>; closed ports leave no fact, so a port that
+    /// opens later shows as drift. Each open port from the risky list also gives an exposure verdict.
+    /// </summary>
+    public sealed class TcpExposureProbe : IProbe
+    {
+        private readonly TcpExposureOptions _options;
+
+        public TcpExposureProbe(TcpExposureOptions options)
+        {
+            if (options == null) throw new ArgumentNullException("options");
+            if (options.Ports == null) throw new ArgumentException("port list is missing", "options");
+            for (int i = 0; i < options.Ports.Length; i++)
+            {
+                if (options.Ports[i] < 1 || options.Ports[i] > 65535) throw new ArgumentOutOfRangeException("options", "port " + options.Ports[i].ToString() + " is not between 1 and 65535");
+            }
+            _options = options;
+        }
+
+        public string Name { get { return "tcp-exposure"; } }
+
+        public string[] KeyPrefixes { get { return new string[] { "net.tcp." }; } }
+
+        public void Run(ProbeContext context, ProbeOutput output)
+        {
+            if (context.Tcp == null)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "this platform cannot open TCP connections."));
+                return;
+            }
+            int[] ports = Distinct(_options.Ports);
+            if (ports.Length == 0) return;
+            PortSweep sweep = new PortSweep(context, _options, ports);
+            sweep.Run();
+
+            int answered = 0, silent = 0, notTried = 0, invalid = 0;
+            for (int i = 0; i < ports.Length; i++)
+            {
+                if (!sweep.Attempted[i]) { notTried++; continue; }
+                ConnectOutcome outcome = sweep.Outcomes[i];
+                if (outcome == ConnectOutcome.Connected || outcome == ConnectOutcome.Refused) answered++;
+                else if (outcome == ConnectOutcome.InvalidAddress) invalid++;
+                else silent++;
+                if (outcome != ConnectOutcome.Connected) continue;
+                string key = "net.tcp." + ports[i].ToString();
+                output.AddFact(key, "open", FactKind.Exposure);
+                string banner = sweep.Banners[i];
+                if (banner != null && banner.Length > 0) output.AddFact(key + ".banner", banner, FactKind.Exposure);
+                AddExposureVerdict(output, ports[i], key);
+            }
+
+            if (invalid > 0)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "\"" + context.Host + "\" is not an address that can be connected to."));
+            }
+            else if (answered == 0 && notTried == 0)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "the device did not answer on any of " + ports.Length.ToString() + " ports; it may be off, unreachable, or behind a firewall that drops probes."));
+            }
+            else if (notTried > 0)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, notTried.ToString() + " of " + ports.Length.ToString() + " ports were not checked within the " + (_options.TotalTimeoutMs / 1000).ToString() + " s limit."));
+            }
+            else if (silent > 0)
+            {
+                output.AddVerdict(new Verdict(VerdictKind.Probe, Severity.Info, "probe.partial", Name, silent.ToString() + " of " + ports.Length.ToString() + " ports gave no answer (filtered); they are treated as closed."));
+            }
+        }
+
+        private static void AddExposureVerdict(ProbeOutput output, int port, string key)
+        {
+            RiskyPort risky = RiskyPorts.Find(port);
+            if (risky != null)
+            {
+                output.AddVerdict(new Verdict(VerdictKind.Exposure, risky.Severity, "exposure." + risky.Service, key, risky.Reason));
+            }
+            else
+            {
+                output.AddVerdict(new Verdict(VerdictKind.Exposure, Severity.Low, "exposure.open-port", key, "TCP port " + port.ToString() + " is open."));
+            }
+        }
+
+        private static int[] Distinct(int[] ports)
+        {
+            int[] result = new int[ports.Length];
+            int n = 0;
+            for (int i = 0; i < ports.Length; i++)
+            {
+                bool seen = false;
+                for (int k = 0; k < n; k++)
+                {
+                    if (result[k] == ports[i]) { seen = true; break; }
+                }
+                if (!seen) result[n++] = ports[i];
+            }
+            int[] trimmed = new int[n];
+            Array.Copy(result, 0, trimmed, 0, n);
+            return trimmed;
+        }
+    }
+}

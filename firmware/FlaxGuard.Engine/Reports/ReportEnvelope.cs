@@ -1,0 +1,95 @@
+using System;
+using FlaxGuard.Engine.Crypto;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Reports
+{
+    /// <summary>
+    /// The signed wire form of a report:
+    /// <code>
+    /// "FGR1" | u8 version=1 | string deviceId | i64 counter | i64 unixSeconds | u32 bodyLength | body | HMAC-SHA256(key, all before)
+    /// </code>
+    /// The device id sits in clear before the body so the host can pick the key without parsing anything
+    /// the MAC has not yet vouched for.
+    /// </summary>
+    public static class ReportEnvelope
+    {
+        public const byte Version = 1;
+        public const int MacBytes = 32;
+        public static readonly byte[] Magic = new byte[] { (byte)'F', (byte)'G', (byte)'R', (byte)'1' };
+
+        public static byte[] Seal(Report report, byte[] key)
+        {
+            if (report == null) throw new ArgumentNullException("report");
+            CheckKey(key);
+            ByteWriter body = new ByteWriter(1024);
+            ReportCodec.WriteBody(body, report.Targets);
+            ByteWriter w = new ByteWriter(body.Length + 128);
+            w.WriteBytes(Magic, 0, Magic.Length);
+            w.WriteByte(Version);
+            w.WriteString(report.DeviceId);
+            w.WriteInt64(report.Counter);
+            w.WriteInt64(report.TimestampUnixSeconds);
+            w.WriteUInt32((uint)body.Length);
+            w.WriteBytes(body.Buffer, 0, body.Length);
+            HmacSha256 mac = new HmacSha256(key);
+            mac.Update(w.Buffer, 0, w.Length);
+            byte[] tag = mac.Final();
+            w.WriteBytes(tag, 0, tag.Length);
+            if (w.Length > ReportLimits.MaxEnvelopeBytes) throw new InvalidOperationException("report is larger than " + ReportLimits.MaxEnvelopeBytes.ToString() + " bytes; split it over several reports");
+            return w.ToArray();
+        }
+
+        /// <summary>The device id a report claims, or null when the bytes do not even start like a report.</summary>
+        public static string PeekDeviceId(byte[] envelope)
+        {
+            try
+            {
+                EnvelopeHeader header = ReadHeader(envelope);
+                return header.DeviceId;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        internal static EnvelopeHeader ReadHeader(byte[] envelope)
+        {
+            if (envelope == null) throw new FormatException("no data");
+            if (envelope.Length > ReportLimits.MaxEnvelopeBytes) throw new FormatException("larger than " + ReportLimits.MaxEnvelopeBytes.ToString() + " bytes");
+            if (envelope.Length < Magic.Length + 1 + 4 + 8 + 8 + 4 + MacBytes) throw new FormatException("too short to be a report");
+            ByteReader r = new ByteReader(envelope, 0, envelope.Length - MacBytes);
+            for (int i = 0; i < Magic.Length; i++)
+            {
+                if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGR1");
+            }
+            byte version = r.ReadByte();
+            if (version != Version) throw new FormatException("report format version " + version.ToString() + " is not supported");
+            EnvelopeHeader h = new EnvelopeHeader();
+            h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "device id");
+            if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("device id is not valid");
+            h.Counter = r.ReadInt64();
+            h.TimestampUnixSeconds = r.ReadInt64();
+            uint bodyLength = r.ReadUInt32();
+            if (bodyLength != (uint)r.Remaining) throw new FormatException("body length field does not match the data");
+            h.BodyOffset = r.Position;
+            h.BodyLength = (int)bodyLength;
+            return h;
+        }
+
+        internal static void CheckKey(byte[] key)
+        {
+            if (key == null || key.Length < 16) throw new ArgumentException("the report key must be at least 16 bytes", "key");
+        }
+    }
+
+    internal sealed class EnvelopeHeader
+    {
+        public string DeviceId;
+        public long Counter;
+        public long TimestampUnixSeconds;
+        public int BodyOffset;
+        public int BodyLength;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace FlaxGuard.Engine.Text
+{
+    /// <summary>
+    /// Turns text taken from a device into something safe to store, print and compare: control characters
+    /// become spaces, runs of white space collapse to one, ends are trimmed, and the length is capped.
+    /// Hostile devices control these bytes, so nothing they send reaches a terminal or log raw.
+    /// </summary>
+    public static class FactText
+    {
+        public const int MaxValueLength = 512;
+
+        public static string Clean(string raw, int maxLength)
+        {
+            if (raw == null) return string.Empty;
+            StringBuilder sb = new StringBuilder(raw.Length < maxLength ? raw.Length : maxLength);
+            bool pendingSpace = false;
+            for (int i = 0; i < raw.Length && sb.Length < maxLength; i++)
+            {
+                char c = raw[i];
+                bool blank = c <= ' ' || (c >= (char)0x7F && c <= (char)0x9F) || c == (char)0x2028 || c == (char)0x2029 || c == (char)0xFEFF;
+                if (blank)
+                {
+                    pendingSpace = sb.Length > 0;
+                    continue;
+                }
+                if (pendingSpace)
+                {
+                    sb.Append(' ');
+                    pendingSpace = false;
+                    if (sb.Length >= maxLength) break;
+                }
+                sb.Append(c);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Makes a fact-key segment from device text (a path, a user name): printable ASCII except '=' and
+        /// white space is kept, everything else becomes '%XX' of its UTF-8 bytes, so distinct inputs stay distinct.
+        /// </summary>
+        public static string KeySegment(string raw, int maxLength)
+        {
+            if (raw == null) return string.Empty;
+            StringBuilder sb = new StringBuilder();
+            byte[] one = new byte[4];
+            for (int i = 0; i < raw.Length && sb.Length < maxLength; i++)
+            {
+                char c = raw[i];
+                if (c > ' ' && c < (char)0x7F && c != '=' && c != '%')
+                {
+                    sb.Append(c);
+                    continue;
+                }
+                string piece = raw.Substring(i, (c >= 0xD800 && c <= 0xDBFF && i + 1 < raw.Length) ? 2 : 1);
+                int index = 0;
+                int n = Utf8.Encode(piece, ref index, one, 0, one.Length);
+                for (int k = 0; k < n; k++)
+                {
+                    sb.Append('%');
+                    sb.Append(Hex.Encode(one, k, 1).ToUpper());
+                }
+                i += piece.Length - 1;
+            }
+            return sb.ToString();
+        }
+    }
+}

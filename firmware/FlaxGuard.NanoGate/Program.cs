@@ -1,0 +1,3 @@
+using FlaxGuard.NanoGate.Cli;
+
+return NanoGateCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,45 @@
+using FlaxGuard.Engine.Checks;
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Probes;
+using FlaxGuard.Platform;
+
+namespace FlaxGuard.Cli.Checking;
+
+/// <summary>Runs the engine's probes against one device with the .NET platform adapters.</summary>
+public sealed class CheckRunner : IDisposable
+{
+    private readonly HttpClientTransport _http = new();
+    private readonly SocketTcpConnector _tcp = new();
+    private readonly SocketUdpExchange _udp = new();
+
+    public CheckResult Run(CheckRequest request)
+    {
+        var probes = new List<IProbe>();
+        if (request.Ports is { Length: > 0 } ports)
+        {
+            probes.Add(new TcpExposureProbe(new TcpExposureOptions
+            {
+                Ports = ports,
+                ConnectTimeoutMs = request.ConnectTimeoutMs,
+                Concurrency = request.Concurrency,
+                // Bounded whatever the list: every port gets its turn at the given concurrency, plus slack.
+                TotalTimeoutMs = (int)Math.Min(int.MaxValue, 10_000L + (long)Math.Ceiling(ports.Length / (double)request.Concurrency) * (request.ConnectTimeoutMs + 700)),
+            }));
+        }
+        if (request.CheckHttp)
+        {
+            probes.Add(new HttpFingerprintProbe(new HttpFingerprintOptions
+            {
+                Scheme = request.HttpScheme,
+                Port = request.HttpPort,
+                Paths = request.AssetPaths,
+                TimeoutMs = request.HttpTimeoutMs,
+            }));
+        }
+        var context = new ProbeContext(request.Target.Host, _http, _tcp, _udp, SystemClock.Instance);
+        return TargetCheck.Run(context, [.. probes], request.Baseline, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault());
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using FlaxGuard.Cli.Checking;
+using FlaxGuard.Cli.Output;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary><c>flaxguard check</c>: one device, now, from this machine.</summary>
+public static class CheckCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var address = new Argument<string>("address")
+        {
+            Description = "The device: an IP address, a host name, or the URL of its admin page (http://host:port).",
+        };
+        var ports = new Option<string>("--ports")
+        {
+            Description = "TCP ports to try: 'default' (the built-in list of risky ports), numbers and ranges, e.g. 'default,8000-8010'. 'none' skips the port check.",
+            DefaultValueFactory = _ => "default",
+        };
+        var httpPort = new Option<int?>("--http-port") { Description = "Port of the admin web interface [default: 80, or 443 with --https, or the port in the URL]." };
+        var https = new Option<bool>("--https") { Description = "Use HTTPS for the admin web interface (its certificate is fingerprinted, not trusted)." };
+        var noHttp = new Option<bool>("--no-http") { Description = "Skip the web interface fingerprint." };
+        var paths = new Option<string?>("--paths") { Description = "Comma-separated static files to hash besides those the landing page links to, e.g. '/js/app.js,/favicon.ico'." };
+        var baseline = new Option<string?>("--baseline") { Description = "Compare with this approved baseline file and show the drift with severities." };
+        var saveBaseline = new Option<string?>("--save-baseline") { Description = "Save what this check found as the approved baseline." };
+        var force = new Option<bool>("--force") { Description = "With --save-baseline: replace an existing file." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON (for scripts) instead of tables." };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Milliseconds to wait for each TCP connect.",
+            DefaultValueFactory = _ => 1500,
+        };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "TCP connections in flight at once.",
+            DefaultValueFactory = _ => 16,
+        };
+
+        var command = new Command("check", """
+            Check one device now: try risky TCP ports, fingerprint its admin web interface, and (with --baseline) show what changed since you approved it.
+
+            Exit codes follow monitoring plugins: 0 OK, 1 WARNING (medium or high findings), 2 CRITICAL, 3 UNKNOWN (something could not be verified, or bad input).
+
+            Examples:
+              flaxguard check 192.0.2.1
+              flaxguard check http://192.0.2.1:8080 --ports default,8291 --save-baseline router.baseline
+              flaxguard check 192.0.2.1 --baseline router.baseline
+              flaxguard check cam1.lan --https --paths /doc/script/lib.js --json
+            """)
+        {
+            address, ports, httpPort, https, noHttp, paths, baseline, saveBaseline, force, json, timeout, concurrency,
+        };
+
+        command.SetAction(parse =>
+        {
+            var target = TargetAddress.Parse(parse.GetValue(address)!);
+            var portText = parse.GetValue(ports)!;
+            var portList = portText.Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : PortListParser.Parse(portText);
+            var timeoutMs = parse.GetValue(timeout);
+            if (timeoutMs is < 50 or > 60_000) throw new UserInputException("--timeout must be between 50 and 60000 milliseconds");
+            var inFlight = parse.GetValue(concurrency);
+            if (inFlight is < 1 or > 256) throw new UserInputException("--concurrency must be between 1 and 256");
+            var scheme = target.Scheme ?? (parse.GetValue(https) ? "https" : "http");
+            var port = parse.GetValue(httpPort) ?? target.Port ?? (scheme == "https" ? 443 : 80);
+            if (port is < 1 or > 65535) throw new UserInputException("--http-port must be between 1 and 65535");
+            var assetPaths = (parse.GetValue(paths) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var p in assetPaths)
+            {
+                if (!p.StartsWith('/')) throw new UserInputException($"--paths: '{p}' must start with '/'");
+            }
+            var checkHttp = !parse.GetValue(noHttp);
+            if (portList.Length == 0 && !checkHttp) throw new UserInputException("nothing to check: --ports none together with --no-http");
+
+            var baselinePath = parse.GetValue(baseline);
+            var approved = baselinePath is null ? null : BaselineFiles.Load(baselinePath);
+            var savePath = parse.GetValue(saveBaseline);
+            if (savePath is not null && File.Exists(savePath) && !parse.GetValue(force))
+                throw new UserInputException($"'{savePath}' already exists; add --force to replace the approved baseline in it");
+
+            var request = new CheckRequest
+            {
+                Target = target,
+                Ports = portList,
+                CheckHttp = checkHttp,
+                HttpScheme = scheme,
+                HttpPort = port,
+                AssetPaths = assetPaths,
+                ConnectTimeoutMs = timeoutMs,
+                Concurrency = inFlight,
+                Baseline = approved,
+            };
+            var asJson = parse.GetValue(json);
+            using var runner = new CheckRunner();
+            var result = asJson
+                ? runner.Run(request)
+                : console.Status().Spinner(Spinner.Known.Dots).Start($"Checking {Markup.Escape(target.Host)}…", _ => runner.Run(request));
+
+            if (asJson)
+            {
+                console.Profile.Out.Writer.WriteLine(JsonRenderer.Render(result));
+            }
+            else
+            {
+                if (approved is not null && approved.DeviceId != target.Host)
+                    console.MarkupLine($"[yellow]Note:[/] the baseline was approved for {Markup.Escape(approved.DeviceId)}, this check is of {Markup.Escape(target.Host)}.");
+                new ConsoleRenderer(console).Render(result);
+            }
+            if (savePath is not null)
+            {
+                if (!result.FullyVerified)
+                    throw new UserInputException("not saving a baseline from a check that could not verify everything; fix the problems above, or leave out what the device does not have (--no-http, --ports), and check again");
+                BaselineFiles.Save(savePath, target.Host, result.Facts, parse.GetValue(force));
+                if (!asJson) console.MarkupLine($"Saved the approved baseline to [bold]{Markup.Escape(savePath)}[/] ({result.Facts.Count} facts).");
+            }
+            return ExitCodes.For(result);
+        });
+        return command;
+    }
+}

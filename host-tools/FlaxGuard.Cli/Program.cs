@@ -1,0 +1,45 @@
+using System.CommandLine;
+using FlaxGuard.Cli.Checking;
+using FlaxGuard.Cli.Commands;
+using FlaxGuard.Cli.Output;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        var root = new RootCommand("""
+            FlaxGuard checks routers, IP cameras, NVR/DVRs and NAS boxes on your network for the side effects of a botnet compromise: risky open ports, altered web interfaces, and drift from the state you approved.
+
+            Start with 'flaxguard demo' to see it catch a compromised lab router, then 'flaxguard check <address>'.
+            """)
+        {
+            CheckCommand.Create(console),
+            DemoCommand.Create(console),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"flaxguard: {error.Message}");
+            Console.Error.WriteLine("Run 'flaxguard --help' (or 'flaxguard <command> --help') for usage.");
+            return ExitCodes.Unknown;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UserInputException e)
+        {
+            Console.Error.WriteLine($"flaxguard: {e.Message}");
+            return ExitCodes.Unknown;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("flaxguard: stopped.");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace FlaxGuard.Host.Tests.Cli;
+
+/// <summary>Runs the real built <c>flaxguard</c> as a child process, as a user or a monitoring system would.</summary>
+internal static class FlaxguardProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public string All => Stdout + Stderr;
+    }
+
+    public static Result Run(params string[] args) => Run(TimeSpan.FromSeconds(60), args);
+
+    public static Result Run(TimeSpan limit, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "flaxguard.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"flaxguard {string.Join(' ', args)} did not finish within {limit.TotalSeconds} s");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>No user-facing failure may ever show a .NET stack trace.</summary>
+    public static void AssertNoStackTrace(Result r)
+    {
+        Assert.IsFalse(r.All.Contains("   at ", StringComparison.Ordinal), "stack trace in output:\n" + r.All);
+        Assert.IsFalse(r.All.Contains("Unhandled exception", StringComparison.Ordinal), r.All);
+    }
+}
