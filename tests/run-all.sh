@@ -13,15 +13,20 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Debian packages the tests use. Kept here so a new machine gets them; nothing extra is needed yet.
-apt_packages=()
-if [ "${#apt_packages[@]}" -gt 0 ]; then
-  missing=()
-  for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  if [ "${#missing[@]}" -gt 0 ]; then
-    step "apt-get install ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" || { echo "0 passed, 1 failed"; exit 1; }
-  fi
+# The real servers and clients the probe tests run against (started by the tests themselves, on
+# loopback or inside network namespaces the tests create).
+apt_packages=(iproute2 miniupnpd miniupnpc snmpd snmp dnsmasq apache2 openssh-server nmap busybox-static)
+missing=()
+for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  step "apt-get install ${missing[*]}"
+  # Keep package scripts from starting the daemons system-wide: the tests start their own.
+  policy_created=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_created=1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt_status=$?
+  [ "$policy_created" -eq 1 ] && rm -f /usr/sbin/policy-rc.d
+  if [ "$apt_status" -ne 0 ]; then echo "run-all: apt-get install failed" >&2; echo "0 passed, 1 failed"; exit 1; fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
