@@ -18,6 +18,7 @@ public static class Program
             """)
         {
             CheckCommand.Create(console),
+            SweepCommand.Create(console),
             DemoCommand.Create(console),
         };
         var parse = root.Parse(args);

@@ -5,5 +5,11 @@ namespace FlaxGuard.Bench;
 public static class Program
 {
     // BenchmarkSwitcher discovers every benchmark class in this assembly, so new ones need no registration.
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        // Timed harnesses for what BenchmarkDotNet cannot host (real daemons in network namespaces).
+        if (args.Length > 0 && args[0] == "--sweep-vs-nmap") return SweepVsNmapHarness.Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -33,18 +33,38 @@ namespace FlaxGuard.Engine.Probes
             return FactText.Clean(sb.ToString(), MaxLength);
         }
 
-        /// <summary>True once the bytes hold a line break after some printable text: the banner is complete.</summary>
-        public static bool HasCompleteLine(byte[] data, int count)
+        /// <summary>How long to wait for more of a greeting once its first bytes have arrived.</summary>
+        public const int IdleGapMs = 150;
+
+        /// <summary>
+        /// True once the bytes hold a whole greeting: a line break after printable text (SSH, FTP, SMTP), or a
+        /// prompt waiting for input ("login: ", "Password: ", "# ", "> "), as telnet consoles end without a line break.
+        /// </summary>
+        public static bool LooksComplete(byte[] data, int count)
         {
             bool text = false;
+            int lastPrintable = -1;
             for (int i = 0; i < count; i++)
             {
                 int b = data[i];
-                if (b == Iac) return false;
-                if (b > 0x20 && b < 0x7F) text = true;
-                else if (b == '\n' && text) return true;
+                if (b == Iac)
+                {
+                    i = SkipTelnetCommand(data, i, count) - 1;
+                    continue;
+                }
+                if (b > 0x20 && b < 0x7F)
+                {
+                    text = true;
+                    lastPrintable = i;
+                }
+                else if (b == '\n' && text)
+                {
+                    return true;
+                }
             }
-            return false;
+            if (lastPrintable < 0 || lastPrintable != count - 2 || data[count - 1] != ' ') return false;
+            int p = data[lastPrintable];
+            return p == ':' || p == '>' || p == '#' || p == '$';
         }
 
         private static int SkipTelnetCommand(byte[] data, int i, int count)

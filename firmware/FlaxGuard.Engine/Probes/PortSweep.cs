@@ -1,31 +1,47 @@
+using System;
 using System.Threading;
 using FlaxGuard.Engine.Platform;
 
 namespace FlaxGuard.Engine.Probes
 {
     /// <summary>
-    /// Tries a list of ports with a fixed number of worker threads. Each worker takes the next port under a
-    /// lock, so at most <c>Concurrency</c> connections are ever open and the sweep stops taking new ports at the deadline.
+    /// Tries every port of every host with a fixed number of worker threads. Workers take the next
+    /// (port, host) pair under a lock, ports outermost so the load spreads over the hosts; at most
+    /// <c>Concurrency</c> connections are ever open. No new attempt starts after the global deadline,
+    /// nor on a host past its own deadline (counted from its first attempt).
+    /// Results are indexed <c>host * ports.Length + port</c>.
     /// </summary>
-    internal sealed class PortSweep
+    public sealed class PortSweep
     {
-        private readonly ProbeContext _context;
-        private readonly TcpExposureOptions _options;
+        private readonly ITcpConnector _tcp;
+        private readonly IClock _clock;
+        private readonly string[] _hosts;
         private readonly int[] _ports;
+        private readonly TcpExposureOptions _options;
+        private readonly int _perHostTimeoutMs;
+        private readonly long[] _hostDeadline;
         private readonly object _gate = new object();
-        private readonly long _deadline;
+        private long _deadline;
         private int _next;
         private bool _finished;
 
-        public PortSweep(ProbeContext context, TcpExposureOptions options, int[] ports)
+        /// <param name="perHostTimeoutMs">Bound on the time spent on one host; 0 for none beyond the global one.</param>
+        public PortSweep(ITcpConnector tcp, IClock clock, string[] hosts, int[] ports, TcpExposureOptions options, int perHostTimeoutMs)
         {
-            _context = context;
-            _options = options;
+            if (tcp == null) throw new ArgumentNullException("tcp");
+            if (clock == null) throw new ArgumentNullException("clock");
+            if (hosts == null || ports == null) throw new ArgumentNullException("hosts");
+            _tcp = tcp;
+            _clock = clock;
+            _hosts = hosts;
             _ports = ports;
-            Outcomes = new ConnectOutcome[ports.Length];
-            Attempted = new bool[ports.Length];
-            Banners = new string[ports.Length];
-            _deadline = context.Clock.MonotonicMilliseconds + options.TotalTimeoutMs;
+            _options = options;
+            _perHostTimeoutMs = perHostTimeoutMs;
+            _hostDeadline = new long[hosts.Length];
+            int total = hosts.Length * ports.Length;
+            Outcomes = new ConnectOutcome[total];
+            Attempted = new bool[total];
+            Banners = new string[total];
         }
 
         public ConnectOutcome[] Outcomes { get; private set; }
@@ -34,10 +50,17 @@ namespace FlaxGuard.Engine.Probes
 
         public string[] Banners { get; private set; }
 
+        public int Index(int host, int port)
+        {
+            return host * _ports.Length + port;
+        }
+
         public void Run()
         {
+            _deadline = _clock.MonotonicMilliseconds + _options.TotalTimeoutMs;
+            int total = Outcomes.Length;
             int workers = _options.Concurrency < 1 ? 1 : _options.Concurrency;
-            if (workers > _ports.Length) workers = _ports.Length;
+            if (workers > total) workers = total;
             if (workers <= 1)
             {
                 Work();
@@ -54,7 +77,7 @@ namespace FlaxGuard.Engine.Probes
             int margin = _options.ConnectTimeoutMs + _options.BannerTimeoutMs + 2000;
             for (int i = 0; i < workers; i++)
             {
-                long left = _deadline + margin - _context.Clock.MonotonicMilliseconds;
+                long left = _deadline + margin - _clock.MonotonicMilliseconds;
                 threads[i].Join(left > 0 ? (int)left : 0);
             }
             Finish();
@@ -72,22 +95,33 @@ namespace FlaxGuard.Engine.Probes
         private void Work()
         {
             byte[] buffer = new byte[_options.MaxBannerBytes < 16 ? 16 : _options.MaxBannerBytes];
+            int total = Outcomes.Length;
             while (true)
             {
-                int index;
+                int host;
+                int port;
                 lock (_gate)
                 {
-                    if (_next >= _ports.Length || _context.Clock.MonotonicMilliseconds >= _deadline) return;
-                    index = _next++;
+                    while (true)
+                    {
+                        long now = _clock.MonotonicMilliseconds;
+                        if (_next >= total || now >= _deadline) return;
+                        // Ports outermost: consecutive attempts go to different hosts.
+                        port = _next / _hosts.Length;
+                        host = _next % _hosts.Length;
+                        _next++;
+                        if (_hostDeadline[host] == 0) _hostDeadline[host] = _perHostTimeoutMs > 0 ? now + _perHostTimeoutMs : long.MaxValue;
+                        if (now < _hostDeadline[host]) break;
+                    }
                 }
-                Try(index, buffer);
+                Try(host, port, buffer);
             }
         }
 
-        private void Try(int index, byte[] buffer)
+        private void Try(int host, int port, byte[] buffer)
         {
             ITcpConnection connection;
-            ConnectOutcome outcome = _context.Tcp.Connect(_context.Host, _ports[index], _options.ConnectTimeoutMs, out connection);
+            ConnectOutcome outcome = _tcp.Connect(_hosts[host], _ports[port], _options.ConnectTimeoutMs, out connection);
             string banner = null;
             if (outcome == ConnectOutcome.Connected)
             {
@@ -100,6 +134,7 @@ namespace FlaxGuard.Engine.Probes
                     connection.Dispose();
                 }
             }
+            int index = Index(host, port);
             lock (_gate)
             {
                 if (_finished) return;
@@ -111,16 +146,18 @@ namespace FlaxGuard.Engine.Probes
 
         private string ReadBanner(ITcpConnection connection, byte[] buffer)
         {
-            long until = _context.Clock.MonotonicMilliseconds + _options.BannerTimeoutMs;
+            long until = _clock.MonotonicMilliseconds + _options.BannerTimeoutMs;
             int total = 0;
             while (total < buffer.Length)
             {
-                long left = until - _context.Clock.MonotonicMilliseconds;
+                long left = until - _clock.MonotonicMilliseconds;
                 if (left <= 0) break;
+                // Once a greeting has started, a short pause means it is complete: services send it in one go.
+                if (total > 0 && left > BannerText.IdleGapMs) left = BannerText.IdleGapMs;
                 int n = connection.Read(buffer, total, buffer.Length - total, (int)left);
                 if (n <= 0) break;
                 total += n;
-                if (BannerText.HasCompleteLine(buffer, total)) break;
+                if (BannerText.LooksComplete(buffer, total)) break;
             }
             return total == 0 ? null : BannerText.FromBytes(buffer, total);
         }

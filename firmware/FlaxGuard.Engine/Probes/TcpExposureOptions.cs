@@ -11,6 +11,7 @@ namespace FlaxGuard.Engine.Probes
             MaxBannerBytes = 256;
             Concurrency = 4;
             TotalTimeoutMs = 30000;
+            PerHostTimeoutMs = 0;
         }
 
         public int[] Ports { get; set; }
@@ -27,5 +28,8 @@ namespace FlaxGuard.Engine.Probes
 
         /// <summary>Bound on the whole sweep; ports not tried by then are reported as not checked.</summary>
         public int TotalTimeoutMs { get; set; }
+
+        /// <summary>For sweeps over many hosts: bound on the time spent on one host (0: only the total bound).</summary>
+        public int PerHostTimeoutMs { get; set; }
     }
 }

@@ -38,40 +38,46 @@ namespace FlaxGuard.Engine.Probes
             }
             int[] ports = Distinct(_options.Ports);
             if (ports.Length == 0) return;
-            PortSweep sweep = new PortSweep(context, _options, ports);
+            PortSweep sweep = new PortSweep(context.Tcp, context.Clock, new string[] { context.Host }, ports, _options, 0);
             sweep.Run();
+            AddFindings(sweep, 0, context.Host, ports, _options, output, Name);
+        }
 
+        /// <summary>Turns one host's sweep results into facts and verdicts; shared with the multi-host sweep.</summary>
+        public static void AddFindings(PortSweep sweep, int host, string hostName, int[] ports, TcpExposureOptions options, ProbeOutput output, string probeName)
+        {
             int answered = 0, silent = 0, notTried = 0, invalid = 0;
             for (int i = 0; i < ports.Length; i++)
             {
-                if (!sweep.Attempted[i]) { notTried++; continue; }
-                ConnectOutcome outcome = sweep.Outcomes[i];
+                int index = sweep.Index(host, i);
+                if (!sweep.Attempted[index]) { notTried++; continue; }
+                ConnectOutcome outcome = sweep.Outcomes[index];
                 if (outcome == ConnectOutcome.Connected || outcome == ConnectOutcome.Refused) answered++;
                 else if (outcome == ConnectOutcome.InvalidAddress) invalid++;
                 else silent++;
                 if (outcome != ConnectOutcome.Connected) continue;
                 string key = "net.tcp." + ports[i].ToString();
                 output.AddFact(key, "open", FactKind.Exposure);
-                string banner = sweep.Banners[i];
+                string banner = sweep.Banners[index];
                 if (banner != null && banner.Length > 0) output.AddFact(key + ".banner", banner, FactKind.Exposure);
                 AddExposureVerdict(output, ports[i], key);
             }
 
             if (invalid > 0)
             {
-                output.AddVerdict(Verdict.Unverified(Name, "\"" + context.Host + "\" is not an address that can be connected to."));
+                output.AddVerdict(Verdict.Unverified(probeName, "\"" + hostName + "\" is not an address that can be connected to."));
             }
             else if (answered == 0 && notTried == 0)
             {
-                output.AddVerdict(Verdict.Unverified(Name, "the device did not answer on any of " + ports.Length.ToString() + " ports; it may be off, unreachable, or behind a firewall that drops probes."));
+                output.AddVerdict(Verdict.Unverified(probeName, "the device did not answer on any of " + ports.Length.ToString() + " ports; it may be off, unreachable, or behind a firewall that drops probes."));
             }
             else if (notTried > 0)
             {
-                output.AddVerdict(Verdict.Unverified(Name, notTried.ToString() + " of " + ports.Length.ToString() + " ports were not checked within the " + (_options.TotalTimeoutMs / 1000).ToString() + " s limit."));
+                output.AddVerdict(Verdict.Unverified(probeName, notTried.ToString() + " of " + ports.Length.ToString() + " ports were not checked within the time limit."));
             }
             else if (silent > 0)
             {
-                output.AddVerdict(new Verdict(VerdictKind.Probe, Severity.Info, "probe.partial", Name, silent.ToString() + " of " + ports.Length.ToString() + " ports gave no answer (filtered); they are treated as closed."));
+                output.AddVerdict(new Verdict(VerdictKind.Probe, Severity.Info, "probe.partial", probeName, silent.ToString() + " of " + ports.Length.ToString() + " ports gave no answer (filtered); they are treated as closed."));
             }
         }
 
@@ -88,7 +94,7 @@ namespace FlaxGuard.Engine.Probes
             }
         }
 
-        private static int[] Distinct(int[] ports)
+        public static int[] Distinct(int[] ports)
         {
             int[] result = new int[ports.Length];
             int n = 0;

@@ -17,8 +17,32 @@ public sealed class BannerTextTests
     public void SshBanner_IsOneCleanLine()
     {
         var data = Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n");
-        Assert.IsTrue(BannerText.HasCompleteLine(data, data.Length));
+        Assert.IsTrue(BannerText.LooksComplete(data, data.Length));
         Assert.AreEqual("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", BannerText.FromBytes(data, data.Length));
+    }
+
+    [TestMethod]
+    [DataRow("router login: ", true)]
+    [DataRow("Password: ", true)]
+    [DataRow("BusyBox v1.19.4 built-in shell (ash)\r\n", true)]
+    [DataRow("root@cam:~# ", true)]
+    [DataRow("220 FTP ready", false)]
+    [DataRow("login:", false)]
+    [DataRow("\r\n", false)]
+    [DataRow("", false)]
+    public void LooksComplete_KnowsLinesAndPrompts(string text, bool expected)
+    {
+        var data = Encoding.ASCII.GetBytes(text);
+        Assert.AreEqual(expected, BannerText.LooksComplete(data, data.Length), text);
+    }
+
+    [TestMethod]
+    public void LooksComplete_SeesThroughTelnetNegotiation()
+    {
+        byte[] data = [0xFF, 0xFB, 0x01, .. Encoding.ASCII.GetBytes("login: ")];
+        Assert.IsTrue(BannerText.LooksComplete(data, data.Length));
+        byte[] onlyNegotiation = [0xFF, 0xFB, 0x01, 0xFF, 0xFB, 0x03];
+        Assert.IsFalse(BannerText.LooksComplete(onlyNegotiation, onlyNegotiation.Length));
     }
 
     [TestMethod]

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Text.Json;
+using FlaxGuard.Cli.Checking;
+using FlaxGuard.Cli.Output;
+using FlaxGuard.Engine.Probes;
+using FlaxGuard.Engine.Probes.Exposure;
+using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Platform;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary><c>flaxguard sweep</c>: risky open ports across many devices at once.</summary>
+public static class SweepCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var addresses = new Argument<string[]>("addresses")
+        {
+            Description = "Devices to sweep: addresses, host names or IPv4 blocks (192.0.2.0/28), separated by spaces or commas.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var ports = new Option<string>("--ports")
+        {
+            Description = "TCP ports to try: 'default' (the built-in risky ports), numbers and ranges, e.g. 'default,8000-8010'.",
+            DefaultValueFactory = _ => "default",
+        };
+        var concurrency = new Option<int>("--concurrency") { Description = "Connections in flight at once, over all hosts (more helps when many ports are filtered; on a small machine 32 is fastest for ordinary networks).", DefaultValueFactory = _ => 32 };
+        var timeout = new Option<int>("--timeout") { Description = "Milliseconds to wait for each TCP connect.", DefaultValueFactory = _ => 1000 };
+        var bannerTimeout = new Option<int>("--banner-timeout") { Description = "Milliseconds to wait for an open port's greeting (0: no banners).", DefaultValueFactory = _ => 700 };
+        var hostTimeout = new Option<int>("--host-timeout") { Description = "Seconds to spend on one host at most (0: no per-host limit).", DefaultValueFactory = _ => 60 };
+        var totalTimeout = new Option<int>("--total-timeout") { Description = "Seconds for the whole sweep at most.", DefaultValueFactory = _ => 600 };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+
+        var command = new Command("sweep", """
+            Sweep many devices for risky open ports (telnet, proxies, debug consoles) in one pass, with a greeting read from each open port.
+
+            Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (e.g. telnet open somewhere), 3 UNKNOWN (some hosts could not be checked, or bad input).
+
+            Examples:
+              flaxguard sweep 192.0.2.1 192.0.2.7 cam1.lan
+              flaxguard sweep 192.0.2.0/28 --ports default,8080 --json
+            """)
+        {
+            addresses, ports, concurrency, timeout, bannerTimeout, hostTimeout, totalTimeout, json,
+        };
+        command.SetAction(parse =>
+        {
+            var hosts = AddressList.Expand(parse.GetValue(addresses)!);
+            var portList = PortListParser.Parse(parse.GetValue(ports)!);
+            var options = new TcpExposureOptions
+            {
+                Ports = portList,
+                Concurrency = Bounded(parse.GetValue(concurrency), 1, 512, "--concurrency"),
+                ConnectTimeoutMs = Bounded(parse.GetValue(timeout), 50, 60_000, "--timeout"),
+                BannerTimeoutMs = Bounded(parse.GetValue(bannerTimeout), 0, 10_000, "--banner-timeout"),
+                PerHostTimeoutMs = Bounded(parse.GetValue(hostTimeout), 0, 3600, "--host-timeout") * 1000,
+                TotalTimeoutMs = Bounded(parse.GetValue(totalTimeout), 1, 86_400, "--total-timeout") * 1000,
+            };
+            var asJson = parse.GetValue(json);
+            var tcp = new SocketTcpConnector();
+            var results = asJson
+                ? ExposureSweep.Run(tcp, SystemClock.Instance, hosts, options)
+                : console.Status().Start($"Sweeping {hosts.Length} host(s) × {portList.Length} port(s)…", _ => ExposureSweep.Run(tcp, SystemClock.Instance, hosts, options));
+
+            var worst = results.SelectMany(r => r.Verdicts).Select(v => v.Severity).DefaultIfEmpty(Severity.None).Max();
+            var unverified = results.Any(r => r.Verdicts.Any(v => v.IsUnverified));
+            var code = worst == Severity.Critical ? ExitCodes.Critical : unverified ? ExitCodes.Unknown : worst >= Severity.Medium ? ExitCodes.Warning : ExitCodes.Ok;
+            if (asJson) console.Profile.Out.Writer.WriteLine(RenderJson(results, code));
+            else Render(console, results, code);
+            return code;
+        });
+        return command;
+    }
+
+    private static int Bounded(int value, int min, int max, string name) =>
+        value >= min && value <= max ? value : throw new UserInputException($"{name} must be between {min} and {max}");
+
+    private static void Render(IAnsiConsole console, SweepHostResult[] results, int code)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Open risky ports").AddColumn("host").AddColumn("port").AddColumn("severity").AddColumn("greeting").AddColumn("what it means");
+        foreach (var r in results)
+        {
+            var banners = r.Facts.ToArray().Where(f => f.Key.EndsWith(".banner", StringComparison.Ordinal)).ToDictionary(f => f.Key[..^".banner".Length], f => f.Value);
+            foreach (var v in r.Verdicts.Where(v => v.Kind == VerdictKind.Exposure).OrderByDescending(v => v.Severity))
+                table.AddRow(new Text(r.Host), new Text(v.Subject["net.tcp.".Length..]), new Text(SeverityNames.Name(v.Severity)), new Text(banners.GetValueOrDefault(v.Subject, "")), new Text(v.Message));
+        }
+        if (table.Rows.Count > 0) console.Write(table);
+        else console.MarkupLine("[green]No risky port is open on any host.[/]");
+        foreach (var r in results)
+            foreach (var v in r.Verdicts.Where(v => v.IsUnverified))
+                console.MarkupLine($"[fuchsia]{Markup.Escape(r.Host)}[/]: {Markup.Escape(v.Message)}");
+        console.MarkupLine($"[bold]{ExitCodes.Name(code)}[/]: {results.Length} host(s), {results.Sum(r => r.Verdicts.Count(v => v.Kind == VerdictKind.Exposure))} open risky port(s).");
+    }
+
+    private static string RenderJson(SweepHostResult[] results, int code) => JsonSerializer.Serialize(new
+    {
+        status = ExitCodes.Name(code),
+        exitCode = code,
+        hosts = results.Select(r => new
+        {
+            host = r.Host,
+            facts = r.Facts.ToArray().Select(f => new { key = f.Key, value = f.Value }),
+            verdicts = r.Verdicts.Select(v => new { severity = SeverityNames.Name(v.Severity), code = v.Code, subject = v.Subject, message = v.Message }),
+        }),
+    }, new JsonSerializerOptions { WriteIndented = true });
+}
