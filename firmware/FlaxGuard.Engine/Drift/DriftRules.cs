@@ -56,6 +56,8 @@ namespace FlaxGuard.Engine.Drift
             r.Append(new DriftRule("cfg.user.*", Change, Severity.High, "A user account changed (password, keys or rights)."));
             r.Append(new DriftRule("cfg.sshkey.*", Add, Severity.Critical, "A new SSH key was added, which lets someone log in without a password."));
             r.Append(new DriftRule("cfg.dns.*", Any, Severity.Critical, "The DNS servers changed. A hijacked DNS sends your devices to fake websites."));
+            r.Append(new DriftRule("dns.answer.*", Change, Severity.High, "The router's DNS now answers a canary name differently. Canary names do not move, so the router's DNS may have been hijacked."));
+            r.Append(new DriftRule("dns.answer.*", Add | Remove, Severity.Low, "The set of DNS canary names checked changed."));
             r.Append(new DriftRule("cfg.remote.*", Any, Severity.High, "Remote management settings changed; the admin interface may now be reachable from the internet."));
             r.Append(new DriftRule("upnp.map.*", Add, Severity.High, "A new port mapping opens a path from the internet into your network."));
             // Web interface: changed files of the admin UI point to tampering unless the firmware changed too.
@@ -64,6 +66,13 @@ namespace FlaxGuard.Engine.Drift
             r.Append(new DriftRule("tls.cert.*", Any, Severity.Medium, "The device's TLS certificate changed. Expected after a reset or update; otherwise someone may be impersonating it."));
             r.Append(new DriftRule("http.server", Any, Severity.Medium, "The web server software reported by the device changed."));
             r.Append(new DriftRule("http.*", Any, Severity.Low, "The device's web interface answers differently than before."));
+            // SNMP: what the agent says it is and what runs on it.
+            r.Append(new DriftRule("snmp.process.*", Add, Severity.High, "A program that was not running before now runs on the device (seen over SNMP). Botnet implants run as new processes; unless you installed or enabled something, investigate."));
+            r.Append(new DriftRule("snmp.process.*", Remove, Severity.Low, "A program that was running before no longer runs on the device."));
+            r.Append(new DriftRule("snmp.entity.*", Any, Severity.High, "A firmware or software revision reported over SNMP changed. If you did not update the device, someone else did."));
+            r.Append(new DriftRule("snmp.sys.descr", Any, Severity.High, "The system description reported over SNMP changed, which usually means different firmware."));
+            r.Append(new DriftRule("snmp.sys.objectid", Any, Severity.High, "The device reports a different SNMP identity (sysObjectID): a different model or replaced firmware."));
+            r.Append(new DriftRule("snmp.*", Any, Severity.Medium, "A setting reported over SNMP (name, contact or location) changed."));
             return r;
         }
 

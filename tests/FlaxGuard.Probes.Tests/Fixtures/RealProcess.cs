@@ -27,8 +27,11 @@ public sealed class RealProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <paramref name="program"/>; with <paramref name="netns"/> it runs inside that network namespace.</summary>
-    public static RealProcess Start(string program, IEnumerable<string> args, string? netns = null)
+    /// <summary>
+    /// Starts <paramref name="program"/>; with <paramref name="netns"/> it runs inside that network namespace, with
+    /// <paramref name="environment"/> those variables are set for it (on top of the test's own).
+    /// </summary>
+    public static RealProcess Start(string program, IEnumerable<string> args, string? netns = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(netns is null ? program : "ip")
         {
@@ -44,6 +47,10 @@ public sealed class RealProcess : IDisposable
             info.ArgumentList.Add(program);
         }
         foreach (var a in args) info.ArgumentList.Add(a);
+        if (environment is not null)
+        {
+            foreach (var pair in environment) info.Environment[pair.Key] = pair.Value;
+        }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var real = new RealProcess(process);
         process.OutputDataReceived += (_, e) => real.Append(e.Data);

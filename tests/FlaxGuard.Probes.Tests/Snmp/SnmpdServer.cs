@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using FlaxGuard.Probes.Tests.Fixtures;
+
+namespace FlaxGuard.Probes.Tests.Snmp;
+
+/// <summary>
+/// Debian's snmpd in the foreground on a loopback address of its own, with a v2c community and a v3 user
+/// (SHA + AES, authPriv), the system group set in the config, two ENTITY-MIB revision rows, and its own PID and
+/// mount namespace so hrSWRun lists a fixed set of processes (snmpd and two sleeps) instead of the busy host's.
+/// </summary>
+public sealed class SnmpdServer : IDisposable
+{
+    public const string Community = "fg-c0mmunity-v2";
+    public const string User = "fgadmin";
+    public const string AuthPassword = "fg-auth-pass-1";
+    public const string PrivPassword = "fg-priv-pass-2";
+    public const string SysContact = "noc@example.test";
+    public const string SysLocation = "Lab rack 7, shelf 2";
+    public const string SysName = "lab-router-snmp";
+    public const string SysDescr = "FlaxGuard lab router fw 4.2.1";
+
+    private readonly RealProcess _process;
+    private readonly string _dir;
+
+    private SnmpdServer(RealProcess process, string dir, IPAddress address, int port)
+    {
+        _process = process;
+        _dir = dir;
+        Address = address;
+        Port = port;
+    }
+
+    public IPAddress Address { get; }
+
+    public int Port { get; }
+
+    public string Endpoint => $"{Address}:{Port}";
+
+    public string Output => _process.Output;
+
+    public static SnmpdServer Start()
+    {
+        var snmpd = DebianTool.Require("snmpd", "snmpd");
+        var unshare = DebianTool.Require("unshare", "util-linux");
+        var dir = Directory.CreateTempSubdirectory("flaxguard-snmpd-").FullName;
+        var persist = Path.Combine(dir, "persist");
+        Directory.CreateDirectory(persist);
+        var address = IPAddress.Parse($"127.61.{Environment.ProcessId % 250 + 1}.{Random.Shared.Next(1, 250)}");
+        var port = FreeUdpPort(address);
+        var config = Path.Combine(dir, "snmpd.conf");
+        File.WriteAllText(config, $"""
+            rocommunity {Community} 127.0.0.0/8
+            createUser {User} SHA "{AuthPassword}" AES "{PrivPassword}"
+            rouser {User} priv
+            sysContact {SysContact}
+            sysLocation {SysLocation}
+            sysName {SysName}
+            sysDescr {SysDescr}
+            override 1.3.6.1.2.1.47.1.1.1.1.9.1 octet_str "BIOS 2.17"
+            override 1.3.6.1.2.1.47.1.1.1.1.10.1 octet_str "RouterOS 7.14.2"
+            override 1.3.6.1.2.1.47.1.1.1.1.10.7 octet_str "module 1.0.3"
+            """);
+        var pidFile = Path.Combine(dir, "snmpd.pid");
+        var script = $"sleep 600 & sleep 601 & exec {snmpd} -f -Lo -C -c {config} -p {pidFile} udp:{address}:{port}";
+        var environment = new Dictionary<string, string> { ["SNMP_PERSISTENT_DIR"] = persist, ["MIBS"] = "" , ["MIBDIRS"] = dir };
+        var process = RealProcess.Start(unshare, ["--pid", "--fork", "--kill-child", "--mount-proc", "sh", "-c", script], environment: environment);
+        process.WaitForOutput("NET-SNMP version");
+        return new SnmpdServer(process, dir, address, port);
+    }
+
+    private static int FreeUdpPort(IPAddress address)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    /// <summary>Runs a net-snmp client tool (snmpget, snmpwalk) against this server with numeric, value-only output.</summary>
+    public string[] Tool(string program, IEnumerable<string> security, params string[] oids)
+    {
+        var path = DebianTool.Require(program, "snmp");
+        var args = new List<string>(security) { "-On", "-Oq", "-Ot", "-t", "2", "-r", "1", "-m", "", "-M", _dir, Endpoint };
+        args.AddRange(oids);
+        var (code, stdout, stderr) = DebianTool.Run(path, args);
+        Assert.AreEqual(0, code, $"{program} failed: {stderr}");
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public static string[] V2cArgs => ["-v2c", "-c", Community];
+
+    public static string[] V3Args => ["-v3", "-l", "authPriv", "-u", User, "-a", "SHA", "-A", AuthPassword, "-x", "AES", "-X", PrivPassword];
+
+    public void Dispose()
+    {
+        _process.Dispose();
+        try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
