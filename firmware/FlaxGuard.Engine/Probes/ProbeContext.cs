@@ -17,6 +17,13 @@ namespace FlaxGuard.Engine.Probes
             Clock = clock;
         }
 
+        /// <summary>Also gives probes a random source (DNS message ids, Digest client nonces).</summary>
+        public ProbeContext(string host, IHttpTransport http, ITcpConnector tcp, IUdpExchange udp, IClock clock, IRandomSource random)
+            : this(host, http, tcp, udp, clock)
+        {
+            Random = random;
+        }
+
         /// <summary>IP literal (IPv6 without brackets) or host name of the device.</summary>
         public string Host { get; private set; }
 
@@ -27,6 +34,9 @@ namespace FlaxGuard.Engine.Probes
         public IUdpExchange Udp { get; private set; }
 
         public IClock Clock { get; private set; }
+
+        /// <summary>Cryptographically strong random bytes, or null when the caller gave none.</summary>
+        public IRandomSource Random { get; private set; }
 
         /// <summary>The host as it goes into a URL: IPv6 literals in brackets.</summary>
         public string UrlHost

@@ -37,7 +37,7 @@ public sealed class CheckRunner : IDisposable
                 TimeoutMs = request.HttpTimeoutMs,
             }));
         }
-        var context = new ProbeContext(request.Target.Host, _http, _tcp, _udp, SystemClock.Instance);
+        var context = new ProbeContext(request.Target.Host, _http, _tcp, _udp, SystemClock.Instance, SecureRandomSource.Instance);
         return TargetCheck.Run(context, [.. probes], request.Baseline, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault());
     }
 

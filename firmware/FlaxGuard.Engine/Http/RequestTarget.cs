@@ -1,0 +1,20 @@
+namespace FlaxGuard.Engine.Http
+{
+    /// <summary>The request-target of an absolute URL (path and query, no fragment), which Digest signs as "uri".</summary>
+    public static class RequestTarget
+    {
+        public static string FromUrl(string url)
+        {
+            if (url == null) return null;
+            int scheme = url.IndexOf("://");
+            if (scheme < 0) return null;
+            int p = scheme + 3;
+            while (p < url.Length && url[p] != '/' && url[p] != '?' && url[p] != '#') p++;
+            int end = url.IndexOf('#', p);
+            if (end < 0) end = url.Length;
+            string target = url.Substring(p, end - p);
+            if (target.Length == 0 || target[0] != '/') target = "/" + target;
+            return target;
+        }
+    }
+}
