@@ -20,6 +20,7 @@ public static class Program
             CheckCommand.Create(console),
             SweepCommand.Create(console),
             DemoCommand.Create(console),
+            HashesCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -9,6 +9,7 @@ public static class Program
     {
         // Timed harnesses for what BenchmarkDotNet cannot host (real daemons in network namespaces).
         if (args.Length > 0 && args[0] == "--sweep-vs-nmap") return SweepVsNmapHarness.Run(args);
+        if (args.Length > 0 && args[0] == "--hashdb-harness") return HashDbHarness.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -66,6 +66,7 @@ public static class DemoCommand
         {
             console.MarkupLine($"[grey]2/4[/] First check: {ports.Length} risky TCP ports and the admin web interface.");
             var first = console.Status().Start("Checking the lab router…", _ => runner.Run(request));
+            console.MarkupLine("[grey](long values are shortened here; --json and the baseline file have them in full)[/]");
             new ConsoleRenderer(console).Render(first);
             BaselineFiles.Save(baselinePath, host, first.Facts, overwrite: true);
             console.MarkupLine($"      Approved this state as the baseline ({first.Facts.Count} facts, saved to {Markup.Escape(baselinePath)}).");

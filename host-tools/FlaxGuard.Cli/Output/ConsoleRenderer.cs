@@ -27,7 +27,7 @@ public sealed class ConsoleRenderer(IAnsiConsole console)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Facts").AddColumn("key").AddColumn("value").AddColumn("kind");
         foreach (var f in facts)
-            table.AddRow(new Text(f.Key), new Text(f.Value), new Text(FlaxGuard.Engine.Baselines.BaselineText.KindName(f.Kind), new Style(Color.Grey)));
+            table.AddRow(new Text(f.Key), new Text(Shorten(f.Value)), new Text(FlaxGuard.Engine.Baselines.BaselineText.KindName(f.Kind), new Style(Color.Grey)));
         console.Write(table);
     }
 

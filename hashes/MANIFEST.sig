@@ -1,0 +1,3 @@
+flaxguard-hashes-signature 1
+key-id eb828a0886afdb87
+ed25519 bOXzbydFAOmMxe645dVkzMY31XKzrrg503Hh/+q4mtDj1+mabwWW0G6xdIorbk6deJzTqXWqQktkTSiSO6GADA==

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using FlaxGuard.Cli.Checking;
+using FlaxGuard.Engine.HashDb;
+using FlaxGuard.Engine.Text;
+using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Platform;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary><c>flaxguard hashes lookup</c>: what the appliance would conclude about one firmware.</summary>
+public static class HashesLookupCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var db = new Option<string?>("--db") { Description = "The compiled database." };
+        var applianceKey = HashesOptions.ApplianceKey();
+        var sha256 = new Option<string?>("--sha256") { Description = "SHA-256 (hex) of a firmware image." };
+        var vendor = new Option<string?>("--vendor") { Description = "Vendor as the device reports it, e.g. TP-Link." };
+        var model = new Option<string?>("--model") { Description = "Model or board, e.g. 'Archer AX21'." };
+        var version = new Option<string?>("--version") { Description = "Firmware version, e.g. 1.1.3." };
+        var command = new Command("lookup", """
+            Look a firmware up in a compiled database exactly as the appliance does (through ranged reads), and print the firmware verdicts and the number of storage reads used.
+
+            Examples:
+              flaxguard hashes lookup --db firmware.db --appliance-key appliance.key --vendor TP-Link --model "Archer AX21" --version 1.1.3
+              flaxguard hashes lookup --db firmware.db --appliance-key appliance.key --sha256 8b194c61...
+            """)
+        {
+            db, applianceKey, sha256, vendor, model, version,
+        };
+        command.SetAction(parse => HashesOptions.Run(() =>
+        {
+            var dbPath = parse.GetValue(db) ?? throw new UserInputException("--db is required: the compiled database");
+            if (!File.Exists(dbPath)) throw new UserInputException($"'{dbPath}' does not exist");
+            var key = HashesOptions.ReadApplianceKey(parse.GetValue(applianceKey));
+            var hash = parse.GetValue(sha256);
+            if (hash is not null && (Hex.TryDecode(hash) is not { Length: 32 })) throw new UserInputException("--sha256 must be 64 hex digits");
+            var reportedVersion = parse.GetValue(version);
+            if (hash is null && reportedVersion is null) throw new UserInputException("give --sha256, or --vendor, --model and --version (or both)");
+
+            using var file = FileBlobReader.SingleFile(dbPath, "hashdb");
+            var counting = new CountingBlobReader(file);
+            var reader = HashDbReader.Open(counting, "hashdb", key, HashDbReader.DefaultBufferBytes, out var problem)
+                ?? throw new UserInputException($"{dbPath}: {problem}");
+            counting.Reset();
+
+            var table = new Table().AddColumns("severity", "verdict", "message");
+            if (hash is not null)
+            {
+                foreach (var identity in reader.FindByArtifact(Hex.TryDecode(hash)!))
+                    table.AddRow("", "artifact", Markup.Escape("published as " + identity));
+            }
+            if (reportedVersion is not null)
+            {
+                var observation = new FirmwareObservation(parse.GetValue(vendor), parse.GetValue(model), reportedVersion, hash);
+                foreach (var verdict in FirmwareAssessor.Assess(reader, null, observation, null))
+                    table.AddRow(SeverityNames.Name(verdict.Severity), Markup.Escape(verdict.Code), Markup.Escape(verdict.Message));
+            }
+            if (table.Rows.Count == 0) table.AddRow("", "artifact", "not in the database");
+            console.Write(table);
+            console.MarkupLine($"[grey]{counting.Reads} storage read(s), {counting.BytesRead:N0} bytes.[/]");
+            return 0;
+        }));
+        return command;
+    }
+}

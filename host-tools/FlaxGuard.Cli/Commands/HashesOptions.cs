@@ -1,0 +1,70 @@
+using System.CommandLine;
+using FlaxGuard.Cli.Checking;
+using FlaxGuard.Engine.Text;
+using FlaxGuard.Hashes;
+using FlaxGuard.Hashes.Signing;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary>Options and helpers shared by the <c>flaxguard hashes</c> subcommands.</summary>
+internal static class HashesOptions
+{
+    public static Option<string> Directory() => new("--dir")
+    {
+        Description = "The firmware data directory (known-good/*.tsv, known-exploited.tsv, MANIFEST, MANIFEST.sig).",
+        DefaultValueFactory = _ => "hashes",
+    };
+
+    public static Option<string?> PublicKey() => new("--public-key")
+    {
+        Description = "Trust this Ed25519 public key file instead of the FlaxGuard release key built into this tool.",
+    };
+
+    public static Option<string?> ApplianceKey() => new("--appliance-key")
+    {
+        Description = "File holding the appliance's key in hex (its provisioning key); the database is authenticated for that appliance.",
+    };
+
+    /// <summary>Runs <paramref name="action"/>, turning data problems into one clear line and exit code 3.</summary>
+    public static int Run(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (HashDataException e)
+        {
+            throw new UserInputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException(e.Message);
+        }
+    }
+
+    public static byte[] TrustedKey(string? publicKeyPath) =>
+        publicKeyPath is null ? ReleaseKey.PublicKey : Ed25519Keys.ReadPublicKey(publicKeyPath);
+
+    public static byte[] ReadApplianceKey(string? path)
+    {
+        if (path is null) throw new UserInputException("--appliance-key is required: the database is authenticated for one appliance with its key");
+        if (!File.Exists(path)) throw new UserInputException($"appliance key file '{path}' does not exist");
+        var text = File.ReadAllText(path).Trim();
+        var key = Hex.TryDecode(text);
+        if (key is null || key.Length < 16 || key.Length > 64)
+            throw new UserInputException($"'{path}' must hold the appliance key as 32 to 128 hex digits");
+        return key;
+    }
+
+    public static void RequireDirectory(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+            throw new UserInputException($"'{directory}' does not exist; run from the repository root or pass --dir <firmware data directory>");
+    }
+}
+
+/// <summary>Reports progress on the caller's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
