@@ -37,13 +37,16 @@ namespace FlaxGuard.Engine.Probes
         public const int IdleGapMs = 150;
 
         /// <summary>
-        /// True once the bytes hold a whole greeting: a line break after printable text (SSH, FTP, SMTP), or a
-        /// prompt waiting for input ("login: ", "Password: ", "# ", "> "), as telnet consoles end without a line break.
+        /// True once the bytes end in something that waits for the client: an SSH version line (the server
+        /// says nothing more until the client answers) or a prompt ("login: ", "Password: ", "# ", "> "). Other
+        /// greetings (a telnet console's issue text, an FTP line) may come in several pieces, so the caller
+        /// keeps reading until a short pause instead.
         /// </summary>
         public static bool LooksComplete(byte[] data, int count)
         {
-            bool text = false;
+            int first = -1;
             int lastPrintable = -1;
+            bool lineAfterText = false;
             for (int i = 0; i < count; i++)
             {
                 int b = data[i];
@@ -54,15 +57,17 @@ namespace FlaxGuard.Engine.Probes
                 }
                 if (b > 0x20 && b < 0x7F)
                 {
-                    text = true;
+                    if (first < 0) first = i;
                     lastPrintable = i;
                 }
-                else if (b == '\n' && text)
+                else if (b == '\n' && first >= 0)
                 {
-                    return true;
+                    lineAfterText = true;
                 }
             }
-            if (lastPrintable < 0 || lastPrintable != count - 2 || data[count - 1] != ' ') return false;
+            if (first < 0) return false;
+            if (lineAfterText && first + 4 <= count && data[first] == 'S' && data[first + 1] == 'S' && data[first + 2] == 'H' && data[first + 3] == '-') return true;
+            if (lastPrintable != count - 2 || data[count - 1] != ' ') return false;
             int p = data[lastPrintable];
             return p == ':' || p == '>' || p == '#' || p == '$';
         }

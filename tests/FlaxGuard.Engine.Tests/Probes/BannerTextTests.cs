@@ -24,13 +24,16 @@ public sealed class BannerTextTests
     [TestMethod]
     [DataRow("router login: ", true)]
     [DataRow("Password: ", true)]
-    [DataRow("BusyBox v1.19.4 built-in shell (ash)\r\n", true)]
+    [DataRow("BusyBox v1.19.4 built-in shell (ash)\r\n", false)]
+    [DataRow("SSH-2.0-dropbear\r\n", true)]
+    [DataRow("SSH-2.0-dropbear", false)]
+    [DataRow("Debian GNU/Linux 12\r\nrouter login: ", true)]
     [DataRow("root@cam:~# ", true)]
     [DataRow("220 FTP ready", false)]
     [DataRow("login:", false)]
     [DataRow("\r\n", false)]
     [DataRow("", false)]
-    public void LooksComplete_KnowsLinesAndPrompts(string text, bool expected)
+    public void LooksComplete_KnowsSshLinesAndPrompts(string text, bool expected)
     {
         var data = Encoding.ASCII.GetBytes(text);
         Assert.AreEqual(expected, BannerText.LooksComplete(data, data.Length), text);
