@@ -125,7 +125,7 @@ namespace FlaxGuard.Engine.Facts
         public byte[] Digest()
         {
             Sha256 sha = new Sha256();
-            ByteWriter writer = new ByteWriter(new byte[256], new HashSink(sha));
+            ByteWriter writer = new ByteWriter(new byte[512], new HashSink(sha));
             WriteCanonical(writer);
             writer.Flush();
             return sha.Final();

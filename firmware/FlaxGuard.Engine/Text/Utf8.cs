@@ -12,8 +12,12 @@ namespace FlaxGuard.Engine.Text
         /// <summary>Bytes needed to encode the whole string.</summary>
         public static int ByteCount(string text)
         {
-            int count = 0;
-            for (int i = 0; i < text.Length; i++)
+            // Fact keys and most values are ASCII: count that run first, one byte per character.
+            int i = 0;
+            int length = text.Length;
+            while (i < length && text[i] < 0x80) i++;
+            int count = i;
+            for (; i < length; i++)
             {
                 char c = text[i];
                 if (c < 0x80) count += 1;
@@ -34,8 +38,18 @@ namespace FlaxGuard.Engine.Text
             int pos = offset;
             int end = offset + count;
             int i = charIndex;
-            while (i < text.Length)
+            int length = text.Length;
+            while (i < length)
             {
+                // ASCII fast path: one byte per character while there is room.
+                char c = text[i];
+                if (c < 0x80)
+                {
+                    if (pos >= end) break;
+                    buffer[pos++] = (byte)c;
+                    i++;
+                    continue;
+                }
                 int cp = text[i];
                 int width = 1;
                 if (cp >= 0xD800 && cp <= 0xDFFF)
