@@ -22,7 +22,9 @@ public static class Program
             DemoCommand.Create(console),
             HashesCommand.Create(console),
         };
+        ShortCommandListing.Install(root);
         var parse = root.Parse(args);
+        if (ShortCommandListing.Requested(root, parse) is { } help) return help.Invoke(parse);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) Console.Error.WriteLine($"flaxguard: {error.Message}");

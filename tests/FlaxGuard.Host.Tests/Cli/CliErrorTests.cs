@@ -71,6 +71,17 @@ public sealed class CliErrorTests
     }
 
     [TestMethod]
+    public void RootHelp_ListsEachCommandOnOneLine_AndCommandHelpKeepsItsDetails()
+    {
+        var root = FlaxguardProcess.Run("--help");
+        Assert.AreEqual(0, root.ExitCode);
+        Assert.IsFalse(root.Stdout.Contains("flaxguard check 192.0.2.1"), "the root list must not carry each command's examples");
+        var check = FlaxguardProcess.Run("check", "--help");
+        StringAssert.Contains(check.Stdout, "Exit codes follow monitoring plugins");
+        StringAssert.Contains(check.Stdout, "flaxguard check 192.0.2.1 --baseline router.baseline");
+    }
+
+    [TestMethod]
     [DataRow(new string[0], "flaxguard demo")]
     [DataRow(new[] { "check" }, "Examples:")]
     [DataRow(new[] { "demo" }, "Example:")]
