@@ -73,6 +73,13 @@ namespace FlaxGuard.Engine.Drift
             r.Append(new DriftRule("snmp.sys.descr", Any, Severity.High, "The system description reported over SNMP changed, which usually means different firmware."));
             r.Append(new DriftRule("snmp.sys.objectid", Any, Severity.High, "The device reports a different SNMP identity (sysObjectID): a different model or replaced firmware."));
             r.Append(new DriftRule("snmp.*", Any, Severity.Medium, "A setting reported over SNMP (name, contact or location) changed."));
+            // UPnP: a mapping that now leads elsewhere is as bad as a new one; the public address moves by itself.
+            r.Append(new DriftRule("upnp.map.*", Change, Severity.High, "An existing port mapping now leads to a different device or port inside your network."));
+            r.Append(new DriftRule("upnp.map.*", Remove, Severity.Info, "A port mapping was removed: one path less from the internet into your network."));
+            r.Append(new DriftRule("upnp.mapping.*.enabled", Change, Severity.Medium, "A port mapping was switched on or off."));
+            r.Append(new DriftRule("upnp.igd", Change, Severity.Medium, "UPnP on the router was switched on or off. While it is on, any program on your network can open ports to the internet."));
+            r.Append(new DriftRule("upnp.external_ip", Any, Severity.Info, "The router's public address changed. Providers reassign addresses; this matters only if yours is meant to be fixed."));
+            r.Append(new DriftRule("upnp.device.*", Any, Severity.Medium, "The router describes itself differently over UPnP (maker, model or firmware). Expected after a firmware update; otherwise find out why."));
             return r;
         }
 

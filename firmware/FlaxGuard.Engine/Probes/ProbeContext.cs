@@ -38,6 +38,9 @@ namespace FlaxGuard.Engine.Probes
         /// <summary>Cryptographically strong random bytes, or null when the caller gave none.</summary>
         public IRandomSource Random { get; private set; }
 
+        /// <summary>Sends one datagram and gathers every answer (SSDP discovery), or null when the platform has none.</summary>
+        public IUdpCollector UdpCollector { get; set; }
+
         /// <summary>The host as it goes into a URL: IPv6 literals in brackets.</summary>
         public string UrlHost
         {
