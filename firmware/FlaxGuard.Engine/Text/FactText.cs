@@ -14,6 +14,8 @@ namespace FlaxGuard.Engine.Text
         public static string Clean(string raw, int maxLength)
         {
             if (raw == null) return string.Empty;
+            // Most device text is already clean: hand it back instead of copying it through a builder.
+            if (IsAlreadyClean(raw, maxLength)) return raw;
             StringBuilder sb = new StringBuilder(raw.Length < maxLength ? raw.Length : maxLength);
             bool pendingSpace = false;
             for (int i = 0; i < raw.Length && sb.Length < maxLength; i++)
@@ -34,6 +36,25 @@ namespace FlaxGuard.Engine.Text
                 sb.Append(c);
             }
             return sb.ToString();
+        }
+
+        private static bool IsBlank(char c)
+        {
+            return c <= ' ' || (c >= (char)0x7F && c <= (char)0x9F) || c == (char)0x2028 || c == (char)0x2029 || c == (char)0xFEFF;
+        }
+
+        /// <summary>True when <see cref="Clean"/> would return the same characters: within the cap, no blank but single inner spaces.</summary>
+        private static bool IsAlreadyClean(string raw, int maxLength)
+        {
+            int n = raw.Length;
+            if (n > maxLength) return false;
+            for (int i = 0; i < n; i++)
+            {
+                char c = raw[i];
+                if (!IsBlank(c)) continue;
+                if (c != ' ' || i == 0 || i == n - 1 || IsBlank(raw[i - 1])) return false;
+            }
+            return true;
         }
 
         /// <summary>

@@ -158,9 +158,8 @@ namespace FlaxGuard.Engine.Probes.Upnp
                 Problem = "has an empty " + name + " header";
                 return false;
             }
-            char[] chars = new char[end - start];
-            for (int i = 0; i < chars.Length; i++) chars[i] = (char)data[start + i];
-            field = new string(chars);
+            // The line was checked to be printable ASCII, so UTF-8 decoding maps each byte to the same char, without a char[] copy.
+            field = System.Text.Encoding.UTF8.GetString(data, start, end - start);
             return true;
         }
 

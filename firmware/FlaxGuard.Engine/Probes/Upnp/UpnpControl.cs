@@ -21,6 +21,8 @@ namespace FlaxGuard.Engine.Probes.Upnp
         private readonly XmlScanner _scanner;
         private readonly string _url;
 
+        private static readonly byte[] NoBytes = new byte[0];
+
         // The request of the last action, reused while the same action repeats (listing mappings calls one
         // action a hundred times): only the argument bytes between the fixed prefix and suffix change.
         private string _action;
@@ -129,12 +131,19 @@ namespace FlaxGuard.Engine.Probes.Upnp
                 _argumentName = argumentName;
                 _responseName = action + "Response";
             }
-            byte[] value = argumentName == null ? new byte[0] : SoapRequest.EscapedBytes(argumentValue);
-            byte[] body = new byte[_prefix.Length + value.Length + _suffix.Length];
-            Array.Copy(_prefix, 0, body, 0, _prefix.Length);
+            byte[] value = argumentName == null ? NoBytes : SoapRequest.EscapedBytes(argumentValue);
+            int length = _prefix.Length + value.Length + _suffix.Length;
+            byte[] body = _request.Body;
+            // The transport is done with the previous body when Send returns, so a body of the same length
+            // (index 0 to 9, 10 to 99, ...) is rewritten in place instead of allocated anew for every call.
+            if (body == null || body.Length != length)
+            {
+                body = new byte[length];
+                Array.Copy(_prefix, 0, body, 0, _prefix.Length);
+                _request.Body = body;
+            }
             Array.Copy(value, 0, body, _prefix.Length, value.Length);
             Array.Copy(_suffix, 0, body, _prefix.Length + value.Length, _suffix.Length);
-            _request.Body = body;
             return _request;
         }
 

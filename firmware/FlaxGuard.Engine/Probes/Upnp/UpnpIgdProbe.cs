@@ -323,20 +323,20 @@ namespace FlaxGuard.Engine.Probes.Upnp
                 }
                 string segment = entry.Protocol + "." + entry.ExternalPort.ToString();
                 if (entry.RemoteHost.Length > 0) segment += ".from." + FactText.KeySegment(entry.RemoteHost, 64);
-                if (output.Facts.Contains("upnp.map." + segment))
+                string key = "upnp.map." + segment;
+                if (output.Facts.Contains(key))
                 {
                     output.AddVerdict(Verdict.Unverified(Name, "the router listed the same port mapping (" + segment + ") twice: the list changed during the check, or the router is not answering honestly."));
                     return;
                 }
-                AddMapping(output, entry, segment);
+                AddMapping(output, entry, segment, key);
             }
             output.AddVerdict(Verdict.Unverified(Name, "the router listed " + _options.MaxMappings.ToString() + " port mappings without ending its list (UPnP error 713), so FlaxGuard stopped at its cap. A router with that many mappings, or one that never ends the list, needs a look."));
         }
 
-        private void AddMapping(ProbeOutput output, PortMappingEntry entry, string segment)
+        private void AddMapping(ProbeOutput output, PortMappingEntry entry, string segment, string key)
         {
             string target = entry.InternalClient + ":" + entry.InternalPort.ToString();
-            string key = "upnp.map." + segment;
             output.AddFact(key, target, FactKind.Exposure);
             string detail = "upnp.mapping." + segment;
             if (entry.Description.Length > 0) output.AddFact(detail + ".description", entry.Description, FactKind.Config);
@@ -352,8 +352,12 @@ namespace FlaxGuard.Engine.Probes.Upnp
         /// </summary>
         private static Verdict RateMapping(PortMappingEntry entry, string key, string target)
         {
-            // One builder for the whole sentence: this runs once per mapping, on a small heap.
-            StringBuilder what = new StringBuilder(320);
+            // One builder for the whole sentence, sized to it (fixed words plus the device's text; the longest
+            // ending is about 110 characters): this runs once per mapping, on a small heap.
+            int capacity = 82 + target.Length + 112;
+            if (entry.Description.Length > 0) capacity += entry.Description.Length + 4;
+            if (entry.RemoteHost.Length > 0) capacity += entry.RemoteHost.Length + 11;
+            StringBuilder what = new StringBuilder(capacity);
             what.Append("Port ").Append(entry.ExternalPort).Append(entry.Protocol == "tcp" ? "/TCP" : "/UDP");
             what.Append(" on the router's internet side is forwarded to ").Append(target).Append(" inside your network");
             if (entry.Description.Length > 0) what.Append(" (\"").Append(entry.Description).Append("\")");

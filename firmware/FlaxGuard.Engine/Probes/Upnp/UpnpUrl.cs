@@ -48,7 +48,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
                 char c = url[i];
                 if (c <= ' ' || c >= (char)0x7F || c == '\\') return null;
             }
-            if (!Ordinal.StartsWith(Ordinal.ToLowerAscii(url), "http://")) return null;
+            if (!StartsWithIgnoreAsciiCase(url, "http://")) return null;
             int authorityStart = 7;
             int authorityEnd = authorityStart;
             while (authorityEnd < url.Length && url[authorityEnd] != '/' && url[authorityEnd] != '?' && url[authorityEnd] != '#') authorityEnd++;
@@ -109,7 +109,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
             if (link == null) return null;
             link = link.Trim();
             if (link.Length == 0 || link.Length > MaxLength) return null;
-            if (Ordinal.StartsWith(Ordinal.ToLowerAscii(link), "http://")) return Parse(link);
+            if (StartsWithIgnoreAsciiCase(link, "http://")) return Parse(link);
             string path = UrlPath.Resolve(Origin, PathAndQuery, link);
             return path == null ? null : new UpnpUrl(Host, Port, path);
         }
@@ -124,8 +124,19 @@ namespace FlaxGuard.Engine.Probes.Upnp
         {
             if (host == null) return string.Empty;
             if (host.Length > 1 && host[0] == '[' && host[host.Length - 1] == ']') host = host.Substring(1, host.Length - 2);
-            if (host.Length > 7 && Ordinal.StartsWith(Ordinal.ToLowerAscii(host), "::ffff:") && host.IndexOf('.') > 0) host = host.Substring(7);
+            if (host.Length > 7 && StartsWithIgnoreAsciiCase(host, "::ffff:") && host.IndexOf('.') > 0) host = host.Substring(7);
             return host;
+        }
+
+        /// <summary>Case-insensitive (ASCII) prefix test; compares in place rather than lower-casing a copy of the text.</summary>
+        private static bool StartsWithIgnoreAsciiCase(string text, string lowerPrefix)
+        {
+            if (text.Length < lowerPrefix.Length) return false;
+            for (int i = 0; i < lowerPrefix.Length; i++)
+            {
+                if (Ordinal.LowerAscii(text[i]) != lowerPrefix[i]) return false;
+            }
+            return true;
         }
 
         private static int ParsePort(string text)
