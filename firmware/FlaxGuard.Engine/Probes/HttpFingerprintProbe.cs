@@ -63,7 +63,7 @@ namespace FlaxGuard.Engine.Probes
 
             if (page.Outcome != HttpOutcome.Completed && page.Outcome != HttpOutcome.BodyTooLarge)
             {
-                output.AddVerdict(Verdict.Unverified(Name, "the web interface at " + origin + " did not answer properly: " + Describe(page) + "."));
+                output.AddVerdict(Verdict.Unverified(Name, "the web interface at " + origin + " did not answer properly: " + TransportText.Describe(page) + "."));
                 return;
             }
 
@@ -101,7 +101,7 @@ namespace FlaxGuard.Engine.Probes
                 return;
             }
             output.AddFact(key, "unverified", FactKind.Asset);
-            output.AddVerdict(Verdict.Unverified(Name, "could not read " + path + ": " + Describe(r) + "."));
+            output.AddVerdict(Verdict.Unverified(Name, "could not read " + path + ": " + TransportText.Describe(r) + "."));
         }
 
         private string[] AssetPaths(string origin, string landing, HeadCapture head)
@@ -138,23 +138,6 @@ namespace FlaxGuard.Engine.Probes
             request.MaxBodyBytes = maxBody;
             request.AddHeader("Accept", "*/*");
             return context.Http.Send(request, sink);
-        }
-
-        private static string Describe(HttpResponse r)
-        {
-            string what;
-            switch (r.Outcome)
-            {
-                case HttpOutcome.TimedOut: what = "it took longer than the time limit"; break;
-                case HttpOutcome.BodyTooLarge: what = "it sent more data than the size limit"; break;
-                case HttpOutcome.HeadersTooLarge: what = "its response headers were larger than the limit"; break;
-                case HttpOutcome.ConnectFailed: what = "the connection failed"; break;
-                case HttpOutcome.TlsFailed: what = "the TLS handshake failed"; break;
-                case HttpOutcome.ProtocolError: what = "it did not speak valid HTTP"; break;
-                case HttpOutcome.InvalidUrl: what = "the address is not valid"; break;
-                default: what = "status " + r.StatusCode.ToString(); break;
-            }
-            return r.Error == null ? what : what + " (" + FactText.Clean(r.Error, 160) + ")";
         }
     }
 }

@@ -81,7 +81,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
             if (response.Outcome != HttpOutcome.Completed)
             {
                 OutOfTime = response.Outcome == HttpOutcome.TimedOut && _context.Clock.MonotonicMilliseconds >= _deadline;
-                Problem = "its answer to " + action + " failed: " + UpnpText.Describe(response);
+                Problem = "its answer to " + action + " failed: " + TransportText.Describe(response);
                 return false;
             }
             if (response.StatusCode != 200 && response.StatusCode != 500)

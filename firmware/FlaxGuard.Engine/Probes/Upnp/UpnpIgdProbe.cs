@@ -160,7 +160,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
                         }
                         if (outcome != ConnectOutcome.Connected && outcome != ConnectOutcome.TimedOut)
                         {
-                            failure = "could not send the UPnP search to " + context.Host + ": " + UpnpText.Describe(outcome) + ".";
+                            failure = "could not send the UPnP search to " + context.Host + ": " + TransportText.Describe(outcome) + ".";
                             return collector;
                         }
                     }
@@ -180,7 +180,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
                         if (collector.Done) return collector;
                         if (n < 0)
                         {
-                            failure = "could not send the UPnP multicast search: " + UpnpText.Describe(outcome) + ".";
+                            failure = "could not send the UPnP multicast search: " + TransportText.Describe(outcome) + ".";
                             return collector;
                         }
                     }
@@ -235,7 +235,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
             }
             if (response.Outcome != HttpOutcome.Completed)
             {
-                output.AddVerdict(Verdict.Unverified(Name, "could not read the UPnP device description" + where + ": " + UpnpText.Describe(response) + "."));
+                output.AddVerdict(Verdict.Unverified(Name, "could not read the UPnP device description" + where + ": " + TransportText.Describe(response) + "."));
                 return null;
             }
             if (response.StatusCode != 200)

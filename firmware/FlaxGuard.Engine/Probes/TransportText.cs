@@ -1,10 +1,10 @@
 using FlaxGuard.Engine.Platform;
 using FlaxGuard.Engine.Text;
 
-namespace FlaxGuard.Engine.Probes.Upnp
+namespace FlaxGuard.Engine.Probes
 {
     /// <summary>Plain-words descriptions of transport failures for "could not verify" verdicts.</summary>
-    public static class UpnpText
+    public static class TransportText
     {
         public static string Describe(HttpResponse r)
         {
