@@ -164,11 +164,11 @@ public sealed partial class LabUpnpGateway : IDisposable
             SendXml(client, 500, LabUpnpDocuments.Fault(402, "Invalid Args"));
             return;
         }
-        var first = new LabPortMapping("TCP", 2323, "192.168.1.66", 23, "mapping at index 0");
+        var first = new LabPortMapping("TCP", 2323, "198.51.100.66", 23, "mapping at index 0");
         switch (Hostility)
         {
             case UpnpHostility.EndlessMappings:
-                SendXml(client, 200, LabUpnpDocuments.MappingResponse(new LabPortMapping("TCP", 10000 + index % 50000, "192.168.1.66", 8000, $"entry {index}")));
+                SendXml(client, 200, LabUpnpDocuments.MappingResponse(new LabPortMapping("TCP", 10000 + index % 50000, "198.51.100.66", 8000, $"entry {index}")));
                 return;
             case UpnpHostility.RepeatedMapping:
                 SendXml(client, 200, LabUpnpDocuments.MappingResponse(first));

@@ -14,10 +14,10 @@ public sealed class DnsDecoderTests
     [TestMethod]
     public void OrdinaryAnswer_WithCompressedOwners_GivesSortedDistinctAddresses()
     {
-        var reply = Decode(DnsMessageBuilder.Answer(0x1234, Name, 1, "198.51.100.9", "10.0.0.1", "198.51.100.9", "192.0.2.7"));
+        var reply = Decode(DnsMessageBuilder.Answer(0x1234, Name, 1, "198.51.100.9", "100.64.0.1", "198.51.100.9", "192.0.2.7"));
         Assert.AreEqual(DnsReplyKind.Answer, reply.Kind, reply.Detail);
-        CollectionAssert.AreEqual(new[] { "10.0.0.1", "192.0.2.7", "198.51.100.9" }, reply.Addresses);
-        Assert.AreEqual("10.0.0.1,192.0.2.7,198.51.100.9", reply.JoinedAddresses());
+        CollectionAssert.AreEqual(new[] { "100.64.0.1", "192.0.2.7", "198.51.100.9" }, reply.Addresses);
+        Assert.AreEqual("100.64.0.1,192.0.2.7,198.51.100.9", reply.JoinedAddresses());
     }
 
     [TestMethod]

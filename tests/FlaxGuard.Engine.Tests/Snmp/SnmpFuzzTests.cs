@@ -57,7 +57,7 @@ public sealed class SnmpFuzzTests
         Bind("1.3.6.1.2.1.1.3.0", x => x.WriteUnsigned(BerTag.TimeTicks, 123456));
         Bind("1.3.6.1.2.1.2.2.1.10.1", x => x.WriteUnsigned(BerTag.Counter32, 0xFFFFFFFF));
         Bind("1.3.6.1.2.1.31.1.1.1.6.1", x => x.WriteUnsigned(BerTag.Counter64, ulong.MaxValue));
-        Bind("1.3.6.1.2.1.4.20.1.1.10.0.0.1", x => x.WriteOctets(BerTag.IpAddress, [10, 0, 0, 1], 0, 4));
+        Bind("1.3.6.1.2.1.4.20.1.1.100.64.0.1", x => x.WriteOctets(BerTag.IpAddress, [100, 64, 0, 1], 0, 4));
         Bind("1.3.6.1.2.1.2.2.1.5.1", x => x.WriteUnsigned(BerTag.Gauge32, 1000000000));
         Bind("1.3.6.1.2.1.1.7.0", x => x.WriteInteger(-72));
         Bind("1.3.6.1.2.1.1.9.0", x => x.WriteEmpty(BerTag.NoSuchObject));
@@ -115,7 +115,7 @@ public sealed class SnmpFuzzTests
         var pdu = DecodeV2c(ValidV2cResponse(42), new SnmpPduCodec(), new BerReader());
         Assert.AreEqual(42, pdu.RequestId);
         var texts = pdu.VarBinds.Select(v => v.ValueText()).ToArray();
-        CollectionAssert.AreEqual(new[] { "Linux router 5.4", "1.3.6.1.4.1.8072.3.2.10", "123456", "4294967295", "18446744073709551615", "10.0.0.1", "1000000000", "-72", null, null, null }, texts);
+        CollectionAssert.AreEqual(new[] { "Linux router 5.4", "1.3.6.1.4.1.8072.3.2.10", "123456", "4294967295", "18446744073709551615", "100.64.0.1", "1000000000", "-72", null, null, null }, texts);
         Assert.AreEqual(BerTag.EndOfMibView, pdu.VarBinds[^1].Type);
     }
 
