@@ -58,7 +58,19 @@ namespace FlaxGuard.Engine.Drift
             r.Append(new DriftRule("cfg.dns.*", Any, Severity.Critical, "The DNS servers changed. A hijacked DNS sends your devices to fake websites."));
             r.Append(new DriftRule("dns.answer.*", Change, Severity.High, "The router's DNS now answers a canary name differently. Canary names do not move, so the router's DNS may have been hijacked."));
             r.Append(new DriftRule("dns.answer.*", Add | Remove, Severity.Low, "The set of DNS canary names checked changed."));
-            r.Append(new DriftRule("cfg.remote.*", Any, Severity.High, "Remote management settings changed; the admin interface may now be reachable from the internet."));
+            r.Append(new DriftRule("cfg.remote.*", Add | Change, Severity.High, "Management from outside your network was switched on or changed; the admin interface may now be reachable from the internet."));
+            r.Append(new DriftRule("cfg.remote.*", Remove, Severity.Info, "Management from outside your network was switched off."));
+            // Services, proxies, schedulers and forwards in the device's own settings (present only while enabled).
+            r.Append(new DriftRule("cfg.service.telnet", Add | Change, Severity.Critical, "Telnet was switched on in the device's settings. Mirai-family botnets break in and spread through telnet; unless you enabled it yourself, treat the device as compromised."));
+            r.Append(new DriftRule("cfg.service.*", Add, Severity.Medium, "A network service was switched on in the device's settings."));
+            r.Append(new DriftRule("cfg.service.*", Change, Severity.Medium, "A network service now listens on another port or accepts other addresses."));
+            r.Append(new DriftRule("cfg.service.*", Remove, Severity.Info, "A network service was switched off."));
+            r.Append(new DriftRule("cfg.proxy.*", Add | Change, Severity.Critical, "A proxy (SOCKS or web) was switched on. Botnets such as the 2024 Flax Typhoon one turn routers into proxies that hide attackers' traffic."));
+            r.Append(new DriftRule("cfg.scheduler.*.fetch", Add | Change, Severity.Critical, "A scheduled task downloads something from the internet. Botnets use this to reinstall themselves after a reboot or reset."));
+            r.Append(new DriftRule("cfg.scheduler.*", Add | Change, Severity.High, "A scheduled task was added or changed on the device."));
+            r.Append(new DriftRule("cfg.script.*", Add | Change, Severity.High, "A script stored on the device was added or changed."));
+            r.Append(new DriftRule("cfg.forward.*", Add | Change, Severity.High, "A port forward now sends traffic from the internet to a device inside your network."));
+            r.Append(new DriftRule("cfg.ntp.*", Any, Severity.Medium, "The time servers changed. Wrong time breaks certificate checks and log timelines."));
             r.Append(new DriftRule("upnp.map.*", Add, Severity.High, "A new port mapping opens a path from the internet into your network."));
             // Web interface: changed files of the admin UI point to tampering unless the firmware changed too.
             r.Append(new DriftRule("http.asset.*", Change, Severity.High, "A file of the device's web interface changed. Unless the firmware was updated, it may have been tampered with."));

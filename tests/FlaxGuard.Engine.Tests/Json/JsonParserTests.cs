@@ -1,0 +1,280 @@
+using System.Text;
+using System.Text.Json;
+using FlaxGuard.Engine.Json;
+
+namespace FlaxGuard.Engine.Tests.Json;
+
+[TestClass]
+public sealed class JsonParserTests
+{
+    private static JsonValue? Parse(string text, out string? error, JsonLimits? limits = null)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        JsonValue? value = JsonParser.Parse(bytes, 0, bytes.Length, limits ?? JsonLimits.Default, out string e);
+        error = e;
+        return value;
+    }
+
+    [TestMethod]
+    public void ReadsAUbusStyleAnswer()
+    {
+        JsonValue? root = Parse("""{"jsonrpc":"2.0","id":1,"result":[0,{"release":{"version":"23.05.3","revision":"r23809-234f1a2efa"},"ok":true,"none":null,"n":-1.5e3}]}""", out string? error);
+        Assert.IsNull(error);
+        Assert.IsNotNull(root);
+        Assert.AreEqual("2.0", root.MemberText("jsonrpc"));
+        Assert.AreEqual("1", root.MemberText("id"));
+        JsonValue result = root.Member("result")!;
+        Assert.AreEqual(JsonKind.Array, result.Kind);
+        Assert.AreEqual(2, result.Count);
+        Assert.AreEqual("0", result.Item(0).Text);
+        JsonValue body = result.Item(1);
+        Assert.AreEqual("23.05.3", body.Member("release")!.MemberText("version"));
+        Assert.AreEqual("true", body.MemberText("ok"));
+        Assert.IsNull(body.MemberText("none"));
+        Assert.AreEqual(JsonKind.Null, body.Member("none")!.Kind);
+        Assert.AreEqual("-1.5e3", body.MemberText("n"));
+        Assert.IsNull(body.MemberText("release"), "objects have no text");
+        Assert.IsNull(body.Member("absent"));
+        Assert.AreEqual("release", body.KeyAt(0));
+    }
+
+    [TestMethod]
+    public void DecodesEscapesLikeSystemTextJson()
+    {
+        string json = "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00 \u00fc\"";
+        JsonValue? value = Parse(json, out string? error);
+        Assert.IsNull(error);
+        Assert.AreEqual(JsonDocument.Parse(json).RootElement.GetString(), value!.Text);
+    }
+
+    [DataTestMethod]
+    [DataRow("", "empty")]
+    [DataRow("   ", "empty")]
+    [DataRow("{", "truncated")]
+    [DataRow("{\"a\":", "truncated")]
+    [DataRow("[1,2", "truncated")]
+    [DataRow("\"abc", "truncated")]
+    [DataRow("tru", "truncated")]
+    [DataRow("{\"a\":1}x", "after the JSON document")]
+    [DataRow("{\"a\":1,\"a\":2}", "repeats the member name")]
+    [DataRow("[01]", "',' or ']' expected")]
+    [DataRow("[1.]", "malformed number")]
+    [DataRow("[-]", "malformed number")]
+    [DataRow("[1e]", "malformed number")]
+    [DataRow("[+1]", "unexpected character")]
+    [DataRow("[NaN]", "unexpected character")]
+    [DataRow("{'a':1}", "member name expected")]
+    [DataRow("[1,]", "unexpected character")]
+    [DataRow("{\"a\":1,}", "member name expected")]
+    [DataRow("[1 2]", "',' or ']' expected")]
+    [DataRow("\"\\x\"", "unknown escape")]
+    [DataRow("\"\\u12G4\"", "malformed \\u escape")]
+    [DataRow("\"\\ud800\"", "lone surrogate")]
+    [DataRow("\"\\udc00\"", "lone surrogate")]
+    [DataRow("\"\\ud800\\u0041\"", "lone surrogate")]
+    [DataRow("\"a\tb\"", "control character")]
+    [DataRow("[truth]", "unknown word")]
+    public void RefusesMalformedAnswersWithAReason(string json, string reasonPart)
+    {
+        JsonValue? value = Parse(json, out string? error);
+        Assert.IsNull(value);
+        Assert.IsNotNull(error);
+        StringAssert.Contains(error, reasonPart);
+    }
+
+    [TestMethod]
+    public void RefusesInvalidUtf8InStrings()
+    {
+        foreach (byte[] bad in new[] { new byte[] { 0x22, 0xC0, 0xAF, 0x22 }, new byte[] { 0x22, 0xED, 0xA0, 0x80, 0x22 }, new byte[] { 0x22, 0x5C, 0x6E, 0xFF, 0x22 } })
+        {
+            Assert.IsNull(JsonParser.Parse(bad, 0, bad.Length, JsonLimits.Default, out string error));
+            StringAssert.Contains(error, "UTF-8");
+        }
+    }
+
+    [TestMethod]
+    public void EnforcesDepthStringAndValueLimits()
+    {
+        var limits = new JsonLimits(4, 8, 10);
+        Assert.IsNotNull(Parse("[[[[1]]]]", out _, limits));
+        Assert.IsNull(Parse("[[[[[1]]]]]", out string? deep, limits));
+        StringAssert.Contains(deep, "nested deeper than 4");
+        Assert.IsNotNull(Parse("\"12345678\"", out _, limits));
+        Assert.IsNull(Parse("\"123456789\"", out string? longString, limits));
+        StringAssert.Contains(longString, "longer than 8 bytes");
+        Assert.IsNull(Parse("\"1234567\\n9\"", out string? longEscaped, limits));
+        StringAssert.Contains(longEscaped, "longer than 8 bytes");
+        Assert.IsNotNull(Parse("[1,2,3,4,5,6,7,8,9]", out _, limits));
+        Assert.IsNull(Parse("[1,2,3,4,5,6,7,8,9,10]", out string? many, limits));
+        StringAssert.Contains(many, "more than 10 JSON values");
+    }
+
+    [TestMethod]
+    public void DeepNestingOfTheDefaultLimitsIsRefusedWithoutStackTrouble()
+    {
+        string json = new string('[', 100_000) + new string(']', 100_000);
+        Assert.IsNull(Parse(json, out string? error));
+        StringAssert.Contains(error, "nested deeper");
+    }
+
+    [TestMethod]
+    public void DuplicateNamesAreFoundInLargeObjectsToo()
+    {
+        var sb = new StringBuilder("{");
+        for (int i = 0; i < 100; i++) sb.Append($"\"k{i}\":{i},");
+        sb.Append("\"k57\":0}");
+        Assert.IsNull(Parse(sb.ToString(), out string? error));
+        StringAssert.Contains(error, "k57");
+    }
+
+    [TestMethod]
+    public void EveryTruncationOfAValidDocumentIsRefused()
+    {
+        string json = """{"a":[1,-2.5e+3,"x\u00e9y",true,false,null,{"b":{}}],"c":"\ud83d\ude00"}""";
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        Assert.IsNotNull(JsonParser.Parse(bytes, 0, bytes.Length, JsonLimits.Default, out _));
+        for (int n = 0; n < bytes.Length; n++)
+        {
+            JsonValue? value = JsonParser.Parse(bytes, 0, n, JsonLimits.Default, out string error);
+            Assert.IsNull(value, $"prefix of {n} bytes was accepted");
+            Assert.IsFalse(string.IsNullOrEmpty(error));
+        }
+    }
+
+    [TestMethod]
+    public void RandomDocumentsReadTheSameAsSystemTextJson()
+    {
+        var random = new Random(4711);
+        for (int round = 0; round < 2000; round++)
+        {
+            string json = RandomJson.Document(random);
+            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            JsonValue? ours = JsonParser.Parse(bytes, 0, bytes.Length, new JsonLimits(32, 1 << 16, 1 << 16), out string error);
+            Assert.IsNotNull(ours, $"round {round}: {error}\n{json}");
+            using JsonDocument reference = JsonDocument.Parse(bytes);
+            AssertSame(reference.RootElement, ours, json);
+        }
+    }
+
+    [TestMethod]
+    public void MutatedDocumentsNeverThrowAndAreOnlyAcceptedWhenSystemTextJsonAgrees()
+    {
+        var random = new Random(99);
+        int refused = 0;
+        for (int round = 0; round < 20_000; round++)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(RandomJson.Document(random));
+            int flips = random.Next(1, 4);
+            for (int f = 0; f < flips; f++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            JsonValue? ours = JsonParser.Parse(bytes, 0, bytes.Length, JsonLimits.Default, out string error);
+            if (ours == null)
+            {
+                Assert.IsFalse(string.IsNullOrEmpty(error));
+                refused++;
+                continue;
+            }
+            using JsonDocument reference = JsonDocument.Parse(bytes);
+            AssertSame(reference.RootElement, ours, Encoding.UTF8.GetString(bytes));
+        }
+        Assert.IsTrue(refused > 1000, $"only {refused} mutations refused; the mutation did not exercise the parser");
+    }
+
+    private static void AssertSame(JsonElement expected, JsonValue actual, string context)
+    {
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                Assert.AreEqual(JsonKind.Object, actual.Kind, context);
+                var members = expected.EnumerateObject().ToList();
+                Assert.AreEqual(members.Count, actual.Count, context);
+                for (int i = 0; i < members.Count; i++)
+                {
+                    Assert.AreEqual(members[i].Name, actual.KeyAt(i), context);
+                    AssertSame(members[i].Value, actual.Item(i), context);
+                }
+                break;
+            case JsonValueKind.Array:
+                Assert.AreEqual(JsonKind.Array, actual.Kind, context);
+                var items = expected.EnumerateArray().ToList();
+                Assert.AreEqual(items.Count, actual.Count, context);
+                for (int i = 0; i < items.Count; i++) AssertSame(items[i], actual.Item(i), context);
+                break;
+            case JsonValueKind.String:
+                Assert.AreEqual(JsonKind.String, actual.Kind, context);
+                Assert.AreEqual(expected.GetString(), actual.Text, context);
+                break;
+            case JsonValueKind.Number:
+                Assert.AreEqual(JsonKind.Number, actual.Kind, context);
+                Assert.AreEqual(expected.GetRawText(), actual.Text, context);
+                break;
+            case JsonValueKind.True: Assert.AreEqual(JsonKind.True, actual.Kind, context); break;
+            case JsonValueKind.False: Assert.AreEqual(JsonKind.False, actual.Kind, context); break;
+            case JsonValueKind.Null: Assert.AreEqual(JsonKind.Null, actual.Kind, context); break;
+            default: Assert.Fail($"unexpected kind {expected.ValueKind}"); break;
+        }
+    }
+
+    /// <summary>Random JSON text with varied whitespace, escapes and non-ASCII, unique member names.</summary>
+    private static class RandomJson
+    {
+        private static readonly string[] Whitespace = ["", " ", "\n", "\t", "\r\n  "];
+
+        public static string Document(Random random)
+        {
+            var sb = new StringBuilder();
+            Value(random, sb, 0);
+            return Ws(random) + sb + Ws(random);
+        }
+
+        private static string Ws(Random random) => Whitespace[random.Next(Whitespace.Length)];
+
+        private static void Value(Random random, StringBuilder sb, int depth)
+        {
+            int pick = random.Next(depth > 5 ? 5 : 7);
+            switch (pick)
+            {
+                case 0: sb.Append("null"); break;
+                case 1: sb.Append(random.Next(2) == 0 ? "true" : "false"); break;
+                case 2: sb.Append(Number(random)); break;
+                case 3:
+                case 4: sb.Append(StringLiteral(random)); break;
+                case 5:
+                    sb.Append('[').Append(Ws(random));
+                    int n = random.Next(5);
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (i > 0) sb.Append(Ws(random)).Append(',').Append(Ws(random));
+                        Value(random, sb, depth + 1);
+                    }
+                    sb.Append(Ws(random)).Append(']');
+                    break;
+                default:
+                    sb.Append('{').Append(Ws(random));
+                    int m = random.Next(5);
+                    for (int i = 0; i < m; i++)
+                    {
+                        if (i > 0) sb.Append(',').Append(Ws(random));
+                        sb.Append('"').Append("k").Append(i).Append(random.Next(2) == 0 ? "\\u00e9" : "").Append('"').Append(Ws(random)).Append(':').Append(Ws(random));
+                        Value(random, sb, depth + 1);
+                    }
+                    sb.Append(Ws(random)).Append('}');
+                    break;
+            }
+        }
+
+        private static string Number(Random random)
+        {
+            string[] shapes = ["0", "-0", "7", "-12", "3.25", "-0.5", "1e9", "2E-3", "6.02e+23", "123456789012345678901234567890"];
+            return shapes[random.Next(shapes.Length)];
+        }
+
+        private static string StringLiteral(Random random)
+        {
+            string[] parts = ["abc", "\\n", "\\\"", "\\\\", "\\/", "\\u0041", "\\ud83d\\ude00", "é", "€", "😀", " ", "\\t", "x y z", "\\u0000"];
+            var sb = new StringBuilder("\"");
+            int n = random.Next(6);
+            for (int i = 0; i < n; i++) sb.Append(parts[random.Next(parts.Length)]);
+            return sb.Append('"').ToString();
+        }
+    }
+}
