@@ -51,23 +51,27 @@ public static class HashDbHarness
             Measure("artifact miss", counting, () => { foreach (var h in missing) if (reader.FindByArtifact(h).Length != 0) throw new InvalidOperationException("false hit"); });
             var identities = probes.Take(Lookups / 4).Select(p => HashDbSynthetic.IdentityOf(p, perRelease)).ToArray();
             Measure("identity hit", counting, () => { foreach (var (v, m, r) in identities) if (reader.FindIdentity(v, m, r) is null) throw new InvalidOperationException("missing"); }, identities.Length);
+            // Known vendor and model, a version that was never published.
+            var unknownVersions = identities.Select(i => (i.Vendor, i.Model, Version: "9" + i.Version)).ToArray();
+            Measure("identity miss", counting, () => { foreach (var (v, m, r) in unknownVersions) if (reader.FindIdentity(v, m, r) is not null) throw new InvalidOperationException("false hit"); }, unknownVersions.Length);
 
             // Worst case over the same probes, one lookup at a time.
-            long worst = 0;
-            foreach (var h in hashes.Take(20_000))
+            long Worst<T>(IEnumerable<T> items, Action<T> lookup)
             {
-                counting.Reset();
-                reader.FindByArtifact(h);
-                worst = Math.Max(worst, counting.Reads);
+                long worst = 0;
+                foreach (var item in items.Take(20_000))
+                {
+                    counting.Reset();
+                    lookup(item);
+                    worst = Math.Max(worst, counting.Reads);
+                }
+                return worst;
             }
-            long worstIdentity = 0;
-            foreach (var (v, m, r) in identities.Take(20_000))
-            {
-                counting.Reset();
-                reader.FindIdentity(v, m, r);
-                worstIdentity = Math.Max(worstIdentity, counting.Reads);
-            }
-            Console.WriteLine($"worst reads per lookup: artifact {worst}, identity {worstIdentity} (budget 22)");
+            long worstHit = Worst(hashes, h => reader.FindByArtifact(h));
+            long worstMiss = Worst(missing, h => reader.FindByArtifact(h));
+            long worstIdentity = Worst(identities, i => reader.FindIdentity(i.Vendor, i.Model, i.Version));
+            long worstIdentityMiss = Worst(unknownVersions, i => reader.FindIdentity(i.Vendor, i.Model, i.Version));
+            Console.WriteLine($"worst reads per lookup: artifact hit {worstHit}, artifact miss {worstMiss}, identity hit {worstIdentity}, identity miss {worstIdentityMiss} (budget 22)");
 
             long before = GC.GetAllocatedBytesForCurrentThread();
             var second = HashDbReader.Open(counting, HashDbSynthetic.Name, HashDbSynthetic.ApplianceKey, HashDbReader.DefaultBufferBytes, out _);

@@ -3,8 +3,9 @@ using FlaxGuard.Hashes.Compiling;
 namespace FlaxGuard.Bench;
 
 /// <summary>
-/// Synthetic firmware database for the benchmarks: releases of four images each (factory and sysupgrade,
-/// each hashed signed and unsigned, as OpenWrt's profiles.json lists them), 25,000 models of 50 vendors,
+/// Synthetic firmware database for the benchmarks: releases of four images each by default (factory and
+/// sysupgrade, each hashed signed and unsigned, as OpenWrt's profiles.json lists them) or of as many as the
+/// harness is told (one: a vendor publishing one file per version), 25,000 models of 50 vendors,
 /// made-up names, hashes = SHA-256 of a counter.
 /// </summary>
 internal static class HashDbSynthetic

@@ -54,7 +54,8 @@ public static class HashesStatsCommand
                 ?? throw new UserInputException($"{dbPath}: {problem}");
             long size = new FileInfo(dbPath).Length;
             console.MarkupLine($"Database [bold]{Markup.Escape(dbPath)}[/]: version {reader.DatabaseVersion}, signed by key {reader.SignerKeyId}, "
-                + $"{reader.ArtifactCount:N0} artifacts, {reader.IdentityCount:N0} identities, {reader.ExploitCount:N0} exploit rows, {size:N0} bytes"
+                + $"{reader.ArtifactCount:N0} artifacts, {reader.ReleaseCount:N0} releases of {reader.ModelCount:N0} models "
+                + $"({reader.VendorCount:N0} vendors, {reader.VersionCount:N0} versions), {reader.ExploitCount:N0} exploit rows, {size:N0} bytes"
                 + (reader.ArtifactCount > 0 ? $" ({(double)size / reader.ArtifactCount:F1} bytes per artifact)." : "."));
             return 0;
         }));

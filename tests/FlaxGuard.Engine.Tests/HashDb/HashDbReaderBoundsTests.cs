@@ -10,9 +10,12 @@ public sealed class HashDbReaderBoundsTests
     private const int Artifacts = 1_000_000;
     private const int Models = 25_000;
     private const int MaxReadsPerLookup = 22;
-    private static byte[]? s_million;
+    private static byte[]? s_million, s_millionOnePerRelease;
 
-    private static byte[] Million() => s_million ??= SyntheticDatabase.Build(Artifacts, Models);
+    /// <summary>One million artifacts, four images per release (the default) or one.</summary>
+    private static byte[] Million(int imagesPerRelease = 4) => imagesPerRelease == 1
+        ? s_millionOnePerRelease ??= SyntheticDatabase.Build(Artifacts, Models, imagesPerRelease: 1)
+        : s_million ??= SyntheticDatabase.Build(Artifacts, Models);
 
     private static HashDbReader OpenMillion(MemoryBlobReader blob)
     {
@@ -21,19 +24,24 @@ public sealed class HashDbReaderBoundsTests
     }
 
     [TestMethod]
-    public void MillionEntries_AtMostSixteenBytesPerEntry()
+    [DataRow(4)]
+    [DataRow(1)]
+    public void MillionEntries_AtMostSixteenBytesPerEntry(int imagesPerRelease)
     {
-        var db = Million();
+        var db = Million(imagesPerRelease);
 
         double perEntry = (double)db.Length / Artifacts;
 
-        Assert.IsLessThanOrEqualTo(16.0, perEntry, $"{db.Length:N0} bytes for {Artifacts:N0} artifact hashes");
+        Console.WriteLine($"{imagesPerRelease} image(s) per release: {db.Length:N0} bytes, {perEntry:F2} bytes per entry");
+        Assert.IsLessThanOrEqualTo(16.0, perEntry, $"{db.Length:N0} bytes for {Artifacts:N0} artifact hashes, {imagesPerRelease} per release");
     }
 
     [TestMethod]
-    public void MillionEntries_EveryLookupStaysWithinTheReadBudget()
+    [DataRow(4)]
+    [DataRow(1)]
+    public void MillionEntries_EveryLookupStaysWithinTheReadBudget(int imagesPerRelease)
     {
-        var blob = new MemoryBlobReader(SyntheticDatabase.Name, Million());
+        var blob = new MemoryBlobReader(SyntheticDatabase.Name, Million(imagesPerRelease));
         var reader = OpenMillion(blob);
         long worstArtifact = 0, worstMiss = 0, worstIdentity = 0;
         var random = new Random(1);
@@ -45,8 +53,10 @@ public sealed class HashDbReaderBoundsTests
             var found = reader.FindByArtifact(SyntheticDatabase.HashOf(i));
             worstArtifact = Math.Max(worstArtifact, blob.Reads);
             Assert.HasCount(1, found);
-            var (vendor, model, version) = SyntheticDatabase.IdentityOf(i, Models);
+            var (vendor, model, version) = SyntheticDatabase.IdentityOf(i, Models, imagesPerRelease);
             Assert.AreEqual(model, found[0].Model);
+            Assert.AreEqual(vendor, found[0].Vendor);
+            Assert.AreEqual(version, found[0].Version);
 
             blob.Reads = 0;
             Assert.IsEmpty(reader.FindByArtifact(SyntheticDatabase.HashOf(Artifacts + k)));
@@ -54,9 +64,15 @@ public sealed class HashDbReaderBoundsTests
 
             blob.Reads = 0;
             Assert.IsNotNull(reader.FindIdentity(vendor, model, version));
+            worstIdentity = Math.Max(worstIdentity, blob.Reads);
+            blob.Reads = 0;
             Assert.IsNull(reader.FindIdentity(vendor, model, "9" + version));
-            worstIdentity = Math.Max(worstIdentity, blob.Reads / 2);
+            worstIdentity = Math.Max(worstIdentity, blob.Reads);
+            blob.Reads = 0;
+            Assert.IsNull(reader.FindIdentity(vendor, model + "0000", version), "an unknown model");
+            worstIdentity = Math.Max(worstIdentity, blob.Reads);
         }
+        Console.WriteLine($"{imagesPerRelease} image(s) per release: worst reads artifact hit {worstArtifact}, miss {worstMiss}, vendor/model/version {worstIdentity}");
 
         Assert.IsLessThanOrEqualTo(MaxReadsPerLookup, worstArtifact, "artifact hit");
         Assert.IsLessThanOrEqualTo(MaxReadsPerLookup, worstMiss, "artifact miss");
@@ -65,12 +81,14 @@ public sealed class HashDbReaderBoundsTests
     }
 
     [TestMethod]
-    public void Reader_AllocatesLessThanFourKiBBeyondItsBuffer()
+    [DataRow(4)]
+    [DataRow(1)]
+    public void Reader_AllocatesLessThanFourKiBBeyondItsBuffer(int imagesPerRelease)
     {
-        var blob = new MemoryBlobReader(SyntheticDatabase.Name, Million());
+        var blob = new MemoryBlobReader(SyntheticDatabase.Name, Million(imagesPerRelease));
         OpenMillion(blob); // warm up: static tables, JIT
         var probe = SyntheticDatabase.HashOf(12_345);
-        var (vendor, model, version) = SyntheticDatabase.IdentityOf(12_345, Models);
+        var (vendor, model, version) = SyntheticDatabase.IdentityOf(12_345, Models, imagesPerRelease);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         var reader = OpenMillion(blob);
