@@ -54,7 +54,10 @@ namespace FlaxGuard.Engine.Drift
             // Accounts, DNS and remote access: the first things an intruder changes.
             r.Append(new DriftRule("cfg.user.*", Add, Severity.Critical, "A new user account appeared on the device. Intruders add accounts to come back later."));
             r.Append(new DriftRule("cfg.user.*", Change, Severity.High, "A user account changed (password, keys or rights)."));
+            r.Append(new DriftRule("cfg.user.*", Remove, Severity.Medium, "A user account was deleted. If you did not remove it, someone may be locking you out of your own device."));
             r.Append(new DriftRule("cfg.sshkey.*", Add, Severity.Critical, "A new SSH key was added, which lets someone log in without a password."));
+            r.Append(new DriftRule("cfg.sshkey.*", Change, Severity.High, "An SSH key now belongs to another account or is of another kind."));
+            r.Append(new DriftRule("cfg.sshkey.*", Remove, Severity.Low, "An SSH key was removed."));
             r.Append(new DriftRule("cfg.dns.*", Any, Severity.Critical, "The DNS servers changed. A hijacked DNS sends your devices to fake websites."));
             r.Append(new DriftRule("dns.answer.*", Change, Severity.High, "The router's DNS now answers a canary name differently. Canary names do not move, so the router's DNS may have been hijacked."));
             r.Append(new DriftRule("dns.answer.*", Add | Remove, Severity.Low, "The set of DNS canary names checked changed."));
@@ -70,7 +73,21 @@ namespace FlaxGuard.Engine.Drift
             r.Append(new DriftRule("cfg.scheduler.*", Add | Change, Severity.High, "A scheduled task was added or changed on the device."));
             r.Append(new DriftRule("cfg.script.*", Add | Change, Severity.High, "A script stored on the device was added or changed."));
             r.Append(new DriftRule("cfg.forward.*", Add | Change, Severity.High, "A port forward now sends traffic from the internet to a device inside your network."));
+            r.Append(new DriftRule("cfg.forward.*", Remove, Severity.Info, "A port forward was removed: one path less from the internet into your network."));
+            r.Append(new DriftRule("cfg.proxy.*", Remove, Severity.Info, "A proxy was switched off."));
+            r.Append(new DriftRule("cfg.scheduler.*", Remove, Severity.Info, "A scheduled task was removed."));
+            r.Append(new DriftRule("cfg.script.*", Remove, Severity.Info, "A stored script was removed."));
             r.Append(new DriftRule("cfg.ntp.*", Any, Severity.Medium, "The time servers changed. Wrong time breaks certificate checks and log timelines."));
+            r.Append(new DriftRule("routeros.routerboot", Any, Severity.High, "The router's boot loader (RouterBOOT) changed. If you did not upgrade it, someone else did."));
+            r.Append(new DriftRule("routeros.package.*", Add, Severity.Medium, "An extra RouterOS package was enabled (for example containers), which widens what the router can run."));
+            r.Append(new DriftRule("routeros.channel", Change, Severity.Medium, "The router now follows another update channel."));
+            // Vendor identity and time settings that only change when the hardware or its owner does.
+            r.Append(new DriftRule("hikvision.serial-digest", Change, Severity.High, "The camera reports a different serial number: the hardware was swapped, or the device is lying about itself."));
+            r.Append(new DriftRule("onvif.hardware-id", Change, Severity.High, "The camera reports a different hardware identity: the device was swapped or replaced."));
+            r.Append(new DriftRule("onvif.dns.from-dhcp", Change, Severity.Medium, "The camera now takes its DNS servers from another source (DHCP or fixed settings)."));
+            r.Append(new DriftRule("onvif.ntp.from-dhcp", Change, Severity.Medium, "The camera now takes its time servers from another source (DHCP or fixed settings)."));
+            r.Append(new DriftRule("onvif.datetime-type", Change, Severity.Medium, "The camera no longer sets its clock the same way (time servers switched on or off)."));
+            r.Append(new DriftRule("hikvision.time.mode", Change, Severity.Medium, "The camera no longer sets its clock the same way (time servers switched on or off)."));
             r.Append(new DriftRule("upnp.map.*", Add, Severity.High, "A new port mapping opens a path from the internet into your network."));
             // Web interface: changed files of the admin UI point to tampering unless the firmware changed too.
             r.Append(new DriftRule("http.asset.*", Change, Severity.High, "A file of the device's web interface changed. Unless the firmware was updated, it may have been tampered with."));

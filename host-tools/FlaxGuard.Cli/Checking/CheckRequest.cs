@@ -15,4 +15,15 @@ public sealed record CheckRequest
     public int HttpTimeoutMs { get; init; } = 10000;
     public int Concurrency { get; init; } = 16;
     public Baseline? Baseline { get; init; }
+
+    /// <summary>Device profile (see ProbeProfiles): "web", or a vendor admin API such as "openwrt".</summary>
+    public string Profile { get; init; } = "web";
+    public string? User { get; init; }
+
+    /// <summary>Held in memory only; never printed.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Compiled firmware database and the key it is authenticated with, for firmware verdicts.</summary>
+    public string? HashDbPath { get; init; }
+    public byte[]? HashDbKey { get; init; }
 }

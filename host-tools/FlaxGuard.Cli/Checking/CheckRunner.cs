@@ -2,6 +2,7 @@ using FlaxGuard.Engine.Checks;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Probes;
+using FlaxGuard.Engine.Probes.Profiles;
 using FlaxGuard.Platform;
 
 namespace FlaxGuard.Cli.Checking;
@@ -37,8 +38,17 @@ public sealed class CheckRunner : IDisposable
                 TimeoutMs = request.HttpTimeoutMs,
             }));
         }
+        if (request.Profile != ProbeProfiles.Web)
+        {
+            var address = ProfileAddress.TryParse(request.Target.ToProfileText(), out var addressProblem)
+                ?? throw new UserInputException($"the address cannot be used: {addressProblem}");
+            var vendorProbes = ProbeProfiles.Create(request.Profile, address, request.User!, request.Password!, [], out var problem)
+                ?? throw new UserInputException(problem);
+            probes.InsertRange(0, vendorProbes);
+        }
         var context = new ProbeContext(request.Target.Host, _http, _tcp, _udp, SystemClock.Instance, SecureRandomSource.Instance);
-        return TargetCheck.Run(context, [.. probes], request.Baseline, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault());
+        var result = TargetCheck.Run(context, [.. probes], request.Baseline, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault());
+        return request.HashDbPath is null ? result : FirmwareVerdicts.Add(result, request.HashDbPath, request.HashDbKey!, request.Baseline);
     }
 
     public void Dispose() => _http.Dispose();

@@ -11,6 +11,14 @@ public sealed record TargetAddress(string Host, string? Scheme, int? Port)
 {
     public bool IsIpLiteral => IPAddress.TryParse(Host, out _);
 
+    /// <summary>The address in the form the engine's profiles read (scheme and port only when given).</summary>
+    public string ToProfileText()
+    {
+        var host = Host.Contains(':') ? $"[{Host}]" : Host;
+        var withPort = Port is { } p ? $"{host}:{p}" : host;
+        return Scheme is null ? withPort : $"{Scheme}://{withPort}";
+    }
+
     public static TargetAddress Parse(string input)
     {
         var text = input.Trim();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
 using FlaxGuard.Cli.Output;
+using FlaxGuard.Engine.Probes.Profiles;
 using Spectre.Console;
 
 namespace FlaxGuard.Cli.Commands;
@@ -32,6 +33,17 @@ public static class CheckCommand
             Description = "Milliseconds to wait for each TCP connect.",
             DefaultValueFactory = _ => 1500,
         };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "How to talk to the device: " + string.Join("; ", ProbeProfiles.Names.Select(n => $"'{n}' = {ProbeProfiles.Describe(n)}")) + ".",
+            DefaultValueFactory = _ => ProbeProfiles.Web,
+        };
+        profile.AcceptOnlyFromAmong(ProbeProfiles.Names);
+        var user = new Option<string?>("--user") { Description = "Admin account for the vendor profiles (a read-only account is enough for most)." };
+        var passwordPrompt = new Option<bool>("--password-prompt") { Description = "Ask for the account's password on the terminal, without echo." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the account's password from the first line of standard input (for scripts)." };
+        var hashDb = new Option<string?>("--hashdb") { Description = "Compiled firmware database (flaxguard hashes compile): adds known-good / known-exploited firmware verdicts." };
+        var applianceKey = HashesOptions.ApplianceKey();
         var concurrency = new Option<int>("--concurrency")
         {
             Description = "TCP connections in flight at once.",
@@ -39,7 +51,7 @@ public static class CheckCommand
         };
 
         var command = new Command("check", """
-            Check one device now: try risky TCP ports, fingerprint its admin web interface, and (with --baseline) show what changed since you approved it.
+            Check one device now: try risky TCP ports, fingerprint its admin web interface or read its settings through the vendor's admin API (--profile), and (with --baseline) show what changed since you approved it.
 
             Exit codes follow monitoring plugins: 0 OK, 1 WARNING (medium or high findings), 2 CRITICAL, 3 UNKNOWN (something could not be verified, or bad input).
 
@@ -48,9 +60,11 @@ public static class CheckCommand
               flaxguard check http://192.0.2.1:8080 --ports default,8291 --save-baseline router.baseline
               flaxguard check 192.0.2.1 --baseline router.baseline
               flaxguard check cam1.lan --https --paths /doc/script/lib.js --json
+              printf '%s\n' "$PASS" | flaxguard check https://192.0.2.1 --profile routeros --user monitor --password-stdin --save-baseline mikrotik.baseline
+              flaxguard check 192.0.2.64 --profile hikvision --user admin --password-prompt --hashdb firmware.db --appliance-key appliance.key
             """)
         {
-            address, ports, httpPort, https, noHttp, paths, baseline, saveBaseline, force, json, timeout, concurrency,
+            address, profile, user, passwordPrompt, passwordStdin, ports, httpPort, https, noHttp, paths, baseline, saveBaseline, force, json, timeout, concurrency, hashDb, applianceKey,
         };
 
         command.SetAction(parse =>
@@ -70,8 +84,20 @@ public static class CheckCommand
             {
                 if (!p.StartsWith('/')) throw new UserInputException($"--paths: '{p}' must start with '/'");
             }
-            var checkHttp = !parse.GetValue(noHttp);
-            if (portList.Length == 0 && !checkHttp) throw new UserInputException("nothing to check: --ports none together with --no-http");
+            var profileName = parse.GetValue(profile)!;
+            var userName = parse.GetValue(user);
+            string? password = null;
+            if (ProbeProfiles.NeedsCredentials(profileName))
+            {
+                if (string.IsNullOrEmpty(userName)) throw new UserInputException($"the {profileName} profile logs in to the device: give --user and --password-prompt or --password-stdin");
+                password = PasswordInput.Read(parse.GetValue(passwordPrompt), parse.GetValue(passwordStdin), $"Password for {userName} on {target.Host}: ")
+                    ?? throw new UserInputException($"the {profileName} profile needs the password of '{userName}': add --password-prompt, or pipe it with --password-stdin");
+            }
+            var hashDbPath = parse.GetValue(hashDb);
+            var hashDbKey = hashDbPath is null ? null : HashesOptions.ReadApplianceKey(parse.GetValue(applianceKey));
+            // Vendor profiles read the admin API; the landing-page fingerprint is for plain web devices.
+            var checkHttp = !parse.GetValue(noHttp) && profileName == ProbeProfiles.Web;
+            if (portList.Length == 0 && !checkHttp && profileName == ProbeProfiles.Web) throw new UserInputException("nothing to check: --ports none together with --no-http");
 
             var baselinePath = parse.GetValue(baseline);
             var approved = baselinePath is null ? null : BaselineFiles.Load(baselinePath);
@@ -90,6 +116,11 @@ public static class CheckCommand
                 ConnectTimeoutMs = timeoutMs,
                 Concurrency = inFlight,
                 Baseline = approved,
+                Profile = profileName,
+                User = userName,
+                Password = password,
+                HashDbPath = hashDbPath,
+                HashDbKey = hashDbKey,
             };
             var asJson = parse.GetValue(json);
             using var runner = new CheckRunner();

@@ -12,18 +12,27 @@ internal static class FlaxguardProcess
 
     public static Result Run(params string[] args) => Run(TimeSpan.FromSeconds(60), args);
 
-    public static Result Run(TimeSpan limit, params string[] args)
+    public static Result Run(TimeSpan limit, params string[] args) => Run(limit, null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> piped in (null: no redirection), as a script passing a password would.</summary>
+    public static Result Run(TimeSpan limit, string? stdin, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "flaxguard.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["COLUMNS"] = "200";
         using var process = Process.Start(info)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(limit))

@@ -1,0 +1,264 @@
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.Onvif
+{
+    /// <summary>
+    /// Turns the values of each device-service answer into facts, checking every value's type on the way.
+    /// Each method adds to a pending set and returns null, or returns what was wrong in plain words (the
+    /// caller then adds nothing from that answer). Serial numbers, passwords and the clock never become facts.
+    /// </summary>
+    public static class OnvifAnswers
+    {
+        /// <summary>Every local name the answers below read; leaves under other names are skipped.</summary>
+        public static readonly string[] Vocabulary = new string[]
+        {
+            "Manufacturer", "Model", "FirmwareVersion", "HardwareId",
+            "User", "Username", "UserLevel",
+            "NetworkProtocols", "Name", "Enabled", "Port",
+            "DNSInformation", "NTPInformation", "FromDHCP", "SearchDomain", "DNSManual", "NTPManual", "IPv4Address", "IPv6Address", "DNSname",
+            "SystemDateAndTime", "DateTimeType", "TimeZone", "TZ", "UTCDateTime", "Time", "Date", "Hour", "Minute", "Second", "Year", "Month", "Day",
+        };
+
+        private static readonly string[] UserLevels = new string[] { "Administrator", "Operator", "User", "Anonymous", "Extended" };
+
+        /// <summary>
+        /// GetSystemDateAndTime: the date-time type and time zone as facts; the camera's UTC clock in
+        /// <paramref name="cameraUnixMs"/> (-1 when the answer has none). The clock itself is never a fact.
+        /// </summary>
+        public static string ReadClock(OnvifReply reply, FactSet facts, out long cameraUnixMs)
+        {
+            cameraUnixMs = -1;
+            string problem = Single(reply, "SystemDateAndTime/DateTimeType");
+            if (problem != null) return problem;
+            string type = reply.First("SystemDateAndTime/DateTimeType");
+            if (type != null)
+            {
+                string t = type.Trim();
+                if (t == "NTP") facts.Add("onvif.datetime-type", "ntp", FactKind.Config);
+                else if (t == "Manual") facts.Add("onvif.datetime-type", "manual", FactKind.Config);
+                else return "gives a date-time type (" + Quote(type) + ") that is neither Manual nor NTP";
+            }
+            string tz = reply.First("SystemDateAndTime/TimeZone/TZ");
+            if (tz != null && FactText.Clean(tz, 64).Length > 0) facts.Add("onvif.timezone", FactText.Clean(tz, 64), FactKind.Config);
+
+            const string utc = "SystemDateAndTime/UTCDateTime/";
+            if (reply.CountOf(utc + "Date/Year") == 0) return null;
+            int year = OnvifValues.ParseNumber(reply.First(utc + "Date/Year"), 9999);
+            int month = OnvifValues.ParseNumber(reply.First(utc + "Date/Month"), 99);
+            int day = OnvifValues.ParseNumber(reply.First(utc + "Date/Day"), 99);
+            int hour = OnvifValues.ParseNumber(reply.First(utc + "Time/Hour"), 99);
+            int minute = OnvifValues.ParseNumber(reply.First(utc + "Time/Minute"), 99);
+            int second = OnvifValues.ParseNumber(reply.First(utc + "Time/Second"), 99);
+            cameraUnixMs = OnvifTime.ToUnixMilliseconds(year, month, day, hour, minute, second);
+            if (cameraUnixMs < 0) return "gives a UTC date and time that is not a valid date and time";
+            return null;
+        }
+
+        /// <summary>GetDeviceInformation: fw.vendor (lower-case), fw.model, fw.version, and onvif.hardware-id. Never the serial number.</summary>
+        public static string ReadDeviceInformation(OnvifReply reply, FactSet facts)
+        {
+            string[] names = new string[] { "Manufacturer", "Model", "FirmwareVersion", "HardwareId" };
+            for (int i = 0; i < names.Length; i++)
+            {
+                string problem = Single(reply, names[i]);
+                if (problem != null) return problem;
+            }
+            string vendor = Ordinal.ToLowerAscii(FactText.Clean(reply.First("Manufacturer"), 80));
+            string model = FactText.Clean(reply.First("Model"), 80);
+            string version = FactText.Clean(reply.First("FirmwareVersion"), 80);
+            if (vendor.Length == 0 || model.Length == 0 || version.Length == 0) return "does not name the manufacturer, model and firmware version";
+            facts.Add("fw.vendor", vendor, FactKind.Firmware);
+            facts.Add("fw.model", model, FactKind.Firmware);
+            facts.Add("fw.version", version, FactKind.Firmware);
+            // HardwareId names the board revision, not the firmware build, so it stays an ONVIF extra.
+            string hardware = FactText.Clean(reply.First("HardwareId"), 80);
+            if (hardware.Length > 0) facts.Add("onvif.hardware-id", hardware, FactKind.Identity);
+            return null;
+        }
+
+        /// <summary>GetUsers: cfg.user.NAME = level, lower-case (administrator, operator, user, anonymous, extended).</summary>
+        public static string ReadUsers(OnvifReply reply, FactSet facts)
+        {
+            int n = reply.Count;
+            int i = 0;
+            while (i < n)
+            {
+                int group = reply.GroupAt(i);
+                string name = null;
+                string level = null;
+                for (; i < n && reply.GroupAt(i) == group; i++)
+                {
+                    string path = reply.PathAt(i);
+                    if (path == "User/Username")
+                    {
+                        if (name != null) return "lists a user with two names";
+                        name = reply.ValueAt(i).Trim();
+                    }
+                    else if (path == "User/UserLevel")
+                    {
+                        if (level != null) return "lists a user with two levels";
+                        level = reply.ValueAt(i);
+                    }
+                }
+                if (name == null && level == null) continue;
+                if (name == null || name.Length == 0 || level == null) return "lists a user without a name or without a level";
+                string role = UserLevel(level);
+                if (role == null) return "gives user " + Quote(name) + " the level " + Quote(level) + ", which ONVIF does not define";
+                string key = "cfg.user." + FactText.KeySegment(name, 64);
+                if (!facts.Add(key, role, FactKind.Config)) return "lists the user " + Quote(name) + " twice";
+            }
+            return null;
+        }
+
+        /// <summary>GetNetworkProtocols: cfg.service.NAME = "port=N[,M]" for each enabled protocol (http, https, rtsp).</summary>
+        public static string ReadProtocols(OnvifReply reply, FactSet facts)
+        {
+            int n = reply.Count;
+            int i = 0;
+            int[] ports = new int[8];
+            while (i < n)
+            {
+                int group = reply.GroupAt(i);
+                string name = null;
+                string enabledText = null;
+                int portCount = 0;
+                for (; i < n && reply.GroupAt(i) == group; i++)
+                {
+                    string path = reply.PathAt(i);
+                    string value = reply.ValueAt(i);
+                    if (path == "NetworkProtocols/Name")
+                    {
+                        if (name != null) return "lists a protocol with two names";
+                        name = value.Trim();
+                    }
+                    else if (path == "NetworkProtocols/Enabled")
+                    {
+                        if (enabledText != null) return "lists a protocol with two Enabled values";
+                        enabledText = value;
+                    }
+                    else if (path == "NetworkProtocols/Port")
+                    {
+                        int port = OnvifValues.ParseNumber(value, 65535);
+                        if (port < 1) return "gives a protocol port (" + Quote(value) + ") that is not a number from 1 to 65535";
+                        if (portCount == ports.Length) return "lists more than " + ports.Length.ToString() + " ports for one protocol";
+                        ports[portCount++] = port;
+                    }
+                }
+                if (name == null && enabledText == null && portCount == 0) continue;
+                if (name == null || !IsProtocolName(name)) return "lists a protocol without a proper name";
+                bool enabled;
+                if (!OnvifValues.TryParseBoolean(enabledText, out enabled)) return "says protocol " + Quote(name) + " is enabled " + Quote(enabledText) + ", which is not true or false";
+                string key = "cfg.service." + Ordinal.ToLowerAscii(name);
+                if (facts.Contains(key)) return "lists the protocol " + Quote(name) + " twice";
+                if (!enabled) continue;
+                if (portCount == 0) return "says protocol " + Quote(name) + " is enabled but gives no port";
+                facts.Add(key, "port=" + SortedPorts(ports, portCount), FactKind.Config);
+            }
+            return null;
+        }
+
+        /// <summary>GetDNS: cfg.dns.server.ADDRESS = configured for each manual server; onvif.dns.from-dhcp; onvif.dns.search.DOMAIN.</summary>
+        public static string ReadDns(OnvifReply reply, FactSet facts)
+        {
+            return ReadServers(reply, facts, "DNSInformation", "DNSManual", "cfg.dns.server.", "onvif.dns.", true);
+        }
+
+        /// <summary>GetNTP: cfg.ntp.server.ADDRESS-OR-NAME = configured for each manual server; onvif.ntp.from-dhcp.</summary>
+        public static string ReadNtp(OnvifReply reply, FactSet facts)
+        {
+            return ReadServers(reply, facts, "NTPInformation", "NTPManual", "cfg.ntp.server.", "onvif.ntp.", false);
+        }
+
+        private static string ReadServers(OnvifReply reply, FactSet facts, string top, string manual, string serverPrefix, string extraPrefix, bool searchDomains)
+        {
+            string problem = Single(reply, top + "/FromDHCP");
+            if (problem != null) return problem;
+            bool fromDhcp;
+            if (!OnvifValues.TryParseBoolean(reply.First(top + "/FromDHCP"), out fromDhcp)) return "does not say with true or false whether the servers come from DHCP";
+            facts.Add(extraPrefix + "from-dhcp", fromDhcp ? "on" : "off", FactKind.Config);
+            string manualPrefix = top + "/" + manual + "/";
+            for (int i = 0; i < reply.Count; i++)
+            {
+                string path = reply.PathAt(i);
+                string value = reply.ValueAt(i);
+                string server = null;
+                if (path == manualPrefix + "IPv4Address" || path == manualPrefix + "IPv6Address")
+                {
+                    server = OnvifValues.NormalizeAddress(value);
+                    if (server == null) return "lists a server address (" + Quote(value) + ") that is not an IP address";
+                }
+                else if (path == manualPrefix + "DNSname")
+                {
+                    server = OnvifValues.NormalizeHostName(value);
+                    if (server == null) return "lists a server name (" + Quote(value) + ") that is not a host name";
+                }
+                else if (searchDomains && path == top + "/SearchDomain")
+                {
+                    string domain = OnvifValues.NormalizeHostName(value);
+                    if (domain == null) return "lists a search domain (" + Quote(value) + ") that is not a domain name";
+                    facts.Add(extraPrefix + "search." + FactText.KeySegment(domain, 100), "configured", FactKind.Config);
+                    continue;
+                }
+                // The same server listed twice is harmless; the set keeps one.
+                if (server != null) facts.Add(serverPrefix + FactText.KeySegment(server, 100), "configured", FactKind.Config);
+            }
+            return null;
+        }
+
+        private static string Single(OnvifReply reply, string path)
+        {
+            return reply.CountOf(path) > 1 ? "repeats " + path : null;
+        }
+
+        private static string UserLevel(string level)
+        {
+            string t = level.Trim();
+            for (int i = 0; i < UserLevels.Length; i++)
+            {
+                if (Ordinal.EqualsIgnoreAsciiCase(t, UserLevels[i])) return Ordinal.ToLowerAscii(UserLevels[i]);
+            }
+            return null;
+        }
+
+        private static bool IsProtocolName(string name)
+        {
+            if (name.Length == 0 || name.Length > 16) return false;
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+                if (!ok) return false;
+            }
+            return true;
+        }
+
+        private static string SortedPorts(int[] ports, int count)
+        {
+            // Insertion sort: a handful of ports, and reordering by the camera must not read as a change.
+            for (int i = 1; i < count; i++)
+            {
+                int p = ports[i];
+                int j = i - 1;
+                while (j >= 0 && ports[j] > p)
+                {
+                    ports[j + 1] = ports[j];
+                    j--;
+                }
+                ports[j + 1] = p;
+            }
+            string text = string.Empty;
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0 && ports[i] == ports[i - 1]) continue;
+                text += (text.Length > 0 ? "," : "") + ports[i].ToString();
+            }
+            return text;
+        }
+
+        private static string Quote(string raw)
+        {
+            return "\"" + FactText.Clean(raw, 40) + "\"";
+        }
+    }
+}

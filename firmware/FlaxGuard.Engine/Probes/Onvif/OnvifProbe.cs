@@ -1,0 +1,192 @@
+using System;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Engine.Probes.Onvif
+{
+    /// <summary>
+    /// Asks an IP camera's ONVIF device service (SOAP 1.2 over HTTP) what firmware it runs and how it is set
+    /// up: GetSystemDateAndTime (unauthenticated, to learn the camera's clock), then, signed with a WS-Security
+    /// UsernameToken PasswordDigest dated in the camera's time, GetDeviceInformation, GetUsers,
+    /// GetNetworkProtocols, GetDNS and GetNTP. Botnets that take over cameras add accounts, point DNS elsewhere
+    /// and replace firmware; those are the facts.
+    /// <para>
+    /// Facts: <c>fw.vendor</c>, <c>fw.model</c>, <c>fw.version</c>; <c>cfg.user.NAME=LEVEL</c>;
+    /// <c>cfg.service.http|https|rtsp=port=N</c> while enabled; <c>cfg.dns.server.ADDRESS</c> and
+    /// <c>cfg.ntp.server.ADDRESS</c> (manual servers); extras <c>onvif.hardware-id</c>, <c>onvif.dns.from-dhcp</c>,
+    /// <c>onvif.dns.search.DOMAIN</c>, <c>onvif.ntp.from-dhcp</c>, <c>onvif.datetime-type</c>, <c>onvif.timezone</c>.
+    /// Never the serial number, the clock, nonces or anything about the password.
+    /// </para>
+    /// </summary>
+    public sealed class OnvifProbe : IProbe
+    {
+        private const int Stop = -1;
+        private const int Skipped = 0;
+        private const int Answered = 1;
+
+        private readonly OnvifOptions _options;
+
+        public OnvifProbe(OnvifOptions options)
+        {
+            if (options == null) throw new ArgumentNullException("options");
+            if (options.Port < 1 || options.Port > 65535) throw new ArgumentOutOfRangeException("options", "port must be between 1 and 65535");
+            if (options.ServicePath == null || options.ServicePath.Length == 0 || options.ServicePath[0] != '/') throw new ArgumentException("service path must start with '/'", "options");
+            if (options.MaxXmlDepth < 6 || options.MaxXmlDepth > 64) throw new ArgumentOutOfRangeException("options", "XML depth limit must be between 6 and 64");
+            if (options.MaxTextBytes < 64 || options.MaxValues < 16 || options.MaxSoapBytes < 1024) throw new ArgumentOutOfRangeException("options", "size limits are too small for ONVIF answers");
+            if (options.HttpTimeoutMs < 1 || options.TotalTimeMs < 1) throw new ArgumentOutOfRangeException("options", "time limits must be positive");
+            _options = options;
+        }
+
+        public string Name { get { return "onvif"; } }
+
+        public string[] KeyPrefixes
+        {
+            get { return new string[] { "fw.", "cfg.user.", "cfg.service.", "cfg.dns.", "cfg.ntp.", "onvif." }; }
+        }
+
+        public void Run(ProbeContext context, ProbeOutput output)
+        {
+            if (context.Http == null)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "this platform has no HTTP client."));
+                return;
+            }
+            if (context.Random == null)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "this platform gave no random source for the WS-Security nonces."));
+                return;
+            }
+            if (_options.User == null || _options.User.Length == 0)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "no ONVIF user name was configured for " + context.Host + "."));
+                return;
+            }
+            string url = (_options.UseHttps ? "https://" : "http://") + context.UrlHost + ":" + _options.Port.ToString() + _options.ServicePath;
+            long deadline = context.Clock.MonotonicMilliseconds + _options.TotalTimeMs;
+            OnvifClient client = new OnvifClient(context, _options, url, deadline, OnvifAnswers.Vocabulary);
+
+            if (!LearnClock(context, client, output)) return;
+            if (Ask(client, "GetDeviceInformation", "read the firmware identity", true, output) != Answered) return;
+            if (!Read(client, ReadDeviceInformation, "GetDeviceInformation", output)) return;
+            int[] order = new int[] { ReadUsers, ReadProtocols, ReadDns, ReadNtp };
+            string[] actions = new string[] { "GetUsers", "GetNetworkProtocols", "GetDNS", "GetNTP" };
+            string[] purposes = new string[] { "list the user accounts", "list the network services", "read the DNS settings", "read the time-server settings" };
+            for (int i = 0; i < order.Length; i++)
+            {
+                int asked = Ask(client, actions[i], purposes[i], false, output);
+                if (asked == Stop) return;
+                if (asked == Answered && !Read(client, order[i], actions[i], output)) return;
+            }
+        }
+
+        private const int ReadDeviceInformation = 0;
+        private const int ReadUsers = 1;
+        private const int ReadProtocols = 2;
+        private const int ReadDns = 3;
+        private const int ReadNtp = 4;
+
+        private bool Read(OnvifClient client, int what, string action, ProbeOutput output)
+        {
+            FactSet pending = new FactSet(16);
+            string problem;
+            if (what == ReadDeviceInformation) problem = OnvifAnswers.ReadDeviceInformation(client.Reply, pending);
+            else if (what == ReadUsers) problem = OnvifAnswers.ReadUsers(client.Reply, pending);
+            else if (what == ReadProtocols) problem = OnvifAnswers.ReadProtocols(client.Reply, pending);
+            else if (what == ReadDns) problem = OnvifAnswers.ReadDns(client.Reply, pending);
+            else problem = OnvifAnswers.ReadNtp(client.Reply, pending);
+            return Keep(pending, problem, action, output);
+        }
+
+        // Each answer is read into its own set first, so a bad value in the middle of a list adds nothing of that list.
+        private bool Keep(FactSet pending, string problem, string action, ProbeOutput output)
+        {
+            if (problem != null)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "the camera's answer to " + action + " " + problem + "."));
+                return false;
+            }
+            for (int i = 0; i < pending.Count; i++)
+            {
+                Fact fact = pending[i];
+                output.AddFact(fact.Key, fact.Value, fact.Kind);
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// GetSystemDateAndTime without credentials (ONVIF allows it before authentication), so the signed calls
+        /// can be dated in the camera's time: a camera whose clock is hours off refuses tokens dated in ours.
+        /// </summary>
+        private bool LearnClock(ProbeContext context, OnvifClient client, ProbeOutput output)
+        {
+            if (!client.Call("GetSystemDateAndTime", false))
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "could not read the camera's clock over ONVIF at " + context.Host + ": " + client.Problem + "."));
+                return false;
+            }
+            if (client.Refused || client.Reply.IsFault)
+            {
+                // Some cameras want credentials even for the clock; sign with our own clock and hope it is close.
+                if (Ask(client, "GetSystemDateAndTime", "read the camera's clock", true, output) != Answered) return false;
+            }
+            long cameraUnixMs;
+            FactSet pending = new FactSet(4);
+            string problem = OnvifAnswers.ReadClock(client.Reply, pending, out cameraUnixMs);
+            if (!Keep(pending, problem, "GetSystemDateAndTime", output)) return false;
+            if (cameraUnixMs < 0) return true;
+            long offset = cameraUnixMs - context.Clock.UtcUnixMilliseconds;
+            client.ClockOffsetMs = offset;
+            long size = offset < 0 ? -offset : offset;
+            if (size > _options.ClockWarningMs)
+            {
+                output.AddVerdict(new Verdict(VerdictKind.Probe, Severity.Low, "onvif.clock-off", "onvif",
+                    "The camera's clock is about " + DescribeSpan(size) + (offset < 0 ? " behind" : " ahead") +
+                    ". FlaxGuard allowed for it, but wrong time breaks recordings' timestamps and certificate checks; let the camera use a time server."));
+            }
+            return true;
+        }
+
+        /// <summary>One signed call; says why when the camera refused or faulted. Stop means the rest cannot work either.</summary>
+        private int Ask(OnvifClient client, string action, string purpose, bool credentialsUnproven, ProbeOutput output)
+        {
+            if (!client.Call(action, true))
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "could not " + purpose + ": " + client.Problem + "."));
+                return Stop;
+            }
+            if (client.Refused)
+            {
+                if (credentialsUnproven)
+                {
+                    output.AddVerdict(Verdict.Unverified(Name, "the device refused the credentials for user " + Text.FactText.Clean(_options.User, 40) +
+                        " (" + (client.Reply.IsFault ? client.DescribeFault() : "HTTP status " + client.StatusCode.ToString()) + "). Check the user name and password in the device's settings."));
+                    return Stop;
+                }
+                output.AddVerdict(Verdict.Unverified(Name, "the camera would not let user " + Text.FactText.Clean(_options.User, 40) + " " + purpose +
+                    " (" + action + " was refused); this needs an ONVIF Administrator account."));
+                return Skipped;
+            }
+            if (client.Reply.IsFault)
+            {
+                if (client.Reply.FaultName == "ActionNotSupported")
+                {
+                    output.AddVerdict(new Verdict(VerdictKind.Probe, Severity.Info, "onvif.not-supported", "onvif",
+                        "The camera does not offer " + action + ", so FlaxGuard could not " + purpose + "."));
+                    return credentialsUnproven ? Stop : Skipped;
+                }
+                output.AddVerdict(Verdict.Unverified(Name, "the camera would not " + purpose + ": " + client.DescribeFault() + "."));
+                return credentialsUnproven ? Stop : Skipped;
+            }
+            return Answered;
+        }
+
+        private static string DescribeSpan(long ms)
+        {
+            long minutes = ms / 60000;
+            if (minutes < 120) return minutes.ToString() + " minutes";
+            long hours = minutes / 60;
+            if (hours < 72) return hours.ToString() + " hours";
+            return (hours / 24).ToString() + " days";
+        }
+    }
+}

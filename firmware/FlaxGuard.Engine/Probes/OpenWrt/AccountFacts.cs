@@ -1,0 +1,38 @@
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// Accounts that may log in over ubus/LuCI: the "login" sections of uci config "rpcd". The role comes from
+    /// the read/write ACL group lists, which rpcd honours only as uci lists: admin (write "*"), write (some
+    /// write groups), read, or none. Password fields are never read into facts.
+    /// </summary>
+    public static class AccountFacts
+    {
+        public static void Read(UciPackage rpcd, OpenWrtFactSheet sheet)
+        {
+            UciSection[] logins = rpcd.OfType("login");
+            for (int i = 0; i < logins.Length; i++)
+            {
+                string user = logins[i].Option("username");
+                // rpcd skips a login section without a user name string.
+                if (user == null || user.Length == 0) continue;
+                sheet.Add("cfg.user." + FactText.KeySegment(user, 100), Role(logins[i]), FactKind.Config);
+            }
+        }
+
+        public static string Role(UciSection login)
+        {
+            string[] write = login.IsList("write") ? login.Items("write") : new string[0];
+            string[] read = login.IsList("read") ? login.Items("read") : new string[0];
+            for (int i = 0; i < write.Length; i++)
+            {
+                if (write[i] == "*") return "admin";
+            }
+            if (write.Length > 0) return "write";
+            if (read.Length > 0) return "read";
+            return "none";
+        }
+    }
+}

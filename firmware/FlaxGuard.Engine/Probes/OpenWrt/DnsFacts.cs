@@ -1,0 +1,82 @@
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// DNS settings an intruder changes to hijack name lookups:
+    /// cfg.dns.server.&lt;entry&gt; for the resolvers the router itself uses (network interface "dns" lists and
+    /// dnsmasq "server" entries, kept whole so "/domain/address" forwards stay distinct);
+    /// cfg.dns.dhcp.&lt;address&gt; for resolvers handed to clients (dhcp_option 6 / option:dns-server, odhcpd "dns");
+    /// cfg.dns.remote-requests = on when dnsmasq answers everyone (localservice off, no interface restriction)
+    /// and the firewall lets port 53 in from the WAN.
+    /// </summary>
+    public static class DnsFacts
+    {
+        public static void Read(UciPackage network, UciPackage dhcp, FirewallModel firewall, OpenWrtFactSheet sheet)
+        {
+            UciSection[] interfaces = network.OfType("interface");
+            for (int i = 0; i < interfaces.Length; i++) AddServers(interfaces[i].Words("dns"), sheet);
+
+            UciSection[] dnsmasqs = dhcp.OfType("dnsmasq");
+            for (int i = 0; i < dnsmasqs.Length; i++)
+            {
+                AddServers(dnsmasqs[i].Words("server"), sheet);
+                bool restricted = dnsmasqs[i].Words("interface").Length > 0 || dnsmasqs[i].Words("notinterface").Length > 0;
+                if (!dnsmasqs[i].Flag("localservice", false) && !restricted && (firewall.WanReach(53, "udp") != null || firewall.WanReach(53, "tcp") != null))
+                {
+                    sheet.Add("cfg.dns.remote-requests", "on", FactKind.Config);
+                }
+            }
+
+            UciSection[] pools = dhcp.OfType("dhcp");
+            for (int i = 0; i < pools.Length; i++)
+            {
+                if (pools[i].Flag("ignore", false)) continue;
+                AddHandedOut(pools[i].Items("dhcp_option"), sheet);
+                AddHandedOut(pools[i].Items("dhcp_option_force"), sheet);
+                string[] v6 = pools[i].Words("dns");
+                for (int k = 0; k < v6.Length; k++) AddClientServer(v6[k], sheet);
+            }
+        }
+
+        private static void AddServers(string[] entries, OpenWrtFactSheet sheet)
+        {
+            for (int i = 0; i < entries.Length; i++)
+            {
+                sheet.Add("cfg.dns.server." + FactText.KeySegment(UciText.Lower(entries[i]), 100), "configured", FactKind.Config);
+            }
+        }
+
+        /// <summary>dnsmasq dhcp-option syntax: [tag:x,]6,addr[,addr] or option:dns-server,addr[,addr] (option6:dns-server for v6).</summary>
+        private static void AddHandedOut(string[] options, OpenWrtFactSheet sheet)
+        {
+            for (int i = 0; i < options.Length; i++)
+            {
+                string[] parts = options[i].Split(',');
+                int at = -1;
+                for (int k = 0; k < parts.Length; k++)
+                {
+                    string p = UciText.Lower(parts[k]);
+                    if (p == "6" || p == "option:dns-server" || p == "option:6" || p == "option6:dns-server" || p == "option6:23")
+                    {
+                        at = k;
+                        break;
+                    }
+                    // Only tags and the option may come before the addresses.
+                    if (!Ordinal.StartsWith(p, "tag:") && !Ordinal.StartsWith(p, "encap:") && !Ordinal.StartsWith(p, "vi-encap:")) break;
+                }
+                if (at < 0) continue;
+                for (int k = at + 1; k < parts.Length; k++) AddClientServer(parts[k], sheet);
+            }
+        }
+
+        private static void AddClientServer(string address, OpenWrtFactSheet sheet)
+        {
+            string a = UciText.Lower(address);
+            if (a.Length > 1 && a[0] == '[' && a[a.Length - 1] == ']') a = a.Substring(1, a.Length - 2);
+            if (a.Length == 0) return;
+            sheet.Add("cfg.dns.dhcp." + FactText.KeySegment(a, 100), "configured", FactKind.Config);
+        }
+    }
+}

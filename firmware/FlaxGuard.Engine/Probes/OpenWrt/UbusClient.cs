@@ -1,0 +1,165 @@
+using System;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Platform;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// One JSON-RPC call at a time to uhttpd's ubus endpoint (POST, application/json), each bounded in time by
+    /// the request timeout and the probe's deadline, and in size by <see cref="UbusOptions.MaxResponseBytes"/>.
+    /// Every answer is checked against the envelope uhttpd sends: an object with "jsonrpc":"2.0", our id, and
+    /// either "result":[status] / [0, {data}] or "error":{code, message}. Anything else is a failure in words.
+    /// </summary>
+    public sealed class UbusClient
+    {
+        /// <summary>Enough for uci dumps (nesting: envelope, result, values, section, list) with room to spare.</summary>
+        public static readonly JsonLimits Limits = new JsonLimits(12, 32 * 1024, 8192);
+
+        private readonly IHttpTransport _http;
+        private readonly IClock _clock;
+        private readonly UbusOptions _options;
+        private readonly string _url;
+        private readonly long _deadline;
+        private readonly BoundedCapture _body;
+        private int _nextId = 1;
+
+        public UbusClient(IHttpTransport http, IClock clock, UbusOptions options, string url, long deadlineMonotonicMs)
+        {
+            if (http == null) throw new ArgumentNullException("http");
+            if (clock == null) throw new ArgumentNullException("clock");
+            if (options == null) throw new ArgumentNullException("options");
+            _http = http;
+            _clock = clock;
+            _options = options;
+            _url = url;
+            _deadline = deadlineMonotonicMs;
+            _body = new BoundedCapture(4096, options.MaxResponseBytes);
+        }
+
+        /// <summary>Calls requests sent so far (for tests and bounds).</summary>
+        public int RequestsSent { get; private set; }
+
+        /// <summary>Calls <paramref name="method"/> of <paramref name="ubusObject"/>; <paramref name="what"/> names the call in reasons.</summary>
+        public UbusReply Call(string session, string ubusObject, string method, string argumentsJson, string what)
+        {
+            long remaining = _deadline - _clock.MonotonicMilliseconds;
+            if (remaining <= 0) return UbusReply.Failure("the check ran out of time before " + what + " (limit " + (_options.TotalTimeoutMs / 1000).ToString() + " s)");
+            int id = _nextId++;
+            HttpRequest request = new HttpRequest("POST", _url);
+            request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
+            request.MaxBodyBytes = _options.MaxResponseBytes;
+            request.ContentType = "application/json";
+            request.Body = Utf8.GetBytes(UbusRequestText.Call(id, session, ubusObject, method, argumentsJson));
+            request.AddHeader("Accept", "application/json");
+            _body.Restart();
+            HttpResponse response = _http.Send(request, _body);
+            RequestsSent++;
+            if (response.Outcome == HttpOutcome.BodyTooLarge || _body.Overflowed)
+            {
+                return UbusReply.Failure("its answer to " + what + " was larger than the limit of " + _options.MaxResponseBytes.ToString() + " bytes");
+            }
+            if (response.Outcome != HttpOutcome.Completed)
+            {
+                return UbusReply.Failure("it did not answer " + what + " properly: " + TransportText.Describe(response));
+            }
+            if (response.StatusCode != 200)
+            {
+                return UbusReply.Failure("it answered " + what + " with HTTP status " + response.StatusCode.ToString() + " instead of 200");
+            }
+            string contentType = response.GetHeader("Content-Type");
+            if (contentType == null || !Ordinal.StartsWith(Ordinal.ToLowerAscii(contentType.Trim()), "application/json"))
+            {
+                string shown = contentType == null ? "none" : FactText.Clean(contentType, 60);
+                return UbusReply.Failure("its answer to " + what + " is not JSON (content type " + shown + ")");
+            }
+            return Interpret(_body.Buffer, _body.Length, id, what);
+        }
+
+        /// <summary>Checks a response body against the ubus JSON-RPC envelope. Public so the rules are unit-tested on their own.</summary>
+        public static UbusReply Interpret(byte[] body, int length, int expectedId, string what)
+        {
+            string error;
+            JsonValue root = JsonParser.Parse(body, 0, length, Limits, out error);
+            if (root == null) return UbusReply.Failure("its answer to " + what + " is not acceptable JSON: " + error);
+            if (!root.IsObject) return UbusReply.Failure("its answer to " + what + " is a JSON " + KindName(root) + ", not the JSON-RPC object");
+            JsonValue version = root.Member("jsonrpc");
+            if (version == null || version.Kind != JsonKind.String || version.Text != "2.0")
+            {
+                return UbusReply.Failure("its answer to " + what + " does not say \"jsonrpc\": \"2.0\"");
+            }
+            JsonValue id = root.Member("id");
+            if (id == null || id.Kind != JsonKind.Number || id.Text != expectedId.ToString())
+            {
+                return UbusReply.Failure("its answer to " + what + " carries another request id than the one sent");
+            }
+            JsonValue failure = root.Member("error");
+            JsonValue result = root.Member("result");
+            if (failure != null && result != null) return UbusReply.Failure("its answer to " + what + " holds both a result and an error");
+            if (failure != null)
+            {
+                if (!failure.IsObject) return UbusReply.Failure("its answer to " + what + " has an error that is a JSON " + KindName(failure) + ", not an object");
+                int code;
+                if (!TryInteger(failure.Member("code"), out code)) return UbusReply.Failure("its answer to " + what + " has an error without a numeric code");
+                JsonValue message = failure.Member("message");
+                if (message == null || message.Kind != JsonKind.String) return UbusReply.Failure("its answer to " + what + " has an error without a message");
+                return UbusReply.WithRpcError(code, FactText.Clean(message.Text, 80));
+            }
+            if (result == null) return UbusReply.Failure("its answer to " + what + " has neither a result nor an error");
+            if (!result.IsArray) return UbusReply.Failure("its answer to " + what + " has a result that is a JSON " + KindName(result) + ", not the [status, data] array");
+            if (result.Count < 1 || result.Count > 2) return UbusReply.Failure("its answer to " + what + " has a result array of " + result.Count.ToString() + " elements instead of 1 or 2");
+            int status;
+            if (!TryInteger(result.Item(0), out status) || status < 0) return UbusReply.Failure("its answer to " + what + " has a result whose status is not a ubus status number");
+            if (status != UbusStatus.Ok)
+            {
+                if (result.Count != 1) return UbusReply.Failure("its answer to " + what + " has data next to a failure status");
+                return UbusReply.WithStatus(status);
+            }
+            if (result.Count == 1) return UbusReply.Success(null);
+            JsonValue data = result.Item(1);
+            if (!data.IsObject) return UbusReply.Failure("its answer to " + what + " has data that is a JSON " + KindName(data) + ", not an object");
+            return UbusReply.Success(data);
+        }
+
+        public static string KindName(JsonValue value)
+        {
+            switch (value.Kind)
+            {
+                case JsonKind.Null: return "null";
+                case JsonKind.True:
+                case JsonKind.False: return "boolean";
+                case JsonKind.Number: return "number";
+                case JsonKind.String: return "string";
+                case JsonKind.Array: return "array";
+                default: return "object";
+            }
+        }
+
+        /// <summary>A JSON number that is a plain integer within int range.</summary>
+        public static bool TryInteger(JsonValue value, out int result)
+        {
+            result = 0;
+            if (value == null || value.Kind != JsonKind.Number) return false;
+            string text = value.Text;
+            int i = 0;
+            bool negative = false;
+            if (text.Length > 0 && text[0] == '-')
+            {
+                negative = true;
+                i = 1;
+            }
+            if (i >= text.Length || text.Length - i > 10) return false;
+            long n = 0;
+            for (; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9') return false;
+                n = n * 10 + (c - '0');
+            }
+            if (negative) n = -n;
+            if (n > int.MaxValue || n < int.MinValue) return false;
+            result = (int)n;
+            return true;
+        }
+    }
+}

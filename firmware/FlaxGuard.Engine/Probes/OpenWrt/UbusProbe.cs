@@ -1,0 +1,130 @@
+using System;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// Reads an OpenWrt router's firmware identity and security-relevant settings over ubus JSON-RPC
+    /// (uhttpd-mod-ubus at POST /ubus): session login, system board and info, uci get of system, network,
+    /// firewall, rpcd, dropbear, uhttpd and dhcp, dropbear's authorized_keys through rpcd's file.read, and the
+    /// init scripts through rpcd's rc list. Facts:
+    /// fw.vendor/model/version/build, openwrt.distribution/target/model/kernel/hostname,
+    /// cfg.user.*, cfg.sshkey.*, cfg.dns.server.*, cfg.dns.dhcp.*, cfg.dns.remote-requests, cfg.ntp.server.*,
+    /// cfg.service.ssh/www/www-ssl/telnet, cfg.remote.wan-ssh/wan-http/wan-https/wan-telnet/ssh-gateway-ports,
+    /// cfg.forward.&lt;proto&gt;.&lt;port&gt;. Uptime, memory, load, clock and session ids never become facts.
+    /// Any refusal, malformed, oversized or late answer ends the probe with "could not verify" and the reason.
+    /// </summary>
+    public sealed class UbusProbe : IProbe
+    {
+        private readonly UbusOptions _options;
+
+        public UbusProbe(UbusOptions options)
+        {
+            if (options == null) throw new ArgumentNullException("options");
+            if (options.Scheme != "http" && options.Scheme != "https") throw new ArgumentException("scheme must be http or https", "options");
+            if (options.Port < 1 || options.Port > 65535) throw new ArgumentOutOfRangeException("options", "port must be between 1 and 65535");
+            if (options.Path == null || options.Path.Length == 0 || options.Path[0] != '/') throw new ArgumentException("path must start with '/'", "options");
+            if (options.MaxResponseBytes < 1024) throw new ArgumentOutOfRangeException("options", "the response limit must be at least 1024 bytes");
+            _options = options;
+        }
+
+        public string Name { get { return "openwrt-ubus"; } }
+
+        public string[] KeyPrefixes { get { return new string[] { "fw.", "openwrt.", "cfg." }; } }
+
+        /// <summary>The session of the last run (logins made), for tests.</summary>
+        public UbusSession LastSession { get; private set; }
+
+        public void Run(ProbeContext context, ProbeOutput output)
+        {
+            if (context.Http == null)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "this platform has no HTTP client."));
+                return;
+            }
+            if (_options.Credentials == null)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "no OpenWrt login (user name and password) was given."));
+                return;
+            }
+            string url = _options.Scheme + "://" + context.UrlHost + ":" + _options.Port.ToString() + _options.Path;
+            long deadline = context.Clock.MonotonicMilliseconds + _options.TotalTimeoutMs;
+            UbusClient client = new UbusClient(context.Http, context.Clock, _options, url, deadline);
+            UbusSession session = new UbusSession(client, _options.Credentials);
+            LastSession = session;
+            string problem = session.Login();
+            if (problem != null)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "could not log in to ubus at " + url + ": " + problem + "."));
+                return;
+            }
+            OpenWrtFactSheet sheet = new OpenWrtFactSheet();
+            try
+            {
+                Collect(session, sheet);
+            }
+            catch (UbusDataException e)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "the OpenWrt router at " + url + " could not be checked: " + e.Message + "."));
+            }
+            sheet.CopyTo(output);
+        }
+
+        private void Collect(UbusSession session, OpenWrtFactSheet sheet)
+        {
+            JsonValue board = Fetch(session, "system", "board", "{}", "system board", false);
+            BoardFacts.Read(board, sheet);
+            // Only proves the device answers for itself; uptime, memory and load are never facts.
+            JsonValue info = Fetch(session, "system", "info", "{}", "system info", false);
+            if (info == null) throw new UbusDataException("the device sent no data for system info");
+
+            UciPackage system = Uci(session, "system", true);
+            UciPackage network = Uci(session, "network", true);
+            UciPackage firewall = Uci(session, "firewall", true);
+            UciPackage rpcd = Uci(session, "rpcd", true);
+            UciPackage dropbear = Uci(session, "dropbear", false);
+            UciPackage uhttpd = Uci(session, "uhttpd", false);
+            UciPackage dhcp = Uci(session, "dhcp", false);
+            string keys = _options.ReadAuthorizedKeys ? AuthorizedKeys(session) : null;
+            JsonValue scripts = Fetch(session, "rc", "list", "{}", "the list of init scripts (rc list)", false);
+
+            SystemFacts.Read(system, sheet);
+            AccountFacts.Read(rpcd, sheet);
+            FirewallModel model = FirewallModel.Build(firewall, network);
+            DnsFacts.Read(network, dhcp, model, sheet);
+            ServiceFacts.ReadDropbear(dropbear, model, sheet);
+            ServiceFacts.ReadUhttpd(uhttpd, model, sheet);
+            ServiceFacts.ReadInitScripts(scripts, model, sheet);
+            model.AddForwards(sheet);
+            SshKeyFacts.Read(keys, "root", sheet);
+        }
+
+        private UciPackage Uci(UbusSession session, string config, bool required)
+        {
+            string what = "reading uci config " + config;
+            JsonValue data = Fetch(session, "uci", "get", UbusRequestText.Object(new string[] { "config" }, new string[] { config }), what, !required);
+            if (data == null && !required) return UciPackage.Empty(config);
+            return UciPackage.FromReply(config, data);
+        }
+
+        private string AuthorizedKeys(UbusSession session)
+        {
+            string what = "reading the SSH key file " + _options.AuthorizedKeysPath;
+            JsonValue data = Fetch(session, "file", "read", UbusRequestText.Object(new string[] { "path" }, new string[] { _options.AuthorizedKeysPath }), what, true);
+            if (data == null) return null;
+            JsonValue text = data.Member("data");
+            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
+            return text.Text;
+        }
+
+        /// <summary>The data of a successful call; null when <paramref name="missingIsEmpty"/> and the device said "not found".</summary>
+        private static JsonValue Fetch(UbusSession session, string ubusObject, string method, string args, string what, bool missingIsEmpty)
+        {
+            UbusReply reply = session.Call(ubusObject, method, args, what);
+            if (reply.Kind == UbusReplyKind.Ok) return reply.Data;
+            if (missingIsEmpty && reply.Kind == UbusReplyKind.Status && reply.Code == UbusStatus.NotFound) return null;
+            throw new UbusDataException(session.Explain(reply, ubusObject, method, what));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using FlaxGuard.Engine.Http;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// An rpcd login session over <see cref="UbusClient"/>. rpcd sessions expire after 300 s without use and
+    /// vanish on reboot; uhttpd then answers "Access denied" (-32002), the same answer as for a call the
+    /// account's ACL does not grant. The ACL returned at login tells the two apart: a denied call the ACL
+    /// grants means the session is gone, so the session logs in once more and repeats the call (at most one
+    /// new login per check). The password goes only into the login request, never into a reason.
+    /// </summary>
+    public sealed class UbusSession
+    {
+        public const int MaxLogins = 2;
+
+        private readonly UbusClient _client;
+        private readonly HttpCredentials _credentials;
+        private string _sid;
+        private JsonValue _ubusAcl;
+
+        public UbusSession(UbusClient client, HttpCredentials credentials)
+        {
+            if (client == null) throw new ArgumentNullException("client");
+            if (credentials == null) throw new ArgumentNullException("credentials");
+            _client = client;
+            _credentials = credentials;
+        }
+
+        public int Logins { get; private set; }
+
+        /// <summary>Seconds rpcd keeps an idle session, as the login answer said (0 when it did not say).</summary>
+        public int TimeoutSeconds { get; private set; }
+
+        /// <summary>Logs in; null on success, else why not in plain words.</summary>
+        public string Login()
+        {
+            if (Logins >= MaxLogins) return "the device ended the login session again right after a new login";
+            Logins++;
+            _sid = null;
+            string args = UbusRequestText.Object(new string[] { "username", "password" }, new string[] { _credentials.Username, _credentials.Password });
+            UbusReply reply = _client.Call(UbusStatus.AnonymousSession, "session", "login", args, "the login (session login)");
+            if (reply.Kind == UbusReplyKind.Failed) return reply.Reason;
+            if (reply.Kind == UbusReplyKind.Status)
+            {
+                if (reply.Code == UbusStatus.PermissionDenied) return AuthenticatedHttp.RefusedReason + " (ubus session login answered \"permission denied\" for " + _credentials.ToString() + ")";
+                return "the device refused the login with ubus status " + reply.Code.ToString() + " (" + UbusStatus.Describe(reply.Code) + ")";
+            }
+            if (reply.Kind == UbusReplyKind.RpcError)
+            {
+                if (reply.Code == UbusStatus.RpcObjectNotFound) return "the device has no ubus session object (rpcd is not running)";
+                return "the device refused the login with JSON-RPC error " + reply.Code.ToString() + " (" + reply.Reason + ")";
+            }
+            if (reply.Data == null) return "the device accepted the login but sent no session";
+            JsonValue sid = reply.Data.Member("ubus_rpc_session");
+            if (sid == null || sid.Kind != JsonKind.String || !IsSessionId(sid.Text)) return "the device accepted the login but its session id is not 32 hexadecimal digits";
+            int timeout;
+            TimeoutSeconds = UbusClient.TryInteger(reply.Data.Member("timeout"), out timeout) && timeout > 0 ? timeout : 0;
+            JsonValue acls = reply.Data.Member("acls");
+            if (acls != null && !acls.IsObject) return "the device's login answer has an access list that is a JSON " + UbusClient.KindName(acls) + ", not an object";
+            JsonValue ubus = acls == null ? null : acls.Member("ubus");
+            if (ubus != null && !ubus.IsObject) return "the device's login answer has a ubus access list that is a JSON " + UbusClient.KindName(ubus) + ", not an object";
+            _ubusAcl = ubus;
+            _sid = sid.Text;
+            return null;
+        }
+
+        /// <summary>Calls with the session; a denial the ACL does not explain leads to one new login and one retry.</summary>
+        public UbusReply Call(string ubusObject, string method, string argumentsJson, string what)
+        {
+            UbusReply reply = _client.Call(_sid, ubusObject, method, argumentsJson, what);
+            if (reply.Kind != UbusReplyKind.RpcError || reply.Code != UbusStatus.RpcAccessDenied) return reply;
+            if (_ubusAcl != null && !Granted(ubusObject, method)) return reply;
+            if (Logins >= MaxLogins) return reply;
+            string problem = Login();
+            if (problem != null) return UbusReply.Failure("the login session ended and logging in again failed: " + problem);
+            return _client.Call(_sid, ubusObject, method, argumentsJson, what);
+        }
+
+        /// <summary>Whether the login answer's ubus ACL lets this session call object.method (rpcd matches with fnmatch; '*' is what stock ACLs use).</summary>
+        public bool Granted(string ubusObject, string method)
+        {
+            if (_ubusAcl == null) return false;
+            for (int i = 0; i < _ubusAcl.Count; i++)
+            {
+                if (!Ordinal.GlobMatch(_ubusAcl.KeyAt(i), ubusObject)) continue;
+                JsonValue functions = _ubusAcl.Item(i);
+                if (!functions.IsArray) continue;
+                for (int k = 0; k < functions.Count; k++)
+                {
+                    JsonValue f = functions.Item(k);
+                    if (f.Kind == JsonKind.String && Ordinal.GlobMatch(f.Text, method)) return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Why a call that did not succeed could not be used, in words a small-office owner can act on.</summary>
+        public string Explain(UbusReply reply, string ubusObject, string method, string what)
+        {
+            switch (reply.Kind)
+            {
+                case UbusReplyKind.Failed:
+                    return reply.Reason;
+                case UbusReplyKind.RpcError:
+                    if (reply.Code == UbusStatus.RpcAccessDenied)
+                    {
+                        if (_ubusAcl != null && !Granted(ubusObject, method))
+                        {
+                            return "the account may not call " + what + " (its rpcd access list does not grant " + ubusObject + " " + method + "; ubus answered \"Access denied\")";
+                        }
+                        return "the device ended the login session during the check, twice (ubus answered \"Access denied\" to " + what + ", which the account may call)";
+                    }
+                    if (reply.Code == UbusStatus.RpcObjectNotFound) return "the device has no ubus object \"" + ubusObject + "\" for " + what;
+                    return "the device refused " + what + " with JSON-RPC error " + reply.Code.ToString() + " (" + reply.Reason + ")";
+                case UbusReplyKind.Status:
+                    if (reply.Code == UbusStatus.PermissionDenied) return "the device denied " + what + " to this account (ubus status 6, permission denied)";
+                    if (reply.Code == UbusStatus.NotFound) return "the device has nothing for " + what + " (ubus status 4, not found)";
+                    return "the device answered " + what + " with ubus status " + reply.Code.ToString() + " (" + UbusStatus.Describe(reply.Code) + ")";
+                default:
+                    return "the device gave no data for " + what;
+            }
+        }
+
+        private static bool IsSessionId(string text)
+        {
+            if (text == null || text.Length != 32) return false;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+                if (!hex) return false;
+            }
+            return true;
+        }
+    }
+}

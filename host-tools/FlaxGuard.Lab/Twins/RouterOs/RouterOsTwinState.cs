@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FlaxGuard.Lab.Twins.RouterOs;
+
+/// <summary>
+/// The configuration and running state of the RouterOS twin, and how each REST menu presents it: every value a
+/// string, ".id" values like "*1A" that renumber on reboot and reorder, counters and clocks that move on their own.
+/// Lab data only: addresses are documentation (RFC 5737) and shared space (RFC 6598), never contacted.
+/// Not thread-safe; <see cref="RouterOsTwin"/> locks around it.
+/// </summary>
+public sealed class RouterOsTwinState
+{
+    public const string Lan = "100.64.88.0/24,fd00:64:88::/64";
+    public const string AttackerHost = "203.0.113.66";
+
+    private readonly int _wwwPort;
+    private readonly string _loginPassword;
+
+    public RouterOsTwinState(int wwwPort, string loginUser, string loginPassword)
+    {
+        _wwwPort = wwwPort;
+        LoginUser = loginUser;
+        _loginPassword = loginPassword;
+        Reset();
+    }
+
+    /// <summary>The account the checker logs in with: "admin" itself, or a read-only user of its own.</summary>
+    public string LoginUser { get; }
+
+    /// <summary>The router's full administrator, owner of its scripts and SSH key.</summary>
+    public string AdminUser => "admin";
+
+    // Firmware.
+    public string Version { get; set; } = "";
+    public string BuildTime { get; set; } = "";
+
+    // Menus of items: each row keeps its own fields; ".id" comes from its serial at render time.
+    public List<Row> Packages { get; } = [];
+    public List<Row> Users { get; } = [];
+    public List<Row> SshKeys { get; } = [];
+    public List<Row> Services { get; } = [];
+    public List<Row> Nat { get; } = [];
+    public List<Row> Scripts { get; } = [];
+    public List<Row> Schedulers { get; } = [];
+    public List<Row> Leases { get; } = [];
+
+    // Settings menus.
+    public SortedDictionary<string, string> Dns { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Socks { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Proxy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Passwords by user (the REST API never shows them).</summary>
+    public Dictionary<string, string> Passwords { get; } = new(StringComparer.Ordinal);
+
+    // What churns by itself.
+    public DateTimeOffset Boot { get; set; }
+    public TimeSpan ClockOffset { get; set; }
+    public long CounterBase { get; set; }
+    public int IdShift { get; set; }
+    public int Generation { get; set; }
+
+    /// <summary>Presents values the way a sloppier API (or another release) might: yes/no, spaces in lists, upper case, CRLF scripts.</summary>
+    public bool Sloppy { get; set; }
+
+    public sealed class Row(int serial, params (string Key, string Value)[] fields)
+    {
+        public int Serial { get; set; } = serial;
+        public SortedDictionary<string, string> Fields { get; } = new(fields.ToDictionary(f => f.Key, f => f.Value), StringComparer.Ordinal);
+        public string this[string key] { get => Fields[key]; set => Fields[key] = value; }
+    }
+
+    public DateTimeOffset Now => DateTimeOffset.UtcNow + ClockOffset;
+
+    public void Reset()
+    {
+        Version = "7.20.8 (long-term)";
+        BuildTime = "2026-01-13 10:21:48";
+        Boot = DateTimeOffset.UtcNow - TimeSpan.FromHours(76.5);
+        ClockOffset = TimeSpan.Zero;
+        CounterBase = 1_000;
+        IdShift = 0;
+        Generation = 0;
+        Sloppy = false;
+        Passwords.Clear();
+
+        Packages.Clear();
+        Packages.Add(new Row(1, ("name", "routeros"), ("version", ""), ("build-time", ""), ("scheduled", ""), ("disabled", "false"), ("available", "false"), ("size", "13172736")));
+        Packages.Add(new Row(2, ("name", "container"), ("version", ""), ("build-time", ""), ("scheduled", ""), ("disabled", "true"), ("available", "false"), ("size", "102400")));
+
+        // The built-in full "admin"; a login user of another name is a read-only account, as MikroTik advises for monitoring.
+        Users.Clear();
+        Users.Add(new Row(1, ("name", "admin"), ("group", "full"), ("address", ""), ("disabled", "false"), ("expired", "false"), ("comment", "system default user")));
+        Passwords["admin"] = LoginUser == "admin" ? _loginPassword : "lab-admin-pw";
+        if (LoginUser != "admin")
+        {
+            Users.Add(new Row(2, ("name", LoginUser), ("group", "read"), ("address", ""), ("disabled", "false"), ("expired", "false"), ("comment", "flaxguard")));
+            Passwords[LoginUser] = _loginPassword;
+        }
+        if (LoginUser != "old-tech")
+        {
+            Users.Add(new Row(3, ("name", "old-tech"), ("group", "full"), ("address", ""), ("disabled", "true"), ("expired", "false"), ("comment", "left 2025")));
+            Passwords["old-tech"] = "lab-old-tech-pw";
+        }
+
+        SshKeys.Clear();
+        SshKeys.Add(SshKeyRow(1, AdminUser, "ed25519", "256", Ed25519Blob(1), "admin@lab-laptop"));
+
+        Services.Clear();
+        Services.Add(ServiceRow(1, "telnet", 23, "", disabled: true));
+        Services.Add(ServiceRow(2, "ftp", 21, "", disabled: true));
+        Services.Add(ServiceRow(3, "www", _wwwPort, Lan + ",127.0.0.0/8", disabled: false));
+        Services.Add(ServiceRow(4, "ssh", 22, Lan, disabled: false));
+        Services.Add(ServiceRow(5, "www-ssl", 443, "", disabled: true, ssl: true));
+        Services.Add(ServiceRow(6, "api", 8728, "", disabled: true));
+        Services.Add(ServiceRow(7, "winbox", 8291, Lan, disabled: false));
+        Services.Add(ServiceRow(8, "api-ssl", 8729, "", disabled: true, ssl: true));
+
+        Dns.Clear();
+        foreach (var (k, v) in new[]
+        {
+            ("allow-remote-requests", "true"), ("cache-max-ttl", "1w"), ("cache-size", "2048"), ("cache-used", "0"),
+            ("dynamic-servers", "198.51.100.1"), ("max-concurrent-queries", "100"), ("max-concurrent-tcp-sessions", "20"),
+            ("max-udp-packet-size", "4096"), ("query-server-timeout", "2s"), ("query-total-timeout", "10s"),
+            ("servers", "192.0.2.53,198.51.100.53"), ("use-doh-server", ""), ("verify-doh-cert", "false"),
+        }) Dns[k] = v;
+
+        Nat.Clear();
+        Nat.Add(new Row(1, ("chain", "srcnat"), ("action", "masquerade"), ("out-interface", "ether1"), ("disabled", "false"), ("dynamic", "false"), ("invalid", "false"), ("log", "false"), ("log-prefix", ""), ("comment", "defconf: masquerade")));
+        Nat.Add(new Row(2, ("chain", "dstnat"), ("action", "dst-nat"), ("protocol", "tcp"), ("dst-port", "8443"), ("in-interface", "ether1"), ("to-addresses", "100.64.88.20"), ("to-ports", "443"), ("disabled", "false"), ("dynamic", "false"), ("invalid", "false"), ("log", "false"), ("log-prefix", ""), ("comment", "nas")));
+        Nat.Add(new Row(3, ("chain", "dstnat"), ("action", "dst-nat"), ("protocol", "udp"), ("dst-port", "51820"), ("in-interface", "ether1"), ("to-addresses", "100.64.88.21"), ("disabled", "true"), ("dynamic", "false"), ("invalid", "false"), ("log", "false"), ("log-prefix", ""), ("comment", "old vpn, off")));
+
+        Scripts.Clear();
+        Scripts.Add(new Row(1, ("name", "backup-config"), ("owner", AdminUser), ("policy", "ftp,read,write,policy,test,sensitive"), ("dont-require-permissions", "false"),
+            ("source", "/system backup save name=nightly dont-encrypt=no\n/export file=nightly"), ("invalid", "false"), ("comment", "")));
+
+        Schedulers.Clear();
+        Schedulers.Add(new Row(1, ("name", "nightly-backup"), ("start-date", "2026-01-01"), ("start-time", "03:00:00"), ("interval", "1d00:00:00"), ("on-event", "backup-config"),
+            ("owner", AdminUser), ("policy", "ftp,read,write,policy,test,sensitive"), ("disabled", "false"), ("comment", "")));
+
+        Socks.Clear();
+        foreach (var (k, v) in new[] { ("auth-method", "none"), ("connection-idle-timeout", "2m"), ("enabled", "false"), ("max-connections", "200"), ("port", "1080"), ("version", "4"), ("vrf", "main") })
+            Socks[k] = v;
+
+        Proxy.Clear();
+        foreach (var (k, v) in new[]
+        {
+            ("always-from-cache", "false"), ("anonymous", "false"), ("cache-administrator", "webmaster"), ("cache-hit-dscp", "4"), ("cache-on-disk", "false"),
+            ("cache-path", "web-proxy"), ("enabled", "false"), ("max-cache-object-size", "2048KiB"), ("max-cache-size", "unlimited"), ("max-client-connections", "600"),
+            ("max-fresh-time", "3d"), ("max-server-connections", "600"), ("parent-proxy", "::"), ("parent-proxy-port", "0"), ("port", "8080"),
+            ("serialize-connections", "false"), ("src-address", "::"),
+        }) Proxy[k] = v;
+
+        Leases.Clear();
+        Leases.Add(LeaseRow(1, "100.64.88.50", "AA:BB:CC:00:00:01", "laptop"));
+        Leases.Add(LeaseRow(2, "100.64.88.51", "AA:BB:CC:00:00:02", "phone"));
+    }
+
+    public static Row ServiceRow(int serial, string name, int port, string address, bool disabled, bool ssl = false)
+    {
+        var row = new Row(serial, ("name", name), ("port", port.ToString(CultureInfo.InvariantCulture)), ("address", address), ("disabled", disabled ? "true" : "false"),
+            ("invalid", "false"), ("dynamic", "false"), ("max-sessions", "20"), ("proto", "tcp"), ("vrf", "main"));
+        if (ssl)
+        {
+            row["certificate"] = "none";
+            row["tls-version"] = "any";
+        }
+        return row;
+    }
+
+    public static Row SshKeyRow(int serial, string user, string type, string bits, byte[] blob, string comment) =>
+        new(serial, ("user", user), ("key-type", type), ("bits", bits), ("fingerprint", Fingerprint(blob)), ("key-owner", comment));
+
+    public static Row LeaseRow(int serial, string address, string mac, string host) =>
+        new(serial, ("address", address), ("mac-address", mac), ("client-id", "1:" + mac.ToLowerInvariant()), ("host-name", host), ("server", "defconf"),
+            ("status", "bound"), ("dynamic", "true"), ("disabled", "false"), ("blocked", "false"), ("radius", "false"));
+
+    /// <summary>OpenSSH's fingerprint form: "SHA256:" and the SHA-256 of the key blob in base64 without padding.</summary>
+    public static string Fingerprint(byte[] blob) => "SHA256:" + Convert.ToBase64String(SHA256.HashData(blob)).TrimEnd('=');
+
+    /// <summary>An ssh-ed25519 public key blob (RFC 8709 wire form) with lab key bytes.</summary>
+    public static byte[] Ed25519Blob(int seed) => SshBlob("ssh-ed25519", LabBytes("ed25519", seed, 32));
+
+    /// <summary>An ssh-rsa public key blob (RFC 4253 wire form: e, n) with a 2048-bit lab modulus.</summary>
+    public static byte[] RsaBlob(int seed)
+    {
+        var modulus = LabBytes("rsa", seed, 256);
+        modulus[0] |= 0x80;
+        return SshBlob("ssh-rsa", [0x01, 0x00, 0x01], [0x00, .. modulus]);
+    }
+
+    private static byte[] SshBlob(string type, params byte[][] parts)
+    {
+        var buffer = new List<byte>();
+        void Put(byte[] data)
+        {
+            buffer.AddRange([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length]);
+            buffer.AddRange(data);
+        }
+        Put(Encoding.ASCII.GetBytes(type));
+        foreach (var part in parts) Put(part);
+        return [.. buffer];
+    }
+
+    private static byte[] LabBytes(string label, int seed, int count)
+    {
+        var result = new byte[count];
+        for (var offset = 0; offset < count; offset += 32)
+        {
+            var block = SHA256.HashData(Encoding.ASCII.GetBytes($"flaxguard-lab-{label}-{seed}-{offset}"));
+            Array.Copy(block, 0, result, offset, Math.Min(32, count - offset));
+        }
+        return result;
+    }
+
+    /// <summary>RouterOS's uptime form, e.g. "3d4h30m0s".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
+        var sb = new StringBuilder();
+        if (span.Days >= 7) sb.Append(span.Days / 7).Append('w');
+        if (span.Days % 7 > 0) sb.Append(span.Days % 7).Append('d');
+        if (span.Hours > 0) sb.Append(span.Hours).Append('h');
+        if (span.Minutes > 0) sb.Append(span.Minutes).Append('m');
+        sb.Append(span.Seconds).Append('s');
+        return sb.ToString();
+    }
+
+    public static string Stamp(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>RouterOS ".id": "*" and a hex serial.</summary>
+    public string Id(Row row) => "*" + (row.Serial + IdShift).ToString("X", CultureInfo.InvariantCulture);
+
+    public string ShortVersion => Version.Split(' ')[0];
+}

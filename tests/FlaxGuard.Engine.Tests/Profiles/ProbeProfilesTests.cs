@@ -1,0 +1,81 @@
+using FlaxGuard.Engine.Probes;
+using FlaxGuard.Engine.Probes.Profiles;
+
+namespace FlaxGuard.Engine.Tests.Profiles;
+
+[TestClass]
+public sealed class ProbeProfilesTests
+{
+    [DataTestMethod]
+    [DataRow("192.0.2.1", null, "192.0.2.1", 0)]
+    [DataRow("192.0.2.1:8080", null, "192.0.2.1", 8080)]
+    [DataRow("http://router.lan", "http", "router.lan", 0)]
+    [DataRow("HTTPS://router.lan:8443/", "https", "router.lan", 8443)]
+    [DataRow("[2001:db8::1]:443", null, "2001:db8::1", 443)]
+    [DataRow("https://[2001:db8::1]", "https", "2001:db8::1", 0)]
+    [DataRow("2001:db8::1", null, "2001:db8::1", 0)]
+    [DataRow("https://cam1.lan/doc/page/login.asp", "https", "cam1.lan", 0)]
+    public void ParsesTheAddressFormsOwnersWrite(string text, string? scheme, string host, int port)
+    {
+        ProfileAddress? address = ProfileAddress.TryParse(text, out string error);
+        Assert.IsNotNull(address, error);
+        Assert.AreEqual(scheme, address.Scheme);
+        Assert.AreEqual(host, address.Host);
+        Assert.AreEqual(port, address.Port);
+    }
+
+    [DataTestMethod]
+    [DataRow("", "empty")]
+    [DataRow("ftp://router", "only http:// and https://")]
+    [DataRow("http://admin:secret@router", "must not carry a user name or password")]
+    [DataRow("router/cgi-bin/luci", "without a path")]
+    [DataRow("router:0", "port")]
+    [DataRow("router:65536", "port")]
+    [DataRow("router:80x", "port")]
+    [DataRow("[2001:db8::1", "closing ']'")]
+    [DataRow("rou ter", "characters")]
+    public void RefusesAddressesItCannotUseWithAReason(string text, string reasonPart)
+    {
+        Assert.IsNull(ProfileAddress.TryParse(text, out string error));
+        StringAssert.Contains(error, reasonPart);
+        Assert.IsFalse(error.Contains("secret"), "a password in the address is never echoed");
+    }
+
+    [TestMethod]
+    public void EveryProfileBuildsItsProbesPlusTheRiskyPortCheck()
+    {
+        ProfileAddress address = ProfileAddress.TryParse("192.0.2.1", out _)!;
+        var expected = new Dictionary<string, string>
+        {
+            [ProbeProfiles.Web] = "HttpFingerprintProbe",
+            [ProbeProfiles.OpenWrt] = "UbusProbe",
+            [ProbeProfiles.RouterOs] = "RouterOsRestProbe",
+            [ProbeProfiles.Hikvision] = "IsapiProbe",
+            [ProbeProfiles.Onvif] = "OnvifProbe",
+        };
+        CollectionAssert.AreEquivalent(expected.Keys.ToArray(), ProbeProfiles.Names);
+        foreach (string profile in ProbeProfiles.Names)
+        {
+            IProbe[]? probes = ProbeProfiles.Create(profile, address, "admin", "pw", null, out string error);
+            Assert.IsNotNull(probes, error);
+            CollectionAssert.AreEqual(new[] { expected[profile], nameof(TcpExposureProbe) }, probes.Select(p => p.GetType().Name).ToArray(), profile);
+            Assert.IsFalse(string.IsNullOrEmpty(ProbeProfiles.Describe(profile)));
+        }
+        IProbe[]? noPorts = ProbeProfiles.Create(ProbeProfiles.OpenWrt, address, "root", "pw", [], out _);
+        Assert.AreEqual(1, noPorts!.Length, "an empty port list means no port probing");
+    }
+
+    [TestMethod]
+    public void VendorProfilesRefuseToRunWithoutCredentials()
+    {
+        ProfileAddress address = ProfileAddress.TryParse("192.0.2.1", out _)!;
+        foreach (string profile in new[] { ProbeProfiles.OpenWrt, ProbeProfiles.RouterOs, ProbeProfiles.Hikvision, ProbeProfiles.Onvif })
+        {
+            Assert.IsNull(ProbeProfiles.Create(profile, address, null!, null!, null, out string error));
+            StringAssert.Contains(error, "needs a user name and password");
+        }
+        Assert.IsNotNull(ProbeProfiles.Create(ProbeProfiles.Web, address, null!, null!, null, out _));
+        Assert.IsNull(ProbeProfiles.Create("telnetbox", address, null!, null!, null, out string unknown));
+        StringAssert.Contains(unknown, "unknown profile");
+    }
+}

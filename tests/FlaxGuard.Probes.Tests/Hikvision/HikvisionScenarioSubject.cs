@@ -1,0 +1,18 @@
+using FlaxGuard.Engine.Probes;
+using FlaxGuard.Engine.Probes.Hikvision;
+using FlaxGuard.Lab.Twins;
+using FlaxGuard.Lab.Twins.Hikvision;
+using FlaxGuard.Probes.Tests.Scenarios;
+
+namespace FlaxGuard.Probes.Tests.Hikvision;
+
+/// <summary>The Hikvision profile of the scenario suite: the camera twin on 127.83.x.y, checked by the ISAPI probe.</summary>
+public sealed class HikvisionScenarioSubject : IScenarioSubject
+{
+    public string Profile => "hikvision";
+
+    public async Task<ILabTwin> StartTwinAsync(CancellationToken ct) =>
+        await HikvisionTwin.StartAsync(HikvisionHarness.NextAddress(), 0, HikvisionHarness.User, HikvisionHarness.Password, ct);
+
+    public IProbe[] CreateProbes(ILabTwin twin) => [new IsapiProbe(HikvisionHarness.Options((HikvisionTwin)twin))];
+}

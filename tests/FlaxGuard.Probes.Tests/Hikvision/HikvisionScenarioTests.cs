@@ -1,0 +1,218 @@
+using System.Security.Cryptography;
+using System.Text;
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Lab.Twins;
+using FlaxGuard.Lab.Twins.Hikvision;
+using FlaxGuard.Probes.Tests.Scenarios;
+
+namespace FlaxGuard.Probes.Tests.Hikvision;
+
+/// <summary>
+/// The scenario suite's Hikvision part: the ISAPI probe against the camera twin, clean, compromised (each change must
+/// be detected with the severity the drift rules give it) and churned (no drift at all).
+/// </summary>
+[TestClass]
+public sealed class HikvisionScenarioTests
+{
+    private static string[] CleanFacts()
+    {
+        var serialDigest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("DS-2CD2043G0-I20190312AAWRC12345678")))[..16];
+        string[] facts =
+        [
+            "cfg.dns.server.192.168.1.1=configured",
+            "cfg.dns.server.9.9.9.9=configured",
+            "cfg.ntp.server.192.168.1.1=configured",
+            "cfg.ntp.server.time.windows.com=configured",
+            "cfg.user.admin=administrator",
+            "cfg.user.guard=viewer",
+            "cfg.user.nvr-operator=operator",
+            "fw.build=build 190220",
+            "fw.model=DS-2CD2043G0-I",
+            "fw.vendor=hikvision",
+            "fw.version=V5.5.82",
+            "hikvision.device-name=Lobby Camera",
+            "hikvision.device-type=IPCamera",
+            "hikvision.encoder=V7.3 build 190214",
+            "hikvision.hardware-version=0x0",
+            "hikvision.net.1.addressing=dynamic",
+            "hikvision.serial-digest=" + serialDigest,
+            "hikvision.time.mode=ntp",
+            "hikvision.time.zone=CST-1:00:00",
+        ];
+        return facts.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    [TestMethod]
+    public async Task CleanCamera_GivesExactlyTheExpectedFacts_AndNoFinding()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        var (output, elapsed) = HikvisionHarness.Run(twin);
+        var facts = HikvisionHarness.VerifiedFacts(output);
+        CollectionAssert.AreEqual(CleanFacts(), HikvisionHarness.Lines(facts), string.Join("\n", HikvisionHarness.Lines(facts)));
+        Assert.AreEqual(0, output.VerdictCount, string.Join(" | ", output.Verdicts().Select(v => v.ToString())));
+        Assert.AreEqual(0, output.DuplicateFacts);
+        Assert.IsTrue(elapsed < 10_000, $"a clean run took {elapsed} ms");
+        Assert.AreEqual(0, twin.Digest.FailedLogins, "the right password must never count as a failed login");
+        Assert.AreEqual(9, twin.Requests, "one Digest challenge, then one request for each of the eight resources");
+    }
+
+    [TestMethod]
+    [DataRow(TwinChanges.NewAdmin, "cfg.user.system", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.DnsChanged, "cfg.dns.server.203.0.113.53", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.TelnetEnabled, "cfg.service.telnet", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.WanAdmin, "cfg.remote.hik-connect", DriftKind.Added, Severity.High)]
+    [DataRow(TwinChanges.FirmwareDowngrade, "fw.version", DriftKind.Changed, Severity.High)]
+    [DataRow(TwinChanges.FirmwareUnknown, "fw.build", DriftKind.Changed, Severity.High)]
+    public async Task Compromise_IsDetectedWithTheRuleSeverity(string change, string key, DriftKind kind, Severity severity)
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        twin.Apply(change);
+        var now = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        var report = DriftReport.Compute(baseline, now, DriftRules.CreateDefault());
+        var all = string.Join("\n", Enumerable.Range(0, report.Count).Select(i => $"{report[i].Kind} {report[i].Key} {report[i].Severity}"));
+        var hit = Enumerable.Range(0, report.Count).Select(i => report[i]).SingleOrDefault(c => c.Key == key);
+        Assert.IsNotNull(hit, $"{change}: no change for {key}; changes:\n{all}");
+        Assert.AreEqual(kind, hit.Kind, all);
+        Assert.AreEqual(severity, hit.Severity, all);
+        Assert.AreEqual(severity, report.Highest, all);
+    }
+
+    [TestMethod]
+    public async Task DnsHijack_RatesEveryServerChangeCritical()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        twin.Apply(TwinChanges.DnsChanged);
+        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        var keys = Enumerable.Range(0, report.Count).Select(i => report[i]).Select(c => $"{c.Kind} {c.Key} {c.Severity}").ToArray();
+        CollectionAssert.AreEquivalent(new[]
+        {
+            "Removed cfg.dns.server.192.168.1.1 Critical", "Removed cfg.dns.server.9.9.9.9 Critical",
+            "Added cfg.dns.server.203.0.113.53 Critical", "Added cfg.dns.server.198.51.100.53 Critical",
+        }, keys);
+    }
+
+    [TestMethod]
+    public async Task TelnetSwitchedOn_AlsoGivesAnExposureFinding()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        twin.Apply(TwinChanges.TelnetEnabled);
+        var (output, _) = HikvisionHarness.Run(twin);
+        HikvisionHarness.VerifiedFacts(output);
+        Assert.AreEqual("port=23 from=any", output.Facts.Get("cfg.service.telnet")!.Value);
+        var finding = output.Verdicts().Single();
+        Assert.AreEqual("exposure.telnet-enabled", finding.Code);
+        Assert.AreEqual(Severity.High, finding.Severity);
+    }
+
+    [TestMethod]
+    public async Task SshSwitchedOn_IsAMediumDrift()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        twin.Mutate(s => s.SshEnabled = true);
+        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        Assert.AreEqual(1, report.Count);
+        Assert.AreEqual("cfg.service.ssh", report[0].Key);
+        Assert.AreEqual("port=22 from=any", report[0].NewValue);
+        Assert.AreEqual(Severity.Medium, report[0].Severity);
+    }
+
+    [TestMethod]
+    [DataRow(TwinChanges.Reboot)]
+    [DataRow(TwinChanges.Counters)]
+    [DataRow(TwinChanges.Time)]
+    [DataRow(TwinChanges.Session)]
+    [DataRow(TwinChanges.DhcpLeases)]
+    [DataRow(TwinChanges.Reorder)]
+    [DataRow(TwinChanges.WhitespaceCase)]
+    public async Task Churn_GivesNoDriftAtAll(string change)
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        twin.Apply(change);
+        var (output, _) = HikvisionHarness.Run(twin);
+        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(output), DriftRules.CreateDefault());
+        var all = string.Join("\n", Enumerable.Range(0, report.Count).Select(i => report[i].ToVerdict().ToString()));
+        Assert.AreEqual(0, report.Count, $"{change} drifted:\n{all}");
+        if (change == TwinChanges.Session) Assert.IsTrue(twin.Digest.StaleAnswers > 0, "session churn must make the camera answer stale nonces");
+    }
+
+    [TestMethod]
+    public async Task AllChurnTogether_GivesNoDrift_AndEveryCompromiseIsStillFound()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        foreach (var churn in TwinChanges.Churn.Where(twin.SupportedChanges.Contains)) twin.Apply(churn);
+        var churned = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        Assert.AreEqual(0, churned.Count);
+        foreach (var compromise in TwinChanges.Compromises.Where(twin.SupportedChanges.Contains)) twin.Apply(compromise);
+        var compromised = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        Assert.AreEqual(Severity.Critical, compromised.Highest);
+        var keys = Enumerable.Range(0, compromised.Count).Select(i => compromised[i].Key).ToHashSet();
+        // firmware-unknown after firmware-downgrade leaves the version string as it was and changes the build.
+        foreach (var expected in new[] { "cfg.user.system", "cfg.service.telnet", "cfg.remote.hik-connect", "fw.build", "cfg.dns.server.203.0.113.53" })
+            Assert.IsTrue(keys.Contains(expected), expected + " missing from " + string.Join(", ", keys));
+    }
+
+    /// <summary>Detection rate and false positives over every change the twin supports (the targets: 100% and 0).</summary>
+    [TestMethod]
+    public async Task Suite_DetectsEveryCompromise_AndReportsNoFalsePositive()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        int compromises = 0, detected = 0, churns = 0, falsePositives = 0;
+        foreach (var change in twin.SupportedChanges)
+        {
+            twin.Reset();
+            var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+            twin.Apply(change);
+            var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+            if (TwinChanges.IsCompromise(change))
+            {
+                compromises++;
+                if (report.Highest >= Severity.High) detected++;
+            }
+            else
+            {
+                churns++;
+                falsePositives += report.Count;
+            }
+        }
+        Console.WriteLine($"hikvision: detected {detected}/{compromises} compromises, {falsePositives} false positives over {churns} churn changes");
+        Assert.AreEqual(6, compromises);
+        Assert.AreEqual(7, churns);
+        Assert.AreEqual(compromises, detected);
+        Assert.AreEqual(0, falsePositives);
+    }
+
+    /// <summary>The same suite through the shared scenario runner (TargetCheck, volatile-key filter, baseline), as the appliance runs it.</summary>
+    [TestMethod]
+    public async Task ScenarioRunner_DetectsEveryCompromise_AndStaysQuietOnChurn()
+    {
+        var subject = new HikvisionScenarioSubject();
+        await using var twin = await subject.StartTwinAsync(CancellationToken.None);
+        var outcomes = new List<ScenarioOutcome>();
+        foreach (var change in twin.SupportedChanges) outcomes.Add(await ScenarioRunner.RunAsync(subject, twin, change));
+        var report = string.Join("\n", outcomes.Select(o => o.Describe()));
+        Console.WriteLine(report);
+        Assert.IsTrue(outcomes.All(o => o.Unverified is null), report);
+        Assert.IsTrue(outcomes.Where(o => o.IsCompromise).All(o => o.Detected), report);
+        Assert.AreEqual(0, outcomes.Sum(o => o.FalsePositives), report);
+        Assert.AreEqual(13, outcomes.Count);
+    }
+
+    [TestMethod]
+    [DataRow(TwinChanges.SshKeyAdded)]
+    [DataRow(TwinChanges.PortForward)]
+    [DataRow(TwinChanges.SchedulerFetch)]
+    [DataRow(TwinChanges.SocksProxy)]
+    public async Task ChangesACameraCannotExpress_AreRefused(string change)
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        Assert.IsFalse(twin.SupportedChanges.Contains(change));
+        var e = Assert.ThrowsExactly<NotSupportedException>(() => twin.Apply(change));
+        StringAssert.Contains(e.Message, change);
+    }
+}

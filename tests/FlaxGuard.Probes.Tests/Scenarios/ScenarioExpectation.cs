@@ -1,0 +1,28 @@
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Lab.Twins;
+
+namespace FlaxGuard.Probes.Tests.Scenarios;
+
+/// <summary>What the owner must be told for one compromise: a drift change on a key of this shape, at this severity.</summary>
+public sealed record ScenarioExpectation(string Change, string KeyPattern, Severity Severity)
+{
+    /// <summary>The suite's fixed answer key. Severities are the ones a small-office owner should act on.</summary>
+    public static readonly IReadOnlyDictionary<string, ScenarioExpectation> ForCompromise = new Dictionary<string, ScenarioExpectation>
+    {
+        [TwinChanges.NewAdmin] = new(TwinChanges.NewAdmin, "cfg.user.*", Severity.Critical),
+        [TwinChanges.SshKeyAdded] = new(TwinChanges.SshKeyAdded, "cfg.sshkey.*", Severity.Critical),
+        [TwinChanges.DnsChanged] = new(TwinChanges.DnsChanged, "cfg.dns.*", Severity.Critical),
+        [TwinChanges.WanAdmin] = new(TwinChanges.WanAdmin, "cfg.remote.*", Severity.High),
+        [TwinChanges.TelnetEnabled] = new(TwinChanges.TelnetEnabled, "cfg.service.telnet", Severity.Critical),
+        [TwinChanges.PortForward] = new(TwinChanges.PortForward, "cfg.forward.*", Severity.High),
+        [TwinChanges.SchedulerFetch] = new(TwinChanges.SchedulerFetch, "cfg.scheduler.*.fetch", Severity.Critical),
+        [TwinChanges.SocksProxy] = new(TwinChanges.SocksProxy, "cfg.proxy.socks", Severity.Critical),
+        [TwinChanges.FirmwareDowngrade] = new(TwinChanges.FirmwareDowngrade, "fw.version", Severity.High),
+        // A build the database does not know: the revision changes (or, where a vendor has no build field, the version text).
+        [TwinChanges.FirmwareUnknown] = new(TwinChanges.FirmwareUnknown, "fw.*", Severity.High),
+    };
+
+    public bool IsMetBy(DriftChange change) =>
+        FlaxGuard.Engine.Text.Ordinal.GlobMatch(KeyPattern, change.Key) && change.Kind != DriftKind.Removed && change.Severity == Severity;
+}

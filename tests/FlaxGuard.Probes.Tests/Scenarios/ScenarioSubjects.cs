@@ -1,0 +1,27 @@
+using FlaxGuard.Engine.Probes.Profiles;
+using FlaxGuard.Lab.Twins;
+using FlaxGuard.Lab.Twins.Hikvision;
+using FlaxGuard.Lab.Twins.Onvif;
+using FlaxGuard.Lab.Twins.OpenWrt;
+using FlaxGuard.Lab.Twins.RouterOs;
+
+namespace FlaxGuard.Probes.Tests.Scenarios;
+
+/// <summary>Every vendor profile the suite covers. Adding a device family means adding its subject here.</summary>
+public static class ScenarioSubjects
+{
+    public static readonly IReadOnlyList<IScenarioSubject> All =
+    [
+        new ProfileScenarioSubject(ProbeProfiles.OpenWrt, "root", "Owrt-suite-pass", 81,
+            async (a, u, p, ct) => (ILabTwin)await OpenWrtTwin.StartAsync(a, 0, u, p, ct)),
+        new ProfileScenarioSubject(ProbeProfiles.RouterOs, "monitor", "Ros-suite-pass", 82,
+            async (a, u, p, ct) => (ILabTwin)await RouterOsTwin.StartAsync(a, 0, u, p, ct)),
+        new ProfileScenarioSubject(ProbeProfiles.Hikvision, "admin", "Hik-suite-pass", 83,
+            async (a, u, p, ct) => (ILabTwin)await HikvisionTwin.StartAsync(a, 0, u, p, ct)),
+        new ProfileScenarioSubject(ProbeProfiles.Onvif, "admin", "Onvif-suite-pass", 84,
+            async (a, u, p, ct) => (ILabTwin)await OnvifTwin.StartAsync(a, 0, u, p, ct)),
+    ];
+
+    public static IScenarioSubject Get(string profile) =>
+        All.FirstOrDefault(s => s.Profile == profile) ?? throw new ArgumentException($"no scenario subject for profile '{profile}'");
+}
