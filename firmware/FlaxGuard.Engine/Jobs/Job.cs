@@ -1,0 +1,48 @@
+using System;
+using FlaxGuard.Engine.Reports;
+
+namespace FlaxGuard.Engine.Jobs
+{
+    /// <summary>
+    /// What the host tells one appliance to check: its targets (with credentials and approved baselines),
+    /// how often, and which hash database to use. The version rises with every change the host makes, so an
+    /// appliance can refuse an older job that an attacker replays to it.
+    /// </summary>
+    public sealed class Job
+    {
+        public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets)
+        {
+            if (!Report.IsValidDeviceId(deviceId)) throw new ArgumentException("appliance id must be 1 to 64 characters of letters, digits, '-', '_' or '.'", "deviceId");
+            if (version < 1) throw new ArgumentOutOfRangeException("version", "the job version starts at 1");
+            if (intervalSeconds < JobLimits.MinIntervalSeconds || intervalSeconds > JobLimits.MaxIntervalSeconds) throw new ArgumentOutOfRangeException("intervalSeconds", "the interval must be " + JobLimits.MinIntervalSeconds.ToString() + " to " + JobLimits.MaxIntervalSeconds.ToString() + " seconds");
+            if (targets == null) throw new ArgumentNullException("targets");
+            if (targets.Length > JobLimits.MaxTargets) throw new ArgumentException("a job holds at most " + JobLimits.MaxTargets.ToString() + " targets", "targets");
+            for (int i = 0; i < targets.Length; i++)
+            {
+                if (targets[i] == null) throw new ArgumentNullException("targets");
+            }
+            DeviceId = deviceId;
+            Version = version;
+            IssuedUnixSeconds = issuedUnixSeconds;
+            IntervalSeconds = intervalSeconds;
+            HashDbVersion = hashDbVersion == null ? "" : hashDbVersion;
+            Targets = targets;
+        }
+
+        /// <summary>The appliance this job is for (the same id it signs reports with).</summary>
+        public string DeviceId { get; private set; }
+
+        /// <summary>Strictly increasing per appliance; the appliance keeps the highest it accepted.</summary>
+        public long Version { get; private set; }
+
+        public long IssuedUnixSeconds { get; private set; }
+
+        /// <summary>Seconds between two rounds of checks.</summary>
+        public int IntervalSeconds { get; private set; }
+
+        /// <summary>The hash database the host expects the appliance to use; empty when none.</summary>
+        public string HashDbVersion { get; private set; }
+
+        public JobTarget[] Targets { get; private set; }
+    }
+}

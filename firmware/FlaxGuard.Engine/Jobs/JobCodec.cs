@@ -1,0 +1,102 @@
+using System;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Jobs
+{
+    /// <summary>
+    /// Canonical body of a job, length-prefixed big-endian like the report body. Credentials are written only
+    /// as ciphertext: the codec runs each user name and password through the job's <see cref="CredentialCipher"/>
+    /// in target order, so one keystream covers them all.
+    /// <code>
+    /// u32 targetCount
+    /// per target: string targetId, string name, string address, string profile, string ports,
+    ///             u32 n + n bytes encrypted user, u32 n + n bytes encrypted password,
+    ///             u8 hasBaseline (0 or 1), [string baselineText]
+    /// </code>
+    /// </summary>
+    public static class JobCodec
+    {
+        public static void WriteBody(ByteWriter writer, JobTarget[] targets, CredentialCipher cipher)
+        {
+            if (writer == null) throw new ArgumentNullException("writer");
+            if (targets == null) throw new ArgumentNullException("targets");
+            if (cipher == null) throw new ArgumentNullException("cipher");
+            writer.WriteUInt32((uint)targets.Length);
+            for (int t = 0; t < targets.Length; t++)
+            {
+                JobTarget target = targets[t];
+                writer.WriteString(target.TargetId);
+                writer.WriteString(target.Name);
+                writer.WriteString(target.Address);
+                writer.WriteString(target.Profile);
+                writer.WriteString(target.Ports);
+                WriteSecret(writer, target.User, cipher, "user name");
+                WriteSecret(writer, target.Password, cipher, "password");
+                if (target.BaselineText == null)
+                {
+                    writer.WriteByte(0);
+                }
+                else
+                {
+                    if (Utf8.ByteCount(target.BaselineText) > JobLimits.MaxBaselineTextBytes) throw new ArgumentException("the baseline of target " + FactText.Clean(target.TargetId, 64) + " is larger than " + JobLimits.MaxBaselineTextBytes.ToString() + " bytes");
+                    writer.WriteByte(1);
+                    writer.WriteString(target.BaselineText);
+                }
+            }
+        }
+
+        public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher)
+        {
+            if (reader == null) throw new ArgumentNullException("reader");
+            if (cipher == null) throw new ArgumentNullException("cipher");
+            uint count = reader.ReadUInt32();
+            if (count > JobLimits.MaxTargets) throw new FormatException("job names " + count.ToString() + " targets, more than the limit of " + JobLimits.MaxTargets.ToString());
+            // Each target needs at least 5 strings, 2 secrets and a flag: 29 bytes.
+            if (count * 29 > (uint)reader.Remaining) throw new FormatException("target count is larger than the data");
+            JobTarget[] targets = new JobTarget[count];
+            for (int t = 0; t < targets.Length; t++)
+            {
+                string id = reader.ReadString(JobLimits.MaxStringBytes, "target id");
+                string name = reader.ReadString(JobLimits.MaxStringBytes, "target name");
+                string address = reader.ReadString(JobLimits.MaxStringBytes, "target address");
+                string profile = reader.ReadString(JobLimits.MaxStringBytes, "target profile");
+                string ports = reader.ReadString(JobLimits.MaxStringBytes, "target ports");
+                if (id.Length == 0) throw new FormatException("target id is empty");
+                if (address.Length == 0) throw new FormatException("target address is empty");
+                if (profile.Length == 0) throw new FormatException("target profile is empty");
+                string user = ReadSecret(reader, cipher, "user name");
+                string password = ReadSecret(reader, cipher, "password");
+                byte hasBaseline = reader.ReadByte();
+                string baseline = null;
+                if (hasBaseline == 1) baseline = reader.ReadString(JobLimits.MaxBaselineTextBytes, "baseline");
+                else if (hasBaseline != 0) throw new FormatException("baseline flag " + hasBaseline.ToString() + " is neither 0 nor 1");
+                targets[t] = new JobTarget(id, name, address, profile, ports, user, password, baseline);
+            }
+            if (reader.Remaining != 0) throw new FormatException("job body has " + reader.Remaining.ToString() + " bytes after its end");
+            return targets;
+        }
+
+        private static void WriteSecret(ByteWriter writer, string secret, CredentialCipher cipher, string what)
+        {
+            byte[] clear = Utf8.GetBytes(secret);
+            if (clear.Length > JobLimits.MaxCredentialBytes) throw new ArgumentException("the " + what + " is longer than " + JobLimits.MaxCredentialBytes.ToString() + " bytes");
+            cipher.Transform(clear, 0, clear.Length);
+            writer.WriteUInt32((uint)clear.Length);
+            writer.WriteBytes(clear, 0, clear.Length);
+            Array.Clear(clear, 0, clear.Length);
+        }
+
+        private static string ReadSecret(ByteReader reader, CredentialCipher cipher, string what)
+        {
+            uint length = reader.ReadUInt32();
+            if (length > JobLimits.MaxCredentialBytes) throw new FormatException("the encrypted " + what + " is longer than " + JobLimits.MaxCredentialBytes.ToString() + " bytes");
+            byte[] data = new byte[length];
+            reader.ReadBytes(data, 0, data.Length);
+            cipher.Transform(data, 0, data.Length);
+            string text = Utf8.TryDecode(data, 0, data.Length);
+            Array.Clear(data, 0, data.Length);
+            if (text == null) throw new FormatException("the " + what + " does not decrypt to valid UTF-8");
+            return text;
+        }
+    }
+}

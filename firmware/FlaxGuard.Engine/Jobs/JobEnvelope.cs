@@ -1,0 +1,124 @@
+using System;
+using FlaxGuard.Engine.Crypto;
+using FlaxGuard.Engine.Reports;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Jobs
+{
+    /// <summary>
+    /// The signed wire and storage form of a job:
+    /// <code>
+    /// "FGJ1" | u8 format=1 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
+    ///        | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
+    ///        | HMAC-SHA256(applianceKey, all before)
+    /// </code>
+    /// User names and passwords in the body are AES-128-CTR ciphertext under
+    /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
+    /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
+    /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
+    /// </summary>
+    public static class JobEnvelope
+    {
+        public const byte Format = 1;
+        public const int MacBytes = 32;
+        public static readonly byte[] Magic = new byte[] { (byte)'F', (byte)'G', (byte)'J', (byte)'1' };
+
+        /// <param name="nonce">16 fresh random bytes; never reuse a nonce with the same key.</param>
+        public static byte[] Seal(Job job, byte[] applianceKey, byte[] nonce)
+        {
+            if (job == null) throw new ArgumentNullException("job");
+            CheckKey(applianceKey);
+            if (nonce == null || nonce.Length != CredentialCipher.NonceBytes) throw new ArgumentException("the nonce must be 16 bytes", "nonce");
+            CredentialCipher cipher = CredentialCipher.ForAppliance(applianceKey, nonce);
+            ByteWriter body = new ByteWriter(1024);
+            try
+            {
+                JobCodec.WriteBody(body, job.Targets, cipher);
+            }
+            finally
+            {
+                cipher.Clear();
+            }
+            if (Utf8.ByteCount(job.HashDbVersion) > JobLimits.MaxStringBytes) throw new ArgumentException("the hash database version is too long");
+            ByteWriter w = new ByteWriter(body.Length + 160);
+            w.WriteBytes(Magic, 0, Magic.Length);
+            w.WriteByte(Format);
+            w.WriteString(job.DeviceId);
+            w.WriteInt64(job.Version);
+            w.WriteInt64(job.IssuedUnixSeconds);
+            w.WriteUInt32((uint)job.IntervalSeconds);
+            w.WriteString(job.HashDbVersion);
+            w.WriteBytes(nonce, 0, nonce.Length);
+            w.WriteUInt32((uint)body.Length);
+            w.WriteBytes(body.Buffer, 0, body.Length);
+            Array.Clear(body.Buffer, 0, body.Length);
+            HmacSha256 mac = new HmacSha256(applianceKey);
+            mac.Update(w.Buffer, 0, w.Length);
+            byte[] tag = mac.Final();
+            w.WriteBytes(tag, 0, tag.Length);
+            if (w.Length > JobLimits.MaxEnvelopeBytes) throw new InvalidOperationException("job is larger than " + JobLimits.MaxEnvelopeBytes.ToString() + " bytes; give the appliance fewer targets");
+            return w.ToArray();
+        }
+
+        /// <summary>The appliance id a job claims, or null when the bytes do not even start like a job.</summary>
+        public static string PeekDeviceId(byte[] envelope)
+        {
+            try
+            {
+                return ReadHeader(envelope).DeviceId;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        internal static JobHeader ReadHeader(byte[] envelope)
+        {
+            if (envelope == null) throw new FormatException("no data");
+            if (envelope.Length > JobLimits.MaxEnvelopeBytes) throw new FormatException("larger than " + JobLimits.MaxEnvelopeBytes.ToString() + " bytes");
+            if (envelope.Length < Magic.Length + 1 + 4 + 8 + 8 + 4 + 4 + CredentialCipher.NonceBytes + 4 + MacBytes) throw new FormatException("too short to be a job");
+            ByteReader r = new ByteReader(envelope, 0, envelope.Length - MacBytes);
+            for (int i = 0; i < Magic.Length; i++)
+            {
+                if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGJ1");
+            }
+            byte format = r.ReadByte();
+            if (format != Format) throw new FormatException("job format version " + format.ToString() + " is not supported");
+            JobHeader h = new JobHeader();
+            h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "appliance id");
+            if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("appliance id is not valid");
+            h.Version = r.ReadInt64();
+            if (h.Version < 1) throw new FormatException("job version is below 1");
+            h.IssuedUnixSeconds = r.ReadInt64();
+            uint interval = r.ReadUInt32();
+            if (interval < JobLimits.MinIntervalSeconds || interval > JobLimits.MaxIntervalSeconds) throw new FormatException("interval of " + interval.ToString() + " s is out of range");
+            h.IntervalSeconds = (int)interval;
+            h.HashDbVersion = r.ReadString(JobLimits.MaxStringBytes, "hash database version");
+            h.Nonce = new byte[CredentialCipher.NonceBytes];
+            r.ReadBytes(h.Nonce, 0, h.Nonce.Length);
+            uint bodyLength = r.ReadUInt32();
+            if (bodyLength != (uint)r.Remaining) throw new FormatException("body length field does not match the data");
+            h.BodyOffset = r.Position;
+            h.BodyLength = (int)bodyLength;
+            return h;
+        }
+
+        internal static void CheckKey(byte[] key)
+        {
+            if (key == null || key.Length < 16) throw new ArgumentException("the appliance key must be at least 16 bytes", "key");
+        }
+    }
+
+    internal sealed class JobHeader
+    {
+        public string DeviceId;
+        public long Version;
+        public long IssuedUnixSeconds;
+        public int IntervalSeconds;
+        public string HashDbVersion;
+        public byte[] Nonce;
+        public int BodyOffset;
+        public int BodyLength;
+    }
+}

@@ -1,0 +1,14 @@
+namespace FlaxGuard.Engine.Jobs
+{
+    /// <summary>Bounds the job decoder enforces, so a damaged or hostile job cannot make an appliance allocate without limit.</summary>
+    public static class JobLimits
+    {
+        public const int MaxEnvelopeBytes = 512 * 1024;
+        public const int MaxTargets = 64;
+        public const int MaxStringBytes = 1024;
+        public const int MaxCredentialBytes = 256;
+        public const int MaxBaselineTextBytes = 256 * 1024;
+        public const int MinIntervalSeconds = 10;
+        public const int MaxIntervalSeconds = 7 * 24 * 3600;
+    }
+}

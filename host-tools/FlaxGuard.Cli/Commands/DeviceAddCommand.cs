@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Text;
+using FlaxGuard.Cli.Checking;
+using FlaxGuard.Engine.Jobs;
+using FlaxGuard.Server;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary><c>flaxguard device add</c>: enrolls a device for an appliance to check. The password never comes from the command line.</summary>
+public static class DeviceAddCommand
+{
+    public static readonly string[] Profiles = ["web", "openwrt", "routeros", "hikvision", "onvif", "snmp"];
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var name = new Argument<string>("name") { Description = "A name for the device, e.g. office-router." };
+        var address = new Option<string>("--address") { Description = "IP address, host name, or http(s):// URL of the device's admin interface.", Required = true };
+        var profile = new Option<string>("--profile") { Description = "What the device is: " + string.Join(", ", Profiles) + ".", Required = true };
+        var ports = new Option<string>("--ports") { Description = "Ports to check, as in 'flaxguard check' (empty: the profile's default).", DefaultValueFactory = _ => "" };
+        var user = new Option<string?>("--user") { Description = "Admin user name the appliance logs in with." };
+        var prompt = new Option<bool>("--password-prompt") { Description = "Ask for the password on the terminal (not echoed)." };
+        var fromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input (for scripts)." };
+        // Declared only to refuse it without echoing the value (an unknown option would be printed back).
+        var argvPassword = new Option<string?>("--password") { Hidden = true };
+        var appliance = new Option<string?>("--appliance") { Description = "Appliance (id or name) that checks this device; needed when more than one is enrolled." };
+        var db = StoreOptions.Db();
+        var dataDir = StoreOptions.DataDir();
+        var command = new Command("add", """
+            Enroll a device. Its password is read from the terminal without echo (--password-prompt) or from standard input (--password-stdin), never from the command line, and stored encrypted under the host's master key. The appliance receives it inside its encrypted job.
+
+            Examples:
+              flaxguard device add office-router --address 192.0.2.1 --profile openwrt --user root --password-prompt
+              printf '%s\n' "$PASS" | flaxguard device add cam-door --address https://192.0.2.64 --profile hikvision --user admin --password-stdin --appliance office-dongle
+              flaxguard device add nas --address 192.0.2.20 --profile web
+            """)
+        {
+            name, address, profile, ports, user, prompt, fromStdin, argvPassword, appliance, db, dataDir,
+        };
+        command.SetAction((parse, ct) => StoreOptions.Run(async () =>
+        {
+            if (parse.GetResult(argvPassword) is not null)
+                throw new UserInputException("a password on the command line is visible to other users and kept in shell history; use --password-prompt or --password-stdin");
+            var deviceName = parse.GetValue(name)!;
+            var addr = CheckAddress(parse.GetValue(address)!);
+            var prof = parse.GetValue(profile)!.Trim().ToLowerInvariant();
+            if (!Profiles.Contains(prof)) throw new UserInputException($"unknown profile '{prof}'; use one of {string.Join(", ", Profiles)}");
+            var portList = parse.GetValue(ports)!.Trim();
+            if (portList.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ',' or '-'))) throw new UserInputException($"--ports '{portList}' may hold only port numbers, ranges, commas and 'default'");
+            var userName = parse.GetValue(user);
+            var usePrompt = parse.GetValue(prompt);
+            var useStdin = parse.GetValue(fromStdin);
+            var password = PasswordInput.Read(usePrompt, useStdin, $"Password for {userName ?? "the device"} on {deviceName}: ");
+            if (password is not null && userName is null) throw new UserInputException("a password needs --user");
+            if (password is not null && Encoding.UTF8.GetByteCount(password) > JobLimits.MaxCredentialBytes) throw new UserInputException($"the password is longer than {JobLimits.MaxCredentialBytes} bytes");
+
+            await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
+            var master = StoreOptions.Master(parse, dataDir);
+            var applianceId = await ChooseAppliance(store, parse.GetValue(appliance), ct);
+            var device = await Enrollment.AddDeviceAsync(store, master, deviceName, applianceId, addr, prof, portList, userName, password, StoreOptions.Now(), ct);
+            console.WriteLine($"Device {device.Name} enrolled as {device.Id} ({prof} at {addr}), checked by appliance {applianceId}"
+                + (password is null ? "." : "; its password is stored encrypted."));
+            console.WriteLine($"Its first report proposes a baseline; approve it with: flaxguard baseline approve {device.Name}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<string> ChooseAppliance(FlaxGuard.Server.Store.IFlaxStore store, string? wanted, CancellationToken ct)
+    {
+        if (wanted is not null)
+            return (await store.FindApplianceAsync(wanted, ct))?.Id ?? throw new UserInputException($"no appliance named '{wanted}'; enroll one with 'flaxguard agent add'");
+        var all = await store.ListAppliancesAsync(ct);
+        return all.Count switch
+        {
+            0 => throw new UserInputException("no appliance is enrolled yet; run 'flaxguard agent add <name>' first"),
+            1 => all[0].Id,
+            _ => throw new UserInputException($"{all.Count} appliances are enrolled; say which checks this device with --appliance ({string.Join(", ", all.Select(a => a.Name))})"),
+        };
+    }
+
+    private static string CheckAddress(string address)
+    {
+        address = address.Trim();
+        if (address.Length == 0 || address.Length > 255 || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            throw new UserInputException("--address must be an IP address, host name or http(s) URL without spaces");
+        if (address.Contains("://"))
+        {
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw new UserInputException("--address URL must start with http:// or https://");
+            if (uri.UserInfo.Length > 0) throw new UserInputException("--address must not carry credentials; use --user and --password-prompt");
+        }
+        else if (address.Contains('@'))
+        {
+            throw new UserInputException("--address must not carry credentials; use --user and --password-prompt");
+        }
+        return address;
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary><c>flaxguard device list</c>: enrolled devices (never their credentials).</summary>
+public static class DeviceListCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var db = StoreOptions.Db();
+        var dataDir = StoreOptions.DataDir();
+        var command = new Command("list", """
+            List enrolled devices with their appliance, address and profile. Whether a login is stored is shown; the login itself never is.
+
+            Examples:
+              flaxguard device list
+              flaxguard device list --json
+            """)
+        {
+            json, db, dataDir,
+        };
+        command.SetAction((parse, ct) => StoreOptions.Run(async () =>
+        {
+            await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
+            var appliances = (await store.ListAppliancesAsync(ct)).ToDictionary(a => a.Id, a => a.Name);
+            var devices = await store.ListDevicesAsync(null, ct);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(devices.Select(d => new
+                {
+                    id = d.Id, name = d.Name, applianceId = d.ApplianceId, appliance = appliances[d.ApplianceId], address = d.Address, profile = d.Profile,
+                    ports = d.Ports, hasLogin = d.PasswordSealed is not null || d.UserSealed is not null,
+                }), new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+            if (devices.Count == 0)
+            {
+                console.WriteLine("No devices enrolled. Add one with 'flaxguard device add <name> --address <ip> --profile <profile>'.");
+                return 0;
+            }
+            var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login");
+            foreach (var d in devices)
+                table.AddRow(Markup.Escape(d.Name), d.Id, Markup.Escape(appliances[d.ApplianceId]), Markup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none");
+            console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using FlaxGuard.Server;
+using FlaxGuard.Server.Store;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary><c>flaxguard status</c>: one line per device, with monitoring-plugin exit codes.</summary>
+public static class StatusCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of lines." };
+        var db = StoreOptions.Db();
+        var dataDir = StoreOptions.DataDir();
+        var command = new Command("status", """
+            Show each device's state in one line, with Nagios/Icinga exit codes.
+
+            Per device: worst current severity, firmware verdict, age of the last report. The first line is a Nagios/Icinga summary; the exit code is 0 OK, 1 WARNING (medium/high findings, or an appliance that has not reported within twice its interval), 2 CRITICAL, 3 UNKNOWN (no report yet, or a check that could not verify).
+
+            Examples:
+              flaxguard status
+              flaxguard status --json
+              flaxguard status --db postgres://monitor:secret@db.example/flaxguard   # as an Icinga check command
+            """)
+        {
+            json, db, dataDir,
+        };
+        command.SetAction((parse, ct) => StoreOptions.Run(async () =>
+        {
+            var dbValue = parse.GetValue(db);
+            if (!StoreFactory.IsPostgres(dbValue))
+            {
+                var path = dbValue ?? Path.Combine(StoreOptions.DataDirectory(parse, dataDir), DataPaths.DatabaseFileName);
+                if (!File.Exists(path))
+                {
+                    Console.Out.WriteLine($"FLAXGUARD UNKNOWN - no database at {path}; enroll with 'flaxguard agent add' and 'flaxguard device add'");
+                    return (int)PluginState.Unknown;
+                }
+            }
+            await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
+            var summary = await StatusEvaluator.EvaluateAsync(store, StoreOptions.Now(), ct);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    state = StatusEvaluator.Name(summary.Overall),
+                    exitCode = (int)summary.Overall,
+                    summary = summary.Reason,
+                    devices = summary.Devices.Select(d => new
+                    {
+                        id = d.DeviceId, name = d.Name, appliance = d.ApplianceName, state = StatusEvaluator.Name(d.State),
+                        worst = d.Worst.ToString().ToLowerInvariant(), firmware = d.Firmware, lastReportAgeSeconds = d.LastReportAgeSeconds, reason = d.Reason,
+                    }),
+                }, new JsonSerializerOptions { WriteIndented = true }));
+                return (int)summary.Overall;
+            }
+            var output = Console.Out;
+            output.WriteLine($"FLAXGUARD {StatusEvaluator.Name(summary.Overall)} - {summary.Reason}");
+            foreach (var d in summary.Devices)
+            {
+                var age = d.LastReportAgeSeconds is { } s ? StatusEvaluator.Age(s) + " ago" : "never";
+                output.WriteLine($"{StatusEvaluator.Name(d.State),-8} {d.Name} worst={d.Worst.ToString().ToLowerInvariant()} firmware={d.Firmware ?? "unknown"} last-report={age}: {d.Reason}");
+            }
+            return (int)summary.Overall;
+        }));
+        return command;
+    }
+}

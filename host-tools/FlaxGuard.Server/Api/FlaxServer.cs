@@ -1,0 +1,234 @@
+using System.Net;
+using FlaxGuard.Engine.Jobs;
+using FlaxGuard.Engine.Reports;
+using FlaxGuard.Server.Ingest;
+using FlaxGuard.Server.Secrets;
+using FlaxGuard.Server.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FlaxGuard.Server.Api;
+
+/// <summary>
+/// The collector's HTTP API (minimal APIs on Kestrel):
+/// <list type="bullet">
+/// <item><c>GET /api/v1/job</c> with X-FlaxGuard-Device and X-FlaxGuard-Auth (see <see cref="JobRequestAuth"/>) returns the sealed FGJ1 job.</item>
+/// <item><c>POST /api/v1/reports</c> with an FGR1 envelope as the body returns {accepted, counter} after the commit, or {error, reason}.</item>
+/// <item><c>GET /api/v1/health</c>: store, report count, refusal counters, appliance last-seen and queue length.</item>
+/// </list>
+/// The dashboard adds its endpoints through <c>configure</c> and <see cref="App"/> before <see cref="StartAsync"/>.
+/// </summary>
+public sealed class FlaxServer : IAsyncDisposable
+{
+    public const string QueueHeader = "X-FlaxGuard-Queue";
+
+    private readonly ServerOptions _options;
+    private readonly IFlaxStore _store;
+    private readonly MasterKey _master;
+    private readonly ApplianceDirectory _appliances;
+    private readonly ReportIngestor _ingestor;
+    private readonly ILogger _log;
+
+    private FlaxServer(WebApplication app, ServerOptions options, IFlaxStore store, MasterKey master, IEnumerable<IFindingSink> sinks)
+    {
+        App = app;
+        _options = options;
+        _store = store;
+        _master = master;
+        _log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("flaxguard.serve");
+        _appliances = new ApplianceDirectory(store, master);
+        _ingestor = new ReportIngestor(store, sinks, _log);
+        app.MapGet(JobRequestAuth.Path, GetJob);
+        app.MapPost("/api/v1/reports", PostReport);
+        app.MapGet("/api/v1/health", GetHealth);
+    }
+
+    public WebApplication App { get; }
+
+    public IFlaxStore Store => _store;
+
+    /// <summary>http://address:port once started.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public static FlaxServer Create(ServerOptions options, IFlaxStore store, MasterKey master, IEnumerable<IFindingSink>? sinks = null,
+        Action<WebApplicationBuilder>? configure = null, LogLevel logLevel = LogLevel.Warning)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(options.Listen);
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(master);
+        configure?.Invoke(builder);
+        return new FlaxServer(builder.Build(), options, store, master, sinks ?? []);
+    }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await App.StartAsync(ct);
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
+    }
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    // ---- GET /api/v1/job
+
+    private async Task<IResult> GetJob(HttpContext http, CancellationToken ct)
+    {
+        var id = http.Request.Headers[JobRequestAuth.DeviceHeader].ToString();
+        var auth = http.Request.Headers[JobRequestAuth.AuthHeader].ToString();
+        if (id.Length == 0 || auth.Length == 0)
+            return await Refuse(new Refusal(401, Refusal.JobUnauthenticated, $"send {JobRequestAuth.DeviceHeader} and {JobRequestAuth.AuthHeader} headers"), ct);
+        var entry = Report.IsValidDeviceId(id) ? await _appliances.FindAsync(id, ct) : null;
+        if (entry is null) return await Refuse(new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"), ct);
+        var problem = JobRequestAuth.Check(entry.Key, id, auth, Now(), _options.TimeWindowSeconds);
+        if (problem is not null) return await Refuse(new Refusal(401, Refusal.JobUnauthenticated, problem), ct);
+        var appliance = await _store.FindApplianceAsync(id, ct);
+        if (appliance is null) return await Refuse(new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"), ct);
+        var envelope = await JobBuilder.SealAsync(_store, _master, appliance, _options.HashDbVersion, Now(), ct);
+        http.Response.Headers["X-FlaxGuard-Job-Version"] = appliance.JobVersion.ToString();
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(envelope, "application/octet-stream");
+    }
+
+    // ---- POST /api/v1/reports
+
+    private async Task<IResult> PostReport(HttpContext http, CancellationToken ct)
+    {
+        var receivedAt = Now();
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(http.Request, _options.MaxReportBytes, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null;
+        }
+        if (body is null)
+            return await Refuse(new Refusal(413, Refusal.Oversized, $"a report may be at most {_options.MaxReportBytes} bytes"), ct);
+        var applianceId = ReportEnvelope.PeekDeviceId(body);
+        if (applianceId is null)
+        {
+            var why = ReportVerifier.Verify(body, new byte[32], 0, receivedAt, _options.TimeWindowSeconds).Reason;
+            return await Refuse(new Refusal(400, Refusal.Malformed, why), ct);
+        }
+        var entry = await _appliances.FindAsync(applianceId, ct);
+        if (entry is null) return await Refuse(new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"), ct);
+        var verification = ReportVerifier.Verify(body, entry.Key, entry.LastCounter, receivedAt, _options.TimeWindowSeconds);
+        switch (verification.Status)
+        {
+            case ReportStatus.Malformed: return await Refuse(new Refusal(400, Refusal.Malformed, verification.Reason), ct);
+            case ReportStatus.BadSignature: return await Refuse(new Refusal(401, Refusal.BadSignature, verification.Reason), ct);
+            case ReportStatus.Replayed: return await Refuse(new Refusal(409, Refusal.Replayed, verification.Reason), ct);
+            case ReportStatus.OutsideTimeWindow: return await Refuse(new Refusal(422, Refusal.OutsideTimeWindow, verification.Reason + "; check the appliance clock"), ct);
+        }
+        int? queue = int.TryParse(http.Request.Headers[QueueHeader].ToString(), out var q) && q is >= 0 and <= 1_000_000 ? q : null;
+        var result = await _ingestor.SubmitAsync(new IngestItem(verification.Report, body.Length, receivedAt, queue), ct);
+        switch (result.Status)
+        {
+            case IngestStatus.Stored:
+                entry.Advance(result.LastCounter);
+                return Results.Json(new { accepted = true, counter = result.LastCounter });
+            case IngestStatus.Replayed:
+                entry.Advance(result.LastCounter);
+                return await Refuse(new Refusal(409, Refusal.Replayed, $"counter {verification.Report.Counter} is not above the last stored counter {result.LastCounter}: a replayed or out-of-order report"), ct);
+            default:
+                return await Refuse(new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"), ct);
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (never buffers more than limit + 1).</summary>
+    internal static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return null;
+        var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limit + 1L;
+        var buffer = new byte[(int)Math.Min(request.ContentLength ?? 16 * 1024, limit + 1L)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > limit) return null;
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 1024), limit + 1L));
+            }
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
+            if (read == 0) break;
+            length += read;
+            if (length > limit) return null;
+        }
+        return length == buffer.Length ? buffer : buffer[..length];
+    }
+
+    private async Task<IResult> Refuse(Refusal refusal, CancellationToken ct)
+    {
+        try
+        {
+            await _store.CountRefusalAsync(refusal.Error, ct);
+        }
+        catch (Exception e) when (e is StoreException or System.Data.Common.DbException)
+        {
+            _log.LogWarning("could not count a refusal: {Error}", e.Message);
+        }
+        _log.LogInformation("refused: {Error}: {Reason}", refusal.Error, refusal.Reason);
+        return Results.Json(new { error = refusal.Error, reason = refusal.Reason }, statusCode: refusal.Status);
+    }
+
+    // ---- GET /api/v1/health
+
+    private async Task<IResult> GetHealth(CancellationToken ct)
+    {
+        var now = Now();
+        var appliances = (await _store.ListAppliancesAsync(ct)).Select(a => new
+        {
+            id = a.Id,
+            name = a.Name,
+            intervalSeconds = a.IntervalSeconds,
+            lastSeen = a.LastSeen,
+            lastCounter = a.LastCounter,
+            queueLength = a.QueueLength,
+            stale = a.LastSeen is null || now - a.LastSeen > 2L * a.IntervalSeconds,
+        }).ToList();
+        return Results.Json(new
+        {
+            status = "ok",
+            store = _store.Description,
+            reports = await _store.CountReportsAsync(null, ct),
+            refusals = await _store.RefusalCountsAsync(ct),
+            appliances,
+        });
+    }
+
+    public async Task StopAsync()
+    {
+        await App.StopAsync();
+        await _ingestor.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await App.StopAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        await _ingestor.DisposeAsync();
+        await App.DisposeAsync();
+    }
+}

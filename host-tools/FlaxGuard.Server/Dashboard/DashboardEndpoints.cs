@@ -1,0 +1,192 @@
+using System.Security.Claims;
+using FlaxGuard.Server.Store;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static FlaxGuard.Server.Dashboard.Html;
+
+namespace FlaxGuard.Server.Dashboard;
+
+/// <summary>
+/// The dashboard's routes under /dashboard. Reads are GETs and change nothing; every change is a POST that must carry
+/// the anti-forgery token of a page this server rendered (400 and no change otherwise), and is followed by a redirect.
+/// </summary>
+public sealed class DashboardEndpoints
+{
+    public const string Root = "/dashboard";
+
+    // No inline script or style, nothing from elsewhere, no framing; forms may post only back here.
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
+    {
+        ["approved"] = "Baseline approved. Reports from now on are compared with it; the badge follows the next report.",
+        ["rejected"] = "Proposal rejected. The next fully verified report proposes a baseline again.",
+        ["nothing"] = "Nothing to do: there is no proposal pending, or no fully verified report to approve.",
+    };
+
+    private readonly IFlaxStore _store;
+    private readonly DashboardOptions _options;
+    private readonly bool _loginRequired;
+
+    private DashboardEndpoints(IFlaxStore store, DashboardOptions options, bool loginRequired)
+    {
+        _store = store;
+        _options = options;
+        _loginRequired = loginRequired;
+    }
+
+    public static void Map(WebApplication app, IFlaxStore store, DashboardOptions options, bool loginRequired)
+    {
+        var d = new DashboardEndpoints(store, options, loginRequired);
+        app.Use(SecurityHeaders);
+        app.MapGet("/", () => Results.Redirect(Root));
+        app.MapGet(DashboardAssets.StylesheetPath, () => Results.Text(DashboardAssets.Stylesheet, "text/css; charset=utf-8"));
+        app.MapGet(Root + "/login", d.LoginForm);
+        app.MapPost(Root + "/login", d.Login);
+        app.MapPost(Root + "/logout", (Delegate)d.Logout); // a cast, or it binds as a RequestDelegate and drops the result
+        var pages = app.MapGroup(Root).AddEndpointFilter(d.RequireLogin);
+        pages.MapGet("", d.Overview);
+        pages.MapGet("/device/{id}", d.Device);
+        pages.MapPost("/device/{id}/approve", d.Approve);
+        pages.MapPost("/device/{id}/reject", d.Reject);
+    }
+
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        if (http.Request.Path.StartsWithSegments(Root) || http.Request.Path == "/")
+        {
+            var h = http.Response.Headers;
+            h.ContentSecurityPolicy = ContentSecurityPolicy;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h.CacheControl = "no-store";
+        }
+        return next();
+    }
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    private bool LoggedIn(HttpContext http) => http.User.Identity?.IsAuthenticated == true;
+
+    private async ValueTask<object?> RequireLogin(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!_loginRequired || LoggedIn(http)) return await next(context);
+        return HttpMethods.IsGet(http.Request.Method)
+            ? Results.Redirect(Root + "/login")
+            : Results.Text("log in to the dashboard first", "text/plain; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static AntiforgeryField Token(HttpContext http)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? "");
+    }
+
+    /// <summary>Null when the POST carries a valid token; otherwise the 400 to return (nothing has been changed).</summary>
+    private static async Task<IResult?> RefuseForgery(HttpContext http)
+    {
+        if (await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http)) return null;
+        return Results.Text("refused: the form's anti-forgery token is missing or wrong; reload the page and try again",
+            "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private IResult Page(HttpContext http, string title, SafeHtml body, int status = StatusCodes.Status200OK)
+    {
+        var logout = _loginRequired && LoggedIn(http)
+            ? Layout.PostButton(Root + "/logout", Token(http), "Log out", "logout")
+            : SafeHtml.Empty;
+        return Results.Text(Layout.Page(title, body, logout).Value, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    // ---- pages
+
+    private async Task<IResult> Overview(HttpContext http, CancellationToken ct)
+    {
+        var now = Now();
+        var summary = await StatusEvaluator.EvaluateAsync(_store, now, ct);
+        var appliances = await _store.ListAppliancesAsync(ct);
+        return Page(http, "Overview", OverviewPage.Render(summary, appliances, now));
+    }
+
+    private async Task<IResult> Device(HttpContext http, string id, string? done, CancellationToken ct)
+    {
+        var view = await LoadDevice(id, ct);
+        if (view is null) return Page(http, "Not found", H($"<h1>No such device</h1><p><a href=\"{Root}\">Back to the overview</a></p>"), StatusCodes.Status404NotFound);
+        var message = done is not null && Messages.TryGetValue(done, out var text) ? text : null;
+        return Page(http, view.Device.Name, DevicePage.Render(view, Token(http), message, Now()));
+    }
+
+    private async Task<DeviceView?> LoadDevice(string id, CancellationToken ct)
+    {
+        var device = await _store.FindDeviceAsync(id, ct);
+        if (device is null || device.Id != id) return null;
+        var appliance = await _store.FindApplianceAsync(device.ApplianceId, ct);
+        if (appliance is null) return null;
+        var summary = await StatusEvaluator.EvaluateAsync(_store, Now(), ct);
+        var status = summary.Devices.First(s => s.DeviceId == device.Id);
+        return new DeviceView(device, appliance, status,
+            await _store.LatestResultAsync(device.Id, ct),
+            await _store.LatestBaselineAsync(device.Id, BaselineState.Approved, ct),
+            await _store.LatestBaselineAsync(device.Id, BaselineState.Proposed, ct),
+            await _store.ResultHistoryAsync(device.Id, _options.TimelineResults, ct));
+    }
+
+    // ---- baseline decisions (POST + anti-forgery token)
+
+    private async Task<IResult> Approve(HttpContext http, string id, CancellationToken ct)
+    {
+        if (await RefuseForgery(http) is { } refused) return refused;
+        var device = await _store.FindDeviceAsync(id, ct);
+        if (device is null || device.Id != id) return Results.NotFound();
+        var form = await http.Request.ReadFormAsync(ct);
+        var fromLatest = form["source"].ToString() == "latest";
+        var approved = await _store.ApproveBaselineAsync(device.Id, fromLatest, Now(), ct);
+        return Results.Redirect($"{Root}/device/{Segment(device.Id)}?done={(approved is null ? "nothing" : "approved")}");
+    }
+
+    private async Task<IResult> Reject(HttpContext http, string id, CancellationToken ct)
+    {
+        if (await RefuseForgery(http) is { } refused) return refused;
+        var device = await _store.FindDeviceAsync(id, ct);
+        if (device is null || device.Id != id) return Results.NotFound();
+        var rejected = await _store.RejectBaselineAsync(device.Id, Now(), ct);
+        return Results.Redirect($"{Root}/device/{Segment(device.Id)}?done={(rejected is null ? "nothing" : "rejected")}");
+    }
+
+    // ---- login
+
+    private IResult LoginForm(HttpContext http)
+    {
+        if (!_loginRequired || LoggedIn(http)) return Results.Redirect(Root);
+        return Page(http, "Log in", LoginPage.Render(Token(http), DashboardPassword.IsSet(_options.PasswordFile), null));
+    }
+
+    private async Task<IResult> Login(HttpContext http, CancellationToken ct)
+    {
+        if (await RefuseForgery(http) is { } refused) return refused;
+        if (!_loginRequired) return Results.Redirect(Root);
+        var form = await http.Request.ReadFormAsync(ct);
+        var password = form["password"].ToString();
+        var set = DashboardPassword.IsSet(_options.PasswordFile);
+        if (!set || password.Length == 0 || password.Length > 1024 || !await DashboardPassword.VerifyAsync(_options.PasswordFile, password, ct))
+            return Page(http, "Log in", LoginPage.Render(Token(http), set, "Wrong password."), StatusCodes.Status401Unauthorized);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner")], CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return Results.Redirect(Root);
+    }
+
+    private async Task<IResult> Logout(HttpContext http)
+    {
+        if (await RefuseForgery(http) is { } refused) return refused;
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect(Root + "/login");
+    }
+}

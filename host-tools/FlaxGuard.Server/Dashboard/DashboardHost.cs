@@ -1,0 +1,51 @@
+using FlaxGuard.Server.Api;
+using FlaxGuard.Server.Ingest;
+using FlaxGuard.Server.Secrets;
+using FlaxGuard.Server.Store;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FlaxGuard.Server.Dashboard;
+
+/// <summary>The collector with the dashboard on the same listener: what <c>flaxguard serve</c> runs.</summary>
+public static class DashboardHost
+{
+    public const string SessionCookie = "flaxguard-session";
+    public const string AntiforgeryCookie = "flaxguard-csrf";
+    public const string AntiforgeryField = "__csrf";
+
+    public static FlaxServer Create(ServerOptions options, IFlaxStore store, MasterKey master, DashboardOptions dashboard,
+        IEnumerable<IFindingSink>? sinks = null, LogLevel logLevel = LogLevel.Warning)
+    {
+        var server = FlaxServer.Create(options, store, master, sinks, builder => AddServices(builder.Services), logLevel);
+        DashboardEndpoints.Map(server.App, store, dashboard, dashboard.LoginRequired(options.Listen.Address));
+        return server;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        // Session and anti-forgery keys live in memory only: nothing to protect on disk, and a restart logs everyone out.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = SessionCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request came over TLS
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.LoginPath = DashboardEndpoints.Root + "/login";
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = AntiforgeryCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = AntiforgeryField;
+        });
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using FlaxGuard.Engine.Jobs;
+using FlaxGuard.Engine.Reports;
+using FlaxGuard.Server.Secrets;
+using FlaxGuard.Server.Store;
+
+namespace FlaxGuard.Server;
+
+/// <summary>Creates appliance identities and enrolls devices, sealing every secret before it reaches the store.</summary>
+public static class Enrollment
+{
+    public const int KeyBytes = 32;
+
+    internal static string ApplianceKeyBinding(string applianceId) => "appliance-key:" + applianceId;
+
+    internal static string DeviceUserBinding(string deviceId) => "device-user:" + deviceId;
+
+    internal static string DevicePasswordBinding(string deviceId) => "device-password:" + deviceId;
+
+    /// <summary>Creates the appliance and returns its key, which exists in clear only in the caller's hands.</summary>
+    public static async Task<(ApplianceRecord Appliance, byte[] Key)> AddApplianceAsync(IFlaxStore store, MasterKey master, string name, int intervalSeconds, long now, CancellationToken ct)
+    {
+        CheckName(name, "appliance");
+        if (intervalSeconds < JobLimits.MinIntervalSeconds || intervalSeconds > JobLimits.MaxIntervalSeconds)
+            throw new StoreException($"the interval must be {JobLimits.MinIntervalSeconds} to {JobLimits.MaxIntervalSeconds} seconds");
+        var id = "fg-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var key = RandomNumberGenerator.GetBytes(KeyBytes);
+        var record = new ApplianceRecord(id, name, master.Seal(key, ApplianceKeyBinding(id)), intervalSeconds, 1, now, null, 0, null);
+        await store.AddApplianceAsync(record, ct);
+        return (record, key);
+    }
+
+    public static byte[] OpenKey(MasterKey master, ApplianceRecord appliance) => master.Open(appliance.KeySealed, ApplianceKeyBinding(appliance.Id));
+
+    public static async Task<DeviceRecord> AddDeviceAsync(IFlaxStore store, MasterKey master, string name, string applianceId, string address, string profile, string ports,
+        string? user, string? password, long now, CancellationToken ct)
+    {
+        CheckName(name, "device");
+        var id = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        var record = new DeviceRecord(id, name, applianceId, address, profile, ports,
+            string.IsNullOrEmpty(user) ? null : master.SealText(user, DeviceUserBinding(id)),
+            string.IsNullOrEmpty(password) ? null : master.SealText(password, DevicePasswordBinding(id)), now);
+        await store.AddDeviceAsync(record, ct);
+        return record;
+    }
+
+    public static (string User, string Password) OpenCredentials(MasterKey master, DeviceRecord device) => (
+        device.UserSealed is null ? "" : master.OpenText(device.UserSealed, DeviceUserBinding(device.Id)),
+        device.PasswordSealed is null ? "" : master.OpenText(device.PasswordSealed, DevicePasswordBinding(device.Id)));
+
+    private static void CheckName(string name, string what)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > Report.MaxDeviceIdLength || name.Any(char.IsControl))
+            throw new StoreException($"the {what} name must be 1 to {Report.MaxDeviceIdLength} printable characters");
+    }
+}

@@ -1,0 +1,67 @@
+namespace FlaxGuard.Server.Store;
+
+/// <summary>
+/// Everything the host keeps: appliances, devices, reports and their per-device results, baselines,
+/// findings and refusal counters. SQLite and PostgreSQL implement the same schema and behaviour.
+/// </summary>
+public interface IFlaxStore : IAsyncDisposable
+{
+    /// <summary>
+    /// How many ingest writers may call <see cref="StoreReportsAsync"/> at once: 1 for SQLite (one writer
+    /// at a time anyway), several for PostgreSQL, where a batch waits mostly on network round trips.
+    /// </summary>
+    int IngestWriters { get; }
+
+    /// <summary>"sqlite /path/flaxguard.db" or "postgres host:port/db" (never a password).</summary>
+    string Description { get; }
+
+    /// <summary>Creates or upgrades the schema; reports each step.</summary>
+    Task MigrateAsync(IProgress<string>? progress, CancellationToken ct);
+
+    Task<int> SchemaVersionAsync(CancellationToken ct);
+
+    Task AddApplianceAsync(ApplianceRecord appliance, CancellationToken ct);
+    Task<ApplianceRecord?> FindApplianceAsync(string idOrName, CancellationToken ct);
+    Task<IReadOnlyList<ApplianceRecord>> ListAppliancesAsync(CancellationToken ct);
+
+    /// <summary>Adds a device and raises its appliance's job version.</summary>
+    Task AddDeviceAsync(DeviceRecord device, CancellationToken ct);
+    Task<DeviceRecord?> FindDeviceAsync(string idOrName, CancellationToken ct);
+    Task<IReadOnlyList<DeviceRecord>> ListDevicesAsync(string? applianceId, CancellationToken ct);
+
+    /// <summary>Removes a device with its results, baselines and findings; raises the job version.</summary>
+    Task<bool> RemoveDeviceAsync(string deviceId, CancellationToken ct);
+
+    /// <summary>
+    /// Stores verified reports in one transaction, each after checking its counter against the stored one
+    /// (the authoritative replay check), and returns only after the commit.
+    /// </summary>
+    Task<IReadOnlyList<IngestResult>> StoreReportsAsync(IReadOnlyList<IngestItem> batch, CancellationToken ct);
+
+    Task CountRefusalAsync(string reason, CancellationToken ct);
+    Task<IReadOnlyDictionary<string, long>> RefusalCountsAsync(CancellationToken ct);
+
+    Task<long> CountReportsAsync(string? applianceId, CancellationToken ct);
+    Task<IReadOnlyList<long>> ReportCountersAsync(string applianceId, CancellationToken ct);
+
+    Task<BaselineRecord?> LatestBaselineAsync(string deviceId, BaselineState state, CancellationToken ct);
+
+    /// <summary>
+    /// Approves the pending proposal, or with <paramref name="fromLatest"/> the facts of the latest fully
+    /// verified report (after a legitimate firmware update). The previous approved baseline becomes Replaced.
+    /// Null when there is nothing to approve.
+    /// </summary>
+    Task<BaselineRecord?> ApproveBaselineAsync(string deviceId, bool fromLatest, long now, CancellationToken ct);
+
+    /// <summary>Rejects the pending proposal; the next fully verified report proposes again. Null when none is pending.</summary>
+    Task<BaselineRecord?> RejectBaselineAsync(string deviceId, long now, CancellationToken ct);
+
+    Task<TargetResultRecord?> LatestResultAsync(string deviceId, CancellationToken ct);
+    Task<IReadOnlyList<FindingRecord>> OpenFindingsAsync(string deviceId, CancellationToken ct);
+
+    /// <summary>Every device's latest result in one query, by device id; Facts are left empty (status and the dashboard overview need none).</summary>
+    Task<IReadOnlyDictionary<string, TargetResultRecord>> LatestResultsAsync(CancellationToken ct);
+
+    /// <summary>A device's most recent results, oldest first, at most <paramref name="limit"/>; Facts are left empty (the dashboard timeline).</summary>
+    Task<IReadOnlyList<TargetResultRecord>> ResultHistoryAsync(string deviceId, int limit, CancellationToken ct);
+}

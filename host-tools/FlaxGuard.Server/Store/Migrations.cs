@@ -1,0 +1,58 @@
+namespace FlaxGuard.Server.Store;
+
+/// <summary>
+/// The schema as ordered steps. {ID} is the dialect's auto-increment primary key, {BLOB} its byte type.
+/// A step is never edited once released; changes go into a new step.
+/// </summary>
+public static class Migrations
+{
+    public sealed record Step(int Version, string Description, string[] Statements);
+
+    public static readonly Step[] All =
+    [
+        new(1, "appliances, devices, reports, results, baselines, findings, refusals",
+        [
+            """
+            CREATE TABLE appliances (
+              id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, key_sealed {BLOB} NOT NULL,
+              interval_seconds INTEGER NOT NULL, job_version BIGINT NOT NULL, created_at BIGINT NOT NULL,
+              last_seen BIGINT NULL, last_counter BIGINT NOT NULL DEFAULT 0, queue_length INTEGER NULL)
+            """,
+            """
+            CREATE TABLE devices (
+              id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, appliance_id TEXT NOT NULL REFERENCES appliances(id),
+              address TEXT NOT NULL, profile TEXT NOT NULL, ports TEXT NOT NULL,
+              user_sealed {BLOB} NULL, password_sealed {BLOB} NULL, created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX devices_appliance ON devices(appliance_id)",
+            """
+            CREATE TABLE reports (
+              id {ID}, appliance_id TEXT NOT NULL REFERENCES appliances(id), counter BIGINT NOT NULL,
+              device_time BIGINT NOT NULL, received_at BIGINT NOT NULL, size_bytes INTEGER NOT NULL,
+              UNIQUE (appliance_id, counter))
+            """,
+            """
+            CREATE TABLE target_results (
+              id {ID}, report_id BIGINT NOT NULL REFERENCES reports(id), device_id TEXT NOT NULL,
+              facts {BLOB} NOT NULL, verdicts TEXT NOT NULL, drift TEXT NOT NULL, worst_severity INTEGER NOT NULL,
+              unverified INTEGER NOT NULL, firmware TEXT NULL, received_at BIGINT NOT NULL, has_baseline INTEGER NOT NULL)
+            """,
+            "CREATE INDEX target_results_device ON target_results(device_id, id)",
+            """
+            CREATE TABLE baselines (
+              id {ID}, device_id TEXT NOT NULL, state TEXT NOT NULL, facts {BLOB} NOT NULL,
+              created_at BIGINT NOT NULL, decided_at BIGINT NULL)
+            """,
+            "CREATE INDEX baselines_device ON baselines(device_id, state, id)",
+            """
+            CREATE TABLE findings (
+              id {ID}, device_id TEXT NOT NULL, finding_key TEXT NOT NULL, severity INTEGER NOT NULL, sentence TEXT NOT NULL,
+              first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, resolved_at BIGINT NULL,
+              UNIQUE (device_id, finding_key))
+            """,
+            "CREATE TABLE refusals (reason TEXT PRIMARY KEY, count BIGINT NOT NULL)",
+        ]),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

@@ -1,0 +1,42 @@
+using FlaxGuard.Engine.Reports;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Server.Store;
+
+/// <summary>An enrolled appliance (ESP32 dongle or Linux agent). The key stays sealed here.</summary>
+public sealed record ApplianceRecord(
+    string Id, string Name, byte[] KeySealed, int IntervalSeconds, long JobVersion, long CreatedAt,
+    long? LastSeen, long LastCounter, int? QueueLength);
+
+/// <summary>A checked router or camera. User and password stay sealed here.</summary>
+public sealed record DeviceRecord(
+    string Id, string Name, string ApplianceId, string Address, string Profile, string Ports,
+    byte[]? UserSealed, byte[]? PasswordSealed, long CreatedAt);
+
+public enum BaselineState { Proposed, Approved, Rejected, Replaced }
+
+public sealed record BaselineRecord(long Id, string DeviceId, BaselineState State, byte[] Facts, long CreatedAt, long? DecidedAt);
+
+/// <summary>What one report said about one device, with drift against the approved baseline at that time.</summary>
+public sealed record TargetResultRecord(
+    long Id, long ReportId, string DeviceId, byte[] Facts, IReadOnlyList<StoredVerdict> Verdicts, IReadOnlyList<StoredDrift> Drift,
+    Severity Worst, bool Unverified, string? Firmware, long ReceivedAt, bool HasBaseline);
+
+public sealed record StoredVerdict(VerdictKind Kind, Severity Severity, string Code, string Subject, string Message);
+
+public sealed record StoredDrift(string Kind, string Key, string? OldValue, string? NewValue, Severity Severity, string Explanation);
+
+/// <summary>A deduplicated finding: one row per device and key for as long as it lasts.</summary>
+public sealed record FindingRecord(long Id, string DeviceId, string Key, Severity Severity, string Sentence, long FirstSeen, long LastSeen, long? ResolvedAt);
+
+public enum FindingChangeKind { New, Changed, Resolved }
+
+/// <summary>A finding that appeared, changed severity or wording, or went away with a stored report.</summary>
+public sealed record FindingChange(FindingChangeKind Kind, string DeviceId, string DeviceName, string Key, Severity Severity, string Sentence, long FirstSeen, long At);
+
+/// <summary>A verified report waiting to be stored.</summary>
+public sealed record IngestItem(Report Report, int SizeBytes, long ReceivedAt, int? QueueLength);
+
+public enum IngestStatus { Stored, Replayed, UnknownAppliance }
+
+public sealed record IngestResult(IngestStatus Status, long LastCounter, IReadOnlyList<FindingChange> Changes);

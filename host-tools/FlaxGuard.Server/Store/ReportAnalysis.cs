@@ -1,0 +1,65 @@
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Reports;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Server.Store;
+
+/// <summary>One current finding of a device, before deduplication against the stored ones.</summary>
+public sealed record CurrentFinding(string Key, Severity Severity, string Sentence);
+
+/// <summary>What the host makes of one report target: drift against the approved baseline, worst severity, findings.</summary>
+public sealed record AnalyzedTarget(
+    byte[] Facts, IReadOnlyList<StoredVerdict> Verdicts, IReadOnlyList<StoredDrift> Drift, Severity Worst, bool Unverified,
+    string? Firmware, IReadOnlyList<CurrentFinding> Findings);
+
+public static class ReportAnalysis
+{
+    private static readonly DriftRules Rules = DriftRules.CreateDefault();
+
+    /// <summary>
+    /// The host computes drift itself from the facts and the approved baseline, so drift verdicts an appliance
+    /// may have sent are dropped (they would be counted twice). When any probe could not verify, "removed"
+    /// changes are dropped too: the facts are missing because the probe failed, not because the setting went away.
+    /// </summary>
+    public static AnalyzedTarget Analyze(ReportTarget target, FactSet? approved)
+    {
+        var verdicts = target.Verdicts.Where(v => v.Kind != VerdictKind.Drift)
+            .Select(v => new StoredVerdict(v.Kind, v.Severity, v.Code, v.Subject, v.Message)).ToList();
+        var unverified = target.Verdicts.Any(v => v.IsUnverified);
+        var drift = new List<StoredDrift>();
+        var findings = new List<CurrentFinding>();
+        if (approved is not null)
+        {
+            var report = DriftReport.Compute(approved, target.Facts, Rules);
+            for (var i = 0; i < report.Count; i++)
+            {
+                var change = report[i];
+                if (unverified && change.Kind == DriftKind.Removed) continue;
+                drift.Add(new StoredDrift(DriftChange.KindName(change.Kind), change.Key, NullIfEmpty(change.OldValue), NullIfEmpty(change.NewValue), change.Severity, change.Explanation));
+                if (change.Severity >= Severity.Low) findings.Add(new CurrentFinding("drift:" + change.Key, change.Severity, change.ToVerdict().Message));
+            }
+        }
+        foreach (var v in verdicts)
+        {
+            if (v.Severity < Severity.Low && v.Code != Verdict.UnverifiedCode) continue;
+            findings.Add(new CurrentFinding($"{v.Code}:{v.Subject}", v.Severity, v.Message));
+        }
+        var worst = Severity.None;
+        foreach (var v in verdicts) if (v.Severity > worst) worst = v.Severity;
+        foreach (var d in drift) if (d.Severity > worst) worst = d.Severity;
+        return new AnalyzedTarget(target.Facts.EncodeCanonical(), verdicts, drift, worst, unverified, Firmware(target),
+            findings.GroupBy(f => f.Key, StringComparer.Ordinal).Select(g => g.OrderByDescending(f => f.Severity).First()).ToList());
+    }
+
+    /// <summary>The firmware verdict in words, or the reported version when no verdict was given.</summary>
+    public static string? Firmware(ReportTarget target)
+    {
+        var verdict = target.Verdicts.FirstOrDefault(v => v.Kind == VerdictKind.Firmware);
+        if (verdict is not null) return $"{verdict.Code}: {verdict.Message}";
+        var parts = new[] { "fw.vendor", "fw.model", "fw.version" }.Select(k => target.Facts.Get(k)?.Value).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        return parts.Count == 0 ? null : "not assessed: " + string.Join(' ', parts);
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}

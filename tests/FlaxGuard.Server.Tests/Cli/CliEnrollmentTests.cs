@@ -1,0 +1,174 @@
+using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Server.Secrets;
+using FlaxGuard.Server.Store;
+using FlaxGuard.Server.Tests.Fixtures;
+using System.Text.Json;
+
+namespace FlaxGuard.Server.Tests.Cli;
+
+/// <summary>The enrollment, baseline and status commands run as a real child process, as an owner or Nagios would run them.</summary>
+[TestClass]
+public sealed class CliEnrollmentTests
+{
+    private const string Password = "Tr0ub4dor&3-ünïcode";
+
+    private static FlaxguardProcess.Result Flax(TempDir dir, string? stdin, params string[] args) =>
+        FlaxguardProcess.Run(stdin, [.. args, "--data-dir", dir.Path]);
+
+    private static async Task<(string ApplianceId, byte[] Key)> EnrollWithCli(TempDir dir, int interval = 300)
+    {
+        var provisioning = dir.File("dongle.json");
+        var add = Flax(dir, null, "agent", "add", "dongle", "--interval", interval.ToString(), "--host-url", "http://127.0.0.1:8443", "--out", provisioning);
+        Assert.AreEqual(0, add.ExitCode, add.All);
+        var json = JsonDocument.Parse(await File.ReadAllTextAsync(provisioning)).RootElement;
+        var key = Convert.FromBase64String(json.GetProperty("key").GetString()!);
+        Assert.IsFalse(add.All.Contains(json.GetProperty("key").GetString()!), "the key was printed");
+        return (json.GetProperty("applianceId").GetString()!, key);
+    }
+
+    [TestMethod]
+    public async Task AgentAdd_WritesAPrivateProvisioningFile_Once()
+    {
+        using var dir = new TempDir("cli-agent");
+        var (id, key) = await EnrollWithCli(dir);
+        var file = dir.File("dongle.json");
+        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.File(MasterKey.FileName)));
+        Assert.HasCount(32, key);
+        var json = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+        Assert.AreEqual("http://127.0.0.1:8443", json.GetProperty("hostUrl").GetString());
+        Assert.AreEqual(300, json.GetProperty("intervalSeconds").GetInt32());
+        StringAssert.StartsWith(id, "fg-");
+
+        var again = Flax(dir, null, "agent", "add", "other", "--out", file);
+        Assert.AreEqual(3, again.ExitCode);
+        StringAssert.Contains(again.Stderr, "already exists");
+        FlaxguardProcess.AssertNoStackTrace(again);
+        var duplicate = Flax(dir, null, "agent", "add", "dongle", "--out", dir.File("x.json"));
+        Assert.AreEqual(3, duplicate.ExitCode);
+        StringAssert.Contains(duplicate.Stderr, "already exists");
+        var badUrl = Flax(dir, null, "agent", "add", "x", "--host-url", "ftp://h", "--out", dir.File("y.json"));
+        Assert.AreEqual(3, badUrl.ExitCode);
+        StringAssert.Contains(badUrl.Stderr, "--host-url");
+    }
+
+    [TestMethod]
+    public async Task DeviceAdd_ReadsThePasswordFromStdin_AndNeverShowsOrStoresItInClear()
+    {
+        using var dir = new TempDir("cli-device");
+        await EnrollWithCli(dir);
+        var add = Flax(dir, Password + "\n", "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "openwrt", "--user", "root", "--password-stdin");
+        Assert.AreEqual(0, add.ExitCode, add.All);
+        Assert.IsFalse(add.All.Contains(Password), "password in output");
+        var list = Flax(dir, null, "device", "list");
+        Assert.AreEqual(0, list.ExitCode, list.All);
+        StringAssert.Contains(list.Stdout, "office-router");
+        StringAssert.Contains(list.Stdout, "stored");
+        var listJson = Flax(dir, null, "device", "list", "--json");
+        Assert.IsFalse(listJson.All.Contains(Password) || listJson.All.Contains("Tr0ub4dor"), "password in list output");
+
+        foreach (var file in Directory.GetFiles(dir.Path))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.AreEqual(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("Tr0ub4dor")), $"password in clear in {file}");
+        }
+
+        await using (var store = new SqliteFlaxStore(dir.File("flaxguard.db")))
+        {
+            var device = (await store.FindDeviceAsync("office-router", CancellationToken.None))!;
+            Assert.AreEqual(("root", Password), Enrollment.OpenCredentials(MasterKey.LoadOrCreate(dir.Path), device));
+        }
+
+        var argv = Flax(dir, null, "device", "add", "cam", "--address", "192.0.2.64", "--profile", "hikvision", "--user", "admin", "--password", "argv-Secret-77");
+        Assert.AreEqual(3, argv.ExitCode, "a password on the command line must be refused");
+        StringAssert.Contains(argv.Stderr, "--password-stdin");
+        Assert.IsFalse(argv.All.Contains("argv-Secret-77"), "the refused password was echoed");
+        var prompt = Flax(dir, "x\n", "device", "add", "cam", "--address", "192.0.2.64", "--profile", "hikvision", "--user", "admin", "--password-prompt");
+        Assert.AreEqual(3, prompt.ExitCode);
+        StringAssert.Contains(prompt.Stderr, "--password-stdin");
+        var profile = Flax(dir, null, "device", "add", "cam", "--address", "192.0.2.64", "--profile", "toaster");
+        Assert.AreEqual(3, profile.ExitCode);
+        StringAssert.Contains(profile.Stderr, "unknown profile");
+        var creds = Flax(dir, null, "device", "add", "cam", "--address", "http://admin:pw@192.0.2.64/", "--profile", "hikvision");
+        Assert.AreEqual(3, creds.ExitCode);
+        Assert.IsFalse(creds.All.Contains("admin:pw"), "credentials from a URL echoed");
+        foreach (var r in new[] { argv, prompt, profile, creds }) FlaxguardProcess.AssertNoStackTrace(r);
+
+        var remove = Flax(dir, null, "device", "remove", "office-router");
+        Assert.AreEqual(0, remove.ExitCode, remove.All);
+        Assert.AreEqual(3, Flax(dir, null, "device", "remove", "office-router").ExitCode);
+    }
+
+    [TestMethod]
+    public async Task BaselineApprove_AndStatusExitCodes_FollowTheReports()
+    {
+        using var dir = new TempDir("cli-status");
+        var missing = Flax(dir, null, "status");
+        Assert.AreEqual(3, missing.ExitCode, missing.All);
+        StringAssert.StartsWith(missing.Stdout, "FLAXGUARD UNKNOWN");
+
+        var (applianceId, key) = await EnrollWithCli(dir, interval: 60);
+        Assert.AreEqual(0, Flax(dir, null, "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "openwrt").ExitCode);
+        var unknown = Flax(dir, null, "status");
+        Assert.AreEqual(3, unknown.ExitCode, unknown.All);
+        StringAssert.Contains(unknown.Stdout, "no report yet");
+
+        var noProposal = Flax(dir, null, "baseline", "approve", "office-router");
+        Assert.AreEqual(3, noProposal.ExitCode);
+        StringAssert.Contains(noProposal.Stderr, "no proposed baseline");
+
+        await using var store = new SqliteFlaxStore(dir.File("flaxguard.db"));
+        var device = (await store.FindDeviceAsync("office-router", CancellationToken.None))!;
+        var counter = 0L;
+        async Task Report(bool compromised, long? at = null) =>
+            Assert.AreEqual(IngestStatus.Stored, (await store.StoreReportsAsync(
+                [new IngestItem(TestReports.Make(applianceId, ++counter, device.Id, TestReports.RouterFacts(compromised), at), 1000, at ?? TestReports.Now, 0)], CancellationToken.None))[0].Status);
+
+        await Report(compromised: false);
+        var approve = Flax(dir, null, "baseline", "approve", "office-router");
+        Assert.AreEqual(0, approve.ExitCode, approve.All);
+        StringAssert.Contains(approve.Stdout, "approved");
+        var show = Flax(dir, null, "baseline", "show", "office-router");
+        Assert.AreEqual(0, show.ExitCode, show.All);
+        StringAssert.Contains(show.Stdout, "# FlaxGuard baseline v1");
+        StringAssert.Contains(show.Stdout, "fw.version 23.05.3");
+
+        await Report(compromised: false);
+        var ok = Flax(dir, null, "status");
+        Assert.AreEqual(0, ok.ExitCode, ok.All);
+        StringAssert.StartsWith(ok.Stdout, "FLAXGUARD OK");
+
+        await Report(compromised: true);
+        var critical = Flax(dir, null, "status", "--json");
+        Assert.AreEqual(2, critical.ExitCode, critical.All);
+        var json = JsonDocument.Parse(critical.Stdout).RootElement;
+        Assert.AreEqual("CRITICAL", json.GetProperty("state").GetString());
+        Assert.AreEqual("critical", json.GetProperty("devices")[0].GetProperty("worst").GetString());
+
+        // The appliance goes quiet: its last report is older than twice its 60 s interval.
+        await Report(compromised: false, at: TestReports.Now - 300);
+        var stale = Flax(dir, null, "status");
+        Assert.AreEqual(1, stale.ExitCode, stale.All);
+        StringAssert.Contains(stale.Stdout, "silent");
+
+        var reject = Flax(dir, null, "baseline", "reject", "office-router");
+        Assert.AreEqual(3, reject.ExitCode, "nothing proposed any more");
+        var fromLatest = Flax(dir, null, "baseline", "approve", "office-router", "--from-latest");
+        Assert.AreEqual(0, fromLatest.ExitCode, fromLatest.All);
+        _ = key;
+        _ = Severity.None;
+    }
+
+    [TestMethod]
+    public void EveryNewCommand_HasHelpWithAnExample()
+    {
+        using var dir = new TempDir("cli-help");
+        foreach (var command in new[] { "serve", "agent", "agent add", "device", "device add", "device list", "device remove", "baseline", "baseline approve", "baseline reject", "baseline show", "status" })
+        {
+            var r = FlaxguardProcess.Run(null, [.. command.Split(' '), "--help"]);
+            Assert.AreEqual(0, r.ExitCode, command);
+            StringAssert.Contains(r.Stdout, "Examples:", command);
+            StringAssert.Contains(r.Stdout, "flaxguard " + command, command);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Server.Secrets;
+using FlaxGuard.Server.Store;
+using FlaxGuard.Server.Tests.Fixtures;
+
+namespace FlaxGuard.Server.Tests.Store;
+
+/// <summary>
+/// The behaviour both stores must share. Each concrete class (SQLite, PostgreSQL) runs every test here
+/// against a fresh database.
+/// </summary>
+public abstract class StoreContract
+{
+    private readonly CancellationToken _ct = CancellationToken.None;
+    protected IFlaxStore Store = null!;
+    protected MasterKey Master = null!;
+
+    protected abstract Task<IFlaxStore> CreateStoreAsync();
+
+    [TestInitialize]
+    public async Task Open()
+    {
+        Store = await CreateStoreAsync();
+        await Store.MigrateAsync(null, _ct);
+        Master = MasterKey.Ephemeral();
+    }
+
+    [TestCleanup]
+    public async Task Close() => await Store.DisposeAsync();
+
+    private async Task<(ApplianceRecord Appliance, byte[] Key, DeviceRecord Device)> Enroll(int interval = 300)
+    {
+        var (appliance, key) = await Enrollment.AddApplianceAsync(Store, Master, "dongle", interval, TestReports.Now, _ct);
+        var device = await Enrollment.AddDeviceAsync(Store, Master, "office-router", appliance.Id, "192.0.2.1", "openwrt", "", "root", "s3cret!", TestReports.Now, _ct);
+        return (appliance, key, device);
+    }
+
+    private async Task<IngestResult> Ingest(string applianceId, long counter, string deviceId, FactSet facts, long? at = null, params Verdict[] verdicts)
+    {
+        var report = TestReports.Make(applianceId, counter, deviceId, facts, at, verdicts);
+        var results = await Store.StoreReportsAsync([new IngestItem(report, 2048, at ?? TestReports.Now, 3)], _ct);
+        return results.Single();
+    }
+
+    [TestMethod]
+    public async Task Migrate_IsIdempotent_AndRecordsTheLatestVersion()
+    {
+        await Store.MigrateAsync(null, _ct);
+        var steps = new List<string>();
+        await Store.MigrateAsync(new Progress<string>(steps.Add), _ct);
+        Assert.AreEqual(Migrations.Latest, await Store.SchemaVersionAsync(_ct));
+        Assert.IsEmpty(steps, "nothing left to migrate must report no step");
+    }
+
+    [TestMethod]
+    public async Task Enrollment_SealsKeysAndPasswords_AndOpensThemBack()
+    {
+        var (appliance, key, device) = await Enroll();
+        var stored = (await Store.FindApplianceAsync("dongle", _ct))!;
+        Assert.AreEqual(appliance.Id, stored.Id);
+        Assert.AreEqual(-1, stored.KeySealed.AsSpan().IndexOf(key), "the appliance key is stored in clear");
+        CollectionAssert.AreEqual(key, Enrollment.OpenKey(Master, stored));
+        var dev = (await Store.FindDeviceAsync("office-router", _ct))!;
+        Assert.AreEqual(-1, dev.PasswordSealed!.AsSpan().IndexOf("s3cret!"u8), "the password is stored in clear");
+        Assert.AreEqual(("root", "s3cret!"), Enrollment.OpenCredentials(Master, dev));
+        Assert.ThrowsExactly<StoreException>(() => Enrollment.OpenCredentials(MasterKey.Ephemeral(), dev));
+        Assert.AreEqual(2, stored.JobVersion, "adding a device raises the job version");
+        await Assert.ThrowsExactlyAsync<StoreException>(() => Enrollment.AddApplianceAsync(Store, Master, "dongle", 300, 1, _ct));
+        await Assert.ThrowsExactlyAsync<StoreException>(() => Enrollment.AddDeviceAsync(Store, Master, "office-router", appliance.Id, "x", "web", "", null, null, 1, _ct));
+        _ = device;
+    }
+
+    [TestMethod]
+    public async Task FirstReport_ProposesABaseline_ApprovedBaseline_GivesDriftAndFindings()
+    {
+        var (appliance, _, device) = await Enroll();
+        var first = await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts());
+        Assert.AreEqual(IngestStatus.Stored, first.Status);
+        Assert.IsNotNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Proposed, _ct));
+        Assert.IsFalse((await Store.LatestResultAsync(device.Id, _ct))!.HasBaseline);
+
+        var approved = await Store.ApproveBaselineAsync(device.Id, fromLatest: false, TestReports.Now, _ct);
+        Assert.IsNotNull(approved);
+        Assert.AreEqual(BaselineState.Approved, approved.State);
+        Assert.IsNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Proposed, _ct));
+        Assert.AreEqual(3, (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion, "approving raises the job version");
+
+        var clean = await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts());
+        Assert.IsEmpty(clean.Changes);
+        var cleanResult = (await Store.LatestResultAsync(device.Id, _ct))!;
+        Assert.IsTrue(cleanResult.HasBaseline);
+        Assert.IsEmpty(cleanResult.Drift);
+
+        var compromised = await Ingest(appliance.Id, 3, device.Id, TestReports.RouterFacts(compromised: true));
+        var result = (await Store.LatestResultAsync(device.Id, _ct))!;
+        Assert.AreEqual(Severity.Critical, result.Worst);
+        CollectionAssert.AreEquivalent(new[] { "cfg.service.telnet", "cfg.user.svc" }, result.Drift.Select(d => d.Key).ToArray());
+        Assert.IsTrue(result.Drift.All(d => d.Kind == "added" && d.Severity == Severity.Critical));
+        Assert.HasCount(2, compromised.Changes);
+        Assert.IsTrue(compromised.Changes.All(c => c.Kind == FindingChangeKind.New && c.DeviceName == "office-router"));
+
+        var again = await Ingest(appliance.Id, 4, device.Id, TestReports.RouterFacts(compromised: true));
+        Assert.IsEmpty(again.Changes, "an unchanged finding must not be reported again");
+        Assert.HasCount(2, await Store.OpenFindingsAsync(device.Id, _ct));
+
+        var cleaned = await Ingest(appliance.Id, 5, device.Id, TestReports.RouterFacts());
+        Assert.HasCount(2, cleaned.Changes);
+        Assert.IsTrue(cleaned.Changes.All(c => c.Kind == FindingChangeKind.Resolved));
+        Assert.IsEmpty(await Store.OpenFindingsAsync(device.Id, _ct));
+    }
+
+    [TestMethod]
+    public async Task ApproveFromLatest_IsOneStep_AfterALegitimateFirmwareUpdate()
+    {
+        var (appliance, _, device) = await Enroll();
+        await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts());
+        await Store.ApproveBaselineAsync(device.Id, false, TestReports.Now, _ct);
+        await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts(firmware: "23.05.4"));
+        var updated = (await Store.LatestResultAsync(device.Id, _ct))!;
+        Assert.AreEqual(Severity.High, updated.Worst, "a firmware change is High until approved");
+        Assert.AreEqual("fw.version", updated.Drift.Single().Key);
+
+        var renewed = await Store.ApproveBaselineAsync(device.Id, fromLatest: true, TestReports.Now, _ct);
+        Assert.IsNotNull(renewed);
+        Assert.AreEqual("23.05.4", SqlFlaxStore.DecodeFacts(renewed.Facts).Get("fw.version").Value);
+        await Ingest(appliance.Id, 3, device.Id, TestReports.RouterFacts(firmware: "23.05.4"));
+        Assert.IsEmpty((await Store.LatestResultAsync(device.Id, _ct))!.Drift);
+        Assert.AreEqual(renewed.Id, (await Store.LatestBaselineAsync(device.Id, BaselineState.Approved, _ct))!.Id);
+        Assert.IsNotNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Replaced, _ct), "the old baseline is kept as replaced");
+    }
+
+    [TestMethod]
+    public async Task Reject_DropsTheProposal_AndTheNextReportProposesAgain()
+    {
+        var (appliance, _, device) = await Enroll();
+        Assert.IsNull(await Store.RejectBaselineAsync(device.Id, 1, _ct));
+        Assert.IsNull(await Store.ApproveBaselineAsync(device.Id, false, 1, _ct));
+        Assert.IsNull(await Store.ApproveBaselineAsync(device.Id, true, 1, _ct), "no report yet: nothing to approve");
+        await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts(compromised: true));
+        Assert.IsNotNull(await Store.RejectBaselineAsync(device.Id, TestReports.Now, _ct));
+        Assert.IsNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Proposed, _ct));
+        await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts());
+        var proposal = await Store.LatestBaselineAsync(device.Id, BaselineState.Proposed, _ct);
+        Assert.IsNotNull(proposal);
+        Assert.IsFalse(SqlFlaxStore.DecodeFacts(proposal.Facts).Contains("cfg.service.telnet"));
+    }
+
+    [TestMethod]
+    public async Task UnverifiedReport_ProposesNoBaseline_AndGivesNoRemovedDrift()
+    {
+        var (appliance, _, device) = await Enroll();
+        var unverified = Verdict.Unverified("openwrt-ubus", "the device refused the credentials");
+        await Ingest(appliance.Id, 1, device.Id, new FactSet(), null, unverified);
+        Assert.IsNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Proposed, _ct));
+        await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts());
+        await Store.ApproveBaselineAsync(device.Id, false, TestReports.Now, _ct);
+        await Ingest(appliance.Id, 3, device.Id, new FactSet(), null, unverified);
+        var result = (await Store.LatestResultAsync(device.Id, _ct))!;
+        Assert.IsTrue(result.Unverified);
+        Assert.IsEmpty(result.Drift, "missing facts of a failed probe are not 'removed' settings");
+    }
+
+    [TestMethod]
+    public async Task ReplayedOrOlderCounter_IsRefused_AndNothingIsStored()
+    {
+        var (appliance, _, device) = await Enroll();
+        Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts())).Status);
+        var replay = await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts(compromised: true));
+        Assert.AreEqual(IngestStatus.Replayed, replay.Status);
+        Assert.AreEqual(10, replay.LastCounter);
+        Assert.AreEqual(IngestStatus.Replayed, (await Ingest(appliance.Id, 9, device.Id, TestReports.RouterFacts())).Status);
+        Assert.AreEqual(1, await Store.CountReportsAsync(appliance.Id, _ct));
+        Assert.IsFalse(SqlFlaxStore.DecodeFacts((await Store.LatestResultAsync(device.Id, _ct))!.Facts).Contains("cfg.service.telnet"));
+        Assert.AreEqual(IngestStatus.UnknownAppliance, (await Ingest("fg-nobody", 1, device.Id, TestReports.RouterFacts())).Status);
+    }
+
+    [TestMethod]
+    public async Task Batch_StoresAllInOrder_AndUpdatesApplianceHealth()
+    {
+        var (appliance, _, device) = await Enroll();
+        var items = Enumerable.Range(1, 50).Select(i => new IngestItem(TestReports.Make(appliance.Id, i, device.Id, TestReports.RouterFacts()), 1000 + i, TestReports.Now, i)).ToList();
+        items.Add(items[10]); // a duplicate inside the same batch
+        var results = await Store.StoreReportsAsync(items, _ct);
+        Assert.AreEqual(50, results.Count(r => r.Status == IngestStatus.Stored));
+        Assert.AreEqual(IngestStatus.Replayed, results[^1].Status);
+        CollectionAssert.AreEqual(Enumerable.Range(1, 50).Select(i => (long)i).ToList(), (await Store.ReportCountersAsync(appliance.Id, _ct)).ToList());
+        var health = (await Store.FindApplianceAsync(appliance.Id, _ct))!;
+        Assert.AreEqual(50, health.LastCounter);
+        Assert.AreEqual(50, health.QueueLength);
+        Assert.IsNotNull(health.LastSeen);
+    }
+
+    [TestMethod]
+    public async Task Refusals_AreCountedPerReason()
+    {
+        await Store.CountRefusalAsync("bad-signature", _ct);
+        await Store.CountRefusalAsync("bad-signature", _ct);
+        await Store.CountRefusalAsync("replayed", _ct);
+        var counts = await Store.RefusalCountsAsync(_ct);
+        Assert.AreEqual(2, counts["bad-signature"]);
+        Assert.AreEqual(1, counts["replayed"]);
+    }
+
+    [TestMethod]
+    public async Task RemoveDevice_DeletesItsData_AndRaisesTheJobVersion()
+    {
+        var (appliance, _, device) = await Enroll();
+        await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts());
+        Assert.IsTrue(await Store.RemoveDeviceAsync(device.Id, _ct));
+        Assert.IsFalse(await Store.RemoveDeviceAsync(device.Id, _ct));
+        Assert.IsNull(await Store.FindDeviceAsync(device.Id, _ct));
+        Assert.IsNull(await Store.LatestResultAsync(device.Id, _ct));
+        Assert.IsNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Proposed, _ct));
+        Assert.AreEqual(3, (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion);
+        Assert.AreEqual(1, await Store.CountReportsAsync(appliance.Id, _ct), "the signed report itself stays as a record");
+    }
+
+    [TestMethod]
+    public async Task Status_UnknownThenOkThenCriticalThenStale()
+    {
+        var (appliance, _, device) = await Enroll(interval: 60);
+        var now = TestReports.Now;
+        var s = await StatusEvaluator.EvaluateAsync(Store, now, _ct);
+        Assert.AreEqual(PluginState.Unknown, s.Overall);
+        Assert.AreEqual("no report yet", s.Devices.Single().Reason);
+
+        await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts(), now);
+        Assert.AreEqual(PluginState.Ok, (await StatusEvaluator.EvaluateAsync(Store, now, _ct)).Overall);
+        await Store.ApproveBaselineAsync(device.Id, false, now, _ct);
+        await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts(compromised: true), now);
+        var critical = await StatusEvaluator.EvaluateAsync(Store, now, _ct);
+        Assert.AreEqual(PluginState.Critical, critical.Overall);
+        StringAssert.Contains(critical.Devices.Single().Reason, "cfg.service.telnet");
+
+        await Ingest(appliance.Id, 3, device.Id, TestReports.RouterFacts(), now);
+        Assert.AreEqual(PluginState.Ok, (await StatusEvaluator.EvaluateAsync(Store, now + 120, _ct)).Overall, "exactly 2 intervals is not yet stale");
+        var stale = await StatusEvaluator.EvaluateAsync(Store, now + 121, _ct);
+        Assert.AreEqual(PluginState.Warning, stale.Overall);
+        StringAssert.Contains(stale.Devices.Single().Reason, "silent");
+    }
+}
+
+[TestClass]
+public sealed class SqliteStoreTests : StoreContract
+{
+    private TempDir? _dir;
+
+    protected override Task<IFlaxStore> CreateStoreAsync()
+    {
+        _dir = new TempDir("sqlite");
+        return Task.FromResult<IFlaxStore>(new SqliteFlaxStore(_dir.File("flaxguard.db")));
+    }
+
+    [TestCleanup]
+    public void RemoveDirectory() => _dir?.Dispose();
+
+    [TestMethod]
+    public async Task Database_IsInWalMode_AndPassesTheIntegrityCheck()
+    {
+        var sqlite = (SqliteFlaxStore)Store;
+        Assert.AreEqual("ok", await sqlite.IntegrityCheckAsync(CancellationToken.None));
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqlite.FilePath}");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.AreEqual("wal", (string)cmd.ExecuteScalar()!);
+    }
+}
+
+[TestClass]
+public sealed class PostgresStoreTests : StoreContract
+{
+    protected override Task<IFlaxStore> CreateStoreAsync() =>
+        Task.FromResult<IFlaxStore>(new PostgresFlaxStore(PostgresFlaxStore.ConnectionStringFromUrl(PostgresCluster.Instance.NewDatabaseUrl())));
+
+    [TestMethod]
+    public void Url_IsParsed_WithoutLeakingThePasswordIntoTheDescription()
+    {
+        var cs = PostgresFlaxStore.ConnectionStringFromUrl("postgres://flax:p%40ss@db.example:6543/fg?sslmode=require");
+        StringAssert.Contains(cs, "Host=db.example");
+        StringAssert.Contains(cs, "Port=6543");
+        StringAssert.Contains(cs, "Password=p@ss");
+        var store = new PostgresFlaxStore(cs);
+        Assert.AreEqual("postgres db.example:6543/fg", store.Description);
+        Assert.ThrowsExactly<StoreException>(() => PostgresFlaxStore.ConnectionStringFromUrl("postgres://host:5432/"));
+        Assert.ThrowsExactly<StoreException>(() => PostgresFlaxStore.ConnectionStringFromUrl("mysql://host/db"));
+    }
+}
