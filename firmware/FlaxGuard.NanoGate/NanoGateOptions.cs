@@ -29,6 +29,9 @@ public sealed class NanoGateOptions
     /// <summary>The nanoFramework mscorlib.dll. Null: nano/mscorlib.dll next to the gate.</summary>
     public string? CoreLibraryPath { get; set; }
 
-    /// <summary>Name of the assembly being gated.</summary>
-    public string AssemblyName { get; set; } = "FlaxGuard.Engine";
+    /// <summary>Name of the assembly being gated. Null: FlaxGuard.Engine, or FlaxGuard.Esp32 for <see cref="NanoGateTarget.Esp32App"/>.</summary>
+    public string? AssemblyName { get; set; }
+
+    /// <summary>What is gated when no source directory is named. Default: the engine alone.</summary>
+    public NanoGateTarget Target { get; set; } = NanoGateTarget.Engine;
 }

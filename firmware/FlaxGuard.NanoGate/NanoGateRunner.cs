@@ -35,7 +35,7 @@ public static class NanoGateRunner
             references.AddRange(declarations.References);
             references.AddRange(options.ExtraReferences);
 
-            byte[]? image = GateCompiler.Compile(options.AssemblyName, sources, references, root, out var errors);
+            byte[]? image = GateCompiler.Compile(AssemblyNameFor(options), sources, references, root, out var errors);
             foreach (string error in errors) violations.Add(Violation.Line(ViolationKind.CompileError, error));
             if (image != null) violations.AddRange(MetadataInspector.Inspect(image));
         }
@@ -50,6 +50,10 @@ public static class NanoGateRunner
         if (options.UseDefaultDeclarations)
         {
             directories.Add(Path.Combine(RequireRoot(root, "firmware/NanoDeclarations"), RepositoryLayout.DeclarationsDirectory));
+            if (options.Target == NanoGateTarget.Esp32App)
+            {
+                directories.Add(Path.Combine(RequireRoot(root, "firmware/NanoDeclarations.Esp32"), RepositoryLayout.Esp32DeclarationsDirectory));
+            }
         }
         foreach (string directory in options.DeclarationDirectories) directories.Add(Path.GetFullPath(directory));
         return directories.Distinct(StringComparer.Ordinal).ToList();
@@ -57,7 +61,14 @@ public static class NanoGateRunner
 
     private static (List<NanoGateSource> Sources, List<string> Directories) CollectSources(NanoGateOptions options, string? root)
     {
-        var directories = options.SourceDirectories.Select(Path.GetFullPath).ToList();
+        var directories = new List<string>();
+        if (options.Target == NanoGateTarget.Esp32App)
+        {
+            // The app and the engine always go in together: the .nfproj compiles the engine sources into the app.
+            directories.Add(Path.Combine(RequireRoot(root, "firmware/FlaxGuard.Esp32"), RepositoryLayout.Esp32Directory));
+            directories.Add(Path.Combine(RequireRoot(root, "firmware/FlaxGuard.Engine"), RepositoryLayout.EngineDirectory));
+        }
+        directories.AddRange(options.SourceDirectories.Select(Path.GetFullPath));
         if (directories.Count == 0 && options.Sources.Count == 0)
         {
             directories.Add(Path.Combine(RequireRoot(root, "firmware/FlaxGuard.Engine"), RepositoryLayout.EngineDirectory));
@@ -77,6 +88,9 @@ public static class NanoGateRunner
         sources.AddRange(options.Sources);
         return (sources, directories.Select(d => RepositoryLayout.Display(d, root)).ToList());
     }
+
+    private static string AssemblyNameFor(NanoGateOptions options) =>
+        options.AssemblyName ?? (options.Target == NanoGateTarget.Esp32App ? "FlaxGuard.Esp32" : "FlaxGuard.Engine");
 
     private static string RequireRoot(string? root, string what)
     {

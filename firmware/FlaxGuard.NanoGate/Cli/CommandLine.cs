@@ -7,7 +7,10 @@ public sealed class CommandLine
     public List<string> DeclarationDirectories { get; } = new();
     public bool Help { get; private set; }
 
-    /// <summary>Parses <c>[--source DIR]... [--declarations DIR]... [--help]</c>; throws
+    /// <summary>"engine", "esp32" or "all"; null when not given (all, unless --source names the sources).</summary>
+    public string? Target { get; private set; }
+
+    /// <summary>Parses <c>[--source DIR]... [--declarations DIR]... [--target engine|esp32|all] [--help]</c>; throws
     /// <see cref="NanoGateUsageException"/> on anything else.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -28,14 +31,24 @@ public sealed class CommandLine
                 case "--declarations":
                     result.DeclarationDirectories.Add(Value(args, ref i, arg));
                     break;
+                case "--target":
+                    result.Target = TargetValue(Value(args, ref i, arg));
+                    break;
                 default:
                     if (arg.StartsWith("--source=", StringComparison.Ordinal)) result.SourceDirectories.Add(NonEmpty(arg, "--source"));
                     else if (arg.StartsWith("--declarations=", StringComparison.Ordinal)) result.DeclarationDirectories.Add(NonEmpty(arg, "--declarations"));
+                    else if (arg.StartsWith("--target=", StringComparison.Ordinal)) result.Target = TargetValue(arg.Substring("--target=".Length));
                     else throw new NanoGateUsageException("unknown argument '" + arg + "' (see --help)");
                     break;
             }
         }
         return result;
+    }
+
+    private static string TargetValue(string value)
+    {
+        if (value is "engine" or "esp32" or "all") return value;
+        throw new NanoGateUsageException("--target must be engine, esp32 or all, not '" + value + "' (see --help)");
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option)

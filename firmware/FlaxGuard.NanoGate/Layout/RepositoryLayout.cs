@@ -8,6 +8,13 @@ public static class RepositoryLayout
     /// <summary>The engine sources gated by default, relative to the repository root.</summary>
     public static readonly string EngineDirectory = Path.Combine("firmware", "FlaxGuard.Engine");
 
+    /// <summary>The ESP32 application sources, relative to the repository root.</summary>
+    public static readonly string Esp32Directory = Path.Combine("firmware", "FlaxGuard.Esp32");
+
+    /// <summary>Declarations of the packages only the ESP32 application uses (Wi-Fi, HTTP, sockets, GPIO, ...), relative to
+    /// the repository root. Kept apart from <see cref="DeclarationsDirectory"/> so the engine cannot reach them.</summary>
+    public static readonly string Esp32DeclarationsDirectory = Path.Combine("firmware", "NanoDeclarations.Esp32");
+
     /// <summary>The compile-only nanoFramework declarations, relative to the repository root.</summary>
     public static readonly string DeclarationsDirectory = Path.Combine("firmware", "NanoDeclarations");
 

@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace FlaxGuard.Cli.Commands;
 
 /// <summary>
-/// <c>flaxguard demo</c>: the whole idea in one minute, all on loopback. A lab router starts, is checked
+/// <c>flaxguard demo</c>: the whole product (<see cref="ProductDemo"/>), or with --quick the whole idea in one
+/// minute, all on loopback. A lab router starts, is checked
 /// and its state approved, is then compromised the way a Mirai-family implant would do it, and is
 /// checked again to show the drift.
 /// </summary>
@@ -24,19 +25,24 @@ public static class DemoCommand
     {
         var address = new Option<string?>("--address")
         {
-            Description = "Loopback address for the lab router [default: the first free of 127.77.0.1-4].",
+            Description = "Loopback address for the --quick lab router (implies --quick) [default: the first free of 127.77.0.1-4].",
         };
+        var quick = new Option<bool>("--quick") { Description = "The one-minute version: one lab router checked directly by the CLI, no collector or agent; exits when done." };
+        var exitAfterFinding = new Option<bool>("--exit-after-finding") { Description = "End the full demo once the findings are shown instead of waiting for Ctrl+C (for scripts)." };
         var command = new Command("demo", """
-            Run FlaxGuard against a lab router on loopback: check it, approve that state as the baseline, compromise it (its admin script is altered and telnet opens on port 2323), check again and show the drift with severities. Nothing leaves this machine.
+            Run the whole product on loopback in one command: the collector with its dashboard (SQLite in a temporary directory), a Linux agent, and three lab devices (OpenWrt, RouterOS, Hikvision). The agent is enrolled with the devices, their first baselines are approved, the RouterOS device is compromised (a SOCKS proxy appears), and the findings are printed with the dashboard URL. Stop with Ctrl+C; everything is deleted. Without a terminal (a script or a pipe) it ends by itself once the findings are shown. With --quick: one lab router is checked, approved, compromised (admin script altered, telnet on port 2323) and checked again, and the drift is shown. Nothing leaves this machine.
 
             Example:
               flaxguard demo
+              flaxguard demo --quick
             """)
         {
-            address,
+            address, quick, exitAfterFinding,
         };
         command.SetAction(async (parse, token) =>
         {
+            // --address is a --quick setting (the full demo picks its own loopback addresses), so it implies --quick.
+            if (!parse.GetValue(quick) && parse.GetValue(address) is null) return await ProductDemo.RunAsync(console, parse.GetValue(exitAfterFinding), token);
             var chosen = parse.GetValue(address);
             if (chosen is not null && (!IPAddress.TryParse(chosen, out var ip) || !IPAddress.IsLoopback(ip)))
                 throw new UserInputException($"--address: '{chosen}' is not a loopback address (127.x.x.x); the demo never leaves this machine");

@@ -65,7 +65,7 @@ public sealed class CliCheckTests
     [TestMethod]
     public void Demo_CatchesTheCompromise()
     {
-        var r = FlaxguardProcess.Run(TimeSpan.FromSeconds(90), "demo");
+        var r = FlaxguardProcess.Run(TimeSpan.FromSeconds(90), null, "demo", "--quick");
         Assert.AreEqual(0, r.ExitCode, r.All);
         StringAssert.Contains(r.Stdout, "Drift from the approved baseline");
         StringAssert.Contains(r.Stdout, "net.tcp.2323");

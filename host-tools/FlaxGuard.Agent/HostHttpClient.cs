@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace FlaxGuard.Agent;
+
+/// <summary>
+/// The HttpClient the agent talks to its host with. When the provisioning file carries the host's CA, only
+/// certificates chaining to that CA (and matching the host name) are accepted; the system store is not consulted.
+/// No redirects, no cookies, no proxy from the environment: the agent talks to exactly the configured host.
+/// </summary>
+public static class HostHttpClient
+{
+    public static HttpClient Create(string? caCertificatePem)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        if (caCertificatePem is not null)
+        {
+            X509Certificate2 ca;
+            try
+            {
+                ca = X509Certificate2.CreateFromPem(caCertificatePem);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                throw new AgentSetupException("the CA certificate in the provisioning file cannot be read: " + e.Message);
+            }
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) => ChainsToPinnedCa(ca, certificate, errors),
+            };
+        }
+        var client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("FlaxGuard-Agent", "0.1"));
+        return client;
+    }
+
+    internal static bool ChainsToPinnedCa(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (certificate is null) return false;
+        if ((errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0) return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var leaf = new X509Certificate2(certificate);
+        return chain.Build(leaf);
+    }
+}

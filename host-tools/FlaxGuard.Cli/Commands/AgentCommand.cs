@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace FlaxGuard.Cli.Commands;
+
+/// <summary><c>flaxguard agent</c>: appliances (ESP32 dongles and Linux agents) that check devices for this host.</summary>
+public static class AgentCommand
+{
+    public static Command Create(IAnsiConsole console) => new("agent", """
+        Enroll appliances: each gets an identity and a key, handed over once as a provisioning file.
+
+        Examples:
+          flaxguard agent add office-dongle --host-url http://192.168.1.10:8443 --out office-dongle.json
+        """)
+    {
+        AgentAddCommand.Create(console),
+        AgentRunCommand.Create(console),
+    };
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using FlaxGuard.EndToEnd.Tests.Fixtures;
+
+namespace FlaxGuard.EndToEnd.Tests;
+
+/// <summary><c>flaxguard demo</c>: the whole product (collector, agent, three lab twins) in one command, as a child process.</summary>
+[TestClass]
+public sealed class DemoTests
+{
+    [TestMethod]
+    [Timeout(150_000, CooperativeCancellation = true)]
+    public void Demo_FindsTheCompromisedTwinShowsTheDashboardAndCleansUp()
+    {
+        var r = Flaxguard.Run(null, "demo", "--exit-after-finding");
+        Assert.AreEqual(0, r.ExitCode, r.All);
+        StringAssert.Contains(r.Stdout, "CRITICAL on routeros-lab");
+        StringAssert.Contains(r.Stdout, "cfg.proxy.socks");
+        StringAssert.Matches(r.Stdout, new Regex(@"Dashboard: http://127\.0\.0\.1:\d+/dashboard"));
+        Assert.IsFalse(r.All.Contains("   at ", StringComparison.Ordinal), "stack trace in output:\n" + r.All);
+        var db = Regex.Match(r.Stdout.Replace("\n", ""), @"/tmp/flaxguard-demo-[0-9a-f]+");
+        Assert.IsTrue(db.Success, r.Stdout);
+        Assert.IsFalse(Directory.Exists(db.Value), "the demo's temporary directory was left behind");
+    }
+
+    [TestMethod]
+    [Timeout(150_000, CooperativeCancellation = true)]
+    public void Demo_StopsCleanlyOnCtrlC()
+    {
+        using var demo = ChildProcess.Start("Ctrl+C", TimeSpan.FromSeconds(120), "demo");
+        Assert.IsTrue(demo.Interrupt(TimeSpan.FromSeconds(30)), "the demo did not stop on SIGINT: " + demo.Output);
+        Assert.AreEqual(0, demo.ExitCode, demo.Output);
+        StringAssert.Contains(demo.Output, "Demo stopped");
+    }
+
+    [TestMethod]
+    public void QuickDemo_IsStillThere()
+    {
+        var help = Flaxguard.Run(null, "demo", "--help");
+        Assert.AreEqual(0, help.ExitCode, help.All);
+        StringAssert.Contains(help.Stdout, "--quick");
+        StringAssert.Contains(help.Stdout, "Ctrl+C");
+    }
+}
