@@ -15,7 +15,7 @@ fi
 
 # The real servers and clients the probe tests run against (started by the tests themselves, on
 # loopback or inside network namespaces the tests create).
-apt_packages=(iproute2 miniupnpd miniupnpc nftables snmpd snmp dnsmasq dnsutils apache2 openssh-server nmap busybox-static)
+apt_packages=(iproute2 miniupnpd miniupnpc nftables snmpd snmp dnsmasq dnsutils apache2 openssh-server nmap busybox-static onvif-tools shellcheck jq rsyslog mosquitto postgresql chromium systemd)
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -43,7 +43,7 @@ if ! dotnet build FlaxGuard.sln -c Release --no-restore --verbosity quiet -clp:N
   exit 1
 fi
 
-step "nanoFramework gate (engine sources against nanoFramework.CoreLibrary 1.17.11)"
+step "nanoFramework gate (engine, and ESP32 app + engine, against nanoFramework.CoreLibrary 1.17.11)"
 dotnet run --project firmware/FlaxGuard.NanoGate -c Release --no-build
 gate_status=$?
 

@@ -21,6 +21,12 @@ public static class Program
             SweepCommand.Create(console),
             DemoCommand.Create(console),
             HashesCommand.Create(console),
+            ServeCommand.Create(console),
+            AgentCommand.Create(console),
+            DeviceCommand.Create(console),
+            BaselineCommand.Create(console),
+            StatusCommand.Create(console),
+            DashboardCommand.Create(console),
         };
         ShortCommandListing.Install(root);
         var parse = root.Parse(args);
