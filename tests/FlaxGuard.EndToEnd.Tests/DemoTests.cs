@@ -26,7 +26,7 @@ public sealed class DemoTests
     [Timeout(150_000, CooperativeCancellation = true)]
     public void Demo_StopsCleanlyOnCtrlC()
     {
-        using var demo = ChildProcess.Start("Ctrl+C", TimeSpan.FromSeconds(120), "demo");
+        using var demo = ChildProcess.Start("Ctrl+C", TimeSpan.FromSeconds(120), "demo", "--keep-running");
         Assert.IsTrue(demo.Interrupt(TimeSpan.FromSeconds(30)), "the demo did not stop on SIGINT: " + demo.Output);
         Assert.AreEqual(0, demo.ExitCode, demo.Output);
         StringAssert.Contains(demo.Output, "Demo stopped");

@@ -28,7 +28,8 @@ public static class DemoCommand
             Description = "Loopback address for the --quick lab router (implies --quick) [default: the first free of 127.77.0.1-4].",
         };
         var quick = new Option<bool>("--quick") { Description = "The one-minute version: one lab router checked directly by the CLI, no collector or agent; exits when done." };
-        var exitAfterFinding = new Option<bool>("--exit-after-finding") { Description = "End the full demo once the findings are shown instead of waiting for Ctrl+C (for scripts)." };
+        var exitAfterFinding = new Option<bool>("--exit-after-finding") { Description = "End the full demo once the findings are shown instead of waiting for Ctrl+C (the default without a terminal)." };
+        var keepRunning = new Option<bool>("--keep-running") { Description = "Keep the full demo running until Ctrl+C even without a terminal (the default in a terminal)." };
         var command = new Command("demo", """
             Run the whole product on loopback in one command: the collector with its dashboard (SQLite in a temporary directory), a Linux agent, and three lab devices (OpenWrt, RouterOS, Hikvision). The agent is enrolled with the devices, their first baselines are approved, the RouterOS device is compromised (a SOCKS proxy appears), and the findings are printed with the dashboard URL. Stop with Ctrl+C; everything is deleted. Without a terminal (a script or a pipe) it ends by itself once the findings are shown. With --quick: one lab router is checked, approved, compromised (admin script altered, telnet on port 2323) and checked again, and the drift is shown. Nothing leaves this machine.
 
@@ -37,18 +38,26 @@ public static class DemoCommand
               flaxguard demo --quick
             """)
         {
-            address, quick, exitAfterFinding,
+            address, quick, exitAfterFinding, keepRunning,
         };
         command.SetAction(async (parse, token) =>
         {
             // --address is a --quick setting (the full demo picks its own loopback addresses), so it implies --quick.
-            if (!parse.GetValue(quick) && parse.GetValue(address) is null) return await ProductDemo.RunAsync(console, parse.GetValue(exitAfterFinding), token);
+            if (!parse.GetValue(quick) && parse.GetValue(address) is null) return await ProductDemo.RunAsync(console, ExitsAfterFinding(parse.GetValue(exitAfterFinding), parse.GetValue(keepRunning)), token);
             var chosen = parse.GetValue(address);
             if (chosen is not null && (!IPAddress.TryParse(chosen, out var ip) || !IPAddress.IsLoopback(ip)))
                 throw new UserInputException($"--address: '{chosen}' is not a loopback address (127.x.x.x); the demo never leaves this machine");
             return await RunAsync(console, chosen is null ? LabAddresses : [chosen], token);
         });
         return command;
+    }
+
+    // Without a terminal (scripts, CI, a pipe) nobody can press Ctrl+C or open the dashboard, so the demo ends by itself.
+    private static bool ExitsAfterFinding(bool exitAfterFinding, bool keepRunning)
+    {
+        if (exitAfterFinding && keepRunning) throw new UserInputException("give either --exit-after-finding or --keep-running, not both");
+        if (keepRunning) return false;
+        return exitAfterFinding || Console.IsInputRedirected || Console.IsOutputRedirected;
     }
 
     private static async Task<int> RunAsync(IAnsiConsole console, string[] candidates, CancellationToken token)

@@ -138,8 +138,7 @@ internal static class ProductDemo
             console.Write(table);
             console.MarkupLine($"Findings reached the collector: [red bold]CRITICAL[/] on {Markup.Escape(router.Name)}.");
             console.MarkupLine($"Dashboard: [bold link]{server.BaseAddress}dashboard[/]   API health: {server.BaseAddress}api/v1/health");
-            // Without a terminal (scripts, CI, a pipe) nobody can press Ctrl+C or open the dashboard: end here.
-            if (exitAfterFinding || Console.IsInputRedirected || Console.IsOutputRedirected) return 0;
+            if (exitAfterFinding) return 0;
             console.MarkupLine("The agent keeps checking. Press [bold]Ctrl+C[/] to stop and delete the demo.");
             try
             {
