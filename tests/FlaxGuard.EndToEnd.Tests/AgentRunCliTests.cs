@@ -24,31 +24,31 @@ public sealed class AgentRunCliTests
         var password = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await using var twin = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{RandomNumberGenerator.GetInt32(1, 250)}.7"), 0, "root", password, ct);
         var provisioning = dir.File("agent.json");
-        Assert.AreEqual(0, Flaxguard.Run(null, "agent", "add", "once-agent", "--host-url", $"http://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data).ExitCode);
-        Assert.AreEqual(0, Flaxguard.Run(password + "\n", "device", "add", "router", "--address", twin.BaseUri.ToString().TrimEnd('/'), "--profile", "openwrt",
+        Assert.AreEqual(0, FlaxguardProcess.Run(null, "agent", "add", "once-agent", "--host-url", $"http://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data).ExitCode);
+        Assert.AreEqual(0, FlaxguardProcess.Run(password + "\n", "device", "add", "router", "--address", twin.BaseUri.ToString().TrimEnd('/'), "--profile", "openwrt",
             "--ports", "2323", "--user", "root", "--password-stdin", "--data-dir", data).ExitCode);
 
         // No host and no stored job yet: nothing can be checked (exit 3), and that is said in words.
-        var noJob = Flaxguard.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
+        var noJob = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
         Assert.AreEqual(3, noJob.ExitCode, noJob.All);
         StringAssert.Contains(noJob.Stdout, "cannot reach the host");
 
         using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data))
         {
-            var first = Flaxguard.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
+            var first = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
             Assert.AreEqual(0, first.ExitCode, first.All);
             StringAssert.Contains(first.Stdout, "upload: 1 stored");
         }
 
         // Host gone: the stored job still runs, the report waits on disk, exit 1.
-        var away = Flaxguard.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
+        var away = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
         Assert.AreEqual(1, away.ExitCode, away.All);
         StringAssert.Contains(away.Stdout, "stored job version");
         Assert.HasCount(1, Directory.GetFiles(state, "rq-*"));
 
         using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data))
         {
-            var back = Flaxguard.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
+            var back = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
             Assert.AreEqual(0, back.ExitCode, back.All);
             StringAssert.Contains(back.Stdout, "upload: 2 stored");
             Assert.IsEmpty(Directory.GetFiles(state, "rq-*"));
@@ -60,7 +60,7 @@ public sealed class AgentRunCliTests
     [TestMethod]
     public void MissingProvisioningFile_IsOneClearLine()
     {
-        var r = Flaxguard.Run(null, "agent", "run", "--provisioning", "/nonexistent/agent.json", "--state-dir", Path.GetTempPath());
+        var r = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", "/nonexistent/agent.json", "--state-dir", Path.GetTempPath());
         Assert.AreEqual(3, r.ExitCode, r.All);
         StringAssert.Contains(r.Stderr, "flaxguard agent add");
         Assert.IsFalse(r.All.Contains("   at ", StringComparison.Ordinal), r.All);
@@ -69,7 +69,7 @@ public sealed class AgentRunCliTests
     [TestMethod]
     public void IntervalOutOfRange_IsRefused()
     {
-        var r = Flaxguard.Run(null, "agent", "run", "--provisioning", "x.json", "--interval-seconds", "0");
+        var r = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", "x.json", "--interval-seconds", "0");
         Assert.AreEqual(3, r.ExitCode, r.All);
         StringAssert.Contains(r.Stderr, "--interval-seconds must be 1 to 604800");
     }

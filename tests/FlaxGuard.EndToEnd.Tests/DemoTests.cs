@@ -11,7 +11,7 @@ public sealed class DemoTests
     [Timeout(150_000, CooperativeCancellation = true)]
     public void Demo_FindsTheCompromisedTwinShowsTheDashboardAndCleansUp()
     {
-        var r = Flaxguard.Run(null, "demo", "--exit-after-finding");
+        var r = FlaxguardProcess.Run(null, "demo", "--exit-after-finding");
         Assert.AreEqual(0, r.ExitCode, r.All);
         StringAssert.Contains(r.Stdout, "CRITICAL on routeros-lab");
         StringAssert.Contains(r.Stdout, "cfg.proxy.socks");
@@ -35,7 +35,7 @@ public sealed class DemoTests
     [TestMethod]
     public void QuickDemo_IsStillThere()
     {
-        var help = Flaxguard.Run(null, "demo", "--help");
+        var help = FlaxguardProcess.Run(null, "demo", "--help");
         Assert.AreEqual(0, help.ExitCode, help.All);
         StringAssert.Contains(help.Stdout, "--quick");
         StringAssert.Contains(help.Stdout, "Ctrl+C");

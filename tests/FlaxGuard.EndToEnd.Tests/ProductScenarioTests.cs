@@ -51,12 +51,12 @@ public sealed class ProductScenarioTests
 
         // Enrollment through the CLI, exactly as the README tells an owner.
         var provisioning = dir.File("agent.json");
-        var add = Flaxguard.Run(null, "agent", "add", "e2e-agent", "--interval", "10", "--host-url", $"http://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data);
+        var add = FlaxguardProcess.Run(null, "agent", "add", "e2e-agent", "--interval", "10", "--host-url", $"http://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data);
         Assert.AreEqual(0, add.ExitCode, add.All);
         var applianceId = JsonDocument.Parse(File.ReadAllBytes(provisioning)).RootElement.GetProperty("applianceId").GetString()!;
         foreach (var twin in twins)
         {
-            var device = Flaxguard.Run(password + "\n", "device", "add", twin.Profile + "-twin", "--address", twin.BaseUri.ToString().TrimEnd('/'), "--profile", twin.Profile,
+            var device = FlaxguardProcess.Run(password + "\n", "device", "add", twin.Profile + "-twin", "--address", twin.BaseUri.ToString().TrimEnd('/'), "--profile", twin.Profile,
                 "--ports", "2323", "--user", TwinUser, "--password-stdin", "--appliance", applianceId, "--data-dir", data);
             Assert.AreEqual(0, device.ExitCode, device.All);
             Assert.IsFalse(device.All.Contains(password, StringComparison.Ordinal), "the device password was echoed");
@@ -73,12 +73,12 @@ public sealed class ProductScenarioTests
                 var device = (await store.FindDeviceAsync(twin.Profile + "-twin", ct))!;
                 await WaitUntil(async () => await store.LatestBaselineAsync(device.Id, BaselineState.Proposed, ct) is not null, TimeSpan.FromSeconds(60),
                     () => $"no baseline proposed for {twin.Profile}; agent output:\n{agent.Output}");
-                var approve = Flaxguard.Run(null, "baseline", "approve", twin.Profile + "-twin", "--data-dir", data);
+                var approve = FlaxguardProcess.Run(null, "baseline", "approve", twin.Profile + "-twin", "--data-dir", data);
                 Assert.AreEqual(0, approve.ExitCode, approve.All);
             }
             // Once the agent checks against the approved baselines, the untouched lab is all OK.
-            await WaitUntil(() => Task.FromResult(Flaxguard.Run(null, "status", "--data-dir", data).ExitCode == 0), TimeSpan.FromSeconds(60),
-                () => "status did not become OK after approval: " + Flaxguard.Run(null, "status", "--data-dir", data).All + "\nagent:\n" + agent.Output);
+            await WaitUntil(() => Task.FromResult(FlaxguardProcess.Run(null, "status", "--data-dir", data).ExitCode == 0), TimeSpan.FromSeconds(60),
+                () => "status did not become OK after approval: " + FlaxguardProcess.Run(null, "status", "--data-dir", data).All + "\nagent:\n" + agent.Output);
 
             // Compromise: RouterOS gets a SOCKS proxy (what the 2024 botnet advisory describes) and a telnet backdoor on 2323.
             routerOs.Apply(TwinChanges.SocksProxy);
@@ -111,7 +111,7 @@ public sealed class ProductScenarioTests
                 StringAssert.Contains(page, "routeros-twin");
                 StringAssert.Contains(page.ToLowerInvariant(), "critical");
             }
-            var status = Flaxguard.Run(null, "status", "--data-dir", data);
+            var status = FlaxguardProcess.Run(null, "status", "--data-dir", data);
             Assert.AreEqual(2, status.ExitCode, status.All);
             StringAssert.Contains(status.Stdout, "FLAXGUARD CRITICAL");
             StringAssert.Contains(status.Stdout, "routeros-twin");

@@ -27,7 +27,7 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Starts flaxguard with <paramref name="args"/> and waits until a line contains <paramref name="readyText"/>.</summary>
     public static ChildProcess Start(string readyText, TimeSpan readyWithin, params string[] args)
     {
-        var process = Process.Start(Flaxguard.Info(args))!;
+        var process = Process.Start(FlaxguardProcess.Info(args))!;
         var child = new ChildProcess(process);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Collect(string? line)
