@@ -229,7 +229,35 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         }
     }
 
+    /// <summary>
+    /// Send the ingest path's writes that return nothing together with the next read (or the commit) as one
+    /// DbBatch: one round trip instead of one per statement. Order is kept, so every read still sees every write before it.
+    /// </summary>
+    protected virtual bool DeferIngestWrites => false;
+
+    private sealed class PendingWrites
+    {
+        public readonly List<(string Sql, (string Name, object? Value)[] Parameters)> Statements = [];
+    }
+
+    /// <summary>Writes waiting to go out with the next read on a connection (only while its ingest batch runs, under the writer lock).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, PendingWrites> DeferredByConnection = new();
+
     private async Task<IReadOnlyList<IngestResult>> StoreBatch(DbConnection c, IReadOnlyList<IngestItem> batch, CancellationToken ct)
+    {
+        if (!DeferIngestWrites || !c.CanCreateBatch) return await StoreBatchCore(c, batch, ct);
+        DeferredByConnection.AddOrUpdate(c, new PendingWrites());
+        try
+        {
+            return await StoreBatchCore(c, batch, ct);
+        }
+        finally
+        {
+            DeferredByConnection.Remove(c);
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestResult>> StoreBatchCore(DbConnection c, IReadOnlyList<IngestItem> batch, CancellationToken ct)
     {
         await using var tx = await BeginWriteAsync(c, ct);
         var context = new BatchContext();
@@ -237,6 +265,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         // Appliance rows are locked in id order, so concurrent writers (PostgreSQL) cannot deadlock; each
         // appliance's own reports keep their arrival order.
         var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Report.DeviceId, StringComparer.Ordinal).ThenBy(i => i).ToList();
+        if (DeferredByConnection.TryGetValue(c, out _)) await Prefetch(c, tx, batch, order, context, ct);
         foreach (var i in order) results[i] = await StoreOne(c, tx, batch[i], context, ct);
         // One health update per appliance per batch: the counters were checked against context.LastCounter above.
         foreach (var (appliance, state) in context.Appliances)
@@ -245,6 +274,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
             await Exec(c, tx, "UPDATE appliances SET last_counter = @counter, last_seen = @now, queue_length = COALESCE(@q, queue_length) WHERE id = @a", ct,
                 ("counter", state.LastCounter), ("now", state.LastSeen), ("q", state.QueueLength), ("a", appliance));
         }
+        await FlushDeferred(c, tx, ct); // every write has reached the server before the commit is asked for
         await tx.CommitAsync(ct);
         return results;
     }
@@ -264,6 +294,69 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         public Dictionary<(string Appliance, string Device), string?> DeviceNames { get; } = [];
         public Dictionary<string, FactSet?> Approved { get; } = new(StringComparer.Ordinal);
         public HashSet<string> HasProposal { get; } = new(StringComparer.Ordinal);
+        /// <summary>Targets whose proposed baseline was looked up (present or not) in this transaction.</summary>
+        public HashSet<string> ProposalChecked { get; } = new(StringComparer.Ordinal);
+        /// <summary>Open findings read in this transaction, dropped once the device's findings are merged (later reads see the writes).</summary>
+        public Dictionary<string, List<FindingRecord>> OpenFindings { get; } = new(StringComparer.Ordinal);
+    }
+
+    private const string OpenFindingsSelect = "SELECT id, device_id, finding_key, severity, sentence, first_seen, last_seen, resolved_at FROM findings WHERE device_id = @d AND resolved_at IS NULL";
+
+    /// <summary>
+    /// Everything the batch's reports will read, in one round trip, before any write: appliance rows (locked in
+    /// id order), device names, approved and proposed baselines, open findings.
+    /// </summary>
+    private async Task Prefetch(DbConnection c, DbTransaction tx, IReadOnlyList<IngestItem> batch, List<int> order, BatchContext context, CancellationToken ct)
+    {
+        await using var prefetch = c.CreateBatch();
+        prefetch.Transaction = tx;
+        var readers = new List<Action<DbDataReader>>();
+        var appliances = new HashSet<string>(StringComparer.Ordinal);
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        var pairs = new HashSet<(string, string)>();
+        void Add(string sql, Action<DbDataReader> read, params (string Name, object? Value)[] parameters)
+        {
+            prefetch.BatchCommands.Add(BatchCommand(prefetch, sql, parameters));
+            readers.Add(read);
+        }
+        foreach (var i in order)
+        {
+            var applianceId = batch[i].Report.DeviceId;
+            if (appliances.Add(applianceId))
+                Add("SELECT last_counter FROM appliances WHERE id = @a" + ForUpdate, r =>
+                    context.Appliances[applianceId] = r.Read() ? new BatchContext.ApplianceState { LastCounter = Convert.ToInt64(r.GetValue(0)) } : null, ("a", applianceId));
+        }
+        foreach (var i in order)
+        {
+            var applianceId = batch[i].Report.DeviceId;
+            foreach (var target in batch[i].Report.Targets)
+            {
+                var targetId = target.TargetId;
+                if (pairs.Add((applianceId, targetId)))
+                    Add("SELECT name FROM devices WHERE id = @d AND appliance_id = @a", r =>
+                        context.DeviceNames[(applianceId, targetId)] = r.Read() ? r.GetString(0) : null, ("d", targetId), ("a", applianceId));
+                if (!targets.Add(targetId)) continue;
+                Add("SELECT facts FROM baselines WHERE device_id = @d AND state = 'approved' ORDER BY id DESC LIMIT 1", r =>
+                    context.Approved[targetId] = r.Read() ? DecodeFacts((byte[])r.GetValue(0)) : null, ("d", targetId));
+                Add("SELECT 1 FROM baselines WHERE device_id = @d AND state = 'proposed' LIMIT 1", r =>
+                {
+                    if (r.Read()) context.HasProposal.Add(targetId);
+                    context.ProposalChecked.Add(targetId);
+                }, ("d", targetId));
+                Add(OpenFindingsSelect, r =>
+                {
+                    var open = new List<FindingRecord>();
+                    while (r.Read()) open.Add(ReadFinding(r));
+                    context.OpenFindings[targetId] = open;
+                }, ("d", targetId));
+            }
+        }
+        await using var reader = await prefetch.ExecuteReaderAsync(ct);
+        for (var k = 0; k < readers.Count; k++)
+        {
+            if (k > 0 && !await reader.NextResultAsync(ct)) throw new StoreException("the database returned fewer results than it was asked for");
+            readers[k](reader);
+        }
     }
 
     private async Task<IngestResult> StoreOne(DbConnection c, DbTransaction tx, IngestItem item, BatchContext context, CancellationToken ct)
@@ -278,9 +371,16 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         if (appliance is null) return new IngestResult(IngestStatus.UnknownAppliance, 0, []);
         if (report.Counter <= appliance.LastCounter) return new IngestResult(IngestStatus.Replayed, appliance.LastCounter, []);
         var now = item.ReceivedAt;
-        var reportId = Convert.ToInt64(await Scalar(c, tx, """
-            INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes) VALUES (@a, @counter, @dt, @now, @size) RETURNING id
-            """, ct, ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes)));
+        // With deferred writes the report row is not read back: its results find it by (appliance, counter), which is unique.
+        var deferred = DeferredByConnection.TryGetValue(c, out _);
+        object reportId = "";
+        if (deferred)
+            await Exec(c, tx, "INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes) VALUES (@a, @counter, @dt, @now, @size)", ct,
+                ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes));
+        else
+            reportId = Convert.ToInt64(await Scalar(c, tx, """
+                INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes) VALUES (@a, @counter, @dt, @now, @size) RETURNING id
+                """, ct, ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes)));
         var changes = new List<FindingChange>();
         foreach (var target in report.Targets)
         {
@@ -297,22 +397,28 @@ public abstract partial class SqlFlaxStore : IFlaxStore
                 context.Approved[target.TargetId] = approved;
             }
             var analysis = ReportAnalysis.Analyze(target, approved);
-            await Exec(c, tx, """
-                INSERT INTO target_results (report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline)
-                VALUES (@r, @d, @facts, @verdicts, @drift, @worst, @unverified, @fw, @now, @hb)
-                """, ct, ("r", reportId), ("d", target.TargetId), ("facts", analysis.Facts), ("verdicts", JsonSerializer.Serialize(analysis.Verdicts, Json)),
+            (string Name, object? Value)[] resultValues =
+            [
+                ("d", target.TargetId), ("facts", analysis.Facts), ("verdicts", JsonSerializer.Serialize(analysis.Verdicts, Json)),
                 ("drift", JsonSerializer.Serialize(analysis.Drift, Json)), ("worst", (int)analysis.Worst), ("unverified", analysis.Unverified ? 1 : 0),
-                ("fw", analysis.Firmware), ("now", now), ("hb", approved is null ? 0 : 1));
+                ("fw", analysis.Firmware), ("now", now), ("hb", approved is null ? 0 : 1),
+            ];
+            if (deferred)
+                await Exec(c, tx, DeferredResultInsert, ct, [("a", report.DeviceId), ("counter", report.Counter), .. resultValues]);
+            else
+                await Exec(c, tx, ResultInsert, ct, [("r", reportId), .. resultValues]);
             if (approved is null && !analysis.Unverified && !context.HasProposal.Contains(target.TargetId))
             {
-                if (await Scalar(c, tx, "SELECT 1 FROM baselines WHERE device_id = @d AND state = 'proposed'", ct, ("d", target.TargetId)) is null)
+                if (context.ProposalChecked.Contains(target.TargetId) || await Scalar(c, tx, "SELECT 1 FROM baselines WHERE device_id = @d AND state = 'proposed'", ct, ("d", target.TargetId)) is null)
                 {
                     await Exec(c, tx, "INSERT INTO baselines (device_id, state, facts, created_at) VALUES (@d, 'proposed', @facts, @now)", ct,
                         ("d", target.TargetId), ("facts", analysis.Facts), ("now", now));
                 }
                 context.HasProposal.Add(target.TargetId);
             }
-            await MergeFindings(c, tx, target.TargetId, deviceName, analysis.Findings, now, changes, ct);
+            // Findings read before this batch's writes are good for one merge only; a later report of the same device reads again.
+            context.OpenFindings.Remove(target.TargetId, out var openFindings);
+            await MergeFindings(c, tx, target.TargetId, deviceName, analysis.Findings, now, changes, openFindings, ct);
         }
         appliance.LastCounter = report.Counter;
         appliance.LastSeen = now;
@@ -321,10 +427,19 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         return new IngestResult(IngestStatus.Stored, report.Counter, changes);
     }
 
-    private static async Task MergeFindings(DbConnection c, DbTransaction tx, string deviceId, string deviceName, IReadOnlyList<CurrentFinding> current, long now, List<FindingChange> changes, CancellationToken ct)
+    private const string ResultInsert = """
+        INSERT INTO target_results (report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline)
+        VALUES (@r, @d, @facts, @verdicts, @drift, @worst, @unverified, @fw, @now, @hb)
+        """;
+
+    private const string DeferredResultInsert = """
+        INSERT INTO target_results (report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline)
+        VALUES ((SELECT id FROM reports WHERE appliance_id = @a AND counter = @counter), @d, @facts, @verdicts, @drift, @worst, @unverified, @fw, @now, @hb)
+        """;
+
+    private static async Task MergeFindings(DbConnection c, DbTransaction tx, string deviceId, string deviceName, IReadOnlyList<CurrentFinding> current, long now, List<FindingChange> changes, List<FindingRecord>? prefetched, CancellationToken ct)
     {
-        var open = await Query(c, tx, "SELECT id, device_id, finding_key, severity, sentence, first_seen, last_seen, resolved_at FROM findings WHERE device_id = @d AND resolved_at IS NULL",
-            ReadFinding, ct, ("d", deviceId));
+        var open = prefetched ?? await Query(c, tx, OpenFindingsSelect, ReadFinding, ct, ("d", deviceId));
         var byKey = open.ToDictionary(f => f.Key, StringComparer.Ordinal);
         foreach (var f in current)
         {
@@ -504,8 +619,51 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         return (cmd, false);
     }
 
+    private static DbBatch PendingBatch(DbConnection c, DbTransaction? tx, PendingWrites pending, string? readSql, (string Name, object? Value)[] readParameters)
+    {
+        var batch = c.CreateBatch();
+        batch.Transaction = tx;
+        foreach (var (sql, parameters) in pending.Statements) batch.BatchCommands.Add(BatchCommand(batch, sql, parameters));
+        if (readSql is not null) batch.BatchCommands.Add(BatchCommand(batch, readSql, readParameters));
+        pending.Statements.Clear();
+        return batch;
+    }
+
+    private static DbBatchCommand BatchCommand(DbBatch batch, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private static async Task FlushDeferred(DbConnection c, DbTransaction? tx, CancellationToken ct)
+    {
+        if (!DeferredByConnection.TryGetValue(c, out var pending) || pending.Statements.Count == 0) return;
+        await using var batch = PendingBatch(c, tx, pending, null, []);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The pending writes followed by one read, in one round trip; null when nothing is pending.</summary>
+    private static DbBatch? WithPending(DbConnection c, DbTransaction? tx, string sql, (string Name, object? Value)[] parameters)
+    {
+        if (!DeferredByConnection.TryGetValue(c, out var pending) || pending.Statements.Count == 0) return null;
+        return PendingBatch(c, tx, pending, sql, parameters);
+    }
+
     protected static async Task Exec(DbConnection c, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        if (DeferredByConnection.TryGetValue(c, out var pending))
+        {
+            pending.Statements.Add((sql, parameters));
+            return;
+        }
         var (cmd, owned) = Rent(c, tx, sql, parameters);
         try
         {
@@ -519,6 +677,16 @@ public abstract partial class SqlFlaxStore : IFlaxStore
 
     protected static async Task<object?> Scalar(DbConnection c, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        if (WithPending(c, tx, sql, parameters) is { } batch)
+        {
+            await using (batch)
+            {
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                // Only the last command returns rows (deferred writes return none).
+                var value = await reader.ReadAsync(ct) ? reader.GetValue(0) : null;
+                return value is DBNull ? null : value;
+            }
+        }
         var (cmd, owned) = Rent(c, tx, sql, parameters);
         try
         {
@@ -533,6 +701,16 @@ public abstract partial class SqlFlaxStore : IFlaxStore
 
     protected static async Task<List<T>> Query<T>(DbConnection c, DbTransaction? tx, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        if (WithPending(c, tx, sql, parameters) is { } batch)
+        {
+            await using (batch)
+            {
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                var rows = new List<T>();
+                while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+                return rows;
+            }
+        }
         var (cmd, owned) = Rent(c, tx, sql, parameters);
         try
         {
