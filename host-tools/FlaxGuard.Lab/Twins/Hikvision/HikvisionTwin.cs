@@ -1,12 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FlaxGuard.Lab.Twins.Hikvision;
 
@@ -80,19 +75,11 @@ public sealed class HikvisionTwin : ILabTwin
         if (!IPAddress.IsLoopback(address)) throw new ArgumentException("the lab twin only listens on loopback addresses", nameof(address));
         ArgumentException.ThrowIfNullOrEmpty(user);
         ArgumentNullException.ThrowIfNull(password);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(address, port);
-        });
-        var app = builder.Build();
+        var app = LoopbackHost.Build(address, port);
         var twin = new HikvisionTwin(app, user, password) { Address = address };
         app.Run(twin.HandleAsync);
         await app.StartAsync(ct);
-        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        twin.BaseUri = new Uri($"http://{bound.Authority}/");
+        twin.BaseUri = LoopbackHost.BaseUri(address, LoopbackHost.BoundPort(app));
         return twin;
     }
 

@@ -3,12 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FlaxGuard.Lab.Twins.Onvif;
 
@@ -63,7 +58,7 @@ public sealed class OnvifTwin : ILabTwin
 
     public int Port { get; private set; }
 
-    public Uri BaseUri => new($"http://{(Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Address}]" : Address.ToString())}:{Port}/");
+    public Uri BaseUri => LoopbackHost.BaseUri(Address, Port);
 
     /// <summary>The device service URL a client posts to.</summary>
     public Uri DeviceServiceUri => new(BaseUri, ServicePath);
@@ -94,20 +89,11 @@ public sealed class OnvifTwin : ILabTwin
 
     public static async Task<OnvifTwin> StartAsync(IPAddress address, int port, string user, string password, CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
-            kestrel.Listen(address, port);
-        });
-        var app = builder.Build();
+        var app = LoopbackHost.Build(address, port, kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
         var twin = new OnvifTwin(app, address, user, password);
         app.Run(twin.HandleAsync);
         await app.StartAsync(ct);
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).First();
-        twin.Port = url.Port;
+        twin.Port = LoopbackHost.BoundPort(app);
         return twin;
     }
 

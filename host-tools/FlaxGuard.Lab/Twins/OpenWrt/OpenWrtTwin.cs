@@ -4,12 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FlaxGuard.Lab.Twins.OpenWrt;
 
@@ -84,20 +79,11 @@ public sealed class OpenWrtTwin : ILabTwin
         ArgumentException.ThrowIfNullOrEmpty(user);
         ArgumentNullException.ThrowIfNull(password);
         var twin = new OpenWrtTwin(user, password);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(20);
-            kestrel.Listen(address, port);
-        });
-        var app = builder.Build();
+        var app = LoopbackHost.Build(address, port, kestrel => kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(20));
         app.Run(twin.HandleAsync);
         await app.StartAsync(ct);
         twin._app = app;
-        var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        twin.BaseUri = new Uri($"http://{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString())}:{url.Port}/");
+        twin.BaseUri = LoopbackHost.BaseUri(address, LoopbackHost.BoundPort(app));
         return twin;
     }
 

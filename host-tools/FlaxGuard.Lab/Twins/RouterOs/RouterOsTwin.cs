@@ -5,12 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Row = FlaxGuard.Lab.Twins.RouterOs.RouterOsTwinState.Row;
 
 namespace FlaxGuard.Lab.Twins.RouterOs;
@@ -74,22 +69,14 @@ public sealed class RouterOsTwin : ILabTwin
         ArgumentNullException.ThrowIfNull(address);
         if (string.IsNullOrEmpty(user) || user.Contains(':')) throw new ArgumentException("the user name must be non-empty without ':'", nameof(user));
         ArgumentNullException.ThrowIfNull(password);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(address, port);
-        });
-        var app = builder.Build();
+        var app = LoopbackHost.Build(address, port);
         var twin = new RouterOsTwin(app, user, password);
         app.Run(twin.HandleAsync);
         await app.StartAsync(ct);
-        var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         twin.Address = address;
-        twin.Port = url.Port;
-        twin.BaseUri = new Uri($"http://{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString())}:{url.Port}/");
-        lock (twin._gate) twin._state = new RouterOsTwinState(url.Port, user, password);
+        twin.Port = LoopbackHost.BoundPort(app);
+        twin.BaseUri = LoopbackHost.BaseUri(address, twin.Port);
+        lock (twin._gate) twin._state = new RouterOsTwinState(twin.Port, user, password);
         return twin;
     }
 
