@@ -28,9 +28,9 @@ public static class AgentMemoryHarness
     private const long TargetBytesPerProbe = 48 * 1024;
     private const string User = "admin";
 
-    public static int Run(string[] args) => RunAsync().GetAwaiter().GetResult();
+    public static int Run(string[] args) => RunAsync(args.Contains("--calls")).GetAwaiter().GetResult();
 
-    private static async Task<int> RunAsync()
+    private static async Task<int> RunAsync(bool showCalls)
     {
         var password = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var block = (byte)RandomNumberGenerator.GetInt32(1, 250);
@@ -56,19 +56,19 @@ public static class AgentMemoryHarness
             Console.WriteLine("Warm-up round (JIT, first connections)...");
             foreach (var target in targets)
             {
-                Measure(target, http, tcp, udp);
+                Measure(target, http, tcp, udp, false);
                 round.RunTarget(target);
             }
 
             Console.WriteLine();
-            Console.WriteLine($"{"target / probe",-34} {"thread bytes",14} {"process bytes",14} {"facts",6} {"ms",6}");
+            Console.WriteLine($"{"target / probe",-34} {"engine bytes",14} {"thread bytes",14} {"process bytes",14} {"facts",6} {"calls",6} {"ms",6}");
             var worstProbe = 0L;
             foreach (var target in targets)
             {
-                foreach (var m in Measure(target, http, tcp, udp))
+                foreach (var m in Measure(target, http, tcp, udp, showCalls))
                 {
-                    worstProbe = Math.Max(worstProbe, m.ThreadBytes);
-                    Console.WriteLine($"  {target.Profile + " / " + m.Probe,-32} {m.ThreadBytes,14:N0} {m.ProcessBytes,14:N0} {m.Facts,6} {m.Milliseconds,6}");
+                    worstProbe = Math.Max(worstProbe, m.EngineBytes);
+                    Console.WriteLine($"  {target.Profile + " / " + m.Probe,-32} {m.EngineBytes,14:N0} {m.ThreadBytes,14:N0} {m.ProcessBytes,14:N0} {m.Facts,6} {m.Calls,6} {m.Milliseconds,6}");
                 }
                 var (threadBytes, processBytes, ms, summary) = Allocations(() => round.RunTarget(target));
                 Console.WriteLine($"{target.Profile + " whole target (RunTarget)",-34} {threadBytes,14:N0} {processBytes,14:N0} {summary.Facts,6} {ms,6}   report {summary.ReportBytes} bytes, worst {summary.Highest.ToString().ToLowerInvariant()}");
@@ -79,7 +79,7 @@ public static class AgentMemoryHarness
             Console.WriteLine($"{"(.NET HttpClientTransport, one GET)",-34} {adapterBytes,14:N0}");
             Console.WriteLine();
             var pass = worstProbe < TargetBytesPerProbe;
-            Console.WriteLine($"Largest probe (engine thread): {worstProbe:N0} bytes = {worstProbe / 1024.0:0.0} KiB; target < {TargetBytesPerProbe / 1024} KiB per probe: {(pass ? "met" : "NOT met")}");
+            Console.WriteLine($"Largest probe (engine bytes): {worstProbe:N0} bytes = {worstProbe / 1024.0:0.0} KiB; target < {TargetBytesPerProbe / 1024} KiB per probe: {(pass ? "met" : "NOT met")}");
             return pass ? 0 : 1;
         }
         finally
@@ -88,25 +88,62 @@ public static class AgentMemoryHarness
         }
     }
 
-    private sealed record ProbeMeasurement(string Probe, long ThreadBytes, long ProcessBytes, int Facts, long Milliseconds);
+    private sealed record ProbeMeasurement(string Probe, long EngineBytes, long ThreadBytes, long ProcessBytes, int Facts, int Calls, long Milliseconds);
 
-    private static List<ProbeMeasurement> Measure(JobTarget target, HttpClientTransport http, SocketTcpConnector tcp, SocketUdpExchange udp)
+    /// <summary>
+    /// Each probe twice: live through the .NET transport (thread and process bytes, recording the exchanges), then
+    /// played back from the recording (engine bytes: everything the probe allocates, nothing the adapter does).
+    /// </summary>
+    private static List<ProbeMeasurement> Measure(JobTarget target, HttpClientTransport http, SocketTcpConnector tcp, SocketUdpExchange udp, bool showCalls)
     {
         var plan = TargetPlan.For(target);
         if (plan.Host is null) throw new InvalidOperationException($"{target.Profile}: {plan.Problem}");
+        var replay = new ReplayHttpTransport(http);
         var results = new List<ProbeMeasurement>();
         foreach (var probe in plan.Probes)
         {
+            replay.StartRecording();
             var output = new ProbeOutput();
-            var context = new ProbeContext(plan.Host, http, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance);
+            var context = new ProbeContext(plan.Host, replay, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance);
             var (threadBytes, processBytes, ms, _) = Allocations(() =>
             {
                 probe.Run(context, output);
                 return 0;
             });
-            results.Add(new ProbeMeasurement(probe.Name, threadBytes, processBytes, output.Facts.Count, ms));
+            var calls = replay.Calls;
+            var engineBytes = threadBytes;
+            if (calls > 0)
+            {
+                replay.StartReplay();
+                var replayed = new ProbeOutput();
+                var start = 0L;
+                (engineBytes, _, _, start) = Allocations(() =>
+                {
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    probe.Run(context, replayed);
+                    return before;
+                });
+                if (replayed.Facts.Count != output.Facts.Count)
+                    throw new InvalidOperationException($"{probe.Name}: played back {replayed.Facts.Count} facts, live {output.Facts.Count}");
+                if (showCalls) PrintCalls(probe.Name, replay, start, start + engineBytes);
+            }
+            results.Add(new ProbeMeasurement(probe.Name, engineBytes, threadBytes, processBytes, output.Facts.Count, calls, ms));
         }
         return results;
+    }
+
+    /// <summary>What the engine allocated before each call (building it, digesting the previous answer), and after the last.</summary>
+    private static void PrintCalls(string probe, ReplayHttpTransport replay, long start, long end)
+    {
+        var marks = replay.AllocatedAtCall;
+        Console.WriteLine($"    {probe}: engine bytes up to each call");
+        var previous = start;
+        for (var i = 0; i < marks.Length; i++)
+        {
+            Console.WriteLine($"      {marks[i] - previous,10:N0}  before {replay.DescribeCall(i)}");
+            previous = marks[i];
+        }
+        Console.WriteLine($"      {end - previous,10:N0}  after the last answer");
     }
 
     private static (long ThreadBytes, long ProcessBytes, long Milliseconds, T Result) Allocations<T>(Func<T> action)
