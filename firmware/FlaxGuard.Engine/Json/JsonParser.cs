@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Text;
 using FlaxGuard.Engine.Text;
 
 namespace FlaxGuard.Engine.Json
@@ -9,25 +7,29 @@ namespace FlaxGuard.Engine.Json
     /// Strict RFC 8259 parser for answers from checked devices. Refuses instead of guessing: bad UTF-8,
     /// lone surrogates, control characters in strings, duplicate member names (two parsers could read them
     /// differently), trailing data, and anything beyond the limits. Recursion depth is bounded by MaxDepth.
+    /// The result is a <see cref="JsonDocument"/> table over a copy of the bytes: no object or string per value.
     /// </summary>
     public sealed class JsonParser
     {
-        // Objects with more members than this check duplicates through a Hashtable instead of a linear scan.
-        private const int LinearDuplicateScan = 16;
+        // Objects with more members than this look for duplicate names through a hash table instead of a scan.
+        private const int LinearDuplicateScan = 24;
 
         private readonly byte[] _data;
         private readonly int _end;
         private readonly JsonLimits _limits;
+        private readonly JsonDocument _doc;
         private int _pos;
         private int _values;
         private string _error;
 
-        private JsonParser(byte[] data, int offset, int count, JsonLimits limits)
+        private JsonParser(byte[] data, JsonLimits limits)
         {
             _data = data;
-            _pos = offset;
-            _end = offset + count;
+            _pos = 0;
+            _end = data.Length;
             _limits = limits;
+            // Device answers run about 6 to 10 bytes per value or name; the table doubles when that guess is low.
+            _doc = new JsonDocument(data, data.Length / 8 + 8);
         }
 
         /// <summary>Parses one document; returns null and a plain-words reason when it is not acceptable JSON.</summary>
@@ -40,37 +42,42 @@ namespace FlaxGuard.Engine.Json
                 return null;
             }
             if (limits == null) limits = JsonLimits.Default;
-            JsonParser parser = new JsonParser(data, offset, count, limits);
             // A UTF-8 byte order mark is tolerated (RFC 8259 section 8.1 allows ignoring it).
-            if (count >= 3 && data[offset] == 0xEF && data[offset + 1] == 0xBB && data[offset + 2] == 0xBF) parser._pos += 3;
-            JsonValue root = parser.ParseDocument();
-            error = parser._error;
-            return root;
+            if (count >= 3 && data[offset] == 0xEF && data[offset + 1] == 0xBB && data[offset + 2] == 0xBF)
+            {
+                offset += 3;
+                count -= 3;
+            }
+            // The document keeps its own copy: callers reuse their receive buffers for the next answer.
+            byte[] own = new byte[count];
+            Array.Copy(data, offset, own, 0, count);
+            JsonParser parser = new JsonParser(own, limits);
+            if (!parser.ParseDocument())
+            {
+                error = parser._error;
+                return null;
+            }
+            return new JsonValue(parser._doc, 0);
         }
 
-        private JsonValue ParseDocument()
+        private bool ParseDocument()
         {
             SkipWhitespace();
             if (_pos >= _end) return Fail("the answer is empty");
-            JsonValue root = ParseValue(0);
-            if (root == null) return null;
+            if (!ParseValue(0)) return false;
             SkipWhitespace();
             if (_pos != _end) return Fail("the answer has data after the JSON document");
-            return root;
+            return true;
         }
 
-        private JsonValue ParseValue(int depth)
+        private bool ParseValue(int depth)
         {
             if (_pos >= _end) return Fail("the answer ends in the middle of a JSON value (truncated)");
             if (++_values > _limits.MaxValues) return Fail("the answer has more than " + _limits.MaxValues.ToString() + " JSON values");
             byte b = _data[_pos];
             if (b == '{') return ParseObject(depth + 1);
             if (b == '[') return ParseArray(depth + 1);
-            if (b == '"')
-            {
-                string s = ParseString();
-                return s == null ? null : JsonValue.Scalar(JsonKind.String, s);
-            }
+            if (b == '"') return ParseString((int)JsonKind.String);
             if (b == 't') return ParseLiteral("true", JsonKind.True);
             if (b == 'f') return ParseLiteral("false", JsonKind.False);
             if (b == 'n') return ParseLiteral("null", JsonKind.Null);
@@ -78,93 +85,160 @@ namespace FlaxGuard.Engine.Json
             return Fail("the answer is not valid JSON (unexpected character at byte " + _pos.ToString() + ")");
         }
 
-        private JsonValue ParseObject(int depth)
+        private bool ParseObject(int depth)
         {
             if (depth > _limits.MaxDepth) return Fail("the answer is nested deeper than " + _limits.MaxDepth.ToString() + " levels");
+            int entry = _doc.Add((int)JsonKind.Object, false, _pos, 0);
             _pos++;
-            JsonValue obj = JsonValue.NewObject();
-            Hashtable names = null;
+            int members = 0;
+            int[] names = null;
             SkipWhitespace();
             if (_pos < _end && _data[_pos] == '}')
             {
                 _pos++;
-                return obj;
+                _doc.Close(entry, 0);
+                return true;
             }
             while (true)
             {
                 SkipWhitespace();
                 if (_pos >= _end) return Fail("the answer ends inside a JSON object (truncated)");
                 if (_data[_pos] != '"') return Fail("the answer is not valid JSON (member name expected at byte " + _pos.ToString() + ")");
-                string name = ParseString();
-                if (name == null) return null;
-                if (obj.Count < LinearDuplicateScan)
+                int name = _doc.EntryCount;
+                if (!ParseString(JsonDocument.NameKind)) return false;
+                if (members < LinearDuplicateScan)
                 {
-                    if (obj.HasMember(name)) return Fail("the answer repeats the member name \"" + FactText.Clean(name, 40) + "\"");
+                    if (RepeatsEarlierName(entry, members, name)) return RepeatedName(name);
                 }
                 else
                 {
-                    if (names == null)
-                    {
-                        names = new Hashtable();
-                        for (int i = 0; i < obj.Count; i++) names.Add(obj.KeyAt(i), null);
-                    }
-                    if (names.Contains(name)) return Fail("the answer repeats the member name \"" + FactText.Clean(name, 40) + "\"");
-                    names.Add(name, null);
+                    if (names == null) names = NameTable(entry, members);
+                    else if (members * 2 >= names.Length) names = Rehash(names, members);
+                    if (!AddName(names, name)) return RepeatedName(name);
                 }
                 SkipWhitespace();
                 if (_pos >= _end) return Fail("the answer ends inside a JSON object (truncated)");
                 if (_data[_pos] != ':') return Fail("the answer is not valid JSON (':' expected at byte " + _pos.ToString() + ")");
                 _pos++;
                 SkipWhitespace();
-                JsonValue value = ParseValue(depth);
-                if (value == null) return null;
-                obj.AddMember(name, value);
+                if (!ParseValue(depth)) return false;
+                members++;
                 SkipWhitespace();
                 if (_pos >= _end) return Fail("the answer ends inside a JSON object (truncated)");
                 byte b = _data[_pos++];
-                if (b == '}') return obj;
+                if (b == '}')
+                {
+                    _doc.Close(entry, members);
+                    return true;
+                }
                 if (b != ',') return Fail("the answer is not valid JSON (',' or '}' expected at byte " + (_pos - 1).ToString() + ")");
             }
         }
 
-        private JsonValue ParseArray(int depth)
+        private bool RepeatsEarlierName(int objectEntry, int members, int name)
+        {
+            int earlier = objectEntry + 1;
+            for (int i = 0; i < members; i++)
+            {
+                if (_doc.SameText(earlier, name)) return true;
+                earlier = _doc.Next(earlier + 1);
+            }
+            return false;
+        }
+
+        private bool RepeatedName(int name)
+        {
+            return Fail("the answer repeats the member name \"" + FactText.Clean(_doc.TextAt(name), 40) + "\"");
+        }
+
+        // Open addressing over name entries (stored +1, 0 = empty); kept at most half full.
+        private int[] NameTable(int objectEntry, int members)
+        {
+            int[] table = new int[Capacity(members)];
+            int earlier = objectEntry + 1;
+            for (int i = 0; i < members; i++)
+            {
+                AddName(table, earlier);
+                earlier = _doc.Next(earlier + 1);
+            }
+            return table;
+        }
+
+        private int[] Rehash(int[] table, int members)
+        {
+            int[] grown = new int[Capacity(members)];
+            for (int i = 0; i < table.Length; i++)
+            {
+                if (table[i] != 0) AddName(grown, table[i] - 1);
+            }
+            return grown;
+        }
+
+        private static int Capacity(int members)
+        {
+            int size = 64;
+            while (size < members * 4) size *= 2;
+            return size;
+        }
+
+        /// <summary>False when an equal name is already in the table.</summary>
+        private bool AddName(int[] table, int name)
+        {
+            int mask = table.Length - 1;
+            int slot = _doc.TextHash(name) & mask;
+            while (table[slot] != 0)
+            {
+                if (_doc.SameText(table[slot] - 1, name)) return false;
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = name + 1;
+            return true;
+        }
+
+        private bool ParseArray(int depth)
         {
             if (depth > _limits.MaxDepth) return Fail("the answer is nested deeper than " + _limits.MaxDepth.ToString() + " levels");
+            int entry = _doc.Add((int)JsonKind.Array, false, _pos, 0);
             _pos++;
-            JsonValue array = JsonValue.NewArray();
+            int items = 0;
             SkipWhitespace();
             if (_pos < _end && _data[_pos] == ']')
             {
                 _pos++;
-                return array;
+                _doc.Close(entry, 0);
+                return true;
             }
             while (true)
             {
                 SkipWhitespace();
-                JsonValue item = ParseValue(depth);
-                if (item == null) return null;
-                array.AddItem(item);
+                if (!ParseValue(depth)) return false;
+                items++;
                 SkipWhitespace();
                 if (_pos >= _end) return Fail("the answer ends inside a JSON array (truncated)");
                 byte b = _data[_pos++];
-                if (b == ']') return array;
+                if (b == ']')
+                {
+                    _doc.Close(entry, items);
+                    return true;
+                }
                 if (b != ',') return Fail("the answer is not valid JSON (',' or ']' expected at byte " + (_pos - 1).ToString() + ")");
             }
         }
 
-        private JsonValue ParseLiteral(string word, JsonKind kind)
+        private bool ParseLiteral(string word, JsonKind kind)
         {
             if (_end - _pos < word.Length) return Fail("the answer ends in the middle of a JSON value (truncated)");
             for (int i = 0; i < word.Length; i++)
             {
                 if (_data[_pos + i] != word[i]) return Fail("the answer is not valid JSON (unknown word at byte " + _pos.ToString() + ")");
             }
+            _doc.Add((int)kind, false, _pos, _pos + word.Length);
             _pos += word.Length;
-            return JsonValue.Scalar(kind, null);
+            return true;
         }
 
         // Grammar of RFC 8259 section 6; the text is kept as written.
-        private JsonValue ParseNumber()
+        private bool ParseNumber()
         {
             int start = _pos;
             if (_data[_pos] == '-') _pos++;
@@ -195,15 +269,15 @@ namespace FlaxGuard.Engine.Json
                 while (_pos < _end && IsDigit(_data[_pos])) _pos++;
             }
             if (_pos - start > 64) return Fail("the answer has a number longer than 64 characters");
-            char[] chars = new char[_pos - start];
-            for (int i = 0; i < chars.Length; i++) chars[i] = (char)_data[start + i];
-            return JsonValue.Scalar(JsonKind.Number, new string(chars));
+            _doc.Add((int)JsonKind.Number, false, start, _pos);
+            return true;
         }
 
-        private string ParseString()
+        /// <summary>Checks a string (a value or a member name) and records where its text lies.</summary>
+        private bool ParseString(int kind)
         {
             int start = ++_pos;
-            // Fast path: no escapes, one strict UTF-8 decode of the raw bytes.
+            // Fast path: no escapes, one strict UTF-8 check of the raw bytes.
             int scan = _pos;
             while (scan < _end)
             {
@@ -211,112 +285,78 @@ namespace FlaxGuard.Engine.Json
                 if (c == '"' || c == '\\' || c < 0x20) break;
                 scan++;
             }
-            if (scan - start > _limits.MaxStringBytes) return FailString("the answer has a string longer than " + _limits.MaxStringBytes.ToString() + " bytes");
-            if (scan >= _end) return FailString("the answer ends inside a string (truncated)");
+            if (scan - start > _limits.MaxStringBytes) return Fail("the answer has a string longer than " + _limits.MaxStringBytes.ToString() + " bytes");
+            if (scan >= _end) return Fail("the answer ends inside a string (truncated)");
             if (_data[scan] == '"')
             {
-                string plain = Utf8.TryDecode(_data, start, scan - start);
-                if (plain == null) return FailString("the answer has a string that is not valid UTF-8");
+                if (!Utf8.IsValid(_data, start, scan - start)) return Fail("the answer has a string that is not valid UTF-8");
+                _doc.Add(kind, false, start, scan);
                 _pos = scan + 1;
-                return plain;
+                return true;
             }
-            return ParseEscapedString(start);
+            return ParseEscapedString(kind, start);
         }
 
-        private string ParseEscapedString(int start)
+        private bool ParseEscapedString(int kind, int start)
         {
-            StringBuilder text = new StringBuilder();
             int run = start;
             _pos = start;
             while (true)
             {
-                if (_pos - start > _limits.MaxStringBytes) return FailString("the answer has a string longer than " + _limits.MaxStringBytes.ToString() + " bytes");
-                if (_pos >= _end) return FailString("the answer ends inside a string (truncated)");
+                if (_pos - start > _limits.MaxStringBytes) return Fail("the answer has a string longer than " + _limits.MaxStringBytes.ToString() + " bytes");
+                if (_pos >= _end) return Fail("the answer ends inside a string (truncated)");
                 byte c = _data[_pos];
-                if (c < 0x20) return FailString("the answer has a control character inside a string");
+                if (c < 0x20) return Fail("the answer has a control character inside a string");
                 if (c != '"' && c != '\\')
                 {
                     _pos++;
                     continue;
                 }
-                if (!AppendRun(text, run, _pos)) return null;
+                if (_pos > run && !Utf8.IsValid(_data, run, _pos - run)) return Fail("the answer has a string that is not valid UTF-8");
                 if (c == '"')
                 {
+                    _doc.Add(kind, true, start, _pos);
                     _pos++;
-                    return text.ToString();
+                    return true;
                 }
                 _pos++;
-                if (!AppendEscape(text)) return null;
+                if (!CheckEscape()) return false;
                 run = _pos;
             }
         }
 
-        private bool AppendRun(StringBuilder text, int from, int to)
+        private bool CheckEscape()
         {
-            if (to <= from) return true;
-            string part = Utf8.TryDecode(_data, from, to - from);
-            if (part == null)
-            {
-                FailString("the answer has a string that is not valid UTF-8");
-                return false;
-            }
-            text.Append(part);
-            return true;
-        }
-
-        private bool AppendEscape(StringBuilder text)
-        {
-            if (_pos >= _end)
-            {
-                FailString("the answer ends inside a string (truncated)");
-                return false;
-            }
+            if (_pos >= _end) return Fail("the answer ends inside a string (truncated)");
             byte e = _data[_pos++];
             switch (e)
             {
-                case (byte)'"': text.Append('"'); return true;
-                case (byte)'\\': text.Append('\\'); return true;
-                case (byte)'/': text.Append('/'); return true;
-                case (byte)'b': text.Append('\b'); return true;
-                case (byte)'f': text.Append('\f'); return true;
-                case (byte)'n': text.Append('\n'); return true;
-                case (byte)'r': text.Append('\r'); return true;
-                case (byte)'t': text.Append('\t'); return true;
-                case (byte)'u': return AppendUnicodeEscape(text);
+                case (byte)'"':
+                case (byte)'\\':
+                case (byte)'/':
+                case (byte)'b':
+                case (byte)'f':
+                case (byte)'n':
+                case (byte)'r':
+                case (byte)'t': return true;
+                case (byte)'u': return CheckUnicodeEscape();
             }
-            FailString("the answer has an unknown escape in a string");
-            return false;
+            return Fail("the answer has an unknown escape in a string");
         }
 
-        private bool AppendUnicodeEscape(StringBuilder text)
+        private bool CheckUnicodeEscape()
         {
             int unit = ReadHex4();
             if (unit < 0) return false;
-            if (unit >= 0xDC00 && unit <= 0xDFFF)
-            {
-                FailString("the answer has a lone surrogate escape in a string");
-                return false;
-            }
+            if (unit >= 0xDC00 && unit <= 0xDFFF) return Fail("the answer has a lone surrogate escape in a string");
             if (unit >= 0xD800 && unit <= 0xDBFF)
             {
-                if (_end - _pos < 2 || _data[_pos] != '\\' || _data[_pos + 1] != 'u')
-                {
-                    FailString("the answer has a lone surrogate escape in a string");
-                    return false;
-                }
+                if (_end - _pos < 2 || _data[_pos] != '\\' || _data[_pos + 1] != 'u') return Fail("the answer has a lone surrogate escape in a string");
                 _pos += 2;
                 int low = ReadHex4();
                 if (low < 0) return false;
-                if (low < 0xDC00 || low > 0xDFFF)
-                {
-                    FailString("the answer has a lone surrogate escape in a string");
-                    return false;
-                }
-                text.Append((char)unit);
-                text.Append((char)low);
-                return true;
+                if (low < 0xDC00 || low > 0xDFFF) return Fail("the answer has a lone surrogate escape in a string");
             }
-            text.Append((char)unit);
             return true;
         }
 
@@ -324,30 +364,30 @@ namespace FlaxGuard.Engine.Json
         {
             if (_end - _pos < 4)
             {
-                FailString("the answer ends inside a string (truncated)");
+                Fail("the answer ends inside a string (truncated)");
                 return -1;
+            }
+            for (int i = 0; i < 4; i++)
+            {
+                if (!IsHexDigit(_data[_pos + i]))
+                {
+                    Fail("the answer has a malformed \\u escape in a string");
+                    return -1;
+                }
             }
             int value = 0;
             for (int i = 0; i < 4; i++)
             {
-                int d = HexDigit(_data[_pos + i]);
-                if (d < 0)
-                {
-                    FailString("the answer has a malformed \\u escape in a string");
-                    return -1;
-                }
-                value = (value << 4) | d;
+                int c = _data[_pos + i];
+                value = (value << 4) | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
             }
             _pos += 4;
             return value;
         }
 
-        private static int HexDigit(byte c)
+        private static bool IsHexDigit(byte c)
         {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
         }
 
         private static bool IsDigit(byte c)
@@ -365,16 +405,10 @@ namespace FlaxGuard.Engine.Json
             }
         }
 
-        private JsonValue Fail(string reason)
+        private bool Fail(string reason)
         {
             if (_error == null) _error = reason;
-            return null;
-        }
-
-        private string FailString(string reason)
-        {
-            if (_error == null) _error = reason;
-            return null;
+            return false;
         }
     }
 }

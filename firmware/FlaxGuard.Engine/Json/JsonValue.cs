@@ -1,107 +1,121 @@
-using System.Collections;
+using System;
 
 namespace FlaxGuard.Engine.Json
 {
     /// <summary>
-    /// One parsed JSON value. Numbers keep the text as written (no float rounding of ids or versions);
-    /// object members keep their order, and a name occurs at most once (the parser refuses duplicates).
+    /// One value of a parsed document: a small handle on the document's entry table. Numbers keep the text as
+    /// written (no float rounding of ids or versions); object members keep their order, and a name occurs at
+    /// most once (the parser refuses duplicates). <see cref="Member"/> and <see cref="Item"/> return a new handle
+    /// and <see cref="Text"/> a new string on every call, so callers look a value up once and keep it;
+    /// <see cref="TextEquals"/> compares without making a string.
     /// </summary>
     public sealed class JsonValue
     {
-        private readonly JsonKind _kind;
-        private readonly string _text;
-        private readonly ArrayList _items;
-        private readonly ArrayList _keys;
+        private readonly JsonDocument _doc;
+        private readonly int _entry;
+        // Where the last Item/KeyAt walk stopped, so reading children in order costs one step each.
+        private int _cursorOrdinal;
+        private int _cursorEntry;
 
-        private JsonValue(JsonKind kind, string text, ArrayList items, ArrayList keys)
+        internal JsonValue(JsonDocument doc, int entry)
         {
-            _kind = kind;
-            _text = text;
-            _items = items;
-            _keys = keys;
+            _doc = doc;
+            _entry = entry;
+            _cursorOrdinal = 0;
+            _cursorEntry = entry + 1;
         }
 
-        internal static JsonValue Scalar(JsonKind kind, string text)
-        {
-            return new JsonValue(kind, text, null, null);
-        }
+        public JsonKind Kind { get { return (JsonKind)_doc.KindAt(_entry); } }
 
-        internal static JsonValue NewArray()
-        {
-            return new JsonValue(JsonKind.Array, null, new ArrayList(), null);
-        }
+        public bool IsObject { get { return Kind == JsonKind.Object; } }
 
-        internal static JsonValue NewObject()
-        {
-            return new JsonValue(JsonKind.Object, null, new ArrayList(), new ArrayList());
-        }
-
-        internal void AddItem(JsonValue value)
-        {
-            _items.Add(value);
-        }
-
-        internal void AddMember(string name, JsonValue value)
-        {
-            _keys.Add(name);
-            _items.Add(value);
-        }
-
-        public JsonKind Kind { get { return _kind; } }
-
-        public bool IsObject { get { return _kind == JsonKind.Object; } }
-
-        public bool IsArray { get { return _kind == JsonKind.Array; } }
+        public bool IsArray { get { return Kind == JsonKind.Array; } }
 
         /// <summary>The string's value, the number as written, "true"/"false"/"null"; null for arrays and objects.</summary>
         public string Text
         {
             get
             {
-                if (_kind == JsonKind.True) return "true";
-                if (_kind == JsonKind.False) return "false";
-                if (_kind == JsonKind.Null) return "null";
-                return _text;
+                switch (Kind)
+                {
+                    case JsonKind.True: return "true";
+                    case JsonKind.False: return "false";
+                    case JsonKind.Null: return "null";
+                    case JsonKind.Array:
+                    case JsonKind.Object: return null;
+                    default: return _doc.TextAt(_entry);
+                }
             }
         }
 
+        /// <summary>Whether this is a string or number whose text is exactly <paramref name="text"/>.</summary>
+        public bool TextEquals(string text)
+        {
+            JsonKind kind = Kind;
+            if (kind != JsonKind.String && kind != JsonKind.Number) return false;
+            return _doc.TextEquals(_entry, text);
+        }
+
         /// <summary>Elements of an array or members of an object; 0 for scalars.</summary>
-        public int Count { get { return _items == null ? 0 : _items.Count; } }
+        public int Count
+        {
+            get
+            {
+                JsonKind kind = Kind;
+                return kind == JsonKind.Array || kind == JsonKind.Object ? _doc.CountAt(_entry) : 0;
+            }
+        }
 
         public JsonValue Item(int index)
         {
-            return (JsonValue)_items[index];
+            int child = ChildEntry(index);
+            return new JsonValue(_doc, IsObject ? child + 1 : child);
         }
 
         /// <summary>Name of the member at an index (objects only).</summary>
         public string KeyAt(int index)
         {
-            return (string)_keys[index];
+            if (!IsObject) throw new InvalidOperationException("only an object has member names");
+            return _doc.TextAt(ChildEntry(index));
         }
 
         /// <summary>The member with exactly this name, or null when absent or when this is not an object.</summary>
         public JsonValue Member(string name)
         {
-            if (_keys == null) return null;
-            for (int i = 0; i < _keys.Count; i++)
-            {
-                if ((string)_keys[i] == name) return (JsonValue)_items[i];
-            }
-            return null;
+            if (!IsObject || name == null) return null;
+            int value = _doc.MemberValue(_entry, name);
+            return value < 0 ? null : new JsonValue(_doc, value);
         }
 
         /// <summary>A string, number or boolean member as text; null when absent, null-valued, an array or an object.</summary>
         public string MemberText(string name)
         {
-            JsonValue member = Member(name);
-            if (member == null) return null;
-            if (member._kind == JsonKind.Array || member._kind == JsonKind.Object || member._kind == JsonKind.Null) return null;
-            return member.Text;
+            if (!IsObject || name == null) return null;
+            int value = _doc.MemberValue(_entry, name);
+            if (value < 0) return null;
+            int kind = _doc.KindAt(value);
+            if (kind == (int)JsonKind.True) return "true";
+            if (kind == (int)JsonKind.False) return "false";
+            if (kind == (int)JsonKind.String || kind == (int)JsonKind.Number) return _doc.TextAt(value);
+            return null;
         }
 
-        internal bool HasMember(string name)
+        /// <summary>The entry of array element <paramref name="index"/>, or of the name of object member <paramref name="index"/>.</summary>
+        private int ChildEntry(int index)
         {
-            return Member(name) != null;
+            if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException("index");
+            if (index < _cursorOrdinal)
+            {
+                _cursorOrdinal = 0;
+                _cursorEntry = _entry + 1;
+            }
+            bool members = IsObject;
+            while (_cursorOrdinal < index)
+            {
+                _cursorEntry = members ? _doc.Next(_cursorEntry + 1) : _doc.Next(_cursorEntry);
+                _cursorOrdinal++;
+            }
+            return _cursorEntry;
         }
     }
 }

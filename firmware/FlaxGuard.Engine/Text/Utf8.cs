@@ -108,42 +108,42 @@ namespace FlaxGuard.Engine.Text
         /// </summary>
         public static string TryDecode(byte[] data, int offset, int count)
         {
-            char[] chars = new char[count];
-            int n = 0;
+            if (!IsValid(data, offset, count)) return null;
+            // Checked first, so the platform decoder (one allocation: the string) sees only well-formed UTF-8.
+            return count == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString(data, offset, count);
+        }
+
+        /// <summary>Whether the bytes are well-formed UTF-8: no malformed, truncated, overlong or surrogate sequence.</summary>
+        public static bool IsValid(byte[] data, int offset, int count)
+        {
             int i = offset;
             int end = offset + count;
             while (i < end)
             {
                 int b0 = data[i];
-                if (b0 < 0x80) { chars[n++] = (char)b0; i++; continue; }
+                if (b0 < 0x80)
+                {
+                    i++;
+                    continue;
+                }
                 int need;
                 int cp;
                 int min;
                 if ((b0 & 0xE0) == 0xC0) { need = 1; cp = b0 & 0x1F; min = 0x80; }
                 else if ((b0 & 0xF0) == 0xE0) { need = 2; cp = b0 & 0x0F; min = 0x800; }
                 else if ((b0 & 0xF8) == 0xF0) { need = 3; cp = b0 & 0x07; min = 0x10000; }
-                else return null;
-                if (i + need >= end) return null;
+                else return false;
+                if (i + need >= end) return false;
                 for (int k = 1; k <= need; k++)
                 {
                     int bk = data[i + k];
-                    if ((bk & 0xC0) != 0x80) return null;
+                    if ((bk & 0xC0) != 0x80) return false;
                     cp = (cp << 6) | (bk & 0x3F);
                 }
-                if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return null;
-                if (cp >= 0x10000)
-                {
-                    cp -= 0x10000;
-                    chars[n++] = (char)(0xD800 + (cp >> 10));
-                    chars[n++] = (char)(0xDC00 + (cp & 0x3FF));
-                }
-                else
-                {
-                    chars[n++] = (char)cp;
-                }
+                if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
                 i += need + 1;
             }
-            return new string(chars, 0, n);
+            return true;
         }
 
         private static bool IsHighSurrogate(char c) { return c >= 0xD800 && c <= 0xDBFF; }

@@ -128,6 +128,50 @@ public sealed class JsonParserTests
     }
 
     [TestMethod]
+    public void NamesSpelledWithEscapesAreDuplicatesToo()
+    {
+        Assert.IsNull(Parse("""{"a":1,"\u0061":2}""", out string? error));
+        StringAssert.Contains(error, "repeats the member name");
+        Assert.IsNull(Parse("""{"\u00e9":1,"é":2}""", out error));
+        StringAssert.Contains(error, "repeats");
+        var sb = new StringBuilder("{");
+        for (int i = 0; i < 100; i++) sb.Append($"\"k{i}\":{i},");
+        sb.Append("\"k\\u0035\\u0037\":0}");
+        Assert.IsNull(Parse(sb.ToString(), out error), "an escaped repeat in a large (hashed) object");
+        StringAssert.Contains(error, "k57");
+        Assert.IsNotNull(Parse("""{"a":1,"\u0062":2,"ab":3,"b\u0061":4}""", out error), error);
+    }
+
+    [TestMethod]
+    public void MembersAreFoundByNonAsciiAndEscapedNames()
+    {
+        JsonValue root = Parse("""{"caf\u00e9":1,"naïve":"x\ty","😀":true,"\ud83d\ude01":[1,2,3]}""", out string? error)!;
+        Assert.IsNull(error);
+        Assert.AreEqual("1", root.MemberText("caf\u00e9"));
+        Assert.AreEqual("x\ty", root.MemberText("na\u00efve"));
+        Assert.IsTrue(root.Member("na\u00efve")!.TextEquals("x\ty"));
+        Assert.AreEqual("true", root.MemberText("\ud83d\ude00"));
+        Assert.AreEqual(3, root.Member("\ud83d\ude01")!.Count);
+        Assert.IsNull(root.Member("caf"));
+        Assert.IsNull(root.Member("caf\u00e9e"));
+        Assert.IsNull(root.Member("\ud83d"), "a lone surrogate never matches");
+        JsonValue list = root.Member("\ud83d\ude01")!;
+        Assert.AreEqual("3", list.Item(2).Text);
+        Assert.AreEqual("1", list.Item(0).Text, "going back after going forward");
+        Assert.IsFalse(list.TextEquals("1"), "an array has no text");
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => list.Item(3));
+    }
+
+    [TestMethod]
+    public void TheDocumentKeepsItsOwnCopyOfTheBytes()
+    {
+        byte[] buffer = Encoding.UTF8.GetBytes("""{"model":"RB5009","version":"7.15.3"}""");
+        JsonValue root = JsonParser.Parse(buffer, 0, buffer.Length, JsonLimits.Default, out _)!;
+        Array.Fill(buffer, (byte)'x');
+        Assert.AreEqual("RB5009", root.MemberText("model"), "a receive buffer reused for the next answer must not change this one");
+    }
+
+    [TestMethod]
     public void EveryTruncationOfAValidDocumentIsRefused()
     {
         string json = """{"a":[1,-2.5e+3,"x\u00e9y",true,false,null,{"b":{}}],"c":"\ud83d\ude00"}""";
@@ -191,6 +235,19 @@ public sealed class JsonParserTests
                 {
                     Assert.AreEqual(members[i].Name, actual.KeyAt(i), context);
                     AssertSame(members[i].Value, actual.Item(i), context);
+                }
+                // Lookup by name (compared without making strings) and backwards access find the same members.
+                for (int i = members.Count - 1; i >= 0; i--)
+                {
+                    JsonValue? byName = actual.Member(members[i].Name);
+                    Assert.IsNotNull(byName, context);
+                    Assert.AreEqual(actual.Item(i).Kind, byName.Kind, context);
+                    if (members[i].Value.ValueKind == JsonValueKind.String)
+                    {
+                        Assert.IsTrue(byName.TextEquals(members[i].Value.GetString()!), context);
+                        Assert.IsFalse(byName.TextEquals(members[i].Value.GetString() + "x"), context);
+                    }
+                    Assert.IsNull(actual.Member(members[i].Name + "\u0000"), context);
                 }
                 break;
             case JsonValueKind.Array:

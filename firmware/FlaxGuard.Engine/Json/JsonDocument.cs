@@ -1,0 +1,262 @@
+using System;
+using System.Text;
+
+namespace FlaxGuard.Engine.Json
+{
+    /// <summary>
+    /// A parsed document as one flat table of entries over its own copy of the bytes: three ints per value or
+    /// member name, in document order, and no string until someone asks for one. On a small heap this costs a
+    /// fraction of a tree of objects (the tree needed about 15 bytes per input byte, this about 4 to 6).
+    /// Entry layout: word 0 = kind | escaped flag | child count &lt;&lt; 8; word 1 = first byte of the text;
+    /// word 2 = end of the text for scalars, or the entry after the subtree for arrays and objects. An object's
+    /// children are name, value, name, value...; a name entry is followed directly by its value's entry.
+    /// Only the parser writes it, and only a fully accepted document is handed out.
+    /// </summary>
+    internal sealed class JsonDocument
+    {
+        internal const int NameKind = 15;
+        private const int KindMask = 0x0F;
+        private const int EscapedFlag = 0x10;
+        private const int CountShift = 8;
+
+        private readonly byte[] _data;
+        private int[] _entries;
+        private int _count;
+
+        internal JsonDocument(byte[] data, int entryCapacity)
+        {
+            _data = data;
+            _entries = new int[(entryCapacity < 4 ? 4 : entryCapacity) * 3];
+        }
+
+        internal byte[] Data { get { return _data; } }
+
+        internal int EntryCount { get { return _count; } }
+
+        /// <summary>Appends an entry and returns its index.</summary>
+        internal int Add(int kind, bool escaped, int start, int end)
+        {
+            if ((_count + 1) * 3 > _entries.Length)
+            {
+                int[] grown = new int[_entries.Length * 2];
+                Array.Copy(_entries, grown, _count * 3);
+                _entries = grown;
+            }
+            int at = _count * 3;
+            _entries[at] = kind | (escaped ? EscapedFlag : 0);
+            _entries[at + 1] = start;
+            _entries[at + 2] = end;
+            return _count++;
+        }
+
+        /// <summary>Closes an array or object once its children are in: their number and where the subtree ends.</summary>
+        internal void Close(int entry, int childCount)
+        {
+            _entries[entry * 3] = (_entries[entry * 3] & (KindMask | EscapedFlag)) | (childCount << CountShift);
+            _entries[entry * 3 + 2] = _count;
+        }
+
+        internal int KindAt(int entry)
+        {
+            return _entries[entry * 3] & KindMask;
+        }
+
+        internal int CountAt(int entry)
+        {
+            return _entries[entry * 3] >> CountShift;
+        }
+
+        /// <summary>The entry after this one and everything inside it.</summary>
+        internal int Next(int entry)
+        {
+            int kind = KindAt(entry);
+            if (kind == (int)JsonKind.Array || kind == (int)JsonKind.Object) return _entries[entry * 3 + 2];
+            return entry + 1;
+        }
+
+        private bool IsEscaped(int entry)
+        {
+            return (_entries[entry * 3] & EscapedFlag) != 0;
+        }
+
+        /// <summary>The text of a string, name or number entry, made on each call (already validated by the parser).</summary>
+        internal string TextAt(int entry)
+        {
+            int start = _entries[entry * 3 + 1];
+            int end = _entries[entry * 3 + 2];
+            if (IsEscaped(entry)) return Unescape(start, end);
+            if (end == start) return "";
+            return Encoding.UTF8.GetString(_data, start, end - start);
+        }
+
+        /// <summary>Whether a string, name or number entry reads exactly <paramref name="text"/>, without making a string.</summary>
+        internal bool TextEquals(int entry, string text)
+        {
+            if (text == null) return false;
+            if (IsEscaped(entry)) return TextAt(entry) == text;
+            int pos = _entries[entry * 3 + 1];
+            int end = _entries[entry * 3 + 2];
+            int length = text.Length;
+            for (int i = 0; i < length; i++)
+            {
+                int c = text[i];
+                if (c < 0x80)
+                {
+                    if (pos >= end || _data[pos] != c) return false;
+                    pos++;
+                    continue;
+                }
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    i++;
+                }
+                else if (c >= 0xD800 && c <= 0xDFFF)
+                {
+                    // A lone surrogate has no UTF-8 form, and the parser never accepts one in raw bytes.
+                    return false;
+                }
+                pos = MatchCodePoint(c, pos, end);
+                if (pos < 0) return false;
+            }
+            return pos == end;
+        }
+
+        /// <summary>Whether two name entries are the same name after unescaping.</summary>
+        internal bool SameText(int a, int b)
+        {
+            if (IsEscaped(a) || IsEscaped(b)) return TextAt(a) == TextAt(b);
+            int aStart = _entries[a * 3 + 1];
+            int length = _entries[a * 3 + 2] - aStart;
+            int bStart = _entries[b * 3 + 1];
+            if (_entries[b * 3 + 2] - bStart != length) return false;
+            for (int i = 0; i < length; i++)
+            {
+                if (_data[aStart + i] != _data[bStart + i]) return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// FNV-1a over the UTF-8 form of the unescaped text, so a name spelled with and without escapes hashes alike
+        /// (strict UTF-8 gives every text exactly one byte form).
+        /// </summary>
+        internal int TextHash(int entry)
+        {
+            uint hash = 2166136261;
+            if (!IsEscaped(entry))
+            {
+                int end = _entries[entry * 3 + 2];
+                for (int i = _entries[entry * 3 + 1]; i < end; i++) hash = (hash ^ _data[i]) * 16777619;
+                return (int)hash;
+            }
+            string text = TextAt(entry);
+            for (int i = 0; i < text.Length; i++)
+            {
+                int c = text[i];
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length)
+                {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    i++;
+                }
+                if (c < 0x80)
+                {
+                    hash = (hash ^ (uint)c) * 16777619;
+                }
+                else if (c < 0x800)
+                {
+                    hash = (hash ^ (uint)(0xC0 | (c >> 6))) * 16777619;
+                    hash = (hash ^ (uint)(0x80 | (c & 0x3F))) * 16777619;
+                }
+                else if (c < 0x10000)
+                {
+                    hash = (hash ^ (uint)(0xE0 | (c >> 12))) * 16777619;
+                    hash = (hash ^ (uint)(0x80 | ((c >> 6) & 0x3F))) * 16777619;
+                    hash = (hash ^ (uint)(0x80 | (c & 0x3F))) * 16777619;
+                }
+                else
+                {
+                    hash = (hash ^ (uint)(0xF0 | (c >> 18))) * 16777619;
+                    hash = (hash ^ (uint)(0x80 | ((c >> 12) & 0x3F))) * 16777619;
+                    hash = (hash ^ (uint)(0x80 | ((c >> 6) & 0x3F))) * 16777619;
+                    hash = (hash ^ (uint)(0x80 | (c & 0x3F))) * 16777619;
+                }
+            }
+            return (int)hash;
+        }
+
+        /// <summary>The value entry of the member called <paramref name="name"/> in an object entry, or -1.</summary>
+        internal int MemberValue(int objectEntry, string name)
+        {
+            int count = CountAt(objectEntry);
+            int nameEntry = objectEntry + 1;
+            for (int i = 0; i < count; i++)
+            {
+                if (TextEquals(nameEntry, name)) return nameEntry + 1;
+                nameEntry = Next(nameEntry + 1);
+            }
+            return -1;
+        }
+
+        private int MatchCodePoint(int cp, int pos, int end)
+        {
+            int need = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (end - pos < need) return -1;
+            int first = need == 2 ? 0xC0 | (cp >> 6) : need == 3 ? 0xE0 | (cp >> 12) : 0xF0 | (cp >> 18);
+            if (_data[pos] != first) return -1;
+            for (int k = 1; k < need; k++)
+            {
+                int shift = 6 * (need - 1 - k);
+                if (_data[pos + k] != (0x80 | ((cp >> shift) & 0x3F))) return -1;
+            }
+            return pos + need;
+        }
+
+        // The parser has checked every escape and byte; this only rebuilds the text.
+        private string Unescape(int start, int end)
+        {
+            StringBuilder text = new StringBuilder(end - start);
+            int run = start;
+            int pos = start;
+            while (pos < end)
+            {
+                if (_data[pos] != '\\')
+                {
+                    pos++;
+                    continue;
+                }
+                if (pos > run) text.Append(Encoding.UTF8.GetString(_data, run, pos - run));
+                byte e = _data[pos + 1];
+                pos += 2;
+                switch (e)
+                {
+                    case (byte)'b': text.Append('\b'); break;
+                    case (byte)'f': text.Append('\f'); break;
+                    case (byte)'n': text.Append('\n'); break;
+                    case (byte)'r': text.Append('\r'); break;
+                    case (byte)'t': text.Append('\t'); break;
+                    case (byte)'u':
+                        text.Append((char)Hex4(pos));
+                        pos += 4;
+                        break;
+                    default: text.Append((char)e); break;
+                }
+                run = pos;
+            }
+            if (end > run) text.Append(Encoding.UTF8.GetString(_data, run, end - run));
+            return text.ToString();
+        }
+
+        private int Hex4(int pos)
+        {
+            int value = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                int c = _data[pos + i];
+                int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+                value = (value << 4) | d;
+            }
+            return value;
+        }
+    }
+}
