@@ -50,28 +50,35 @@ public static class AgentMemoryHarness
         {
             var state = new DirectoryKeyValueStore(stateDir);
             var key = RandomNumberGenerator.GetBytes(32);
+            var roundHttp = new ReplayHttpTransport(http);
             var round = new JobRound("fg-bench", key, new ReportCounter(state), new ReportQueue(state, ReportQueueOptions.ForLinux()),
-                http, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance, null);
+                roundHttp, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance, null);
 
             Console.WriteLine("Warm-up round (JIT, first connections)...");
             foreach (var target in targets)
             {
                 Measure(target, http, tcp, udp, false);
+                roundHttp.StartRecording();
                 round.RunTarget(target);
             }
 
             Console.WriteLine();
-            Console.WriteLine($"{"target / probe",-34} {"engine bytes",14} {"thread bytes",14} {"process bytes",14} {"facts",6} {"calls",6} {"ms",6}");
+            Console.WriteLine($"{"target / probe",-34} {"engine bytes",14} {"live peak",10} {"thread bytes",14} {"process bytes",14} {"facts",6} {"calls",6} {"ms",6}");
             var worstProbe = 0L;
             foreach (var target in targets)
             {
                 foreach (var m in Measure(target, http, tcp, udp, showCalls))
                 {
                     worstProbe = Math.Max(worstProbe, m.EngineBytes);
-                    Console.WriteLine($"  {target.Profile + " / " + m.Probe,-32} {m.EngineBytes,14:N0} {m.ThreadBytes,14:N0} {m.ProcessBytes,14:N0} {m.Facts,6} {m.Calls,6} {m.Milliseconds,6}");
+                    Console.WriteLine($"  {target.Profile + " / " + m.Probe,-32} {m.EngineBytes,14:N0} {m.LiveBytes,10:N0} {m.ThreadBytes,14:N0} {m.ProcessBytes,14:N0} {m.Facts,6} {m.Calls,6} {m.Milliseconds,6}");
                 }
+                // The whole target as the appliance runs it: probes, drift against the baseline, sealing, queueing.
+                // Replayed, it still counts the TCP probe's sockets and the report queue's file writes.
+                roundHttp.StartRecording();
                 var (threadBytes, processBytes, ms, summary) = Allocations(() => round.RunTarget(target));
-                Console.WriteLine($"{target.Profile + " whole target (RunTarget)",-34} {threadBytes,14:N0} {processBytes,14:N0} {summary.Facts,6} {ms,6}   report {summary.ReportBytes} bytes, worst {summary.Highest.ToString().ToLowerInvariant()}");
+                roundHttp.StartReplay();
+                var (targetEngineBytes, _, _, _) = Allocations(() => round.RunTarget(target));
+                Console.WriteLine($"{target.Profile + " whole target (RunTarget)",-34} {targetEngineBytes,14:N0} {"",10} {threadBytes,14:N0} {processBytes,14:N0} {summary.Facts,6} {roundHttp.Calls,6} {ms,6}   report {summary.ReportBytes} bytes, worst {summary.Highest.ToString().ToLowerInvariant()}");
             }
             // What the .NET adapter itself costs per request (HttpClient, headers, buffers), which the ESP32's
             // native HttpWebRequest does not spend from the managed heap: one GET of the OpenWrt twin's page.
@@ -88,7 +95,7 @@ public static class AgentMemoryHarness
         }
     }
 
-    private sealed record ProbeMeasurement(string Probe, long EngineBytes, long ThreadBytes, long ProcessBytes, int Facts, int Calls, long Milliseconds);
+    private sealed record ProbeMeasurement(string Probe, long EngineBytes, long LiveBytes, long ThreadBytes, long ProcessBytes, int Facts, int Calls, long Milliseconds);
 
     /// <summary>
     /// Each probe twice: live through the .NET transport (thread and process bytes, recording the exchanges), then
@@ -112,6 +119,7 @@ public static class AgentMemoryHarness
             });
             var calls = replay.Calls;
             var engineBytes = threadBytes;
+            var liveBytes = 0L;
             if (calls > 0)
             {
                 replay.StartReplay();
@@ -126,10 +134,36 @@ public static class AgentMemoryHarness
                 if (replayed.Facts.Count != output.Facts.Count)
                     throw new InvalidOperationException($"{probe.Name}: played back {replayed.Facts.Count} facts, live {output.Facts.Count}");
                 if (showCalls) PrintCalls(probe.Name, replay, start, start + engineBytes);
+                liveBytes = LivePeak(probe, context, replay);
             }
-            results.Add(new ProbeMeasurement(probe.Name, engineBytes, threadBytes, processBytes, output.Facts.Count, calls, ms));
+            results.Add(new ProbeMeasurement(probe.Name, engineBytes, liveBytes, threadBytes, processBytes, output.Facts.Count, calls, ms));
         }
         return results;
+    }
+
+    /// <summary>
+    /// The most the probe holds at once, sampled at every call boundary of a replay (before each request and after
+    /// each answer) and at its end, each after a full collection: a lower bound of the peak live heap, where the
+    /// engine bytes are its upper bound. The recording itself stays referenced throughout, so it cancels out.
+    /// </summary>
+    private static long LivePeak(IProbe probe, ProbeContext context, ReplayHttpTransport replay)
+    {
+        var output = new ProbeOutput();
+        replay.StartReplay();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var peak = 0L;
+        replay.OnBoundary = () => peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+        try
+        {
+            probe.Run(context, output);
+            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+            GC.KeepAlive(output);
+        }
+        finally
+        {
+            replay.OnBoundary = null;
+        }
+        return peak;
     }
 
     /// <summary>What the engine allocated before each call (building it, digesting the previous answer), and after the last.</summary>

@@ -23,6 +23,9 @@ public sealed class ReplayHttpTransport : IHttpTransport
 
     public int Calls => _replaying ? _next : _recorded.Count;
 
+    /// <summary>Called during playback before each call and after each answer is handed over (live-heap sampling).</summary>
+    public Action? OnBoundary { get; set; }
+
     /// <summary>Thread bytes allocated at the start of each played-back call (valid after a replay).</summary>
     public ReadOnlySpan<long> AllocatedAtCall => _allocatedAtCall.AsSpan(0, _next);
 
@@ -51,6 +54,7 @@ public sealed class ReplayHttpTransport : IHttpTransport
             if (dump is not null) File.WriteAllBytes(Path.Combine(dump, $"{new Uri(request.Url).Port}-{_recorded.Count:00}.body"), _recorded[^1].Body);
             return response;
         }
+        OnBoundary?.Invoke();
         if (_next < _allocatedAtCall.Length) _allocatedAtCall[_next] = GC.GetAllocatedBytesForCurrentThread();
         if (_next >= _recorded.Count) throw new InvalidOperationException($"replay: the probe made call {_next + 1}, the recording has {_recorded.Count}");
         var exchange = _recorded[_next++];
@@ -60,6 +64,7 @@ public sealed class ReplayHttpTransport : IHttpTransport
         const int piece = 1460;
         for (var offset = 0; sink != null && offset < exchange.Body.Length; offset += piece)
             sink.Write(exchange.Body, offset, Math.Min(piece, exchange.Body.Length - offset));
+        OnBoundary?.Invoke();
         return exchange.Response;
     }
 
