@@ -28,6 +28,9 @@ namespace FlaxGuard.Engine.Appliance
         private readonly IRandomSource _random;
         private readonly ITargetRoundHook _hook;
 
+        private DriftRules _rules;
+        private VolatileKeyFilter _filter;
+
         public JobRound(string applianceId, byte[] applianceKey, ReportCounter counter, ReportQueue queue,
             IHttpTransport http, ITcpConnector tcp, IUdpExchange udp, IClock clock, IRandomSource random, ITargetRoundHook hook)
         {
@@ -99,7 +102,13 @@ namespace FlaxGuard.Engine.Appliance
                     }
                 }
                 ProbeContext context = new ProbeContext(plan.Host, _http, _tcp, _udp, _clock, _random);
-                CheckResult result = TargetCheck.Run(context, plan.Probes, baseline, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault());
+                if (_rules == null)
+                {
+                    // Made once per round: every target of the round is rated by the same tables.
+                    _rules = DriftRules.CreateDefault();
+                    _filter = VolatileKeyFilter.CreateDefault();
+                }
+                CheckResult result = TargetCheck.Run(context, plan.Probes, baseline, _rules, _filter);
                 facts = result.Facts;
                 verdicts = result.Verdicts;
                 drift = result.Drift != null && result.Drift.Count > 0;

@@ -22,18 +22,24 @@ namespace FlaxGuard.Engine.Reports
         {
             if (report == null) throw new ArgumentNullException("report");
             CheckKey(key);
-            ByteWriter body = new ByteWriter(1024);
-            ReportCodec.WriteBody(body, report.Targets);
-            ByteWriter w = new ByteWriter(body.Length + 128);
+            // One buffer for header, body and tag: the body's length is patched in once it is known.
+            ByteWriter w = new ByteWriter(2048);
             w.WriteBytes(Magic, 0, Magic.Length);
             w.WriteByte(Version);
             w.WriteString(report.DeviceId);
             w.WriteInt64(report.Counter);
             w.WriteInt64(report.TimestampUnixSeconds);
-            w.WriteUInt32((uint)body.Length);
-            w.WriteBytes(body.Buffer, 0, body.Length);
+            int lengthAt = w.Length;
+            w.WriteUInt32(0);
+            ReportCodec.WriteBody(w, report.Targets);
+            uint bodyLength = (uint)(w.Length - lengthAt - 4);
+            byte[] buffer = w.Buffer;
+            buffer[lengthAt] = (byte)(bodyLength >> 24);
+            buffer[lengthAt + 1] = (byte)(bodyLength >> 16);
+            buffer[lengthAt + 2] = (byte)(bodyLength >> 8);
+            buffer[lengthAt + 3] = (byte)bodyLength;
             HmacSha256 mac = new HmacSha256(key);
-            mac.Update(w.Buffer, 0, w.Length);
+            mac.Update(buffer, 0, w.Length);
             byte[] tag = mac.Final();
             w.WriteBytes(tag, 0, tag.Length);
             if (w.Length > ReportLimits.MaxEnvelopeBytes) throw new InvalidOperationException("report is larger than " + ReportLimits.MaxEnvelopeBytes.ToString() + " bytes; split it over several reports");
