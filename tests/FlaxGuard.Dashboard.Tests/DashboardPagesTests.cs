@@ -142,6 +142,7 @@ public sealed class DashboardPagesTests
         await page.WaitForURLAsync("**done=approved");
         var approved = (await site.BaselineAsync(router, BaselineState.Approved))!;
         Assert.AreEqual("23.05.5", SqlFlaxStore.DecodeFacts(approved.Facts).Get("fw.version")!.Value);
+        Assert.AreEqual("OK", (await page.Locator("h1 .badge").InnerTextAsync()).Trim(), "the accepted change stops showing at once, not one check later");
 
         // The appliance's next report is compared with the new baseline.
         await site.PostAsync("dongle", router, TestReports.RouterFacts(firmware: "23.05.5"));

@@ -27,11 +27,23 @@ public static class ReportAnalysis
         var verdicts = target.Verdicts.Where(v => v.Kind != VerdictKind.Drift)
             .Select(v => new StoredVerdict(v.Kind, v.Severity, v.Code, v.Subject, v.Message)).ToList();
         var unverified = target.Verdicts.Any(v => v.IsUnverified);
+        var (drift, worst, findings) = Rate(target.Facts, verdicts, unverified, approved);
+        return new AnalyzedTarget(target.Facts.EncodeCanonical(), verdicts, drift, worst, unverified, Firmware(target), findings);
+    }
+
+    /// <summary>
+    /// Drift of <paramref name="facts"/> against <paramref name="approved"/>, the worst severity of drift and verdicts,
+    /// and the current findings (one per key, the most severe). Also used to re-rate the latest result when a
+    /// baseline is approved, so the dashboard does not show accepted changes until the next report.
+    /// </summary>
+    public static (IReadOnlyList<StoredDrift> Drift, Severity Worst, IReadOnlyList<CurrentFinding> Findings) Rate(
+        FactSet facts, IReadOnlyList<StoredVerdict> verdicts, bool unverified, FactSet? approved)
+    {
         var drift = new List<StoredDrift>();
         var findings = new List<CurrentFinding>();
         if (approved is not null)
         {
-            var report = DriftReport.Compute(approved, target.Facts, Rules);
+            var report = DriftReport.Compute(approved, facts, Rules);
             for (var i = 0; i < report.Count; i++)
             {
                 var change = report[i];
@@ -48,8 +60,7 @@ public static class ReportAnalysis
         var worst = Severity.None;
         foreach (var v in verdicts) if (v.Severity > worst) worst = v.Severity;
         foreach (var d in drift) if (d.Severity > worst) worst = d.Severity;
-        return new AnalyzedTarget(target.Facts.EncodeCanonical(), verdicts, drift, worst, unverified, Firmware(target),
-            findings.GroupBy(f => f.Key, StringComparer.Ordinal).Select(g => g.OrderByDescending(f => f.Severity).First()).ToList());
+        return (drift, worst, findings.GroupBy(f => f.Key, StringComparer.Ordinal).Select(g => g.OrderByDescending(f => f.Severity).First()).ToList());
     }
 
     /// <summary>The firmware verdict in words, or the reported version when no verdict was given.</summary>

@@ -540,8 +540,27 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         }
         await BumpJob(c, tx, appliance, ct);
         var record = (await Query(c, tx, BaselineSelect + " WHERE id = @id", ReadBaseline, ct, ("id", id))).Single();
+        await RerateLatestResult(c, tx, deviceId, DecodeFacts(record.Facts), now, ct);
         await tx.CommitAsync(ct);
         return record;
+    }
+
+    /// <summary>
+    /// After an approval the latest result is rated again against the new baseline, and findings it no longer
+    /// supports are resolved: what the owner just accepted stops showing as drift at once, not one check later.
+    /// </summary>
+    private static async Task RerateLatestResult(DbConnection c, DbTransaction tx, string deviceId, FactSet approved, long now, CancellationToken ct)
+    {
+        var latest = (await Query(c, tx, "SELECT id, facts, verdicts, unverified FROM target_results WHERE device_id = @d ORDER BY id DESC LIMIT 1",
+            r => (Id: Convert.ToInt64(r.GetValue(0)), Facts: (byte[])r.GetValue(1), Verdicts: r.GetString(2), Unverified: Convert.ToInt32(r.GetValue(3)) != 0),
+            ct, ("d", deviceId))).FirstOrDefault();
+        if (latest.Facts is null) return;
+        var verdicts = JsonSerializer.Deserialize<List<StoredVerdict>>(latest.Verdicts, Json)!;
+        var (drift, worst, findings) = ReportAnalysis.Rate(DecodeFacts(latest.Facts), verdicts, latest.Unverified, approved);
+        await Exec(c, tx, "UPDATE target_results SET drift = @drift, worst_severity = @worst, has_baseline = 1 WHERE id = @id", ct,
+            ("drift", JsonSerializer.Serialize(drift, Json)), ("worst", (int)worst), ("id", latest.Id));
+        var name = await Scalar(c, tx, "SELECT name FROM devices WHERE id = @d", ct, ("d", deviceId)) as string ?? deviceId;
+        await MergeFindings(c, tx, deviceId, name, findings, now, [], null, ct);
     }
 
     public async Task<BaselineRecord?> RejectBaselineAsync(string deviceId, long now, CancellationToken ct)

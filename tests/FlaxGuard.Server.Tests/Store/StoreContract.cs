@@ -131,6 +131,31 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    public async Task Approval_RatesTheLatestResultAgain_SoAcceptedChangesStopShowingAtOnce()
+    {
+        var (appliance, _, device) = await Enroll();
+        await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts());
+        await Store.ApproveBaselineAsync(device.Id, false, TestReports.Now, _ct);
+        await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts(firmware: "23.05.4"));
+        Assert.HasCount(1, await Store.OpenFindingsAsync(device.Id, _ct));
+        var before = (await Store.LatestResultAsync(device.Id, _ct))!;
+
+        await Store.ApproveBaselineAsync(device.Id, fromLatest: true, TestReports.Now + 60, _ct);
+        var after = (await Store.LatestResultAsync(device.Id, _ct))!;
+        Assert.AreEqual(before.Id, after.Id, "no new result is invented; the latest one is rated again");
+        Assert.IsEmpty(after.Drift);
+        Assert.AreEqual(Severity.None, after.Worst);
+        Assert.IsEmpty(await Store.OpenFindingsAsync(device.Id, _ct), "the accepted firmware change is no longer an open finding");
+        Assert.AreEqual(FlaxGuard.Server.PluginState.Ok, (await FlaxGuard.Server.StatusEvaluator.EvaluateAsync(Store, TestReports.Now + 1, _ct)).Devices.Single().State);
+
+        // The same after a compromise the owner declares legitimate (say, a new admin account they made).
+        await Ingest(appliance.Id, 3, device.Id, TestReports.RouterFacts(firmware: "23.05.4", compromised: true));
+        Assert.AreEqual(Severity.Critical, (await Store.LatestResultAsync(device.Id, _ct))!.Worst);
+        await Store.ApproveBaselineAsync(device.Id, fromLatest: true, TestReports.Now + 120, _ct);
+        Assert.AreEqual(Severity.None, (await Store.LatestResultAsync(device.Id, _ct))!.Worst, "the owner accepted the new state");
+    }
+
+    [TestMethod]
     public async Task Reject_DropsTheProposal_AndTheNextReportProposesAgain()
     {
         var (appliance, _, device) = await Enroll();
@@ -226,7 +251,7 @@ public abstract class StoreContract
         Assert.AreEqual("no report yet", s.Devices.Single().Reason);
 
         await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts(), now);
-        Assert.AreEqual(PluginState.Ok, (await StatusEvaluator.EvaluateAsync(Store, now, _ct)).Overall);
+        Assert.AreEqual(FlaxGuard.Server.PluginState.Ok, (await StatusEvaluator.EvaluateAsync(Store, now, _ct)).Overall);
         await Store.ApproveBaselineAsync(device.Id, false, now, _ct);
         await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts(compromised: true), now);
         var critical = await StatusEvaluator.EvaluateAsync(Store, now, _ct);
@@ -234,7 +259,7 @@ public abstract class StoreContract
         StringAssert.Contains(critical.Devices.Single().Reason, "cfg.service.telnet");
 
         await Ingest(appliance.Id, 3, device.Id, TestReports.RouterFacts(), now);
-        Assert.AreEqual(PluginState.Ok, (await StatusEvaluator.EvaluateAsync(Store, now + 120, _ct)).Overall, "exactly 2 intervals is not yet stale");
+        Assert.AreEqual(FlaxGuard.Server.PluginState.Ok, (await StatusEvaluator.EvaluateAsync(Store, now + 120, _ct)).Overall, "exactly 2 intervals is not yet stale");
         var stale = await StatusEvaluator.EvaluateAsync(Store, now + 121, _ct);
         Assert.AreEqual(PluginState.Warning, stale.Overall);
         StringAssert.Contains(stale.Devices.Single().Reason, "silent");
