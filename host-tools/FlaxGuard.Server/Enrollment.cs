@@ -44,6 +44,29 @@ public static class Enrollment
         return record;
     }
 
+    /// <summary>
+    /// Changes what was given (null = keep). A new user name or password is sealed again under the device's
+    /// bindings; <paramref name="clearCredentials"/> removes both (for a device checked without a login).
+    /// </summary>
+    public static async Task<DeviceRecord> UpdateDeviceAsync(IFlaxStore store, MasterKey master, DeviceRecord device, DeviceUpdate update, CancellationToken ct)
+    {
+        if (update.Name is not null) CheckName(update.Name, "device");
+        var changed = device with
+        {
+            Name = update.Name ?? device.Name,
+            Address = update.Address ?? device.Address,
+            Profile = update.Profile ?? device.Profile,
+            Ports = update.Ports ?? device.Ports,
+            ApplianceId = update.ApplianceId ?? device.ApplianceId,
+            UserSealed = update.ClearCredentials ? null
+                : update.User is null ? device.UserSealed : master.SealText(update.User, DeviceUserBinding(device.Id)),
+            PasswordSealed = update.ClearCredentials ? null
+                : update.Password is null ? device.PasswordSealed : master.SealText(update.Password, DevicePasswordBinding(device.Id)),
+        };
+        if (!await store.UpdateDeviceAsync(changed, ct)) throw new StoreException($"device '{device.Name}' was removed meanwhile");
+        return changed;
+    }
+
     public static (string User, string Password) OpenCredentials(MasterKey master, DeviceRecord device) => (
         device.UserSealed is null ? "" : master.OpenText(device.UserSealed, DeviceUserBinding(device.Id)),
         device.PasswordSealed is null ? "" : master.OpenText(device.PasswordSealed, DevicePasswordBinding(device.Id)));

@@ -43,16 +43,11 @@ public static class DeviceAddCommand
                 throw new UserInputException("a password on the command line is visible to other users and kept in shell history; use --password-prompt or --password-stdin");
             var deviceName = parse.GetValue(name)!;
             var addr = CheckAddress(parse.GetValue(address)!);
-            var prof = parse.GetValue(profile)!.Trim().ToLowerInvariant();
-            if (!Profiles.Contains(prof)) throw new UserInputException($"unknown profile '{prof}'; use one of {string.Join(", ", Profiles)}");
-            var portList = parse.GetValue(ports)!.Trim();
-            if (portList.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ',' or '-'))) throw new UserInputException($"--ports '{portList}' may hold only port numbers, ranges, commas and 'default'");
+            var prof = CheckProfile(parse.GetValue(profile)!);
+            var portList = CheckPorts(parse.GetValue(ports)!);
             var userName = parse.GetValue(user);
-            var usePrompt = parse.GetValue(prompt);
-            var useStdin = parse.GetValue(fromStdin);
-            var password = PasswordInput.Read(usePrompt, useStdin, $"Password for {userName ?? "the device"} on {deviceName}: ");
+            var password = ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, deviceName);
             if (password is not null && userName is null) throw new UserInputException("a password needs --user");
-            if (password is not null && Encoding.UTF8.GetByteCount(password) > JobLimits.MaxCredentialBytes) throw new UserInputException($"the password is longer than {JobLimits.MaxCredentialBytes} bytes");
 
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var master = StoreOptions.Master(parse, dataDir);
@@ -66,7 +61,7 @@ public static class DeviceAddCommand
         return command;
     }
 
-    private static async Task<string> ChooseAppliance(FlaxGuard.Server.Store.IFlaxStore store, string? wanted, CancellationToken ct)
+    internal static async Task<string> ChooseAppliance(FlaxGuard.Server.Store.IFlaxStore store, string? wanted, CancellationToken ct)
     {
         if (wanted is not null)
             return (await store.FindApplianceAsync(wanted, ct))?.Id ?? throw new UserInputException($"no appliance named '{wanted}'; enroll one with 'flaxguard agent add'");
@@ -79,7 +74,29 @@ public static class DeviceAddCommand
         };
     }
 
-    private static string CheckAddress(string address)
+    internal static string CheckProfile(string profile)
+    {
+        var prof = profile.Trim().ToLowerInvariant();
+        if (!Profiles.Contains(prof)) throw new UserInputException($"unknown profile '{prof}'; use one of {string.Join(", ", Profiles)}");
+        return prof;
+    }
+
+    internal static string CheckPorts(string ports)
+    {
+        var portList = ports.Trim();
+        if (portList.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ',' or '-'))) throw new UserInputException($"--ports '{portList}' may hold only port numbers, ranges, commas and 'default'");
+        return portList;
+    }
+
+    /// <summary>The password from the terminal or standard input, or null when neither was asked for; bounded as the job format requires.</summary>
+    internal static string? ReadPassword(bool usePrompt, bool useStdin, string? userName, string deviceName)
+    {
+        var password = PasswordInput.Read(usePrompt, useStdin, $"Password for {userName ?? "the device"} on {deviceName}: ");
+        if (password is not null && Encoding.UTF8.GetByteCount(password) > JobLimits.MaxCredentialBytes) throw new UserInputException($"the password is longer than {JobLimits.MaxCredentialBytes} bytes");
+        return password;
+    }
+
+    internal static string CheckAddress(string address)
     {
         address = address.Trim();
         if (address.Length == 0 || address.Length > 255 || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))

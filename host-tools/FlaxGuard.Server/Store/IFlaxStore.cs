@@ -29,6 +29,12 @@ public interface IFlaxStore : IAsyncDisposable
     Task<DeviceRecord?> FindDeviceAsync(string idOrName, CancellationToken ct);
     Task<IReadOnlyList<DeviceRecord>> ListDevicesAsync(string? applianceId, CancellationToken ct);
 
+    /// <summary>
+    /// Replaces a device's name, address, profile, ports, credentials and appliance (found by id); its results,
+    /// baselines and findings stay. Raises the job version of the old and the new appliance. False when it is gone.
+    /// </summary>
+    Task<bool> UpdateDeviceAsync(DeviceRecord device, CancellationToken ct);
+
     /// <summary>Removes a device with its results, baselines and findings; raises the job version.</summary>
     Task<bool> RemoveDeviceAsync(string deviceId, CancellationToken ct);
 

@@ -179,6 +179,27 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
         r.IsDBNull(6) ? null : (byte[])r.GetValue(6), r.IsDBNull(7) ? null : (byte[])r.GetValue(7), Convert.ToInt64(r.GetValue(8)));
 
+    public async Task<bool> UpdateDeviceAsync(DeviceRecord d, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(c, ct);
+        var oldAppliance = await Scalar(c, tx, "SELECT appliance_id FROM devices WHERE id = @d", ct, ("d", d.Id)) as string;
+        if (oldAppliance is null) return false;
+        if (await Scalar(c, tx, "SELECT 1 FROM devices WHERE (name = @n OR id = @n) AND id <> @d", ct, ("n", d.Name), ("d", d.Id)) is not null)
+            throw new StoreException($"a device named '{d.Name}' already exists");
+        if (await Scalar(c, tx, "SELECT 1 FROM appliances WHERE id = @a", ct, ("a", d.ApplianceId)) is null)
+            throw new StoreException($"appliance '{d.ApplianceId}' does not exist");
+        await Exec(c, tx, """
+            UPDATE devices SET name = @name, appliance_id = @a, address = @address, profile = @profile, ports = @ports,
+                user_sealed = @user, password_sealed = @password WHERE id = @id
+            """, ct, ("id", d.Id), ("name", d.Name), ("a", d.ApplianceId), ("address", d.Address), ("profile", d.Profile), ("ports", d.Ports),
+            ("user", d.UserSealed), ("password", d.PasswordSealed));
+        await BumpJob(c, tx, d.ApplianceId, ct);
+        if (oldAppliance != d.ApplianceId) await BumpJob(c, tx, oldAppliance, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     public async Task<bool> RemoveDeviceAsync(string deviceId, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);

@@ -100,6 +100,66 @@ public sealed class CliEnrollmentTests
     }
 
     [TestMethod]
+    public async Task DeviceSet_RotatesThePassword_RenamesAndMoves_WithoutShowingSecrets()
+    {
+        using var dir = new TempDir("cli-device-set");
+        await EnrollWithCli(dir);
+        Assert.AreEqual(0, Flax(dir, Password + "\n", "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "openwrt", "--user", "root", "--password-stdin").ExitCode);
+        Assert.AreEqual(0, Flax(dir, null, "device", "add", "nas", "--address", "192.0.2.20", "--profile", "web").ExitCode);
+        string deviceId;
+        await using (var store = new SqliteFlaxStore(dir.File("flaxguard.db")))
+            deviceId = (await store.FindDeviceAsync("office-router", CancellationToken.None))!.Id;
+
+        const string rotated = "n3w-Pässword-after-rotation";
+        var rotate = Flax(dir, rotated + "\n", "device", "set", "office-router", "--password-stdin");
+        Assert.AreEqual(0, rotate.ExitCode, rotate.All);
+        StringAssert.Contains(rotate.Stdout, "updated: password");
+        Assert.IsFalse(rotate.All.Contains(rotated) || rotate.All.Contains("n3w-P"), "the new password was shown");
+
+        var move = Flax(dir, null, "device", "set", "office-router", "--name", "main-router", "--address", "https://192.0.2.254", "--user", "admin");
+        Assert.AreEqual(0, move.ExitCode, move.All);
+        StringAssert.Contains(move.Stdout, "name, address, user");
+        StringAssert.Contains(move.Stdout, "baseline approve main-router --from-latest");
+        await using (var store = new SqliteFlaxStore(dir.File("flaxguard.db")))
+        {
+            Assert.IsNull(await store.FindDeviceAsync("office-router", CancellationToken.None));
+            var device = (await store.FindDeviceAsync("main-router", CancellationToken.None))!;
+            Assert.AreEqual(deviceId, device.Id, "the same device keeps its id, so its history stays");
+            Assert.AreEqual("https://192.0.2.254", device.Address);
+            Assert.AreEqual("openwrt", device.Profile);
+            Assert.AreEqual(("admin", rotated), Enrollment.OpenCredentials(MasterKey.LoadOrCreate(dir.Path), device));
+        }
+        foreach (var file in Directory.GetFiles(dir.Path))
+            Assert.AreEqual(-1, (await File.ReadAllBytesAsync(file)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("n3w-P")), $"new password in clear in {file}");
+
+        var clear = Flax(dir, null, "device", "set", "main-router", "--no-credentials");
+        Assert.AreEqual(0, clear.ExitCode, clear.All);
+        await using (var store = new SqliteFlaxStore(dir.File("flaxguard.db")))
+            Assert.AreEqual(("", ""), Enrollment.OpenCredentials(MasterKey.LoadOrCreate(dir.Path), (await store.FindDeviceAsync("main-router", CancellationToken.None))!));
+
+        var nothing = Flax(dir, null, "device", "set", "main-router");
+        Assert.AreEqual(3, nothing.ExitCode);
+        StringAssert.Contains(nothing.Stderr, "nothing to change");
+        var taken = Flax(dir, null, "device", "set", "main-router", "--name", "nas");
+        Assert.AreEqual(3, taken.ExitCode);
+        StringAssert.Contains(taken.Stderr, "already exists");
+        var unknown = Flax(dir, null, "device", "set", "no-such-box", "--address", "192.0.2.9");
+        Assert.AreEqual(3, unknown.ExitCode);
+        StringAssert.Contains(unknown.Stderr, "no device named");
+        var argv = Flax(dir, null, "device", "set", "main-router", "--password", "argv-Secret-88");
+        Assert.AreEqual(3, argv.ExitCode);
+        Assert.IsFalse(argv.All.Contains("argv-Secret-88"), "the refused password was echoed");
+        var mixed = Flax(dir, null, "device", "set", "main-router", "--no-credentials", "--user", "x");
+        Assert.AreEqual(3, mixed.ExitCode);
+        var noUser = Flax(dir, "pw\n", "device", "set", "main-router", "--password-stdin");
+        Assert.AreEqual(3, noUser.ExitCode, "a password for a device without a user name needs --user");
+        StringAssert.Contains(noUser.Stderr, "--user");
+        var profile = Flax(dir, null, "device", "set", "main-router", "--profile", "toaster");
+        Assert.AreEqual(3, profile.ExitCode);
+        foreach (var r in new[] { nothing, taken, unknown, argv, mixed, noUser, profile }) FlaxguardProcess.AssertNoStackTrace(r);
+    }
+
+    [TestMethod]
     public async Task BaselineApprove_AndStatusExitCodes_FollowTheReports()
     {
         using var dir = new TempDir("cli-status");
@@ -163,7 +223,7 @@ public sealed class CliEnrollmentTests
     public void EveryNewCommand_HasHelpWithAnExample()
     {
         using var dir = new TempDir("cli-help");
-        foreach (var command in new[] { "serve", "agent", "agent add", "device", "device add", "device list", "device remove", "baseline", "baseline approve", "baseline reject", "baseline show", "status" })
+        foreach (var command in new[] { "serve", "agent", "agent add", "device", "device add", "device set", "device list", "device remove", "baseline", "baseline approve", "baseline reject", "baseline show", "status" })
         {
             var r = FlaxguardProcess.Run(null, [.. command.Split(' '), "--help"]);
             Assert.AreEqual(0, r.ExitCode, command);

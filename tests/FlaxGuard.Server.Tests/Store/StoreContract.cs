@@ -156,6 +156,34 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    public async Task UpdateDevice_KeepsHistory_ResealsSecrets_AndRaisesBothJobs()
+    {
+        var (appliance, _, device) = await Enroll();
+        await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts());
+        await Store.ApproveBaselineAsync(device.Id, false, TestReports.Now, _ct);
+        var (other, _) = await Enrollment.AddApplianceAsync(Store, Master, "second-dongle", 300, 1, _ct);
+        var before = (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion;
+
+        var changed = await Enrollment.UpdateDeviceAsync(Store, Master, device,
+            new DeviceUpdate(Name: "main-router", ApplianceId: other.Id, Password: "rotated-Secret-9"), _ct);
+        var stored = (await Store.FindDeviceAsync(device.Id, _ct))!;
+        Assert.AreEqual("main-router", stored.Name);
+        Assert.AreEqual(other.Id, stored.ApplianceId);
+        Assert.AreEqual(("root", "rotated-Secret-9"), Enrollment.OpenCredentials(Master, stored));
+        Assert.AreEqual(-1, stored.PasswordSealed!.AsSpan().IndexOf("rotated-Secret-9"u8), "the password is stored in clear");
+        Assert.IsFalse(new DeviceUpdate(Password: "rotated-Secret-9").ToString().Contains("rotated"), "an update prints its secret");
+        Assert.IsNotNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Approved, _ct), "the approved baseline stays");
+        Assert.IsNotNull(await Store.LatestResultAsync(device.Id, _ct), "the results stay");
+        Assert.AreEqual(before + 1, (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion, "the old appliance drops the device");
+        Assert.IsGreaterThan(other.JobVersion, (await Store.FindApplianceAsync(other.Id, _ct))!.JobVersion, "the new appliance gets it");
+
+        await Enrollment.AddDeviceAsync(Store, Master, "nas", appliance.Id, "192.0.2.20", "web", "", null, null, 1, _ct);
+        await Assert.ThrowsExactlyAsync<StoreException>(() => Enrollment.UpdateDeviceAsync(Store, Master, changed, new DeviceUpdate(Name: "nas"), _ct));
+        await Store.RemoveDeviceAsync(device.Id, _ct);
+        Assert.IsFalse(await Store.UpdateDeviceAsync(changed, _ct), "a removed device is not brought back");
+    }
+
+    [TestMethod]
     public async Task Reject_DropsTheProposal_AndTheNextReportProposesAgain()
     {
         var (appliance, _, device) = await Enroll();
