@@ -73,8 +73,6 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
             if (headerBytes > request.MaxHeaderBytes)
                 return new EngineHttpResponse(HttpOutcome.HeadersTooLarge, status, headers, headerCount, 0, certificate, $"headers are {headerBytes} bytes, limit {request.MaxHeaderBytes}");
 
-            // Disposing the response aborts a body read that is still waiting when the time is up.
-            using var abort = cts.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
             var (outcome, bodyBytes, error) = StreamBody(response, sink, request.MaxBodyBytes, cts.Token);
             if (outcome == HttpOutcome.TimedOut) error = $"the body did not arrive within {request.TimeoutMs} ms";
             return new EngineHttpResponse(outcome, status, headers, headerCount, bodyBytes, certificate, error);
@@ -125,7 +123,9 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
             using var stream = response.Content.ReadAsStream(token);
             while (true)
             {
-                var n = stream.Read(buffer, 0, ChunkBytes);
+                // A read cancelled by the deadline aborts the connection at once; disposing a response instead would
+                // first try to drain the stalled body for reuse (up to two seconds more).
+                var n = stream.ReadAsync(buffer.AsMemory(0, ChunkBytes), token).AsTask().GetAwaiter().GetResult();
                 if (n == 0) return (HttpOutcome.Completed, total, null);
                 if (total + n > maxBytes)
                 {
