@@ -67,6 +67,15 @@ namespace FlaxGuard.Engine.Facts
             return key != null && _byKey.Contains(key);
         }
 
+        /// <summary>Empties the set, keeping its storage, so a caller can stage facts again without a new set.</summary>
+        public void Clear()
+        {
+            Array.Clear(_facts, 0, _count);
+            _byKey.Clear();
+            _count = 0;
+            _sorted = true;
+        }
+
         /// <summary>The fact at <paramref name="index"/> in canonical (sorted) order.</summary>
         public Fact this[int index]
         {

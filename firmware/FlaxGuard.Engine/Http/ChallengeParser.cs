@@ -115,23 +115,38 @@ namespace FlaxGuard.Engine.Http
 
         private static string ReadQuoted(string s, ref int p)
         {
-            StringBuilder sb = new StringBuilder();
+            // One pass checks the value and counts it; a value without escapes is then cut out in one piece, so
+            // only one with backslashes needs a builder.
+            int open = p;
             p++; // opening quote
+            int start = p;
+            int length = 0;
+            bool escaped = false;
             while (true)
             {
                 if (p >= s.Length) throw new FormatException("a quoted string is not closed");
                 char c = s[p++];
-                if (c == '"') return sb.ToString();
+                if (c == '"') break;
                 if (c == '\\')
                 {
                     if (p >= s.Length) throw new FormatException("a quoted string ends in a backslash");
                     c = s[p++];
                     if (c != '\t' && (c < ' ' || c == (char)0x7F)) throw new FormatException("a quoted string escapes a control character");
+                    escaped = true;
                 }
                 else if (c != '\t' && (c < ' ' || c == (char)0x7F)) throw new FormatException("a quoted string holds a control character");
-                if (sb.Length == MaxValueChars) throw new FormatException("a quoted value is longer than " + MaxValueChars.ToString() + " characters");
+                if (length == MaxValueChars) throw new FormatException("a quoted value is longer than " + MaxValueChars.ToString() + " characters");
+                length++;
+            }
+            if (!escaped) return s.Substring(start, length);
+            StringBuilder sb = new StringBuilder(length);
+            for (int i = open + 1; i < p - 1; i++)
+            {
+                char c = s[i];
+                if (c == '\\') c = s[++i];
                 sb.Append(c);
             }
+            return sb.ToString();
         }
 
         private static string ReadToken(string s, ref int p)

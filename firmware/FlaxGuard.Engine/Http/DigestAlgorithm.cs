@@ -44,6 +44,13 @@ namespace FlaxGuard.Engine.Http
             return null;
         }
 
+        /// <summary>A new hash object for this algorithm, for a caller that reuses it across many digests.</summary>
+        public IHashAlgorithm CreateHash()
+        {
+            if (_sha256) return new Crypto.Sha256();
+            return new Crypto.Md5();
+        }
+
         /// <summary>H(data) of RFC 7616: the lower-case hex digest of the UTF-8 bytes.</summary>
         public string HashHex(string data)
         {

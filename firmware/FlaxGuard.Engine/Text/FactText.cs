@@ -64,6 +64,8 @@ namespace FlaxGuard.Engine.Text
         public static string KeySegment(string raw, int maxLength)
         {
             if (raw == null) return string.Empty;
+            // Most segments (addresses, host and user names) need no escaping and fit: hand them back as they are.
+            if (IsPlainSegment(raw, maxLength)) return raw;
             StringBuilder sb = new StringBuilder();
             byte[] one = new byte[4];
             for (int i = 0; i < raw.Length && sb.Length < maxLength; i++)
@@ -85,6 +87,18 @@ namespace FlaxGuard.Engine.Text
                 i += piece.Length - 1;
             }
             return sb.ToString();
+        }
+
+        /// <summary>True when <see cref="KeySegment"/> would keep every character: within the cap, printable ASCII without '=' and '%'.</summary>
+        private static bool IsPlainSegment(string raw, int maxLength)
+        {
+            if (raw.Length > maxLength) return false;
+            for (int i = 0; i < raw.Length; i++)
+            {
+                char c = raw[i];
+                if (c <= ' ' || c >= (char)0x7F || c == '=' || c == '%') return false;
+            }
+            return true;
         }
     }
 }

@@ -27,6 +27,24 @@ namespace FlaxGuard.Engine.Text
             return new string(chars);
         }
 
+        /// <summary>
+        /// Writes the lower-case hex of <paramref name="count"/> bytes as ASCII into <paramref name="output"/> at
+        /// <paramref name="outputOffset"/> (two bytes per byte), so digests can be chained without a string each.
+        /// </summary>
+        public static void EncodeInto(byte[] data, int offset, int count, byte[] output, int outputOffset)
+        {
+            if (data == null) throw new ArgumentNullException("data");
+            if (output == null) throw new ArgumentNullException("output");
+            if (offset < 0 || count < 0 || offset > data.Length - count) throw new ArgumentOutOfRangeException("offset");
+            if (outputOffset < 0 || outputOffset > output.Length - count * 2) throw new ArgumentOutOfRangeException("outputOffset");
+            for (int i = 0; i < count; i++)
+            {
+                int b = data[offset + i];
+                output[outputOffset + i * 2] = (byte)Digits[b >> 4];
+                output[outputOffset + i * 2 + 1] = (byte)Digits[b & 0xF];
+            }
+        }
+
         /// <summary>Decodes upper- or lower-case hex; returns null when the text is not whole bytes of hex.</summary>
         public static byte[] TryDecode(string text)
         {

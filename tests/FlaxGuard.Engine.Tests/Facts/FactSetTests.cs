@@ -123,4 +123,20 @@ public sealed class FactSetTests
         var kept = set.Without(VolatileKeyFilter.CreateDefault());
         CollectionAssert.AreEqual(new[] { "fw.version", "net.tcp.23" }, kept.ToArray().Select(f => f.Key).ToArray());
     }
+
+    [TestMethod]
+    public void Clear_EmptiesTheSet_ThenItFillsLikeANewOne()
+    {
+        var set = Build(("z.last", "1"), ("a.first", "2"), ("m.middle", "3"));
+        set.Clear();
+        Assert.AreEqual(0, set.Count);
+        Assert.IsFalse(set.Contains("a.first"));
+        Assert.IsNull(set.Get("z.last"));
+        // More facts than before, out of order: the set grows and sorts as a fresh one does.
+        var pairs = Enumerable.Range(0, 40).Select(i => ($"k.{(i * 7919) % 101:d3}", $"v{i}")).ToArray();
+        foreach (var (key, value) in pairs) Assert.IsTrue(set.Add(key, value, FactKind.Config));
+        Assert.IsTrue(set.Add("a.first", "again", FactKind.Config), "a cleared key can come back");
+        var fresh = Build([.. pairs, ("a.first", "again")]);
+        CollectionAssert.AreEqual(fresh.EncodeCanonical(), set.EncodeCanonical());
+    }
 }

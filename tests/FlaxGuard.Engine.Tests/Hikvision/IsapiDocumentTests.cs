@@ -268,4 +268,26 @@ public sealed class IsapiDocumentTests
     {
         Assert.AreEqual(expected, IsapiAddress.Normalize(text));
     }
+
+    [TestMethod]
+    public void DottedQuads_LoseLeadingZerosLikeIntParse()
+    {
+        var random = new Random(71);
+        string[] parts = ["0", "00", "000", "7", "07", "007", "10", "010", "100", "255", "0255", "256", "1000", "", "x"];
+        for (var i = 0; i < 3000; i++)
+        {
+            var quad = Enumerable.Range(0, random.Next(3, 6)).Select(_ => parts[random.Next(parts.Length)]).ToArray();
+            var text = string.Join(".", quad);
+            // The reference: four parts of one to three digits, each read as a number, zero address meaning unset.
+            string? expected = null;
+            if (quad.Length == 4 && quad.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p) <= 255))
+            {
+                expected = string.Join(".", quad.Select(p => int.Parse(p).ToString()));
+                if (expected == "0.0.0.0") expected = "";
+            }
+            Assert.AreEqual(expected, IsapiAddress.Normalize(text), text);
+        }
+        const string canonical = "192.168.1.10";
+        Assert.AreSame(canonical, IsapiAddress.Normalize(canonical), "a canonical address comes back as it is, not as a copy");
+    }
 }

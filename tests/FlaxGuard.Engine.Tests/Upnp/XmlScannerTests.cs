@@ -200,6 +200,66 @@ public sealed class XmlScannerTests
     }
 
     [TestMethod]
+    public void DeepLongNamesAndLongTexts_ReadAsXmlReaderReadsThem_WhileTheBuffersGrow()
+    {
+        // The name stack and the text buffer start small and grow: every level's name and every text length
+        // across the growth steps must come out as XmlReader reads them, from one scanner reused for each document.
+        static string Name(int level) => "n" + level + new string((char)('a' + level % 26), 60);
+        var random = new Random(20261128);
+        var handler = new AncestorCheck(Name);
+        var scanner = new XmlScanner(handler, 24, 4096, 1 << 20);
+        for (var round = 0; round < 60; round++)
+        {
+            var depth = random.Next(1, 25);
+            var sb = new StringBuilder();
+            for (var d = 1; d <= depth; d++) sb.Append('<').Append(Name(d)).Append('>');
+            for (var d = depth; d >= 1; d--) sb.Append(new string((char)('a' + d), random.Next(0, 700))).Append("</").Append(Name(d)).Append('>');
+            var document = sb.ToString();
+            handler.Events.Clear();
+            scanner.Reset();
+            var bytes = Encoding.UTF8.GetBytes(document);
+            var chunk = 1 + random.Next(300);
+            for (var i = 0; i < bytes.Length; i += chunk) scanner.Write(bytes, i, Math.Min(chunk, bytes.Length - i));
+            Assert.IsTrue(scanner.Finish(), scanner.Error);
+            CollectionAssert.AreEqual(Reference(document), handler.Events, $"depth {depth}");
+        }
+    }
+
+    [TestMethod]
+    public void TextLimitBetweenGrowthSteps_CutsAtTheLimit()
+    {
+        var handler = new OverflowProbe();
+        var scanner = new XmlScanner(handler, 4, 100, 1 << 16);
+        var bytes = Encoding.ASCII.GetBytes("<r><a>" + new string('y', 150) + "</a><b>" + new string('z', 100) + "</b></r>");
+        scanner.Write(bytes, 0, bytes.Length);
+        Assert.IsTrue(scanner.Finish());
+        CollectionAssert.AreEqual(new[] { "a:True:100", "b:False:100", "r:False:0" }, handler.Seen);
+    }
+
+    private sealed class AncestorCheck(Func<int, string> name) : IXmlHandler
+    {
+        public readonly List<string> Events = [];
+
+        public void OnStartElement(XmlScanner s)
+        {
+            CheckAncestors(s);
+            Events.Add($"start {s.Depth}");
+        }
+
+        public void OnEndElement(XmlScanner s)
+        {
+            CheckAncestors(s);
+            Events.Add($"end {s.Depth} [{s.TextString() ?? "<invalid utf-8>"}]");
+        }
+
+        private void CheckAncestors(XmlScanner s)
+        {
+            for (var d = 1; d <= s.Depth; d++) Assert.IsTrue(s.LocalNameAtIs(d, name(d)), $"level {d} of {s.Depth}");
+            Assert.IsFalse(s.LocalNameAtIs(s.Depth + 1, name(s.Depth + 1)));
+        }
+    }
+
+    [TestMethod]
     public void BareAmpersand_IsKeptAsText_TheOneLeniency()
     {
         // miniupnpd relays "p&q" from upnpc unescaped; XmlReader refuses it, the scanner keeps the '&'.

@@ -50,13 +50,12 @@ namespace FlaxGuard.Engine.Probes.Hikvision
         private static string NormalizeIPv4(string t)
         {
             int part = 0, value = 0, digits = 0;
-            string result = string.Empty;
+            bool canonical = true;
             for (int i = 0; i <= t.Length; i++)
             {
                 if (i == t.Length || t[i] == '.')
                 {
                     if (digits == 0 || value > 255) return null;
-                    result = part == 0 ? value.ToString() : result + "." + value.ToString();
                     part++;
                     value = 0;
                     digits = 0;
@@ -64,10 +63,32 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 }
                 char c = t[i];
                 if (c < '0' || c > '9' || digits == 3) return null;
+                // A leading zero ("010") is the only thing the canonical form drops.
+                if (digits == 1 && value == 0) canonical = false;
                 value = value * 10 + (c - '0');
                 digits++;
             }
-            return part == 4 ? result : null;
+            if (part != 4) return null;
+            return canonical ? t : WithoutLeadingZeros(t);
+        }
+
+        /// <summary>A valid dotted quad with each part's leading zeros dropped ("010" to "10", "000" to "0").</summary>
+        private static string WithoutLeadingZeros(string t)
+        {
+            char[] chars = new char[t.Length];
+            int n = 0;
+            int i = 0;
+            while (i < t.Length)
+            {
+                int end = i;
+                while (end < t.Length && t[end] != '.') end++;
+                int first = i;
+                while (first < end - 1 && t[first] == '0') first++;
+                if (n > 0) chars[n++] = '.';
+                for (int k = first; k < end; k++) chars[n++] = t[k];
+                i = end + 1;
+            }
+            return new string(chars, 0, n);
         }
     }
 }

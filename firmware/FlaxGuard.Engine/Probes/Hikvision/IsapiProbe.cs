@@ -281,10 +281,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
         private static bool IsXmlType(string contentType)
         {
-            if (contentType == null) return false;
-            int semicolon = contentType.IndexOf(';');
-            string media = Ordinal.ToLowerAscii((semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim());
-            return media == "application/xml" || media == "text/xml";
+            return MediaType.Is(contentType, "application/xml") || MediaType.Is(contentType, "text/xml");
         }
 
         private void Fail(Session session, string reason)

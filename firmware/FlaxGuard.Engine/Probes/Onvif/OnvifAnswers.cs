@@ -21,6 +21,8 @@ namespace FlaxGuard.Engine.Probes.Onvif
         };
 
         private static readonly string[] UserLevels = new string[] { "Administrator", "Operator", "User", "Anonymous", "Extended" };
+        private static readonly string[] UserLevelFacts = new string[] { "administrator", "operator", "user", "anonymous", "extended" };
+        private static readonly string[] DeviceInformationNames = new string[] { "Manufacturer", "Model", "FirmwareVersion", "HardwareId" };
 
         /// <summary>
         /// GetSystemDateAndTime: the date-time type and time zone as facts; the camera's UTC clock in
@@ -58,10 +60,9 @@ namespace FlaxGuard.Engine.Probes.Onvif
         /// <summary>GetDeviceInformation: fw.vendor (lower-case), fw.model, fw.version, and onvif.hardware-id. Never the serial number.</summary>
         public static string ReadDeviceInformation(OnvifReply reply, FactSet facts)
         {
-            string[] names = new string[] { "Manufacturer", "Model", "FirmwareVersion", "HardwareId" };
-            for (int i = 0; i < names.Length; i++)
+            for (int i = 0; i < DeviceInformationNames.Length; i++)
             {
-                string problem = Single(reply, names[i]);
+                string problem = Single(reply, DeviceInformationNames[i]);
                 if (problem != null) return problem;
             }
             string vendor = Ordinal.ToLowerAscii(FactText.Clean(reply.First("Manufacturer"), 80));
@@ -89,13 +90,12 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 string level = null;
                 for (; i < n && reply.GroupAt(i) == group; i++)
                 {
-                    string path = reply.PathAt(i);
-                    if (path == "User/Username")
+                    if (reply.PathIs(i, "User/Username"))
                     {
                         if (name != null) return "lists a user with two names";
                         name = reply.ValueAt(i).Trim();
                     }
-                    else if (path == "User/UserLevel")
+                    else if (reply.PathIs(i, "User/UserLevel"))
                     {
                         if (level != null) return "lists a user with two levels";
                         level = reply.ValueAt(i);
@@ -125,19 +125,18 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 int portCount = 0;
                 for (; i < n && reply.GroupAt(i) == group; i++)
                 {
-                    string path = reply.PathAt(i);
                     string value = reply.ValueAt(i);
-                    if (path == "NetworkProtocols/Name")
+                    if (reply.PathIs(i, "NetworkProtocols/Name"))
                     {
                         if (name != null) return "lists a protocol with two names";
                         name = value.Trim();
                     }
-                    else if (path == "NetworkProtocols/Enabled")
+                    else if (reply.PathIs(i, "NetworkProtocols/Enabled"))
                     {
                         if (enabledText != null) return "lists a protocol with two Enabled values";
                         enabledText = value;
                     }
-                    else if (path == "NetworkProtocols/Port")
+                    else if (reply.PathIs(i, "NetworkProtocols/Port"))
                     {
                         int port = OnvifValues.ParseNumber(value, 65535);
                         if (port < 1) return "gives a protocol port (" + Quote(value) + ") that is not a number from 1 to 65535";
@@ -161,39 +160,41 @@ namespace FlaxGuard.Engine.Probes.Onvif
         /// <summary>GetDNS: cfg.dns.server.ADDRESS = configured for each manual server; onvif.dns.from-dhcp; onvif.dns.search.DOMAIN.</summary>
         public static string ReadDns(OnvifReply reply, FactSet facts)
         {
-            return ReadServers(reply, facts, "DNSInformation", "DNSManual", "cfg.dns.server.", "onvif.dns.", true);
+            return ReadServers(reply, facts, "DNSInformation/FromDHCP", "DNSInformation/DNSManual/IPv4Address", "DNSInformation/DNSManual/IPv6Address",
+                "DNSInformation/DNSManual/DNSname", "DNSInformation/SearchDomain", "cfg.dns.server.", "onvif.dns.");
         }
 
         /// <summary>GetNTP: cfg.ntp.server.ADDRESS-OR-NAME = configured for each manual server; onvif.ntp.from-dhcp.</summary>
         public static string ReadNtp(OnvifReply reply, FactSet facts)
         {
-            return ReadServers(reply, facts, "NTPInformation", "NTPManual", "cfg.ntp.server.", "onvif.ntp.", false);
+            return ReadServers(reply, facts, "NTPInformation/FromDHCP", "NTPInformation/NTPManual/IPv4Address", "NTPInformation/NTPManual/IPv6Address",
+                "NTPInformation/NTPManual/DNSname", null, "cfg.ntp.server.", "onvif.ntp.");
         }
 
-        private static string ReadServers(OnvifReply reply, FactSet facts, string top, string manual, string serverPrefix, string extraPrefix, bool searchDomains)
+        /// <param name="searchDomainPath">Where search domains sit, or null when the answer has none.</param>
+        private static string ReadServers(OnvifReply reply, FactSet facts, string fromDhcpPath, string ipv4Path, string ipv6Path, string namePath,
+            string searchDomainPath, string serverPrefix, string extraPrefix)
         {
-            string problem = Single(reply, top + "/FromDHCP");
+            string problem = Single(reply, fromDhcpPath);
             if (problem != null) return problem;
             bool fromDhcp;
-            if (!OnvifValues.TryParseBoolean(reply.First(top + "/FromDHCP"), out fromDhcp)) return "does not say with true or false whether the servers come from DHCP";
+            if (!OnvifValues.TryParseBoolean(reply.First(fromDhcpPath), out fromDhcp)) return "does not say with true or false whether the servers come from DHCP";
             facts.Add(extraPrefix + "from-dhcp", fromDhcp ? "on" : "off", FactKind.Config);
-            string manualPrefix = top + "/" + manual + "/";
             for (int i = 0; i < reply.Count; i++)
             {
-                string path = reply.PathAt(i);
                 string value = reply.ValueAt(i);
                 string server = null;
-                if (path == manualPrefix + "IPv4Address" || path == manualPrefix + "IPv6Address")
+                if (reply.PathIs(i, ipv4Path) || reply.PathIs(i, ipv6Path))
                 {
                     server = OnvifValues.NormalizeAddress(value);
                     if (server == null) return "lists a server address (" + Quote(value) + ") that is not an IP address";
                 }
-                else if (path == manualPrefix + "DNSname")
+                else if (reply.PathIs(i, namePath))
                 {
                     server = OnvifValues.NormalizeHostName(value);
                     if (server == null) return "lists a server name (" + Quote(value) + ") that is not a host name";
                 }
-                else if (searchDomains && path == top + "/SearchDomain")
+                else if (searchDomainPath != null && reply.PathIs(i, searchDomainPath))
                 {
                     string domain = OnvifValues.NormalizeHostName(value);
                     if (domain == null) return "lists a search domain (" + Quote(value) + ") that is not a domain name";
@@ -216,7 +217,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
             string t = level.Trim();
             for (int i = 0; i < UserLevels.Length; i++)
             {
-                if (Ordinal.EqualsIgnoreAsciiCase(t, UserLevels[i])) return Ordinal.ToLowerAscii(UserLevels[i]);
+                if (Ordinal.EqualsIgnoreAsciiCase(t, UserLevels[i])) return UserLevelFacts[i];
             }
             return null;
         }

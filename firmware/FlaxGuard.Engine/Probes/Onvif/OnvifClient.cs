@@ -23,6 +23,17 @@ namespace FlaxGuard.Engine.Probes.Onvif
         private readonly XmlScanner _scanner;
         private readonly byte[] _nonce = new byte[NonceBytes];
 
+        // One set per run for the WS-Security token: the hash, and the token's texts as ASCII, reused by every signed call.
+        private readonly Crypto.Sha1 _sha = new Crypto.Sha1();
+        private readonly byte[] _scratch = new byte[32];
+        private readonly byte[] _digest = new byte[Crypto.Sha1.HashBytes];
+        private readonly byte[] _digestText = new byte[OnvifPasswordDigest.DigestTextBytes];
+        private readonly byte[] _nonceText = new byte[(NonceBytes + 2) / 3 * 4];
+        private readonly byte[] _created = new byte[OnvifTime.MaxCreatedBytes];
+
+        // Every call goes to the same URL with the same headers, so one request object serves the whole run.
+        private HttpRequest _request;
+
         public OnvifClient(ProbeContext context, OnvifOptions options, string url, long deadline, string[] vocabulary)
         {
             _context = context;
@@ -68,14 +79,15 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 Problem = "the time allowed for the whole check ran out before " + action;
                 return false;
             }
-            HttpRequest request = new HttpRequest("POST", _url);
+            if (_request == null) _request = new HttpRequest("POST", _url);
+            HttpRequest request = _request;
             request.TimeoutMs = left < _options.HttpTimeoutMs ? (int)left : _options.HttpTimeoutMs;
             request.MaxBodyBytes = _options.MaxSoapBytes;
             request.MaxHeaderBytes = 8 * 1024;
             request.ContentType = OnvifRequest.ContentType(action);
-            request.Body = authenticate ? AuthenticatedBody(action) : OnvifRequest.Build(action, null, null, null, null);
+            request.Body = authenticate ? AuthenticatedBody(action, request.Body) : OnvifRequest.Build(request.Body, action, null, null, 0, null, 0, null, 0);
             _scanner.Reset();
-            _reply.Prepare(action + "Response");
+            _reply.Prepare(OnvifRequest.ResponseName(action));
             HttpResponse response = _context.Http.Send(request, _scanner);
             StatusCode = response.StatusCode;
             if (response.Outcome != HttpOutcome.Completed)
@@ -134,20 +146,19 @@ namespace FlaxGuard.Engine.Probes.Onvif
             return text;
         }
 
-        private byte[] AuthenticatedBody(string action)
+        private byte[] AuthenticatedBody(string action, byte[] previous)
         {
             _context.Random.NextBytes(_nonce, 0, _nonce.Length);
-            string created = OnvifTime.FormatCreated(_context.Clock.UtcUnixMilliseconds + ClockOffsetMs);
-            string digest = OnvifPasswordDigest.Compute(_nonce, created, _options.Password == null ? string.Empty : _options.Password);
-            return OnvifRequest.Build(action, _options.User, digest, Base64.Encode(_nonce), created);
+            int createdLength = OnvifTime.FormatCreatedInto(_context.Clock.UtcUnixMilliseconds + ClockOffsetMs, _created, 0);
+            string password = _options.Password == null ? string.Empty : _options.Password;
+            OnvifPasswordDigest.ComputeInto(_sha, _nonce, _nonce.Length, _created, createdLength, password, _scratch, _digest, _digestText, 0);
+            int nonceLength = Base64.EncodeInto(_nonce, 0, _nonce.Length, _nonceText, 0);
+            return OnvifRequest.Build(previous, action, _options.User, _digestText, _digestText.Length, _nonceText, nonceLength, _created, createdLength);
         }
 
         private static bool IsXmlType(string type)
         {
-            if (type == null) return false;
-            int semicolon = type.IndexOf(';');
-            string media = Ordinal.ToLowerAscii((semicolon >= 0 ? type.Substring(0, semicolon) : type).Trim());
-            return media == "application/soap+xml" || media == "application/xml" || media == "text/xml";
+            return MediaType.Is(type, "application/soap+xml") || MediaType.Is(type, "application/xml") || MediaType.Is(type, "text/xml");
         }
     }
 }

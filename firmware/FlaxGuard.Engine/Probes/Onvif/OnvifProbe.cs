@@ -64,19 +64,24 @@ namespace FlaxGuard.Engine.Probes.Onvif
             string url = (_options.UseHttps ? "https://" : "http://") + context.UrlHost + ":" + _options.Port.ToString() + _options.ServicePath;
             long deadline = context.Clock.MonotonicMilliseconds + _options.TotalTimeMs;
             OnvifClient client = new OnvifClient(context, _options, url, deadline, OnvifAnswers.Vocabulary);
+            // One staging set for the whole run, emptied before each answer.
+            FactSet pending = new FactSet(8);
 
-            if (!LearnClock(context, client, output)) return;
+            if (!LearnClock(context, client, pending, output)) return;
             if (Ask(client, "GetDeviceInformation", "read the firmware identity", true, output) != Answered) return;
-            if (!Read(client, ReadDeviceInformation, "GetDeviceInformation", output)) return;
-            int[] order = new int[] { ReadUsers, ReadProtocols, ReadDns, ReadNtp };
-            string[] actions = new string[] { "GetUsers", "GetNetworkProtocols", "GetDNS", "GetNTP" };
-            string[] purposes = new string[] { "list the user accounts", "list the network services", "read the DNS settings", "read the time-server settings" };
-            for (int i = 0; i < order.Length; i++)
-            {
-                int asked = Ask(client, actions[i], purposes[i], false, output);
-                if (asked == Stop) return;
-                if (asked == Answered && !Read(client, order[i], actions[i], output)) return;
-            }
+            if (!Read(client, ReadDeviceInformation, "GetDeviceInformation", pending, output)) return;
+            if (!AskAndRead(client, ReadUsers, "GetUsers", "list the user accounts", pending, output)) return;
+            if (!AskAndRead(client, ReadProtocols, "GetNetworkProtocols", "list the network services", pending, output)) return;
+            if (!AskAndRead(client, ReadDns, "GetDNS", "read the DNS settings", pending, output)) return;
+            AskAndRead(client, ReadNtp, "GetNTP", "read the time-server settings", pending, output);
+        }
+
+        /// <summary>One of the optional answers: false when the probe must stop.</summary>
+        private bool AskAndRead(OnvifClient client, int what, string action, string purpose, FactSet pending, ProbeOutput output)
+        {
+            int asked = Ask(client, action, purpose, false, output);
+            if (asked == Stop) return false;
+            return asked != Answered || Read(client, what, action, pending, output);
         }
 
         private const int ReadDeviceInformation = 0;
@@ -85,9 +90,9 @@ namespace FlaxGuard.Engine.Probes.Onvif
         private const int ReadDns = 3;
         private const int ReadNtp = 4;
 
-        private bool Read(OnvifClient client, int what, string action, ProbeOutput output)
+        private bool Read(OnvifClient client, int what, string action, FactSet pending, ProbeOutput output)
         {
-            FactSet pending = new FactSet(16);
+            pending.Clear();
             string problem;
             if (what == ReadDeviceInformation) problem = OnvifAnswers.ReadDeviceInformation(client.Reply, pending);
             else if (what == ReadUsers) problem = OnvifAnswers.ReadUsers(client.Reply, pending);
@@ -117,7 +122,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
         /// GetSystemDateAndTime without credentials (ONVIF allows it before authentication), so the signed calls
         /// can be dated in the camera's time: a camera whose clock is hours off refuses tokens dated in ours.
         /// </summary>
-        private bool LearnClock(ProbeContext context, OnvifClient client, ProbeOutput output)
+        private bool LearnClock(ProbeContext context, OnvifClient client, FactSet pending, ProbeOutput output)
         {
             if (!client.Call("GetSystemDateAndTime", false))
             {
@@ -130,7 +135,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 if (Ask(client, "GetSystemDateAndTime", "read the camera's clock", true, output) != Answered) return false;
             }
             long cameraUnixMs;
-            FactSet pending = new FactSet(4);
+            pending.Clear();
             string problem = OnvifAnswers.ReadClock(client.Reply, pending, out cameraUnixMs);
             if (!Keep(pending, problem, "GetSystemDateAndTime", output)) return false;
             if (cameraUnixMs < 0) return true;

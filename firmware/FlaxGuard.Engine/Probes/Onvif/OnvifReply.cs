@@ -21,9 +21,14 @@ namespace FlaxGuard.Engine.Probes.Onvif
         private readonly int _maxValues;
         private readonly int[] _names;
         private readonly bool[] _hasChild;
-        private readonly ArrayList _groups = new ArrayList();
-        private readonly ArrayList _paths = new ArrayList();
         private readonly ArrayList _values = new ArrayList();
+        // Per value: its group, and its path as a run of vocabulary indices in _pathNames. Plain int arrays that
+        // grow by doubling and are kept across answers, so a value costs its text and nothing else.
+        private int[] _groups = new int[16];
+        private int[] _pathStarts = new int[16];
+        private int[] _pathLengths = new int[16];
+        private int[] _pathNames = new int[32];
+        private int _pathNameCount;
         private string _responseName;
         private int _group;
         private bool _sawBody;
@@ -58,10 +63,50 @@ namespace FlaxGuard.Engine.Probes.Onvif
         /// <summary>How many children the response element had (the groups values belong to).</summary>
         public int GroupCount { get { return _group; } }
 
-        public int GroupAt(int index) { return (int)_groups[index]; }
+        public int GroupAt(int index)
+        {
+            if (index < 0 || index >= _values.Count) throw new System.ArgumentOutOfRangeException("index");
+            return _groups[index];
+        }
 
-        /// <summary>Path of a value below the response element, local names joined with '/', e.g. "User/UserLevel".</summary>
-        public string PathAt(int index) { return (string)_paths[index]; }
+        /// <summary>Path of a value below the response element, local names joined with '/', e.g. "User/UserLevel" (a new string; see <see cref="PathIs"/>).</summary>
+        public string PathAt(int index)
+        {
+            if (index < 0 || index >= _values.Count) throw new System.ArgumentOutOfRangeException("index");
+            int start = _pathStarts[index];
+            StringBuilder sb = new StringBuilder(48);
+            for (int k = 0; k < _pathLengths[index]; k++)
+            {
+                if (k > 0) sb.Append('/');
+                sb.Append(_vocabulary[_pathNames[start + k]]);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>True when the path of value <paramref name="index"/> is <paramref name="path"/> (names joined with '/'), compared in place.</summary>
+        public bool PathIs(int index, string path)
+        {
+            if (index < 0 || index >= _values.Count) throw new System.ArgumentOutOfRangeException("index");
+            if (path == null) return false;
+            int start = _pathStarts[index];
+            int p = 0;
+            for (int k = 0; k < _pathLengths[index]; k++)
+            {
+                if (k > 0)
+                {
+                    if (p >= path.Length || path[p] != '/') return false;
+                    p++;
+                }
+                string name = _vocabulary[_pathNames[start + k]];
+                if (path.Length - p < name.Length) return false;
+                for (int c = 0; c < name.Length; c++)
+                {
+                    if (path[p + c] != name[c]) return false;
+                }
+                p += name.Length;
+            }
+            return p == path.Length;
+        }
 
         public string ValueAt(int index) { return (string)_values[index]; }
 
@@ -70,7 +115,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
         {
             for (int i = 0; i < _values.Count; i++)
             {
-                if ((string)_paths[i] == path) return (string)_values[i];
+                if (PathIs(i, path)) return (string)_values[i];
             }
             return null;
         }
@@ -81,7 +126,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
             int n = 0;
             for (int i = 0; i < _values.Count; i++)
             {
-                if ((string)_paths[i] == path) n++;
+                if (PathIs(i, path)) n++;
             }
             return n;
         }
@@ -103,9 +148,8 @@ namespace FlaxGuard.Engine.Probes.Onvif
         public void Prepare(string responseName)
         {
             _responseName = responseName;
-            _groups.Clear();
-            _paths.Clear();
             _values.Clear();
+            _pathNameCount = 0;
             _group = 0;
             _sawBody = false;
             IsResponse = false;
@@ -179,9 +223,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 scanner.Reject("lists more than " + _maxValues.ToString() + " values");
                 return;
             }
-            _groups.Add(_group);
-            _paths.Add(Path(depth));
-            _values.Add(text);
+            Keep(depth, text);
         }
 
         private void ReadFault(XmlScanner scanner, int depth, bool leaf)
@@ -216,16 +258,29 @@ namespace FlaxGuard.Engine.Probes.Onvif
             return UnknownName;
         }
 
-        private string Path(int depth)
+        private void Keep(int depth, string text)
         {
-            if (depth == ResponseDepth + 1) return _vocabulary[_names[depth]];
-            StringBuilder sb = new StringBuilder(48);
-            for (int d = ResponseDepth + 1; d <= depth; d++)
+            int index = _values.Count;
+            if (index == _groups.Length)
             {
-                if (d > ResponseDepth + 1) sb.Append('/');
-                sb.Append(_vocabulary[_names[d]]);
+                _groups = Grown(_groups, index * 2);
+                _pathStarts = Grown(_pathStarts, index * 2);
+                _pathLengths = Grown(_pathLengths, index * 2);
             }
-            return sb.ToString();
+            int length = depth - ResponseDepth;
+            if (_pathNameCount + length > _pathNames.Length) _pathNames = Grown(_pathNames, (_pathNameCount + length) * 2);
+            _groups[index] = _group;
+            _pathStarts[index] = _pathNameCount;
+            _pathLengths[index] = length;
+            for (int d = ResponseDepth + 1; d <= depth; d++) _pathNames[_pathNameCount++] = _names[d];
+            _values.Add(text);
+        }
+
+        private static int[] Grown(int[] old, int size)
+        {
+            int[] grown = new int[size];
+            System.Array.Copy(old, 0, grown, 0, old.Length);
+            return grown;
         }
 
         private static string Text(XmlScanner scanner)

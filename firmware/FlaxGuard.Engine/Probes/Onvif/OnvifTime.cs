@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FlaxGuard.Engine.Probes.Onvif
 {
     /// <summary>
@@ -20,9 +18,27 @@ namespace FlaxGuard.Engine.Probes.Onvif
             return days * MillisecondsPerDay + ((hour * 60L + minute) * 60L + second) * 1000L;
         }
 
+        /// <summary>Longest text <see cref="FormatCreatedInto"/> writes (a year of up to ten digits).</summary>
+        public const int MaxCreatedBytes = 30;
+
         /// <summary>"2026-11-27T03:04:05.067Z" for the given Unix milliseconds (UTC); times before 1970 are clamped to 1970.</summary>
         public static string FormatCreated(long unixMilliseconds)
         {
+            byte[] ascii = new byte[MaxCreatedBytes];
+            int n = FormatCreatedInto(unixMilliseconds, ascii, 0);
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) chars[i] = (char)ascii[i];
+            return new string(chars);
+        }
+
+        /// <summary>
+        /// The text of <see cref="FormatCreated"/> as ASCII bytes into <paramref name="output"/> at
+        /// <paramref name="offset"/> (room for <see cref="MaxCreatedBytes"/> needed), without a string; returns the bytes written.
+        /// </summary>
+        public static int FormatCreatedInto(long unixMilliseconds, byte[] output, int offset)
+        {
+            if (output == null) throw new System.ArgumentNullException("output");
+            if (offset < 0 || offset > output.Length - MaxCreatedBytes) throw new System.ArgumentOutOfRangeException("offset");
             if (unixMilliseconds < 0) unixMilliseconds = 0;
             long days = unixMilliseconds / MillisecondsPerDay;
             long rest = unixMilliseconds % MillisecondsPerDay;
@@ -32,15 +48,22 @@ namespace FlaxGuard.Engine.Probes.Onvif
             int second = (int)(rest / 1000 % 60);
             int minute = (int)(rest / 60000 % 60);
             int hour = (int)(rest / 3600000);
-            StringBuilder sb = new StringBuilder(24);
-            Append(sb, year, 4).Append('-');
-            Append(sb, month, 2).Append('-');
-            Append(sb, day, 2).Append('T');
-            Append(sb, hour, 2).Append(':');
-            Append(sb, minute, 2).Append(':');
-            Append(sb, second, 2).Append('.');
-            Append(sb, millisecond, 3).Append('Z');
-            return sb.ToString();
+            int p = offset;
+            p = Append(output, p, year, 4);
+            output[p++] = (byte)'-';
+            p = Append(output, p, month, 2);
+            output[p++] = (byte)'-';
+            p = Append(output, p, day, 2);
+            output[p++] = (byte)'T';
+            p = Append(output, p, hour, 2);
+            output[p++] = (byte)':';
+            p = Append(output, p, minute, 2);
+            output[p++] = (byte)':';
+            p = Append(output, p, second, 2);
+            output[p++] = (byte)'.';
+            p = Append(output, p, millisecond, 3);
+            output[p++] = (byte)'Z';
+            return p - offset;
         }
 
         public static int DaysInMonth(int year, int month)
@@ -78,11 +101,19 @@ namespace FlaxGuard.Engine.Probes.Onvif
             year = (int)(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
         }
 
-        private static StringBuilder Append(StringBuilder sb, int value, int width)
+        /// <summary>A non-negative number in decimal, zero-padded to at least <paramref name="width"/> digits.</summary>
+        private static int Append(byte[] output, int p, int value, int width)
         {
-            string digits = value.ToString();
-            for (int i = digits.Length; i < width; i++) sb.Append('0');
-            return sb.Append(digits);
+            int digits = 1;
+            for (int v = value / 10; v > 0; v /= 10) digits++;
+            for (int i = digits; i < width; i++) output[p++] = (byte)'0';
+            int end = p + digits;
+            for (int i = end - 1; i >= p; i--)
+            {
+                output[i] = (byte)('0' + value % 10);
+                value /= 10;
+            }
+            return end;
         }
     }
 }

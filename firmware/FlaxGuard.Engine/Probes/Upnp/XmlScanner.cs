@@ -7,7 +7,8 @@ namespace FlaxGuard.Engine.Probes.Upnp
     /// A small, strict, push-style XML scanner for the documents UPnP devices send (descriptions, SOAP
     /// replies). Bytes go in through <see cref="Write"/> in pieces of any size, straight from the HTTP
     /// transport; element events go out to an <see cref="IXmlHandler"/>. It builds no tree and holds only the
-    /// open element names and the current text, all in buffers allocated once, so a hostile device costs
+    /// open element names and the current text, in buffers that start small (most documents are shallow with
+    /// short values), grow only up to the limits and are kept across documents, so a hostile device costs
     /// bounded memory whatever it sends.
     /// <para>
     /// Refused, as a hostile document: a DOCTYPE (DTDs are how entity-expansion and external-entity attacks
@@ -24,6 +25,10 @@ namespace FlaxGuard.Engine.Probes.Upnp
         public const int MaxNameBytes = 64;
         public const int MaxMarkupBytes = 2048;
         private const int MaxReferenceBytes = 10;
+
+        // Starting sizes of the name stack (levels) and the text buffer; both grow by doubling up to the limits.
+        private const int InitialDepth = 8;
+        private const int InitialTextBytes = 64;
 
         private const int StateContent = 0;
         private const int StateTagOpen = 1;
@@ -47,10 +52,11 @@ namespace FlaxGuard.Engine.Probes.Upnp
         private readonly IXmlHandler _handler;
         private readonly int _maxDepth;
         private readonly long _maxDocumentBytes;
-        private readonly byte[] _names;
+        private byte[] _names;
         private readonly int[] _nameLengths;
         private readonly byte[] _name = new byte[MaxNameBytes];
-        private readonly byte[] _text;
+        private byte[] _text;
+        private readonly int _maxTextBytes;
         private readonly byte[] _reference = new byte[MaxReferenceBytes];
         private readonly byte[] _bang = new byte[7];
 
@@ -82,9 +88,10 @@ namespace FlaxGuard.Engine.Probes.Upnp
             _handler = handler;
             _maxDepth = maxDepth;
             _maxDocumentBytes = maxDocumentBytes;
-            _names = new byte[maxDepth * MaxNameBytes];
+            _names = new byte[(maxDepth < InitialDepth ? maxDepth : InitialDepth) * MaxNameBytes];
             _nameLengths = new int[maxDepth + 1];
-            _text = new byte[maxTextBytes];
+            _maxTextBytes = maxTextBytes;
+            _text = new byte[maxTextBytes < InitialTextBytes ? maxTextBytes : InitialTextBytes];
         }
 
         /// <summary>Why the document was refused, in plain words, or null while it is acceptable.</summary>
@@ -289,8 +296,16 @@ namespace FlaxGuard.Engine.Probes.Upnp
 
         private void AppendText(byte b)
         {
-            if (_textCount < _text.Length) _text[_textCount++] = b;
-            else _textOverflow = true;
+            if (_textCount == _text.Length)
+            {
+                if (_text.Length == _maxTextBytes)
+                {
+                    _textOverflow = true;
+                    return;
+                }
+                _text = Grown(_text, _text.Length * 2 < _maxTextBytes ? _text.Length * 2 : _maxTextBytes, _textCount);
+            }
+            _text[_textCount++] = b;
         }
 
         private void StepTagOpen(byte b)
@@ -676,6 +691,12 @@ namespace FlaxGuard.Engine.Probes.Upnp
                 return false;
             }
             _depth++;
+            if (_depth * MaxNameBytes > _names.Length)
+            {
+                int levels = _names.Length / MaxNameBytes * 2;
+                if (levels > _maxDepth) levels = _maxDepth;
+                _names = Grown(_names, levels * MaxNameBytes, (_depth - 1) * MaxNameBytes);
+            }
             Array.Copy(_name, 0, _names, (_depth - 1) * MaxNameBytes, _nameCount);
             _nameLengths[_depth] = _nameCount;
             return true;
@@ -715,6 +736,13 @@ namespace FlaxGuard.Engine.Probes.Upnp
             _textCount = 0;
             _textOverflow = false;
             if (_depth == 0) _rootClosed = true;
+        }
+
+        private static byte[] Grown(byte[] old, int size, int used)
+        {
+            byte[] grown = new byte[size];
+            Array.Copy(old, 0, grown, 0, used);
+            return grown;
         }
 
         private static bool IsWhiteSpace(byte b)
