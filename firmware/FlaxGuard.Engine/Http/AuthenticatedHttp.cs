@@ -22,6 +22,8 @@ namespace FlaxGuard.Engine.Http
         private DigestSession _digest;
         private bool _basic;
         private bool _open;
+        // The Basic header never changes for one set of credentials: encoded once, not on every request.
+        private string _basicHeader;
 
         public AuthenticatedHttp(IHttpTransport transport, HttpCredentials credentials, IRandomSource random)
         {
@@ -80,7 +82,7 @@ namespace FlaxGuard.Engine.Http
             bool retried = false;
             while (true)
             {
-                string authorization = _open ? null : (_digest != null ? _digest.Authorize(_credentials, template.Method, target, _random) : BasicAuthorization.HeaderValue(_credentials));
+                string authorization = _open ? null : (_digest != null ? _digest.Authorize(_credentials, template.Method, target, _random) : BasicHeader());
                 response = _transport.Send(Copy(template, authorization, false), sink);
                 sent++;
                 if (!Arrived(response) && !(response.StatusCode == 401 && response.Outcome == HttpOutcome.BodyTooLarge)) return Failed(response, sent);
@@ -136,6 +138,12 @@ namespace FlaxGuard.Engine.Http
             }
             reason = null;
             return AuthOutcome.Completed;
+        }
+
+        private string BasicHeader()
+        {
+            if (_basicHeader == null) _basicHeader = BasicAuthorization.HeaderValue(_credentials);
+            return _basicHeader;
         }
 
         private static AuthChallenge[] Challenges(HttpResponse response)

@@ -11,7 +11,8 @@ namespace FlaxGuard.Engine.Platform
     {
         public const int MaxHeaders = 16;
 
-        private readonly HttpHeader[] _headers = new HttpHeader[MaxHeaders];
+        // Grown on demand up to MaxHeaders: most requests carry one to three headers.
+        private HttpHeader[] _headers = new HttpHeader[4];
         private int _headerCount;
 
         public HttpRequest(string method, string url)
@@ -64,6 +65,12 @@ namespace FlaxGuard.Engine.Platform
             for (int i = 0; i < value.Length; i++)
             {
                 if (value[i] == '\r' || value[i] == '\n') throw new ArgumentException("header value has a line break", "value");
+            }
+            if (_headerCount == _headers.Length)
+            {
+                HttpHeader[] grown = new HttpHeader[_headers.Length * 2 > MaxHeaders ? MaxHeaders : _headers.Length * 2];
+                Array.Copy(_headers, 0, grown, 0, _headerCount);
+                _headers = grown;
             }
             _headers[_headerCount++] = new HttpHeader(name, value);
         }

@@ -29,6 +29,25 @@ namespace FlaxGuard.Engine.Text
             return true;
         }
 
+        /// <summary>
+        /// True when the whole header, white space trimmed and lower-cased (ASCII), starts with <paramref name="expected"/>
+        /// (given in lower case): what ubus's uhttpd check did with Trim and ToLowerAscii copies. False for null.
+        /// </summary>
+        public static bool StartsWith(string contentType, string expected)
+        {
+            if (expected == null) throw new ArgumentNullException("expected");
+            if (contentType == null) return false;
+            int start = 0;
+            while (start < contentType.Length && IsWhiteSpace(contentType[start])) start++;
+            // Trailing white space cannot be part of a match of a prefix without white space.
+            if (contentType.Length - start < expected.Length) return false;
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (Ordinal.LowerAscii(contentType[start + i]) != expected[i]) return false;
+            }
+            return true;
+        }
+
         /// <summary>The characters .NET's char.IsWhiteSpace (and so string.Trim) treats as white space.</summary>
         public static bool IsWhiteSpace(char c)
         {

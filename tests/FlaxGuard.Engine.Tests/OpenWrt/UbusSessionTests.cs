@@ -123,6 +123,29 @@ public sealed class UbusSessionTests
     }
 
     [TestMethod]
+    public void Grants_FollowTheGlobPatternsOfTheLoginAcl_ForTheCallsTheProbeMakes()
+    {
+        var (session, _) = Start(LoginOk("{\"ubus\":{\"sys*\":[\"bo*\"],\"uci\":[\"get\",5],\"file\":\"read\",\"*\":[\"list\"]}}"));
+        Assert.IsNull(session.Login());
+        Assert.IsTrue(session.Granted("system", "board"));
+        Assert.IsFalse(session.Granted("system", "info"));
+        Assert.IsTrue(session.Granted("uci", "get"));
+        Assert.IsFalse(session.Granted("file", "read"), "a function list that is not an array grants nothing");
+        Assert.IsTrue(session.Granted("rc", "list"));
+        Assert.IsFalse(session.Granted("network", "list"), "calls the probe does not make count as not granted");
+    }
+
+    [TestMethod]
+    public void WithoutUbusAcl_NothingIsGranted_AndADenialLeadsToANewLogin()
+    {
+        var (session, transport) = Start(LoginOk("{}"), Denied, LoginOk("{}"), "\"result\":[0,{\"kernel\":\"5.15\"}]");
+        Assert.IsNull(session.Login());
+        Assert.IsFalse(session.Granted("system", "board"));
+        Assert.AreEqual(UbusReplyKind.Ok, session.Call("system", "board", "{}", "system board").Kind);
+        Assert.HasCount(4, transport.Requests);
+    }
+
+    [TestMethod]
     [DataRow(6, "denied system board to this account (ubus status 6, permission denied)")]
     [DataRow(4, "nothing for system board (ubus status 4, not found)")]
     [DataRow(7, "ubus status 7 (request timed out)")]

@@ -18,20 +18,23 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string user = logins[i].Option("username");
                 // rpcd skips a login section without a user name string.
                 if (user == null || user.Length == 0) continue;
-                sheet.Add("cfg.user." + FactText.KeySegment(user, 100), Role(logins[i]), FactKind.Config);
+                sheet.Add(sheet.Text.Clear().Append("cfg.user.").AppendKeySegment(user, 100).ToString(), Role(logins[i]), FactKind.Config);
             }
         }
 
         public static string Role(UciSection login)
         {
-            string[] write = login.IsList("write") ? login.Items("write") : new string[0];
-            string[] read = login.IsList("read") ? login.Items("read") : new string[0];
-            for (int i = 0; i < write.Length; i++)
+            // Only lists count, so a plain string option is the same as none (Items is not asked for it).
+            if (login.IsList("write"))
             {
-                if (write[i] == "*") return "admin";
+                string[] write = login.Items("write");
+                for (int i = 0; i < write.Length; i++)
+                {
+                    if (write[i] == "*") return "admin";
+                }
+                if (write.Length > 0) return "write";
             }
-            if (write.Length > 0) return "write";
-            if (read.Length > 0) return "read";
+            if (login.IsList("read") && login.Items("read").Length > 0) return "read";
             return "none";
         }
     }

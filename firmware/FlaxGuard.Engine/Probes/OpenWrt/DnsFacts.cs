@@ -22,7 +22,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             for (int i = 0; i < dnsmasqs.Length; i++)
             {
                 AddServers(dnsmasqs[i].Words("server"), sheet);
-                bool restricted = dnsmasqs[i].Words("interface").Length > 0 || dnsmasqs[i].Words("notinterface").Length > 0;
+                bool restricted = HasWords(dnsmasqs[i], "interface") || HasWords(dnsmasqs[i], "notinterface");
                 if (!dnsmasqs[i].Flag("localservice", false) && !restricted && (firewall.WanReach(53, "udp") != null || firewall.WanReach(53, "tcp") != null))
                 {
                     sheet.Add("cfg.dns.remote-requests", "on", FactKind.Config);
@@ -40,11 +40,22 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
         }
 
+        // Whether Words(option) would find any word (without collecting them).
+        private static bool HasWords(UciSection section, string option)
+        {
+            string[] items = section.Items(option);
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (UciText.CountWords(items[i]) > 0) return true;
+            }
+            return false;
+        }
+
         private static void AddServers(string[] entries, OpenWrtFactSheet sheet)
         {
             for (int i = 0; i < entries.Length; i++)
             {
-                sheet.Add("cfg.dns.server." + FactText.KeySegment(UciText.Lower(entries[i]), 100), "configured", FactKind.Config);
+                sheet.Add(sheet.Text.Clear().Append("cfg.dns.server.").AppendKeySegment(UciText.Lower(entries[i]), 100).ToString(), "configured", FactKind.Config);
             }
         }
 
@@ -76,7 +87,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             string a = UciText.Lower(address);
             if (a.Length > 1 && a[0] == '[' && a[a.Length - 1] == ']') a = a.Substring(1, a.Length - 2);
             if (a.Length == 0) return;
-            sheet.Add("cfg.dns.dhcp." + FactText.KeySegment(a, 100), "configured", FactKind.Config);
+            sheet.Add(sheet.Text.Clear().Append("cfg.dns.dhcp.").AppendKeySegment(a, 100).ToString(), "configured", FactKind.Config);
         }
     }
 }

@@ -13,6 +13,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// </summary>
     public sealed class FirewallModel
     {
+        private static readonly string[] DefaultProtocols = new string[] { "tcp", "udp" };
+        private static readonly string[] AllPorts = new string[] { "all" };
+
         private readonly ArrayList _wanZones = new ArrayList();
         private readonly ArrayList _wanNetworks = new ArrayList();
         private readonly ArrayList _wanRules = new ArrayList();
@@ -54,7 +57,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (src == null) continue;
                 src = src.Trim();
                 if (src != "*" && !model._wanZones.Contains(src)) continue;
-                model._wanRules.Add(rule);
+                // The words WanReach needs, split once here rather than on every question.
+                model._wanRules.Add(new string[][] { LowerAll(rule.Words("proto")), rule.Words("dest_port"), LowerAll(rule.Words("src_ip")) });
             }
             UciSection[] redirects = firewall.OfType("redirect");
             for (int i = 0; i < redirects.Length; i++) model._redirects.Add(redirects[i]);
@@ -87,26 +91,28 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public string WanReach(int port, string protocol)
         {
             if (_wanInputAccept) return "any";
-            ArrayList sources = new ArrayList();
+            ArrayList sources = null;
             bool any = false;
             for (int i = 0; i < _wanRules.Count; i++)
             {
-                UciSection rule = (UciSection)_wanRules[i];
-                if (!CoversProtocol(rule.Words("proto"), protocol)) continue;
-                string[] ports = rule.Words("dest_port");
+                string[][] rule = (string[][])_wanRules[i];
+                if (!CoversProtocol(rule[0], protocol)) continue;
+                string[] ports = rule[1];
                 if (ports.Length > 0 && !UciText.PortSpecCovers(ports, port)) continue;
-                string[] from = rule.Words("src_ip");
+                string[] from = rule[2];
                 if (from.Length == 0) any = true;
-                for (int k = 0; k < from.Length; k++) sources.Add(UciText.Lower(from[k]));
+                if (from.Length > 0 && sources == null) sources = new ArrayList();
+                for (int k = 0; k < from.Length; k++) sources.Add(from[k]);
             }
             if (any) return "any";
-            if (sources.Count == 0) return null;
+            if (sources == null) return null;
             return UciText.SortedJoin(sources, ",");
         }
 
         /// <summary>cfg.forward.&lt;proto&gt;.&lt;external port&gt; = "&lt;internal address&gt;:&lt;port&gt;" for every enabled DNAT redirect.</summary>
         public void AddForwards(OpenWrtFactSheet sheet)
         {
+            TextBuilder text = sheet.Text;
             for (int i = 0; i < _redirects.Count; i++)
             {
                 UciSection redirect = (UciSection)_redirects[i];
@@ -114,14 +120,20 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string target = redirect.Option("target");
                 if (target != null && UciText.Lower(target) != "dnat") continue;
                 string[] protocols = redirect.Words("proto");
-                if (protocols.Length == 0) protocols = new string[] { "tcp", "udp" };
+                if (protocols.Length == 0) protocols = DefaultProtocols;
                 string[] externalPorts = redirect.Words("src_dport");
-                if (externalPorts.Length == 0) externalPorts = new string[] { "all" };
+                if (externalPorts.Length == 0) externalPorts = AllPorts;
                 string[] internalAddresses = redirect.Words("dest_ip");
-                ArrayList addresses = new ArrayList();
-                for (int k = 0; k < internalAddresses.Length; k++) addresses.Add(UciText.Lower(internalAddresses[k]));
-                string destination = addresses.Count == 0 ? "router" : UciText.SortedJoin(addresses, ",");
+                string destination = "router";
+                if (internalAddresses.Length > 0)
+                {
+                    ArrayList addresses = new ArrayList();
+                    for (int k = 0; k < internalAddresses.Length; k++) addresses.Add(UciText.Lower(internalAddresses[k]));
+                    destination = addresses.Count == 1 ? (string)addresses[0] : UciText.SortedJoin(addresses, ",");
+                }
                 string internalPort = redirect.Option("dest_port");
+                bool samePort = internalPort == null || internalPort.Trim().Length == 0;
+                string internalKey = samePort ? null : UciText.PortKey(internalPort);
                 for (int p = 0; p < protocols.Length; p++)
                 {
                     string protocol = UciText.Lower(protocols[p]);
@@ -129,24 +141,32 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     for (int e = 0; e < externalPorts.Length; e++)
                     {
                         string external = UciText.PortKey(externalPorts[e]);
-                        string port = internalPort == null || internalPort.Trim().Length == 0 ? external : UciText.PortKey(internalPort);
-                        sheet.Add("cfg.forward." + FactText.KeySegment(protocol, 20) + "." + FactText.KeySegment(external, 40), destination + ":" + port, FactKind.Config);
+                        string key = text.Clear().Append("cfg.forward.").AppendKeySegment(protocol, 20).Append('.').AppendKeySegment(external, 40).ToString();
+                        sheet.Add(key, text.Clear().Append(destination).Append(':').Append(samePort ? external : internalKey).ToString(), FactKind.Config);
                     }
                 }
             }
         }
 
+        // The protocols are already lower-cased (LowerAll).
         private static bool CoversProtocol(string[] protocols, string protocol)
         {
             if (protocols.Length == 0) return protocol == "tcp" || protocol == "udp";
             for (int i = 0; i < protocols.Length; i++)
             {
-                string p = UciText.Lower(protocols[i]);
+                string p = protocols[i];
                 if (p == protocol || p == "all" || p == "any" || p == "*") return true;
                 if (protocol == "tcp" && p == "6") return true;
                 if (protocol == "udp" && p == "17") return true;
             }
             return false;
+        }
+
+        // UciText.Lower of each word, in place (the arrays are fresh from Words).
+        private static string[] LowerAll(string[] words)
+        {
+            for (int i = 0; i < words.Length; i++) words[i] = UciText.Lower(words[i]);
+            return words;
         }
 
         private static bool Contains(string[] items, string item)

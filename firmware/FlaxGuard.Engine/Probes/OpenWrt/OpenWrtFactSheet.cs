@@ -1,4 +1,4 @@
-using System.Collections;
+using FlaxGuard.Engine.Crypto;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Text;
 
@@ -10,45 +10,46 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// </summary>
     public sealed class OpenWrtFactSheet
     {
-        private readonly Hashtable _values = new Hashtable();
-        private readonly Hashtable _kinds = new Hashtable();
-        private readonly ArrayList _keys = new ArrayList();
+        private readonly MergedFacts _facts = new MergedFacts(", ");
 
-        public int Count { get { return _keys.Count; } }
+        private readonly TextBuilder _text = new TextBuilder(64);
+        private TextDigest _digest;
+
+        /// <summary>The run's one buffer for assembling keys and values (cleared by whoever uses it).</summary>
+        internal TextBuilder Text { get { return _text; } }
+
+        /// <summary>The run's one hasher for short text digests, made on first use.</summary>
+        internal TextDigest Digest
+        {
+            get
+            {
+                if (_digest == null) _digest = new TextDigest();
+                return _digest;
+            }
+        }
+
+        public int Count { get { return _facts.Count; } }
 
         /// <summary>Adds one value under a key; values of one key are joined with ", " in sorted order.</summary>
         public void Add(string key, string value, FactKind kind)
         {
-            ArrayList values = (ArrayList)_values[key];
-            if (values == null)
-            {
-                values = new ArrayList();
-                _values[key] = values;
-                _kinds[key] = kind;
-                _keys.Add(key);
-            }
-            values.Add(FactText.Clean(value, Fact.MaxValueLength));
+            _facts.Add(key, value, kind);
         }
 
         public bool Contains(string key)
         {
-            return _values.Contains(key);
+            return _facts.Contains(key);
         }
 
         /// <summary>The merged value of a key, or null.</summary>
         public string Value(string key)
         {
-            ArrayList values = (ArrayList)_values[key];
-            return values == null ? null : FactText.Clean(UciText.SortedJoin(values, ", "), Fact.MaxValueLength);
+            return _facts.Value(key);
         }
 
         public void CopyTo(ProbeOutput output)
         {
-            for (int i = 0; i < _keys.Count; i++)
-            {
-                string key = (string)_keys[i];
-                output.AddFact(key, Value(key), (FactKind)_kinds[key]);
-            }
+            _facts.CopyTo(output);
         }
     }
 }

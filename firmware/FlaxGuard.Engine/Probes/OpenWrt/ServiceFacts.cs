@@ -31,13 +31,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (bound == null || bound.Trim().Length == 0) bound = d.Option("DirectInterface");
                 bool anywhere = bound == null || bound.Trim().Length == 0;
                 string from = anywhere ? "any" : UciText.Lower(bound);
-                sheet.Add("cfg.service.ssh", "port=" + port.ToString() + " from=" + from, FactKind.Config);
+                sheet.Add("cfg.service.ssh", PortFrom(sheet, port, from), FactKind.Config);
                 if (anywhere || firewall.IsWanNetwork(bound))
                 {
                     string reach = firewall.WanReach(port, "tcp");
-                    if (reach != null) sheet.Add("cfg.remote.wan-ssh", "port=" + port.ToString() + " from=" + reach, FactKind.Config);
+                    if (reach != null) sheet.Add("cfg.remote.wan-ssh", PortFrom(sheet, port, reach), FactKind.Config);
                 }
-                if (d.Flag("GatewayPorts", false)) sheet.Add("cfg.remote.ssh-gateway-ports", "port=" + port.ToString(), FactKind.Config);
+                if (d.Flag("GatewayPorts", false)) sheet.Add("cfg.remote.ssh-gateway-ports", sheet.Text.Clear().Append("port=").Append(port).ToString(), FactKind.Config);
             }
         }
 
@@ -46,8 +46,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             UciSection[] servers = uhttpd.OfType("uhttpd");
             for (int i = 0; i < servers.Length; i++)
             {
-                AddListeners(servers[i].Words("listen_http"), "www", "wan-http", firewall, sheet);
-                AddListeners(servers[i].Words("listen_https"), "www-ssl", "wan-https", firewall, sheet);
+                AddListeners(servers[i].Words("listen_http"), "cfg.service.www", "cfg.remote.wan-http", firewall, sheet);
+                AddListeners(servers[i].Words("listen_https"), "cfg.service.www-ssl", "cfg.remote.wan-https", firewall, sheet);
             }
         }
 
@@ -63,10 +63,26 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 bool enabled = Flag(script, "enabled", name);
                 bool running = Flag(script, "running", name);
                 if (Ordinal.ToLowerAscii(name).IndexOf("telnet") < 0 || !(enabled || running)) continue;
-                sheet.Add("cfg.service.telnet", "port=" + TelnetPort.ToString() + " from=any", FactKind.Config);
+                sheet.Add("cfg.service.telnet", PortFrom(sheet, TelnetPort, "any"), FactKind.Config);
                 string reach = firewall.WanReach(TelnetPort, "tcp");
-                if (reach != null) sheet.Add("cfg.remote.wan-telnet", "port=" + TelnetPort.ToString() + " from=" + reach, FactKind.Config);
+                if (reach != null) sheet.Add("cfg.remote.wan-telnet", PortFrom(sheet, TelnetPort, reach), FactKind.Config);
             }
+        }
+
+        private static bool Is(string text, int start, int end, string part)
+        {
+            if (end - start != part.Length) return false;
+            for (int k = 0; k < part.Length; k++)
+            {
+                if (text[start + k] != part[k]) return false;
+            }
+            return true;
+        }
+
+        // "port=N from=WHERE", the value of every service and remote fact.
+        private static string PortFrom(OpenWrtFactSheet sheet, int port, string from)
+        {
+            return sheet.Text.Clear().Append("port=").Append(port).Append(" from=").Append(from).ToString();
         }
 
         private static bool Flag(JsonValue script, string member, string name)
@@ -79,22 +95,30 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         }
 
         /// <summary>uhttpd listen entries: "port", "address:port" or "[v6 address]:port".</summary>
-        private static void AddListeners(string[] entries, string service, string remote, FirewallModel firewall, OpenWrtFactSheet sheet)
+        private static void AddListeners(string[] entries, string serviceKey, string remoteKey, FirewallModel firewall, OpenWrtFactSheet sheet)
         {
             for (int i = 0; i < entries.Length; i++)
             {
                 string entry = entries[i];
                 int colon = entry.LastIndexOf(':');
-                string address = colon < 0 ? "" : entry.Substring(0, colon);
-                int port = UciText.ParsePort(colon < 0 ? entry : entry.Substring(colon + 1));
+                int port = UciText.ParsePort(entry, colon + 1, entry.Length);
                 if (port < 0) throw new UbusDataException("a listen entry of uci config uhttpd has no valid port");
-                if (address.Length > 1 && address[0] == '[' && address[address.Length - 1] == ']') address = address.Substring(1, address.Length - 2);
-                address = UciText.Lower(address);
-                bool anywhere = address.Length == 0 || address == "0.0.0.0" || address == "::" || address == "*";
-                sheet.Add("cfg.service." + service, "port=" + port.ToString() + " from=" + (anywhere ? "any" : address), FactKind.Config);
+                // The address before the port, without brackets, trimmed and lower-cased: copied out only when it names one.
+                int start = 0;
+                int end = colon < 0 ? 0 : colon;
+                if (end - start > 1 && entry[start] == '[' && entry[end - 1] == ']')
+                {
+                    start++;
+                    end--;
+                }
+                while (start < end && MediaType.IsWhiteSpace(entry[start])) start++;
+                while (end > start && MediaType.IsWhiteSpace(entry[end - 1])) end--;
+                bool anywhere = end == start || Is(entry, start, end, "0.0.0.0") || Is(entry, start, end, "::") || Is(entry, start, end, "*");
+                string address = anywhere ? null : Ordinal.ToLowerAscii(entry.Substring(start, end - start));
+                sheet.Add(serviceKey, PortFrom(sheet, port, anywhere ? "any" : address), FactKind.Config);
                 if (!anywhere && firewall.IsLanAddress(address)) continue;
                 string reach = firewall.WanReach(port, "tcp");
-                if (reach != null) sheet.Add("cfg.remote." + remote, "port=" + port.ToString() + " from=" + reach, FactKind.Config);
+                if (reach != null) sheet.Add(remoteKey, PortFrom(sheet, port, reach), FactKind.Config);
             }
         }
     }

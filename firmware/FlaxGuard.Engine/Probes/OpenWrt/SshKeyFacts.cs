@@ -23,16 +23,79 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             for (int i = 0; i <= fileText.Length; i++)
             {
                 if (i < fileText.Length && fileText[i] != '\n') continue;
-                string line = fileText.Substring(start, i - start).Trim();
+                // The line, trimmed as string.Trim would, read in place.
+                int from = start;
+                int end = i;
                 start = i + 1;
-                if (line.Length == 0 || line[0] == '#') continue;
+                while (from < end && MediaType.IsWhiteSpace(fileText[from])) from++;
+                while (end > from && MediaType.IsWhiteSpace(fileText[end - 1])) end--;
+                if (from == end || fileText[from] == '#') continue;
                 if (++lines > MaxLines) throw new UbusDataException("the SSH key file has more than " + MaxLines.ToString() + " lines");
-                string type;
-                string blob;
-                Parse(line, out type, out blob);
-                string id = type == null ? Id(line) : Id(blob);
-                sheet.Add("cfg.sshkey." + id, user + " " + (type == null ? "unknown" : Ordinal.ToLowerAscii(type)), FactKind.Config);
+                int typeStart, typeEnd, blobStart, blobEnd;
+                Parse(fileText, from, end, out typeStart, out typeEnd, out blobStart, out blobEnd);
+                bool key = typeStart >= 0;
+                TextDigest digest = sheet.Digest.Start();
+                if (key) digest.Add(fileText, blobStart, blobEnd - blobStart);
+                else digest.Add(fileText, from, end - from);
+                string factKey = digest.FinishHex16(sheet.Text.Clear().Append("cfg.sshkey.")).ToString();
+                TextBuilder value = sheet.Text.Clear().Append(user).Append(' ');
+                if (!key) value.Append("unknown");
+                else for (int k = typeStart; k < typeEnd; k++) value.Append(Ordinal.LowerAscii(fileText[k]));
+                sheet.Add(factKey, value.ToString(), FactKind.Config);
             }
+        }
+
+        // Parse on the line text[from, end): the bounds of the type and blob tokens, all -1 when the line is not a key.
+        private static void Parse(string text, int from, int end, out int typeStart, out int typeEnd, out int blobStart, out int blobEnd)
+        {
+            typeStart = typeEnd = blobStart = blobEnd = -1;
+            int[] bounds = new int[6];
+            int tokens = Tokens(text, from, end, bounds, 3);
+            int at = 0;
+            if (tokens > 0 && !IsKeyType(text, bounds[0], bounds[1])) at = 1;
+            if (tokens < at + 2 || !IsKeyType(text, bounds[at * 2], bounds[at * 2 + 1])) return;
+            typeStart = bounds[at * 2];
+            typeEnd = bounds[at * 2 + 1];
+            blobStart = bounds[at * 2 + 2];
+            blobEnd = bounds[at * 2 + 3];
+        }
+
+        private static bool IsKeyType(string text, int start, int end)
+        {
+            return StartsWithAt(text, start, end, "ssh-") || StartsWithAt(text, start, end, "ecdsa-") || StartsWithAt(text, start, end, "sk-");
+        }
+
+        private static bool StartsWithAt(string text, int start, int end, string prefix)
+        {
+            if (end - start < prefix.Length) return false;
+            for (int k = 0; k < prefix.Length; k++)
+            {
+                if (text[start + k] != prefix[k]) return false;
+            }
+            return true;
+        }
+
+        // Tokens as Tokens(line, max) finds them, as start/end pairs into bounds; returns how many.
+        private static int Tokens(string line, int from, int end, int[] bounds, int max)
+        {
+            int count = 0;
+            int i = from;
+            while (i < end && count < max)
+            {
+                while (i < end && line[i] <= ' ') i++;
+                if (i >= end) break;
+                int begin = i;
+                bool quoted = false;
+                while (i < end && (quoted || line[i] > ' '))
+                {
+                    if (line[i] == '"') quoted = !quoted;
+                    i++;
+                }
+                bounds[count * 2] = begin;
+                bounds[count * 2 + 1] = i;
+                count++;
+            }
+            return count;
         }
 
         /// <summary>Splits a key line into its type and base64 blob; both null when the line is not a key.</summary>
@@ -56,7 +119,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>First 16 hex digits of SHA-256 of the text's UTF-8 bytes.</summary>
         public static string Id(string text)
         {
-            return Hex.Encode(Sha256.Hash(Utf8.GetBytes(text)), 0, 8);
+            return new TextDigest().Hex16(text);
         }
 
         // White-space separated tokens; double quotes (in the options field) keep blanks inside one token.

@@ -22,7 +22,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string[] names = servers[i].Words("server");
                 for (int k = 0; k < names.Length; k++)
                 {
-                    sheet.Add("cfg.ntp.server." + FactText.KeySegment(UciText.Lower(names[k]), 100), "configured", FactKind.Config);
+                    sheet.Add(sheet.Text.Clear().Append("cfg.ntp.server.").AppendKeySegment(UciText.Lower(names[k]), 100).ToString(), "configured", FactKind.Config);
                 }
             }
         }

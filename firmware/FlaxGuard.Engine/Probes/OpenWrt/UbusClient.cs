@@ -19,9 +19,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private readonly IHttpTransport _http;
         private readonly IClock _clock;
         private readonly UbusOptions _options;
-        private readonly string _url;
         private readonly long _deadline;
         private readonly BoundedCapture _body;
+        // Every call goes to the same URL with the same headers: one request, its body and time limit set per call.
+        private readonly HttpRequest _request;
         private int _nextId = 1;
 
         public UbusClient(IHttpTransport http, IClock clock, UbusOptions options, string url, long deadlineMonotonicMs)
@@ -32,9 +33,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             _http = http;
             _clock = clock;
             _options = options;
-            _url = url;
             _deadline = deadlineMonotonicMs;
-            _body = new BoundedCapture(4096, options.MaxResponseBytes);
+            // Most ubus answers are under 2 KB; the buffer doubles for larger uci dumps and is reused for every call.
+            _body = new BoundedCapture(2048, options.MaxResponseBytes);
+            _request = new HttpRequest("POST", url);
+            _request.MaxBodyBytes = options.MaxResponseBytes;
+            _request.ContentType = "application/json";
+            _request.AddHeader("Accept", "application/json");
         }
 
         /// <summary>Calls requests sent so far (for tests and bounds).</summary>
@@ -43,15 +48,26 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>Calls <paramref name="method"/> of <paramref name="ubusObject"/>; <paramref name="what"/> names the call in reasons.</summary>
         public UbusReply Call(string session, string ubusObject, string method, string argumentsJson, string what)
         {
+            return Send(session, ubusObject, method, argumentsJson == null ? "{}" : argumentsJson, null, null, null, null, what);
+        }
+
+        /// <summary>
+        /// Calls with arguments of up to two string members (a null name leaves one out, both null send "{}"),
+        /// written straight into the request body.
+        /// </summary>
+        public UbusReply Call(string session, string ubusObject, string method, string name1, string value1, string name2, string value2, string what)
+        {
+            return Send(session, ubusObject, method, null, name1, value1, name2, value2, what);
+        }
+
+        private UbusReply Send(string session, string ubusObject, string method, string argumentsJson, string name1, string value1, string name2, string value2, string what)
+        {
             long remaining = _deadline - _clock.MonotonicMilliseconds;
             if (remaining <= 0) return UbusReply.Failure("the check ran out of time before " + what + " (limit " + (_options.TotalTimeoutMs / 1000).ToString() + " s)");
             int id = _nextId++;
-            HttpRequest request = new HttpRequest("POST", _url);
+            HttpRequest request = _request;
             request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
-            request.MaxBodyBytes = _options.MaxResponseBytes;
-            request.ContentType = "application/json";
-            request.Body = Utf8.GetBytes(UbusRequestText.Call(id, session, ubusObject, method, argumentsJson));
-            request.AddHeader("Accept", "application/json");
+            request.Body = UbusRequestText.CallBody(id, session, ubusObject, method, argumentsJson, name1, value1, name2, value2);
             _body.Restart();
             HttpResponse response = _http.Send(request, _body);
             RequestsSent++;
@@ -68,7 +84,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 return UbusReply.Failure("it answered " + what + " with HTTP status " + response.StatusCode.ToString() + " instead of 200");
             }
             string contentType = response.GetHeader("Content-Type");
-            if (contentType == null || !Ordinal.StartsWith(Ordinal.ToLowerAscii(contentType.Trim()), "application/json"))
+            if (!MediaType.StartsWith(contentType, "application/json"))
             {
                 string shown = contentType == null ? "none" : FactText.Clean(contentType, 60);
                 return UbusReply.Failure("its answer to " + what + " is not JSON (content type " + shown + ")");
@@ -89,7 +105,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 return UbusReply.Failure("its answer to " + what + " does not say \"jsonrpc\": \"2.0\"");
             }
             JsonValue id = root.Member("id");
-            if (id == null || id.Kind != JsonKind.Number || id.Text != expectedId.ToString())
+            if (id == null || id.Kind != JsonKind.Number || !IsDecimal(id.Text, expectedId))
             {
                 return UbusReply.Failure("its answer to " + what + " carries another request id than the one sent");
             }
@@ -133,6 +149,29 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 case JsonKind.Array: return "array";
                 default: return "object";
             }
+        }
+
+        // Whether text is exactly how int.ToString() writes the number (compared without writing it).
+        private static bool IsDecimal(string text, int number)
+        {
+            if (text == null) return false;
+            long n = number;
+            int i = 0;
+            if (n < 0)
+            {
+                if (text.Length == 0 || text[0] != '-') return false;
+                i = 1;
+                n = -n;
+            }
+            int digits = 1;
+            for (long rest = n / 10; rest > 0; rest /= 10) digits++;
+            if (text.Length - i != digits) return false;
+            for (int k = text.Length - 1; k >= i; k--)
+            {
+                if (text[k] != (char)('0' + (int)(n % 10))) return false;
+                n /= 10;
+            }
+            return true;
         }
 
         /// <summary>A JSON number that is a plain integer within int range.</summary>

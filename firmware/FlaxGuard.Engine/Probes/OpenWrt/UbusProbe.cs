@@ -1,5 +1,6 @@
 using System;
 using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Text;
 using FlaxGuard.Engine.Verdicts;
 
 namespace FlaxGuard.Engine.Probes.OpenWrt
@@ -48,7 +49,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 output.AddVerdict(Verdict.Unverified(Name, "no OpenWrt login (user name and password) was given."));
                 return;
             }
-            string url = _options.Scheme + "://" + context.UrlHost + ":" + _options.Port.ToString() + _options.Path;
+            string url = new TextBuilder(64).Append(_options.Scheme).Append("://").Append(context.UrlHost).Append(':').Append(_options.Port).Append(_options.Path).ToString();
             long deadline = context.Clock.MonotonicMilliseconds + _options.TotalTimeoutMs;
             UbusClient client = new UbusClient(context.Http, context.Clock, _options, url, deadline);
             UbusSession session = new UbusSession(client, _options.Credentials);
@@ -71,23 +72,51 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             sheet.CopyTo(output);
         }
 
+        // What the fact readers use of each uci config: the sections of these types, each with these options.
+        // Every section is still checked; nothing else is copied out of the answer.
+        private static readonly string[] SystemTypes = new string[] { "system", "timeserver" };
+        private static readonly string[][] SystemOptions = new string[][] { new string[] { "hostname" }, new string[] { "enabled", "server" } };
+        private static readonly string[] NetworkTypes = new string[] { "interface" };
+        private static readonly string[][] NetworkOptions = new string[][] { new string[] { "ipaddr", "ip6addr", "dns" } };
+        private static readonly string[] FirewallTypes = new string[] { "defaults", "zone", "rule", "redirect" };
+        private static readonly string[][] FirewallOptions = new string[][]
+        {
+            new string[] { "input" },
+            new string[] { "name", "network", "device", "subnet", "masq", "input" },
+            new string[] { "enabled", "dest", "target", "src", "proto", "dest_port", "src_ip" },
+            new string[] { "enabled", "target", "proto", "src_dport", "dest_ip", "dest_port" },
+        };
+        private static readonly string[] RpcdTypes = new string[] { "login" };
+        private static readonly string[][] RpcdOptions = new string[][] { new string[] { "username", "read", "write" } };
+        private static readonly string[] DropbearTypes = new string[] { "dropbear" };
+        private static readonly string[][] DropbearOptions = new string[][] { new string[] { "enable", "Port", "Interface", "DirectInterface", "GatewayPorts" } };
+        private static readonly string[] UhttpdTypes = new string[] { "uhttpd" };
+        private static readonly string[][] UhttpdOptions = new string[][] { new string[] { "listen_http", "listen_https" } };
+        private static readonly string[] DhcpTypes = new string[] { "dnsmasq", "dhcp" };
+        private static readonly string[][] DhcpOptions = new string[][]
+        {
+            new string[] { "server", "interface", "notinterface", "localservice" },
+            new string[] { "ignore", "dhcp_option", "dhcp_option_force", "dns" },
+        };
+
         private void Collect(UbusSession session, OpenWrtFactSheet sheet)
         {
-            JsonValue board = Fetch(session, "system", "board", "{}", "system board", false);
+            JsonValue board = Fetch(session, "system", "board", null, null, "system board", false);
             BoardFacts.Read(board, sheet);
             // Only proves the device answers for itself; uptime, memory and load are never facts.
-            JsonValue info = Fetch(session, "system", "info", "{}", "system info", false);
+            JsonValue info = Fetch(session, "system", "info", null, null, "system info", false);
             if (info == null) throw new UbusDataException("the device sent no data for system info");
 
-            UciPackage system = Uci(session, "system", true);
-            UciPackage network = Uci(session, "network", true);
-            UciPackage firewall = Uci(session, "firewall", true);
-            UciPackage rpcd = Uci(session, "rpcd", true);
-            UciPackage dropbear = Uci(session, "dropbear", false);
-            UciPackage uhttpd = Uci(session, "uhttpd", false);
-            UciPackage dhcp = Uci(session, "dhcp", false);
+            // Each answer is read into what the facts need before the next call reuses the answer buffer.
+            UciPackage system = Uci(session, "system", "reading uci config system", true, SystemTypes, SystemOptions);
+            UciPackage network = Uci(session, "network", "reading uci config network", true, NetworkTypes, NetworkOptions);
+            UciPackage firewall = Uci(session, "firewall", "reading uci config firewall", true, FirewallTypes, FirewallOptions);
+            UciPackage rpcd = Uci(session, "rpcd", "reading uci config rpcd", true, RpcdTypes, RpcdOptions);
+            UciPackage dropbear = Uci(session, "dropbear", "reading uci config dropbear", false, DropbearTypes, DropbearOptions);
+            UciPackage uhttpd = Uci(session, "uhttpd", "reading uci config uhttpd", false, UhttpdTypes, UhttpdOptions);
+            UciPackage dhcp = Uci(session, "dhcp", "reading uci config dhcp", false, DhcpTypes, DhcpOptions);
             string keys = _options.ReadAuthorizedKeys ? AuthorizedKeys(session) : null;
-            JsonValue scripts = Fetch(session, "rc", "list", "{}", "the list of init scripts (rc list)", false);
+            JsonValue scripts = Fetch(session, "rc", "list", null, null, "the list of init scripts (rc list)", false);
 
             SystemFacts.Read(system, sheet);
             AccountFacts.Read(rpcd, sheet);
@@ -100,18 +129,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             SshKeyFacts.Read(keys, "root", sheet);
         }
 
-        private UciPackage Uci(UbusSession session, string config, bool required)
+        private static UciPackage Uci(UbusSession session, string config, string what, bool required, string[] types, string[][] options)
         {
-            string what = "reading uci config " + config;
-            JsonValue data = Fetch(session, "uci", "get", UbusRequestText.Object(new string[] { "config" }, new string[] { config }), what, !required);
+            JsonValue data = Fetch(session, "uci", "get", "config", config, what, !required);
             if (data == null && !required) return UciPackage.Empty(config);
-            return UciPackage.FromReply(config, data);
+            return UciPackage.FromReply(config, data, types, options);
         }
 
         private string AuthorizedKeys(UbusSession session)
         {
             string what = "reading the SSH key file " + _options.AuthorizedKeysPath;
-            JsonValue data = Fetch(session, "file", "read", UbusRequestText.Object(new string[] { "path" }, new string[] { _options.AuthorizedKeysPath }), what, true);
+            JsonValue data = Fetch(session, "file", "read", "path", _options.AuthorizedKeysPath, what, true);
             if (data == null) return null;
             JsonValue text = data.Member("data");
             if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
@@ -119,9 +147,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         }
 
         /// <summary>The data of a successful call; null when <paramref name="missingIsEmpty"/> and the device said "not found".</summary>
-        private static JsonValue Fetch(UbusSession session, string ubusObject, string method, string args, string what, bool missingIsEmpty)
+        private static JsonValue Fetch(UbusSession session, string ubusObject, string method, string argumentName, string argumentValue, string what, bool missingIsEmpty)
         {
-            UbusReply reply = session.Call(ubusObject, method, args, what);
+            UbusReply reply = session.Call(ubusObject, method, null, argumentName, argumentValue, what);
             if (reply.Kind == UbusReplyKind.Ok) return reply.Data;
             if (missingIsEmpty && reply.Kind == UbusReplyKind.Status && reply.Code == UbusStatus.NotFound) return null;
             throw new UbusDataException(session.Explain(reply, ubusObject, method, what));

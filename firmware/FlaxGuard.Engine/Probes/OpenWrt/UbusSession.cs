@@ -18,8 +18,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private readonly UbusClient _client;
         private readonly HttpCredentials _credentials;
+        // The calls the probe makes after logging in; the login answer's ACL is read for these only, once, so the
+        // answer itself is not kept (it would hold the whole parsed login reply for the rest of the run).
+        private static readonly string[] CheckedObjects = new string[] { "system", "system", "uci", "file", "rc" };
+        private static readonly string[] CheckedMethods = new string[] { "board", "info", "get", "read", "list" };
+
         private string _sid;
-        private JsonValue _ubusAcl;
+        private bool _hasUbusAcl;
+        private int _granted;
 
         public UbusSession(UbusClient client, HttpCredentials credentials)
         {
@@ -40,8 +46,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (Logins >= MaxLogins) return "the device ended the login session again right after a new login";
             Logins++;
             _sid = null;
-            string args = UbusRequestText.Object(new string[] { "username", "password" }, new string[] { _credentials.Username, _credentials.Password });
-            UbusReply reply = _client.Call(UbusStatus.AnonymousSession, "session", "login", args, "the login (session login)");
+            UbusReply reply = _client.Call(UbusStatus.AnonymousSession, "session", "login", "username", _credentials.Username, "password", _credentials.Password, "the login (session login)");
             if (reply.Kind == UbusReplyKind.Failed) return reply.Reason;
             if (reply.Kind == UbusReplyKind.Status)
             {
@@ -55,46 +60,88 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
             if (reply.Data == null) return "the device accepted the login but sent no session";
             JsonValue sid = reply.Data.Member("ubus_rpc_session");
-            if (sid == null || sid.Kind != JsonKind.String || !IsSessionId(sid.Text)) return "the device accepted the login but its session id is not 32 hexadecimal digits";
+            string sidText = sid == null || sid.Kind != JsonKind.String ? null : sid.Text;
+            if (!IsSessionId(sidText)) return "the device accepted the login but its session id is not 32 hexadecimal digits";
             int timeout;
             TimeoutSeconds = UbusClient.TryInteger(reply.Data.Member("timeout"), out timeout) && timeout > 0 ? timeout : 0;
             JsonValue acls = reply.Data.Member("acls");
             if (acls != null && !acls.IsObject) return "the device's login answer has an access list that is a JSON " + UbusClient.KindName(acls) + ", not an object";
             JsonValue ubus = acls == null ? null : acls.Member("ubus");
             if (ubus != null && !ubus.IsObject) return "the device's login answer has a ubus access list that is a JSON " + UbusClient.KindName(ubus) + ", not an object";
-            _ubusAcl = ubus;
-            _sid = sid.Text;
+            _hasUbusAcl = ubus != null;
+            _granted = ubus == null ? 0 : ReadGrants(ubus);
+            _sid = sidText;
             return null;
         }
 
         /// <summary>Calls with the session; a denial the ACL does not explain leads to one new login and one retry.</summary>
         public UbusReply Call(string ubusObject, string method, string argumentsJson, string what)
         {
-            UbusReply reply = _client.Call(_sid, ubusObject, method, argumentsJson, what);
+            return Call(ubusObject, method, argumentsJson == null ? "{}" : argumentsJson, null, null, what);
+        }
+
+        /// <summary><see cref="Call(string, string, string, string)"/> with an argument object of one string member (none when the name is null).</summary>
+        public UbusReply Call(string ubusObject, string method, string argumentsJson, string argumentName, string argumentValue, string what)
+        {
+            UbusReply reply = Send(ubusObject, method, argumentsJson, argumentName, argumentValue, what);
             if (reply.Kind != UbusReplyKind.RpcError || reply.Code != UbusStatus.RpcAccessDenied) return reply;
-            if (_ubusAcl != null && !Granted(ubusObject, method)) return reply;
+            if (_hasUbusAcl && !Granted(ubusObject, method)) return reply;
             if (Logins >= MaxLogins) return reply;
             string problem = Login();
             if (problem != null) return UbusReply.Failure("the login session ended and logging in again failed: " + problem);
-            return _client.Call(_sid, ubusObject, method, argumentsJson, what);
+            return Send(ubusObject, method, argumentsJson, argumentName, argumentValue, what);
         }
 
-        /// <summary>Whether the login answer's ubus ACL lets this session call object.method (rpcd matches with fnmatch; '*' is what stock ACLs use).</summary>
+        private UbusReply Send(string ubusObject, string method, string argumentsJson, string argumentName, string argumentValue, string what)
+        {
+            if (argumentsJson != null) return _client.Call(_sid, ubusObject, method, argumentsJson, what);
+            return _client.Call(_sid, ubusObject, method, argumentName, argumentValue, null, null, what);
+        }
+
+        /// <summary>
+        /// Whether the login answer's ubus ACL lets this session call object.method (rpcd matches with fnmatch; '*' is
+        /// what stock ACLs use). Known for the calls the probe makes (system board/info, uci get, file read, rc list);
+        /// any other call counts as not granted.
+        /// </summary>
         public bool Granted(string ubusObject, string method)
         {
-            if (_ubusAcl == null) return false;
-            for (int i = 0; i < _ubusAcl.Count; i++)
+            if (!_hasUbusAcl) return false;
+            for (int i = 0; i < CheckedObjects.Length; i++)
             {
-                if (!Ordinal.GlobMatch(_ubusAcl.KeyAt(i), ubusObject)) continue;
-                JsonValue functions = _ubusAcl.Item(i);
-                if (!functions.IsArray) continue;
-                for (int k = 0; k < functions.Count; k++)
-                {
-                    JsonValue f = functions.Item(k);
-                    if (f.Kind == JsonKind.String && Ordinal.GlobMatch(f.Text, method)) return true;
-                }
+                if (CheckedObjects[i] == ubusObject && CheckedMethods[i] == method) return (_granted & (1 << i)) != 0;
             }
             return false;
+        }
+
+        // One bit per checked call the ACL grants: each object pattern and method pattern read once.
+        private static int ReadGrants(JsonValue ubusAcl)
+        {
+            int granted = 0;
+            for (int i = 0; i < ubusAcl.Count; i++)
+            {
+                string objectPattern = ubusAcl.KeyAt(i);
+                int candidates = 0;
+                for (int c = 0; c < CheckedObjects.Length; c++)
+                {
+                    if ((granted & (1 << c)) == 0 && Ordinal.GlobMatch(objectPattern, CheckedObjects[c])) candidates |= 1 << c;
+                }
+                if (candidates == 0) continue;
+                JsonValue functions = ubusAcl.Item(i);
+                if (!functions.IsArray) continue;
+                for (int k = 0; k < functions.Count && candidates != 0; k++)
+                {
+                    JsonValue f = functions.Item(k);
+                    if (f.Kind != JsonKind.String) continue;
+                    string methodPattern = f.Text;
+                    for (int c = 0; c < CheckedMethods.Length; c++)
+                    {
+                        if ((candidates & (1 << c)) == 0 || !Ordinal.GlobMatch(methodPattern, CheckedMethods[c])) continue;
+                        granted |= 1 << c;
+                        candidates &= ~(1 << c);
+                    }
+                }
+            }
+            return granted;
         }
 
         /// <summary>Why a call that did not succeed could not be used, in words a small-office owner can act on.</summary>
@@ -107,7 +154,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 case UbusReplyKind.RpcError:
                     if (reply.Code == UbusStatus.RpcAccessDenied)
                     {
-                        if (_ubusAcl != null && !Granted(ubusObject, method))
+                        if (_hasUbusAcl && !Granted(ubusObject, method))
                         {
                             return "the account may not call " + what + " (its rpcd access list does not grant " + ubusObject + " " + method + "; ubus answered \"Access denied\")";
                         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using FlaxGuard.Engine.Json;
 using FlaxGuard.Engine.Text;
@@ -7,16 +8,26 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// <summary>
     /// One uci section as rpcd's "uci get" dumps it: ".anonymous", ".type", ".name", ".index", then each option as a
     /// string (option) or an array of strings (list). Anything else is refused: a real rpcd never sends it.
+    /// The whole section is always checked, but only the options asked for are kept, as small arrays.
     /// </summary>
     public sealed class UciSection
     {
-        private readonly Hashtable _options = new Hashtable();
+        private static readonly string[] NoWords = new string[0];
 
-        private UciSection(string config, string name, string type)
+        // The option names: the caller's list of wanted options (shared, not copied), or the section's own.
+        private string[] _names;
+        // A string (option) or a string[] (list) per name; null where the section does not have the option.
+        private object[] _values;
+        private int _count;
+
+        private UciSection(string config, string name, string type, string[] names, int count)
         {
             Config = config;
             Name = name;
             Type = type;
+            _names = names;
+            _values = new object[names.Length];
+            _count = count;
         }
 
         public string Config { get; private set; }
@@ -25,53 +36,164 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         public string Type { get; private set; }
 
+        /// <summary>Reads a whole section, every option kept.</summary>
         public static UciSection FromJson(string config, string key, JsonValue value)
         {
-            string where = "section \"" + FactText.Clean(key, 40) + "\" of uci config " + config;
-            if (!value.IsObject) throw new UbusDataException("the " + where + " is a JSON " + UbusClient.KindName(value) + ", not an object");
+            return Read(config, key, null, 0, value, null, null);
+        }
+
+        /// <summary>
+        /// Checks the section at <paramref name="index"/> of a uci "values" object and keeps it when its type is one of
+        /// <paramref name="types"/> (null: any type, every option), with only the options of its type in
+        /// <paramref name="optionsByType"/>; null when the type is not wanted. The section's key is read from
+        /// <paramref name="values"/> only when needed.
+        /// </summary>
+        internal static UciSection Read(string config, JsonValue values, int index, JsonValue value, string[] types, string[][] optionsByType)
+        {
+            return Read(config, null, values, index, value, types, optionsByType);
+        }
+
+        private static UciSection Read(string config, string key, JsonValue values, int index, JsonValue value, string[] types, string[][] optionsByType)
+        {
+            if (!value.IsObject) throw Refused(config, key, values, index, " is a JSON " + UbusClient.KindName(value) + ", not an object");
             JsonValue type = value.Member(".type");
-            if (type == null || type.Kind != JsonKind.String || type.Text.Length == 0) throw new UbusDataException("the " + where + " has no section type");
+            string typeText = type == null || type.Kind != JsonKind.String ? null : type.Text;
+            if (typeText == null || typeText.Length == 0) throw Refused(config, key, values, index, " has no section type");
             JsonValue name = value.Member(".name");
-            if (name != null && name.Kind != JsonKind.String) throw new UbusDataException("the " + where + " has a name that is not text");
+            if (name != null && name.Kind != JsonKind.String) throw Refused(config, key, values, index, " has a name that is not text");
             JsonValue anonymous = value.Member(".anonymous");
-            if (anonymous != null && anonymous.Kind != JsonKind.True && anonymous.Kind != JsonKind.False) throw new UbusDataException("the " + where + " has an .anonymous flag that is not true or false");
-            JsonValue index = value.Member(".index");
+            if (anonymous != null && anonymous.Kind != JsonKind.True && anonymous.Kind != JsonKind.False) throw Refused(config, key, values, index, " has an .anonymous flag that is not true or false");
+            JsonValue sectionIndex = value.Member(".index");
             int ignored;
-            if (index != null && !UbusClient.TryInteger(index, out ignored)) throw new UbusDataException("the " + where + " has an .index that is not a number");
-            UciSection section = new UciSection(config, name == null ? key : name.Text, type.Text);
-            for (int i = 0; i < value.Count; i++)
+            if (sectionIndex != null && !UbusClient.TryInteger(sectionIndex, out ignored)) throw Refused(config, key, values, index, " has an .index that is not a number");
+            // .anonymous and .index, checked above, are the only values rpcd sends that are not text.
+            int rpcdValues = (anonymous != null ? 1 : 0) + (sectionIndex != null ? 1 : 0);
+            Check(config, key, values, index, value, rpcdValues);
+            int wanted = types == null ? -1 : IndexOf(types, typeText);
+            if (types != null && wanted < 0) return null;
+
+            string sectionName = name != null ? name.Text : key != null ? key : values.KeyAt(index);
+            if (types == null)
             {
-                string option = value.KeyAt(i);
-                if (option.Length > 0 && option[0] == '.') continue;
-                JsonValue v = value.Item(i);
-                if (v.Kind == JsonKind.String)
+                UciSection all = new UciSection(config, sectionName, typeText, new string[value.Count], 0);
+                for (int i = 0; i < value.Count; i++)
                 {
-                    section._options[option] = v.Text;
+                    string option = value.KeyAt(i);
+                    if (option.Length > 0 && option[0] == '.') continue;
+                    all._names[all._count] = option;
+                    all._values[all._count++] = Copy(value.Item(i));
+                }
+                return all;
+            }
+            string[] options = optionsByType[wanted];
+            UciSection section = new UciSection(config, sectionName, typeText, options, options.Length);
+            for (int i = 0; i < options.Length; i++)
+            {
+                // Checked above: an option is text or a list of text, so a text lookup finds every plain option.
+                string text = value.MemberText(options[i]);
+                if (text != null)
+                {
+                    section._values[i] = text;
                     continue;
                 }
-                if (!v.IsArray) throw new UbusDataException("the option \"" + FactText.Clean(option, 40) + "\" in the " + where + " is a JSON " + UbusClient.KindName(v) + ", not text or a list");
-                string[] list = new string[v.Count];
-                for (int k = 0; k < v.Count; k++)
-                {
-                    JsonValue item = v.Item(k);
-                    if (item.Kind != JsonKind.String) throw new UbusDataException("the list \"" + FactText.Clean(option, 40) + "\" in the " + where + " holds a JSON " + UbusClient.KindName(item) + ", not text");
-                    list[k] = item.Text;
-                }
-                section._options[option] = list;
+                JsonValue v = value.Member(options[i]);
+                if (v != null) section._values[i] = Copy(v);
             }
             return section;
+        }
+
+        // Every option must be text or a list of text; names starting with '.' are rpcd's own and skipped. When the
+        // only other values are the expected .anonymous and .index, nothing is wrong and no member name is read;
+        // otherwise the names of the values that are not plainly text are read to find the first wrong option.
+        private static void Check(string config, string key, JsonValue values, int index, JsonValue value, int rpcdValues)
+        {
+            int other = 0;
+            for (int i = 0; i < value.Count && other <= rpcdValues; i++)
+            {
+                JsonValue v = value.Item(i);
+                if (v.Kind == JsonKind.String) continue;
+                if (v.IsArray && AllText(v)) continue;
+                other++;
+            }
+            if (other == rpcdValues) return;
+            for (int i = 0; i < value.Count; i++)
+            {
+                JsonValue v = value.Item(i);
+                if (v.Kind == JsonKind.String) continue;
+                JsonValue wrong = null;
+                if (v.IsArray)
+                {
+                    for (int k = 0; k < v.Count && wrong == null; k++)
+                    {
+                        JsonValue item = v.Item(k);
+                        if (item.Kind != JsonKind.String) wrong = item;
+                    }
+                    if (wrong == null) continue;
+                }
+                string option = value.KeyAt(i);
+                if (option.Length > 0 && option[0] == '.') continue;
+                if (wrong == null) throw new UbusDataException("the option \"" + FactText.Clean(option, 40) + "\" in the " + Where(config, key, values, index) + " is a JSON " + UbusClient.KindName(v) + ", not text or a list");
+                throw new UbusDataException("the list \"" + FactText.Clean(option, 40) + "\" in the " + Where(config, key, values, index) + " holds a JSON " + UbusClient.KindName(wrong) + ", not text");
+            }
+        }
+
+        private static bool AllText(JsonValue list)
+        {
+            for (int k = 0; k < list.Count; k++)
+            {
+                if (list.Item(k).Kind != JsonKind.String) return false;
+            }
+            return true;
+        }
+
+        // An option's text, or a list's items as an array of text.
+        private static object Copy(JsonValue v)
+        {
+            if (v.Kind == JsonKind.String) return v.Text;
+            string[] list = new string[v.Count];
+            for (int k = 0; k < list.Length; k++) list[k] = v.Item(k).Text;
+            return list;
+        }
+
+        private static UbusDataException Refused(string config, string key, JsonValue values, int index, string problem)
+        {
+            return new UbusDataException("the " + Where(config, key, values, index) + problem);
+        }
+
+        private static string Where(string config, string key, JsonValue values, int index)
+        {
+            string shown = key != null ? key : values.KeyAt(index);
+            return "section \"" + FactText.Clean(shown, 40) + "\" of uci config " + config;
+        }
+
+        private static int IndexOf(string[] items, string item)
+        {
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (items[i] == item) return i;
+            }
+            return -1;
+        }
+
+        private object Raw(string name)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_names[i] == name) return _values[i];
+            }
+            return null;
         }
 
         /// <summary>An option's text, or null when absent or when it is a list.</summary>
         public string Option(string name)
         {
-            return _options[name] as string;
+            return Raw(name) as string;
         }
 
         /// <summary>Whether the option is a uci list (rpcd's ACL options count only as lists).</summary>
         public bool IsList(string name)
         {
-            return _options[name] is string[];
+            return Raw(name) is string[];
         }
 
         /// <summary>
@@ -80,26 +202,28 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// </summary>
         public string[] Words(string name)
         {
-            object raw = _options[name];
-            ArrayList words = new ArrayList();
-            if (raw is string) UciText.SplitWords((string)raw, words);
-            else if (raw is string[])
-            {
-                string[] list = (string[])raw;
-                for (int i = 0; i < list.Length; i++) UciText.SplitWords(list[i], words);
-            }
-            string[] result = new string[words.Count];
-            words.CopyTo(result);
-            return result;
+            object raw = Raw(name);
+            if (raw == null) return NoWords;
+            string text = raw as string;
+            string[] list = raw as string[];
+            int count = 0;
+            if (text != null) count = UciText.CountWords(text);
+            else for (int i = 0; i < list.Length; i++) count += UciText.CountWords(list[i]);
+            if (count == 0) return NoWords;
+            string[] words = new string[count];
+            int at = 0;
+            if (text != null) UciText.CopyWords(text, words, ref at);
+            else for (int i = 0; i < list.Length; i++) UciText.CopyWords(list[i], words, ref at);
+            return words;
         }
 
         /// <summary>List items as stored (no splitting); an option string counts as one item.</summary>
         public string[] Items(string name)
         {
-            object raw = _options[name];
+            object raw = Raw(name);
             if (raw is string[]) return (string[])raw;
             if (raw is string) return new string[] { (string)raw };
-            return new string[0];
+            return NoWords;
         }
 
         /// <summary>A uci boolean the way config_get_bool reads it; <paramref name="fallback"/> when absent or unrecognised.</summary>

@@ -24,6 +24,38 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
         }
 
+        /// <summary>How many words <see cref="SplitWords"/> finds in the text.</summary>
+        public static int CountWords(string text)
+        {
+            if (text == null) return 0;
+            int count = 0;
+            bool inWord = false;
+            for (int i = 0; i < text.Length; i++)
+            {
+                bool blank = text[i] <= ' ';
+                if (!blank && !inWord) count++;
+                inWord = !blank;
+            }
+            return count;
+        }
+
+        /// <summary>Stores the words <see cref="SplitWords"/> finds into words[at...], moving at past them; a text that is one whole word is stored as it is.</summary>
+        public static void CopyWords(string text, string[] words, ref int at)
+        {
+            if (text == null) return;
+            int start = -1;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                bool blank = i == text.Length || text[i] <= ' ';
+                if (!blank && start < 0) start = i;
+                else if (blank && start >= 0)
+                {
+                    words[at++] = start == 0 && i == text.Length ? text : text.Substring(start, i - start);
+                    start = -1;
+                }
+            }
+        }
+
         /// <summary>
         /// A uci boolean as OpenWrt's config_get_bool reads it (1/on/true/yes/enabled, 0/off/false/no/disabled,
         /// any case, surrounding blanks ignored); <paramref name="fallback"/> for anything else.
@@ -47,10 +79,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public static int ParsePort(string text)
         {
             if (text == null) return -1;
-            text = text.Trim();
-            if (text.Length == 0 || text.Length > 5) return -1;
+            return ParsePort(text, 0, text.Length);
+        }
+
+        /// <summary><see cref="ParsePort(string)"/> of text[start, end), read in place.</summary>
+        public static int ParsePort(string text, int start, int end)
+        {
+            while (start < end && MediaType.IsWhiteSpace(text[start])) start++;
+            while (end > start && MediaType.IsWhiteSpace(text[end - 1])) end--;
+            if (end == start || end - start > 5) return -1;
             int n = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 char c = text[i];
                 if (c < '0' || c > '9') return -1;
@@ -87,6 +126,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public static string PortKey(string spec)
         {
             string s = spec.Trim();
+            bool plain = true;
+            for (int i = 0; i < s.Length && plain; i++) plain = s[i] > ' ' && s[i] != ':';
+            if (plain) return s;
             StringBuilder sb = new StringBuilder(s.Length);
             for (int i = 0; i < s.Length; i++)
             {

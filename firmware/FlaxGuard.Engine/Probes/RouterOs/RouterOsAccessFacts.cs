@@ -20,15 +20,16 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 JsonValue user = users.Item(i);
                 string problem = null;
-                bool disabled = RouterOsShape.IsSet(user, "disabled", false, ref problem);
+                bool disabled = RouterOsShape.IsSetChecked(user, "disabled", false, ref problem);
                 if (problem != null) return "user " + (i + 1).ToString() + ": " + problem;
-                string name = RouterOsShape.Field(user, "name");
-                string group = RouterOsShape.Field(user, "group");
+                string name = RouterOsShape.CheckedField(user, "name");
+                string group = RouterOsShape.CheckedField(user, "group");
                 if (name == null || name.Length == 0 || group == null) return "user " + (i + 1).ToString() + " has no name or group";
                 // A disabled account cannot log in; enabling it later shows as a new account.
                 if (disabled) continue;
                 string role = Ordinal.ToLowerAscii(FactText.Clean(group, 64));
-                facts.Add("cfg.user." + FactText.KeySegment(name, 64), role.Length == 0 ? "none" : role, FactKind.Config);
+                string key = facts.Text.Clear().Append("cfg.user.").AppendKeySegment(name, 64).ToString();
+                facts.Add(key, role.Length == 0 ? "none" : role, FactKind.Config);
             }
             return null;
         }
@@ -38,11 +39,11 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             for (int i = 0; i < keys.Count; i++)
             {
                 JsonValue key = keys.Item(i);
-                string user = RouterOsShape.Field(key, "user");
+                string user = RouterOsShape.CheckedField(key, "user");
                 if (user == null || user.Length == 0) return "SSH key " + (i + 1).ToString() + " names no user";
-                string type = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.Field(key, "key-type"), 32));
+                string type = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(key, "key-type"), 32));
                 if (type.Length == 0) type = "unknown";
-                string fingerprint = RouterOsShape.Field(key, "fingerprint");
+                string fingerprint = RouterOsShape.CheckedField(key, "fingerprint");
                 string digest = SshKeyDigest.FromFingerprint(fingerprint);
                 if (digest == null && fingerprint != null && fingerprint.Trim().Length > 0)
                 {
@@ -51,12 +52,13 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 if (digest == null)
                 {
                     // "key-owner" was renamed "info" in 7.23; either holds the key's comment.
-                    string comment = RouterOsShape.Field(key, "info");
-                    if (comment == null) comment = RouterOsShape.Field(key, "key-owner");
-                    string bits = RouterOsSystemFacts.Clean(RouterOsShape.Field(key, "bits"), 8);
-                    digest = SshKeyDigest.FromAttributes(user, type, bits, RouterOsText.CollapseBlanks(comment));
+                    string comment = RouterOsShape.CheckedField(key, "info");
+                    if (comment == null) comment = RouterOsShape.CheckedField(key, "key-owner");
+                    string bits = RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(key, "bits"), 8);
+                    digest = SshKeyDigest.FromAttributes(facts.Digest, user, type, bits, RouterOsText.CollapseBlanks(comment));
                 }
-                facts.Add("cfg.sshkey." + digest, FactText.Clean(user, 64) + " " + type, FactKind.Config);
+                string factKey = facts.Text.Clear().Append("cfg.sshkey.").Append(digest).ToString();
+                facts.Add(factKey, facts.Text.Clear().Append(FactText.Clean(user, 64)).Append(' ').Append(type).ToString(), FactKind.Config);
             }
             return null;
         }
@@ -67,20 +69,27 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 JsonValue service = services.Item(i);
                 string problem = null;
-                bool disabled = RouterOsShape.IsSet(service, "disabled", false, ref problem);
-                bool dynamic = RouterOsShape.IsSet(service, "dynamic", false, ref problem);
+                bool disabled = RouterOsShape.IsSetChecked(service, "disabled", false, ref problem);
+                bool dynamic = RouterOsShape.IsSetChecked(service, "dynamic", false, ref problem);
                 if (problem != null) return "service " + (i + 1).ToString() + ": " + problem;
-                string name = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.Field(service, "name"), 32));
+                string name = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(service, "name"), 32));
                 if (name.Length == 0) return "service " + (i + 1).ToString() + " has no name";
                 // Dynamic rows (reverse-proxy connections in late 7.x) come and go with each connection.
                 if (dynamic || disabled) continue;
-                string port = RouterOsShape.Field(service, "port");
+                string port = RouterOsShape.CheckedField(service, "port");
                 if (!IsPort(port)) return "service " + name + " has port \"" + FactText.Clean(port, 20) + "\", not a port number";
-                string[] addresses = RouterOsText.NormalizeList(RouterOsShape.Field(service, "address"));
-                string value = "port=" + port.Trim() + " from=" + (addresses.Length == 0 ? "any" : RouterOsText.JoinList(addresses));
-                string segment = FactText.KeySegment(name, 32);
-                facts.Add("cfg.service." + segment, value, FactKind.Config);
-                if (IsManagement(name) && !RouterOsAddressScope.IsLocalOnly(addresses)) facts.Add("cfg.remote." + segment, value, FactKind.Config);
+                string[] addresses = RouterOsText.NormalizeList(RouterOsShape.CheckedField(service, "address"));
+                TextBuilder text = facts.Text.Clear().Append("port=");
+                AppendTrimmed(text, port);
+                text.Append(" from=");
+                if (addresses.Length == 0) text.Append("any");
+                else RouterOsText.AppendList(text, addresses);
+                string value = text.ToString();
+                facts.Add(text.Clear().Append("cfg.service.").AppendKeySegment(name, 32).ToString(), value, FactKind.Config);
+                if (IsManagement(name) && !RouterOsAddressScope.IsLocalOnly(addresses))
+                {
+                    facts.Add(text.Clear().Append("cfg.remote.").AppendKeySegment(name, 32).ToString(), value, FactKind.Config);
+                }
             }
             return null;
         }
@@ -92,6 +101,16 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 if (ManagementServices[i] == name) return true;
             }
             return false;
+        }
+
+        // A port that IsPort accepted, without the white space around it: its digits (string.Trim without the copy).
+        private static void AppendTrimmed(TextBuilder text, string port)
+        {
+            int start = 0;
+            int end = port.Length;
+            while (start < end && (port[start] < '0' || port[start] > '9')) start++;
+            while (end > start && (port[end - 1] < '0' || port[end - 1] > '9')) end--;
+            for (int i = start; i < end; i++) text.Append(port[i]);
         }
 
         internal static bool IsPort(string text)

@@ -29,22 +29,22 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return true;
         }
 
-        /// <summary>One "address[/prefix]" entry (IPv4 or IPv6) lies wholly in local space.</summary>
+        /// <summary>One "address[/prefix]" entry (IPv4 or IPv6) lies wholly in local space. Reads the entry in place.</summary>
         public static bool IsLocal(string entry)
         {
             if (entry == null || entry.Length == 0) return false;
-            string address = entry;
+            int end = entry.Length;
             int length = -1;
             int slash = entry.IndexOf('/');
             if (slash >= 0)
             {
-                address = entry.Substring(0, slash);
-                length = ParseNumber(entry.Substring(slash + 1), 128);
+                end = slash;
+                length = ParseNumber(entry, slash + 1, entry.Length, 128);
                 if (length < 0) return false;
             }
-            if (address.IndexOf(':') >= 0) return IsLocalIPv6(address, length < 0 ? 128 : length);
+            if (IndexOf(entry, ':', 0, end) >= 0) return IsLocalIPv6(entry, end, length < 0 ? 128 : length);
             uint value;
-            if (!TryParseIPv4(address, out value)) return false;
+            if (!TryParseIPv4(entry, 0, end, out value)) return false;
             if (length < 0) length = 32;
             if (length > 32) return false;
             for (int i = 0; i < LocalNetworks.Length; i += 2)
@@ -59,37 +59,57 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
         public static bool TryParseIPv4(string text, out uint value)
         {
-            value = 0;
-            string[] parts = text.Split('.');
-            if (parts.Length != 4) return false;
-            for (int i = 0; i < 4; i++)
-            {
-                int octet = ParseNumber(parts[i], 255);
-                if (octet < 0) return false;
-                value = (value << 8) | (uint)octet;
-            }
-            return true;
+            return TryParseIPv4(text, 0, text.Length, out value);
         }
 
-        private static bool IsLocalIPv6(string address, int length)
+        // Four dot-separated decimal octets in text[start, end).
+        private static bool TryParseIPv4(string text, int start, int end, out uint value)
+        {
+            value = 0;
+            int parts = 0;
+            int from = start;
+            for (int i = start; i <= end; i++)
+            {
+                if (i < end && text[i] != '.') continue;
+                if (++parts > 4) return false;
+                int octet = ParseNumber(text, from, i, 255);
+                if (octet < 0) return false;
+                value = (value << 8) | (uint)octet;
+                from = i + 1;
+            }
+            return parts == 4;
+        }
+
+        // The address is text[0, end).
+        private static bool IsLocalIPv6(string text, int end, int length)
         {
             if (length > 128) return false;
-            if (address == "::1") return length == 128;
-            if (address.Length >= 2 && address[0] == ':' && address[1] == ':') return false;
-            int colon = address.IndexOf(':');
-            string first = colon < 0 ? address : address.Substring(0, colon);
-            int hextet = ParseHex(first);
+            if (end == 3 && text[0] == ':' && text[1] == ':' && text[2] == '1') return length == 128;
+            if (end >= 2 && text[0] == ':' && text[1] == ':') return false;
+            int colon = IndexOf(text, ':', 0, end);
+            int hextet = ParseHex(text, 0, colon < 0 ? end : colon);
             if (hextet < 0) return false;
             if ((hextet & 0xFE00) == 0xFC00) return length >= 7;   // fc00::/7 unique local
             if ((hextet & 0xFFC0) == 0xFE80) return length >= 10;  // fe80::/10 link-local
             return false;
         }
 
-        private static int ParseNumber(string text, int max)
+        private static int IndexOf(string text, char c, int start, int end)
         {
-            if (text == null || text.Length == 0 || text.Length > 3) return -1;
+            for (int i = start; i < end; i++)
+            {
+                if (text[i] == c) return i;
+            }
+            return -1;
+        }
+
+        // A decimal number of 1 to 3 digits in text[start, end), at most max; -1 otherwise.
+        private static int ParseNumber(string text, int start, int end, int max)
+        {
+            int count = end - start;
+            if (count <= 0 || count > 3) return -1;
             int n = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 char c = text[i];
                 if (c < '0' || c > '9') return -1;
@@ -98,11 +118,13 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return n > max ? -1 : n;
         }
 
-        private static int ParseHex(string text)
+        // 1 to 4 hex digits in text[start, end); -1 otherwise.
+        private static int ParseHex(string text, int start, int end)
         {
-            if (text == null || text.Length == 0 || text.Length > 4) return -1;
+            int count = end - start;
+            if (count <= 0 || count > 4) return -1;
             int n = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 char c = text[i];
                 int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;

@@ -14,19 +14,20 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     {
         public static string FromDns(JsonValue dns, RouterOsFactBuffer facts)
         {
-            string servers = RouterOsShape.Field(dns, "servers");
+            string servers = RouterOsShape.CheckedField(dns, "servers");
             if (servers == null) return "the DNS settings do not list \"servers\"";
-            if (RouterOsShape.Field(dns, "allow-remote-requests") == null) return "the DNS settings do not say whether remote requests are allowed";
+            string remoteRequests = RouterOsShape.CheckedField(dns, "allow-remote-requests");
+            if (remoteRequests == null) return "the DNS settings do not say whether remote requests are allowed";
             string problem = null;
-            bool remote = RouterOsShape.IsSet(dns, "allow-remote-requests", false, ref problem);
+            bool remote = RouterOsShape.FlagValue(remoteRequests, "allow-remote-requests", false, ref problem);
             if (problem != null) return "the DNS settings: " + problem;
             string[] list = RouterOsText.NormalizeList(servers);
             for (int i = 0; i < list.Length; i++)
             {
-                facts.Add("cfg.dns.server." + FactText.KeySegment(list[i], 64), "configured", FactKind.Config);
+                facts.Add(facts.Text.Clear().Append("cfg.dns.server.").AppendKeySegment(list[i], 64).ToString(), "configured", FactKind.Config);
             }
             if (remote) facts.Add("cfg.dns.remote-requests", "on", FactKind.Config);
-            string doh = RouterOsSystemFacts.Clean(RouterOsShape.Field(dns, "use-doh-server"), 200);
+            string doh = RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(dns, "use-doh-server"), 200);
             if (doh.Length > 0) facts.Add("cfg.dns.doh", doh, FactKind.Config);
             return null;
         }
@@ -38,22 +39,25 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 JsonValue rule = rules.Item(i);
                 string problem = null;
-                bool disabled = RouterOsShape.IsSet(rule, "disabled", false, ref problem);
-                bool dynamic = RouterOsShape.IsSet(rule, "dynamic", false, ref problem);
+                bool disabled = RouterOsShape.IsSetChecked(rule, "disabled", false, ref problem);
+                bool dynamic = RouterOsShape.IsSetChecked(rule, "dynamic", false, ref problem);
                 if (problem != null) return "NAT rule " + (i + 1).ToString() + ": " + problem;
-                string chain = Lower(RouterOsShape.Field(rule, "chain"), 32);
-                string action = Lower(RouterOsShape.Field(rule, "action"), 32);
+                string chain = Lower(RouterOsShape.CheckedField(rule, "chain"), 32);
+                string action = Lower(RouterOsShape.CheckedField(rule, "action"), 32);
                 if (chain.Length == 0) return "NAT rule " + (i + 1).ToString() + " has no chain";
                 if (disabled || dynamic || chain != "dstnat" || action != "dst-nat") continue;
-                string protocol = Lower(RouterOsShape.Field(rule, "protocol"), 16);
-                string[] ports = RouterOsText.NormalizeList(RouterOsShape.Field(rule, "dst-port"));
-                string port = ports.Length == 0 ? "any" : RouterOsText.JoinList(ports);
-                string target = Lower(RouterOsShape.Field(rule, "to-addresses"), 100);
-                string[] toPorts = RouterOsText.NormalizeList(RouterOsShape.Field(rule, "to-ports"));
+                string protocol = Lower(RouterOsShape.CheckedField(rule, "protocol"), 16);
+                string[] ports = RouterOsText.NormalizeList(RouterOsShape.CheckedField(rule, "dst-port"));
+                string port = ports.Length == 0 ? "any" : ports.Length == 1 ? ports[0] : RouterOsText.JoinList(ports);
+                string target = Lower(RouterOsShape.CheckedField(rule, "to-addresses"), 100);
+                string[] toPorts = RouterOsText.NormalizeList(RouterOsShape.CheckedField(rule, "to-ports"));
+                TextBuilder text = facts.Text.Clear().Append("cfg.forward.").AppendKeySegment(protocol.Length == 0 ? "any" : protocol, 16).Append('.').AppendKeySegment(port, 64);
+                string key = text.ToString();
+                text.Clear().Append(target.Length == 0 ? "unset" : target).Append(':');
                 // Without to-ports RouterOS keeps the destination port.
-                string targetPort = toPorts.Length == 0 ? port : RouterOsText.JoinList(toPorts);
-                string key = "cfg.forward." + FactText.KeySegment(protocol.Length == 0 ? "any" : protocol, 16) + "." + FactText.KeySegment(port, 64);
-                facts.Add(key, (target.Length == 0 ? "unset" : target) + ":" + targetPort, FactKind.Config);
+                if (toPorts.Length == 0) text.Append(port);
+                else RouterOsText.AppendList(text, toPorts);
+                facts.Add(key, text.ToString(), FactKind.Config);
             }
             return null;
         }
@@ -61,30 +65,32 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         public static string FromSocks(JsonValue socks, RouterOsFactBuffer facts)
         {
             string problem = null;
-            if (RouterOsShape.Field(socks, "enabled") == null) return "the SOCKS settings do not say whether SOCKS is enabled";
-            bool enabled = RouterOsShape.IsSet(socks, "enabled", false, ref problem);
+            string enabledText = RouterOsShape.CheckedField(socks, "enabled");
+            if (enabledText == null) return "the SOCKS settings do not say whether SOCKS is enabled";
+            bool enabled = RouterOsShape.FlagValue(enabledText, "enabled", false, ref problem);
             if (problem != null) return "the SOCKS settings: " + problem;
             if (!enabled) return null;
-            string value = "port=" + Lower(RouterOsShape.Field(socks, "port"), 8);
-            string version = Lower(RouterOsShape.Field(socks, "version"), 8);
-            if (version.Length > 0) value = value + " version=" + version;
-            string auth = Lower(RouterOsShape.Field(socks, "auth-method"), 16);
-            if (auth.Length > 0) value = value + " auth=" + auth;
-            facts.Add("cfg.proxy.socks", value, FactKind.Config);
+            TextBuilder value = facts.Text.Clear().Append("port=").Append(Lower(RouterOsShape.CheckedField(socks, "port"), 8));
+            string version = Lower(RouterOsShape.CheckedField(socks, "version"), 8);
+            if (version.Length > 0) value.Append(" version=").Append(version);
+            string auth = Lower(RouterOsShape.CheckedField(socks, "auth-method"), 16);
+            if (auth.Length > 0) value.Append(" auth=").Append(auth);
+            facts.Add("cfg.proxy.socks", value.ToString(), FactKind.Config);
             return null;
         }
 
         public static string FromWebProxy(JsonValue proxy, RouterOsFactBuffer facts)
         {
             string problem = null;
-            if (RouterOsShape.Field(proxy, "enabled") == null) return "the web proxy settings do not say whether the proxy is enabled";
-            bool enabled = RouterOsShape.IsSet(proxy, "enabled", false, ref problem);
+            string enabledText = RouterOsShape.CheckedField(proxy, "enabled");
+            if (enabledText == null) return "the web proxy settings do not say whether the proxy is enabled";
+            bool enabled = RouterOsShape.FlagValue(enabledText, "enabled", false, ref problem);
             if (problem != null) return "the web proxy settings: " + problem;
             if (!enabled) return null;
-            string value = "port=" + Lower(RouterOsShape.Field(proxy, "port"), 8);
-            string parent = Lower(RouterOsShape.Field(proxy, "parent-proxy"), 64);
-            if (parent.Length > 0 && parent != "0.0.0.0" && parent != "::") value = value + " parent=" + parent;
-            facts.Add("cfg.proxy.web", value, FactKind.Config);
+            TextBuilder value = facts.Text.Clear().Append("port=").Append(Lower(RouterOsShape.CheckedField(proxy, "port"), 8));
+            string parent = Lower(RouterOsShape.CheckedField(proxy, "parent-proxy"), 64);
+            if (parent.Length > 0 && parent != "0.0.0.0" && parent != "::") value.Append(" parent=").Append(parent);
+            facts.Add("cfg.proxy.web", value.ToString(), FactKind.Config);
             return null;
         }
 

@@ -21,6 +21,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private readonly long _deadline;
         private readonly JsonLimits _limits;
         private readonly BoundedCapture _capture;
+        // The parsed answer of the last successful Send (valid until the next one reuses the capture buffer).
+        private JsonValue _answer;
 
         public RouterOsRestClient(ProbeContext context, RouterOsOptions options, IRandomSource random)
         {
@@ -35,7 +37,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             _deadline = _clock.MonotonicMilliseconds + options.TotalTimeoutMs;
             // RouterOS answers are an array of flat objects: depth 2. A little slack, no more.
             _limits = new JsonLimits(4, options.MaxStringBytes, options.MaxValues);
-            _capture = new BoundedCapture(4096, options.MaxBodyBytes);
+            // Most menus answer in under 2 KB; the buffer doubles for the few that do not, and is reused for every menu.
+            _capture = new BoundedCapture(2048, options.MaxBodyBytes);
         }
 
         public string Origin { get { return _origin; } }
@@ -46,13 +49,32 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary>GETs <c>/rest</c> + <paramref name="menu"/>, e.g. "/ip/service".</summary>
         public RouterOsReply Get(string menu)
         {
-            string where = "/rest" + menu;
+            RouterOsReply failure;
+            JsonValue value = Read(menu, out failure);
+            return value != null ? RouterOsReply.Success(value) : failure;
+        }
+
+        /// <summary>
+        /// <see cref="Get"/> without a reply object for the usual case: the parsed answer, or null with
+        /// <paramref name="failure"/> saying what went wrong (the router's error status, or why nothing usable came).
+        /// </summary>
+        public JsonValue Read(string menu, out RouterOsReply failure)
+        {
+            failure = Send(menu);
+            if (failure != null) return null;
+            return _answer;
+        }
+
+        // Sends the GET; null when the answer parsed (it is then in _answer), else the failure.
+        private RouterOsReply Send(string menu)
+        {
+            _answer = null;
             long remaining = _deadline - _clock.MonotonicMilliseconds;
             if (remaining <= 0)
             {
-                return RouterOsReply.Failure("the router did not finish answering within the overall time limit of " + (_options.TotalTimeoutMs / 1000).ToString() + " s (stopped before " + where + ")");
+                return RouterOsReply.Failure("the router did not finish answering within the overall time limit of " + (_options.TotalTimeoutMs / 1000).ToString() + " s (stopped before /rest" + menu + ")");
             }
-            HttpRequest request = new HttpRequest("GET", _origin + where);
+            HttpRequest request = new HttpRequest("GET", _origin + "/rest" + menu);
             request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
             request.MaxBodyBytes = _options.MaxBodyBytes;
             request.AddHeader("Accept", "application/json");
@@ -62,26 +84,28 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             if (result.Outcome == AuthOutcome.TransportFailed)
             {
                 string what = result.Response != null ? TransportText.Describe(result.Response) : result.Reason;
-                return RouterOsReply.Failure("the router's answer to " + where + " did not arrive intact: " + what);
+                return RouterOsReply.Failure("the router's answer to /rest" + menu + " did not arrive intact: " + what);
             }
             if (result.Outcome != AuthOutcome.Completed) return RouterOsReply.Failure(result.Reason);
             HttpResponse response = result.Response;
             if (_capture.Overflowed)
             {
-                return RouterOsReply.Failure("the router's answer to " + where + " is larger than the limit of " + _options.MaxBodyBytes.ToString() + " bytes");
+                return RouterOsReply.Failure("the router's answer to /rest" + menu + " is larger than the limit of " + _options.MaxBodyBytes.ToString() + " bytes");
             }
-            if (response.StatusCode != 200) return Refusal(where, response);
-            if (!IsJson(response.GetHeader("Content-Type")))
+            if (response.StatusCode != 200) return Refusal("/rest" + menu, response);
+            string contentType = response.GetHeader("Content-Type");
+            if (!IsJson(contentType))
             {
-                return RouterOsReply.Failure("the router's answer to " + where + " is not JSON (content type " + Describe(response.GetHeader("Content-Type")) + ")");
+                return RouterOsReply.Failure("the router's answer to /rest" + menu + " is not JSON (content type " + Describe(contentType) + ")");
             }
             string error;
             JsonValue value = JsonParser.Parse(_capture.Buffer, 0, _capture.Length, _limits, out error);
             if (value == null)
             {
-                return RouterOsReply.Failure("the router's answer to " + where + " is not valid JSON: " + FactText.Clean(error, 160));
+                return RouterOsReply.Failure("the router's answer to /rest" + menu + " is not valid JSON: " + FactText.Clean(error, 160));
             }
-            return RouterOsReply.Success(value);
+            _answer = value;
+            return null;
         }
 
         /// <summary>Turns an error status into words, quoting RouterOS's error body when it has the documented shape.</summary>
@@ -124,11 +148,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary>application/json, with or without parameters; RouterOS always labels its answers so.</summary>
         public static bool IsJson(string contentType)
         {
-            if (contentType == null) return false;
-            string media = contentType;
-            int semicolon = media.IndexOf(';');
-            if (semicolon >= 0) media = media.Substring(0, semicolon);
-            return Ordinal.EqualsIgnoreAsciiCase(media.Trim(), "application/json");
+            return MediaType.Is(contentType, "application/json");
         }
 
         private static string Describe(string contentType)

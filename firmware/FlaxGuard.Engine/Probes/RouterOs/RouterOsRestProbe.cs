@@ -76,10 +76,11 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             if ((problem = Explain("/system/package", RouterOsSystemFacts.FromPackages(value, facts))) != null) return problem;
 
             // CHR and x86 installs have no RouterBOARD menu and answer 400 "no such command or directory".
-            RouterOsReply board = client.Get("/system/routerboard");
-            if (board.Succeeded)
+            RouterOsReply board;
+            JsonValue boardValue = client.Read("/system/routerboard", out board);
+            if (boardValue != null)
             {
-                JsonValue settings = RouterOsShape.Singleton(board.Value, out problem);
+                JsonValue settings = RouterOsShape.Singleton(boardValue, out problem);
                 if (settings == null) return Explain("/system/routerboard", problem);
                 if ((problem = Explain("/system/routerboard", RouterOsSystemFacts.FromRouterboard(settings, facts))) != null) return problem;
             }
@@ -128,26 +129,28 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
         private static JsonValue List(RouterOsRestClient client, string menu, out string problem)
         {
-            RouterOsReply reply = client.Get(menu);
-            if (!reply.Succeeded)
+            RouterOsReply failure;
+            JsonValue value = client.Read(menu, out failure);
+            if (value == null)
             {
-                problem = reply.Reason;
+                problem = failure.Reason;
                 return null;
             }
-            problem = Explain(menu, RouterOsShape.ListProblem(reply.Value));
-            return problem == null ? reply.Value : null;
+            problem = Explain(menu, RouterOsShape.ListProblem(value));
+            return problem == null ? value : null;
         }
 
         private static JsonValue Singleton(RouterOsRestClient client, string menu, out string problem)
         {
-            RouterOsReply reply = client.Get(menu);
-            if (!reply.Succeeded)
+            RouterOsReply failure;
+            JsonValue value = client.Read(menu, out failure);
+            if (value == null)
             {
-                problem = reply.Reason;
+                problem = failure.Reason;
                 return null;
             }
             string why;
-            JsonValue settings = RouterOsShape.Singleton(reply.Value, out why);
+            JsonValue settings = RouterOsShape.Singleton(value, out why);
             problem = Explain(menu, why);
             return settings;
         }

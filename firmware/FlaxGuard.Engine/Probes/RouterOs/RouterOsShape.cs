@@ -7,7 +7,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// Checks that an answer has the shape RouterOS REST gives: a menu of items is an array of flat objects, a
     /// settings menu (resource, dns, socks ...) one flat object, and every value a JSON string ("true", "23", "")
     /// even for numbers and booleans (MikroTik's REST API manual, "JSON format"). Anything else did not come from
-    /// RouterOS as documented, and is refused rather than guessed at.
+    /// RouterOS as documented, and is refused rather than guessed at. The fact readers (RouterOs*Facts) take answers
+    /// checked here and read them with <see cref="CheckedField"/>.
     /// </summary>
     public static class RouterOsShape
     {
@@ -77,10 +78,30 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return value == null || value.Kind != JsonKind.String ? null : value.Text;
         }
 
+        /// <summary>
+        /// <see cref="Field"/> for an item this class has checked (every value a string), where the two are the same:
+        /// one text lookup, without the extra value object <see cref="Field"/> asks for to check the kind.
+        /// </summary>
+        public static string CheckedField(JsonValue record, string name)
+        {
+            return record.MemberText(name);
+        }
+
         /// <summary>True when a flag member says "true"/"yes"; missing means <paramref name="absent"/>. Sets <paramref name="problem"/> for any other value.</summary>
         public static bool IsSet(JsonValue record, string name, bool absent, ref string problem)
         {
-            string raw = Field(record, name);
+            return FlagValue(Field(record, name), name, absent, ref problem);
+        }
+
+        /// <summary><see cref="IsSet"/> for an item this class has checked (see <see cref="CheckedField"/>).</summary>
+        public static bool IsSetChecked(JsonValue record, string name, bool absent, ref string problem)
+        {
+            return FlagValue(CheckedField(record, name), name, absent, ref problem);
+        }
+
+        /// <summary><see cref="IsSet"/> for a member already read (null when the item does not have it).</summary>
+        public static bool FlagValue(string raw, string name, bool absent, ref string problem)
+        {
             if (raw == null) return absent;
             int flag = RouterOsText.Flag(raw);
             if (flag == RouterOsText.NotABoolean)

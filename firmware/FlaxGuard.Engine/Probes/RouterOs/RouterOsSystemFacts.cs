@@ -15,18 +15,18 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         public static string FromResource(JsonValue resource, RouterOsFactBuffer facts)
         {
             string channel;
-            string rawVersion = RouterOsShape.Field(resource, "version");
+            string rawVersion = RouterOsShape.CheckedField(resource, "version");
             if (rawVersion == null) return "it does not say which RouterOS version runs";
             string version = RouterOsText.SplitVersion(rawVersion, out channel);
             if (version == null) return "its version \"" + FactText.Clean(rawVersion, 40) + "\" is not a RouterOS version";
             facts.Add("fw.vendor", "mikrotik", FactKind.Identity);
             facts.Add("fw.version", version, FactKind.Firmware);
             if (channel != null) facts.Add("routeros.channel", channel, FactKind.Firmware);
-            string board = Clean(RouterOsShape.Field(resource, "board-name"), 80);
+            string board = Clean(RouterOsShape.CheckedField(resource, "board-name"), 80);
             if (board.Length > 0) facts.Add("fw.model", board, FactKind.Identity);
-            string build = Clean(RouterOsShape.Field(resource, "build-time"), 40);
+            string build = Clean(RouterOsShape.CheckedField(resource, "build-time"), 40);
             if (build.Length > 0) facts.Add("fw.build", build, FactKind.Firmware);
-            string architecture = Ordinal.ToLowerAscii(Clean(RouterOsShape.Field(resource, "architecture-name"), 40));
+            string architecture = Ordinal.ToLowerAscii(Clean(RouterOsShape.CheckedField(resource, "architecture-name"), 40));
             if (architecture.Length > 0) facts.Add("routeros.architecture", architecture, FactKind.Identity);
             return null;
         }
@@ -38,14 +38,15 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 JsonValue package = packages.Item(i);
                 string problem = null;
-                bool disabled = RouterOsShape.IsSet(package, "disabled", false, ref problem);
-                bool available = RouterOsShape.IsSet(package, "available", false, ref problem);
+                bool disabled = RouterOsShape.IsSetChecked(package, "disabled", false, ref problem);
+                bool available = RouterOsShape.IsSetChecked(package, "available", false, ref problem);
                 if (problem != null) return "package " + (i + 1).ToString() + ": " + problem;
-                string name = Ordinal.ToLowerAscii(Clean(RouterOsShape.Field(package, "name"), 64));
+                string name = Ordinal.ToLowerAscii(Clean(RouterOsShape.CheckedField(package, "name"), 64));
                 if (name.Length == 0) return "package " + (i + 1).ToString() + " has no name";
                 if (disabled || available || name == "routeros" || name == "system") continue;
-                string version = Clean(RouterOsShape.Field(package, "version"), 40);
-                facts.Add("routeros.package." + FactText.KeySegment(name, 64), version.Length == 0 ? "installed" : version, FactKind.Firmware);
+                string version = Clean(RouterOsShape.CheckedField(package, "version"), 40);
+                string key = facts.Text.Clear().Append("routeros.package.").AppendKeySegment(name, 64).ToString();
+                facts.Add(key, version.Length == 0 ? "installed" : version, FactKind.Firmware);
             }
             return null;
         }
@@ -53,12 +54,12 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         public static string FromRouterboard(JsonValue board, RouterOsFactBuffer facts)
         {
             string problem = null;
-            bool routerboard = RouterOsShape.IsSet(board, "routerboard", false, ref problem);
+            bool routerboard = RouterOsShape.IsSetChecked(board, "routerboard", false, ref problem);
             if (problem != null) return problem;
             if (!routerboard) return null;
-            string model = Clean(RouterOsShape.Field(board, "model"), 80);
+            string model = Clean(RouterOsShape.CheckedField(board, "model"), 80);
             if (model.Length > 0) facts.Add("routeros.routerboard.model", model, FactKind.Identity);
-            string boot = Clean(RouterOsShape.Field(board, "current-firmware"), 40);
+            string boot = Clean(RouterOsShape.CheckedField(board, "current-firmware"), 40);
             if (boot.Length > 0) facts.Add("routeros.routerboot", boot, FactKind.Firmware);
             return null;
         }

@@ -13,55 +13,65 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// </summary>
     public static class RouterOsTaskFacts
     {
-        /// <summary>Adds cfg.script.NAME facts and returns name to source for <see cref="FromSchedulers"/>, or null with <paramref name="problem"/>.</summary>
+        /// <summary>
+        /// Adds cfg.script.NAME facts and returns, for <see cref="FromSchedulers"/>, each script name (the first of a repeated
+        /// name) with the host its source fetches from (empty when it fetches nothing), or null with <paramref name="problem"/>.
+        /// </summary>
         public static Hashtable FromScripts(JsonValue scripts, RouterOsFactBuffer facts, out string problem)
         {
             problem = null;
-            Hashtable sources = new Hashtable();
+            Hashtable fetchHosts = new Hashtable();
             for (int i = 0; i < scripts.Count; i++)
             {
                 JsonValue script = scripts.Item(i);
-                string name = RouterOsShape.Field(script, "name");
-                string source = RouterOsShape.Field(script, "source");
+                string name = RouterOsShape.CheckedField(script, "name");
+                string source = RouterOsShape.CheckedField(script, "source");
                 if (name == null || name.Length == 0 || source == null)
                 {
                     problem = "script " + (i + 1).ToString() + " has no name or source";
                     return null;
                 }
-                facts.Add("cfg.script." + FactText.KeySegment(name, 64), RouterOsText.ScriptDigest(source), FactKind.Config);
-                if (!sources.Contains(name)) sources.Add(name, source);
+                // Collapsed once, for the digest and the fetch search both.
+                string collapsed = RouterOsText.CollapseBlanks(source);
+                string key = facts.Text.Clear().Append("cfg.script.").AppendKeySegment(name, 64).ToString();
+                facts.Add(key, facts.Digest.Start().Add(collapsed).FinishHex16(facts.Text.Clear()).ToString(), FactKind.Config);
+                if (fetchHosts.Contains(name)) continue;
+                string host = RouterOsText.FetchHostOfCollapsed(collapsed);
+                fetchHosts.Add(name, host == null ? string.Empty : host);
             }
-            return sources;
+            return fetchHosts;
         }
 
-        public static string FromSchedulers(JsonValue tasks, Hashtable scriptSources, RouterOsFactBuffer facts)
+        public static string FromSchedulers(JsonValue tasks, Hashtable scriptFetchHosts, RouterOsFactBuffer facts)
         {
             for (int i = 0; i < tasks.Count; i++)
             {
                 JsonValue task = tasks.Item(i);
                 string problem = null;
-                bool disabled = RouterOsShape.IsSet(task, "disabled", false, ref problem);
+                bool disabled = RouterOsShape.IsSetChecked(task, "disabled", false, ref problem);
                 if (problem != null) return "scheduled task " + (i + 1).ToString() + ": " + problem;
-                string name = RouterOsShape.Field(task, "name");
-                string onEvent = RouterOsShape.Field(task, "on-event");
+                string name = RouterOsShape.CheckedField(task, "name");
+                string onEvent = RouterOsShape.CheckedField(task, "on-event");
                 if (name == null || name.Length == 0 || onEvent == null) return "scheduled task " + (i + 1).ToString() + " has no name or on-event";
                 // A disabled task does not run; enabling it later shows as a new task.
                 if (disabled) continue;
-                string interval = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.Field(task, "interval"), 32));
+                string interval = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(task, "interval"), 32));
                 if (interval.Length == 0) interval = "0s";
-                string key = "cfg.scheduler." + FactText.KeySegment(name, 64);
-                facts.Add(key, interval + " " + RouterOsText.ScriptDigest(onEvent), FactKind.Config);
-                string host = RouterOsText.FetchHost(onEvent);
-                if (host == null && scriptSources != null)
+                string collapsed = RouterOsText.CollapseBlanks(onEvent);
+                TextBuilder text = facts.Text.Clear().Append("cfg.scheduler.").AppendKeySegment(name, 64);
+                string key = text.ToString();
+                facts.Add(key, facts.Digest.Start().Add(collapsed).FinishHex16(text.Clear().Append(interval).Append(' ')).ToString(), FactKind.Config);
+                string host = RouterOsText.FetchHostOfCollapsed(collapsed);
+                if (host == null && scriptFetchHosts != null)
                 {
-                    foreach (DictionaryEntry entry in scriptSources)
+                    foreach (DictionaryEntry entry in scriptFetchHosts)
                     {
-                        if (!RouterOsText.RunsScript(onEvent, (string)entry.Key)) continue;
-                        string scriptHost = RouterOsText.FetchHost((string)entry.Value);
-                        if (scriptHost != null && (host == null || Ordinal.Compare(scriptHost, host) < 0)) host = scriptHost;
+                        if (!RouterOsText.RunsScriptCollapsed(collapsed, (string)entry.Key)) continue;
+                        string scriptHost = (string)entry.Value;
+                        if (scriptHost.Length > 0 && (host == null || Ordinal.Compare(scriptHost, host) < 0)) host = scriptHost;
                     }
                 }
-                if (host != null) facts.Add(key + ".fetch", host, FactKind.Config);
+                if (host != null) facts.Add(text.Clear().Append(key).Append(".fetch").ToString(), host, FactKind.Config);
             }
             return null;
         }

@@ -54,12 +54,24 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         public static string[] NormalizeList(string raw)
         {
             if (raw == null) return new string[0];
-            string[] parts = raw.Split(',');
-            string[] kept = new string[parts.Length];
-            int n = 0;
-            for (int i = 0; i < parts.Length; i++)
+            int parts = 1;
+            for (int i = 0; i < raw.Length; i++)
             {
-                string item = Ordinal.ToLowerAscii(FactText.Clean(parts[i], 128));
+                if (raw[i] == ',') parts++;
+            }
+            string[] kept = new string[parts];
+            int n = 0;
+            int start = 0;
+            for (int end = 0; end <= raw.Length; end++)
+            {
+                if (end < raw.Length && raw[end] != ',') continue;
+                int from = start;
+                start = end + 1;
+                // A part of nothing but blanks cleans to nothing: skip it before copying it out.
+                int last = end;
+                while (from < last && raw[from] == ' ') from++;
+                if (from == last) continue;
+                string item = Ordinal.ToLowerAscii(FactText.Clean(from == 0 && end == raw.Length ? raw : raw.Substring(from, end - from), 128));
                 if (item.Length == 0) continue;
                 int at = 0;
                 while (at < n && Ordinal.Compare(kept[at], item) < 0) at++;
@@ -68,6 +80,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 kept[at] = item;
                 n++;
             }
+            if (n == kept.Length) return kept;
             string[] result = new string[n];
             Array.Copy(kept, 0, result, 0, n);
             return result;
@@ -84,26 +97,36 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return sb.ToString();
         }
 
+        /// <summary>Appends what <see cref="JoinList"/> returns.</summary>
+        public static void AppendList(TextBuilder text, string[] items)
+        {
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (i > 0) text.Append(',');
+                text.Append(items[i]);
+            }
+        }
+
         /// <summary>
         /// First 16 hex digits of the SHA-256 of script text with white space runs collapsed and the ends trimmed: the
         /// console and Winbox store the same script with \r\n or \n and trailing blanks, which is not a change.
         /// </summary>
         public static string ScriptDigest(string text)
         {
-            byte[] hash = Sha256.Hash(Utf8.GetBytes(CollapseBlanks(text)));
-            return Hex.Encode(hash, 0, 8);
+            return new TextDigest().Hex16(CollapseBlanks(text));
         }
 
         /// <summary>White space runs (including line breaks) as one space, ends trimmed; no length cap.</summary>
         public static string CollapseBlanks(string text)
         {
             if (text == null) return string.Empty;
+            if (IsCollapsed(text)) return text;
             StringBuilder sb = new StringBuilder(text.Length);
             bool pending = false;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
+                if (IsBlank(c))
                 {
                     pending = sb.Length > 0;
                     continue;
@@ -125,32 +148,49 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         public static string FetchHost(string script)
         {
             if (script == null) return null;
-            string lower = Ordinal.ToLowerAscii(CollapseBlanks(script));
-            int url = Find(lower, "http://", 0);
-            int secure = Find(lower, "https://", 0);
+            return FetchHostOfCollapsed(CollapseBlanks(script));
+        }
+
+        /// <summary><see cref="FetchHost"/> of text that is already <see cref="CollapseBlanks"/>'d.</summary>
+        public static string FetchHostOfCollapsed(string text)
+        {
+            // Searched ignoring ASCII case instead of on a lower-cased copy; the host is lower-cased when taken out.
+            int url = FindIgnoreCase(text, "http://");
+            int secure = FindIgnoreCase(text, "https://");
             if (url < 0 || (secure >= 0 && secure < url)) url = secure;
             if (url >= 0)
             {
-                string host = UrlHost(lower, lower.IndexOf(':', url) + 3);
+                string host = UrlHost(text, text.IndexOf(':', url) + 3);
                 return host.Length == 0 ? "unknown" : host;
             }
-            if (Find(lower, "tool fetch", 0) >= 0 || Find(lower, "tool/fetch", 0) >= 0) return "unknown";
+            if (FindIgnoreCase(text, "tool fetch") >= 0 || FindIgnoreCase(text, "tool/fetch") >= 0) return "unknown";
             return null;
         }
 
         /// <summary>True when scheduler text runs the named script: it is the name alone, or a "script run NAME" command.</summary>
         public static bool RunsScript(string onEvent, string scriptName)
         {
-            if (onEvent == null || scriptName == null || scriptName.Length == 0) return false;
-            string text = CollapseBlanks(onEvent);
-            if (text == scriptName || text == "\"" + scriptName + "\"") return true;
-            string[] forms = new string[] { "script run " + scriptName, "script/run " + scriptName, "script run \"" + scriptName + "\"", "script/run \"" + scriptName + "\"", "script run number=" + scriptName, "script/run number=" + scriptName };
-            for (int f = 0; f < forms.Length; f++)
+            if (onEvent == null) return false;
+            return RunsScriptCollapsed(CollapseBlanks(onEvent), scriptName);
+        }
+
+        /// <summary><see cref="RunsScript"/> of scheduler text that is already <see cref="CollapseBlanks"/>'d; allocates nothing.</summary>
+        public static bool RunsScriptCollapsed(string text, string scriptName)
+        {
+            if (text == null || scriptName == null || scriptName.Length == 0) return false;
+            if (text == scriptName) return true;
+            if (text.Length == scriptName.Length + 2 && text[0] == '"' && text[text.Length - 1] == '"' && MatchesAt(text, 1, scriptName)) return true;
+            // The forms "script run NAME", "script run \"NAME\"" and "script run number=NAME", with a space or a slash.
+            for (int f = 0; f < 6; f++)
             {
+                string command = f % 2 == 0 ? "script run " : "script/run ";
+                string before = f < 2 ? null : f < 4 ? "\"" : "number=";
+                string after = f >= 2 && f < 4 ? "\"" : null;
+                int length = command.Length + (before == null ? 0 : before.Length) + scriptName.Length + (after == null ? 0 : after.Length);
                 int at = 0;
-                while ((at = Find(text, forms[f], at)) >= 0)
+                while ((at = FindForm(text, command, before, scriptName, after, at)) >= 0)
                 {
-                    int end = at + forms[f].Length;
+                    int end = at + length;
                     if (end == text.Length || IsCommandEnd(text[end])) return true;
                     at = end;
                 }
@@ -169,6 +209,66 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 if (k == part.Length) return i;
             }
             return -1;
+        }
+
+        /// <summary><see cref="Find"/> for a lower-case <paramref name="part"/>, ignoring ASCII case in the text.</summary>
+        private static int FindIgnoreCase(string text, string part)
+        {
+            for (int i = 0; i <= text.Length - part.Length; i++)
+            {
+                int k = 0;
+                while (k < part.Length && Ordinal.LowerAscii(text[i + k]) == part[k]) k++;
+                if (k == part.Length) return i;
+            }
+            return -1;
+        }
+
+        // Where the concatenation command + before + name + after first occurs at or after from, without building it.
+        private static int FindForm(string text, string command, string before, string name, string after, int from)
+        {
+            for (int i = from; i < text.Length; i++)
+            {
+                int at = i;
+                if (!MatchesAt(text, at, command)) continue;
+                at += command.Length;
+                if (before != null)
+                {
+                    if (!MatchesAt(text, at, before)) continue;
+                    at += before.Length;
+                }
+                if (!MatchesAt(text, at, name)) continue;
+                at += name.Length;
+                if (after != null && !MatchesAt(text, at, after)) continue;
+                return i;
+            }
+            return -1;
+        }
+
+        private static bool MatchesAt(string text, int at, string part)
+        {
+            if (at + part.Length > text.Length) return false;
+            for (int k = 0; k < part.Length; k++)
+            {
+                if (text[at + k] != part[k]) return false;
+            }
+            return true;
+        }
+
+        private static bool IsBlank(char c)
+        {
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+        }
+
+        // Already what CollapseBlanks makes of it: no blank at either end, only single spaces inside.
+        private static bool IsCollapsed(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (!IsBlank(c)) continue;
+                if (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' ') return false;
+            }
+            return true;
         }
 
         private static bool IsCommandEnd(char c)
@@ -197,7 +297,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 int colon = authority.IndexOf(':');
                 if (colon >= 0) authority = authority.Substring(0, colon);
             }
-            return FactText.KeySegment(authority, 100);
+            return FactText.KeySegment(Ordinal.ToLowerAscii(authority), 100);
         }
 
         private static bool EndsAuthority(char c, bool bracketed)

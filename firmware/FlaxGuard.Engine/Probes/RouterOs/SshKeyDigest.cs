@@ -19,7 +19,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             if (fingerprint == null) return null;
             string text = fingerprint.Trim();
             if (!Ordinal.StartsWith(text, "SHA256:")) return null;
-            byte[] hash = DecodeBase64(text.Substring(7));
+            byte[] hash = DecodeBase64(text, 7);
             if (hash == null || hash.Length != Sha256.HashBytes) return null;
             return Hex.Encode(hash, 0, 8);
         }
@@ -27,21 +27,33 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary>16 hex digits over the listed attributes, for releases that list no fingerprint.</summary>
         public static string FromAttributes(string user, string keyType, string bits, string comment)
         {
-            string joined = "routeros-ssh-key\n" + user + "\n" + keyType + "\n" + bits + "\n" + comment;
-            return Hex.Encode(Sha256.Hash(Utf8.GetBytes(joined)), 0, 8);
+            return FromAttributes(new TextDigest(), user, keyType, bits, comment);
+        }
+
+        /// <summary><see cref="FromAttributes(string, string, string, string)"/> with the run's hasher; the pieces are hashed as their joined text.</summary>
+        public static string FromAttributes(TextDigest digest, string user, string keyType, string bits, string comment)
+        {
+            return digest.Start().Add("routeros-ssh-key\n").Add(user).Add("\n").Add(keyType).Add("\n").Add(bits).Add("\n").Add(comment).FinishHex16();
         }
 
         /// <summary>Standard-alphabet base64, padding optional; null for anything else.</summary>
         public static byte[] DecodeBase64(string text)
         {
-            int length = text.Length;
-            while (length > 0 && text[length - 1] == '=') length--;
-            if (text.Length - length > 2 || length % 4 == 1) return null;
+            return DecodeBase64(text, 0);
+        }
+
+        // Decodes text from index start on (a fingerprint after its "SHA256:" prefix, without copying it out).
+        private static byte[] DecodeBase64(string text, int start)
+        {
+            int end = text.Length;
+            while (end > start && text[end - 1] == '=') end--;
+            int length = end - start;
+            if (text.Length - end > 2 || length % 4 == 1) return null;
             byte[] result = new byte[length * 3 / 4];
             int bits = 0;
             int buffer = 0;
             int n = 0;
-            for (int i = 0; i < length; i++)
+            for (int i = start; i < end; i++)
             {
                 int v = Alphabet.IndexOf(text[i]);
                 if (v < 0) return null;

@@ -1,0 +1,123 @@
+using System;
+
+namespace FlaxGuard.Engine.Text
+{
+    /// <summary>
+    /// One character buffer a probe run reuses for every fact key and value it assembles, so building
+    /// "cfg.service." + segment or "port=" + n + " from=" + list costs the finished string and nothing else
+    /// (string concatenation and StringBuilder copy their parts again for each piece). Not thread-safe.
+    /// </summary>
+    public sealed class TextBuilder
+    {
+        private char[] _chars;
+        private int _length;
+
+        public TextBuilder(int capacity)
+        {
+            _chars = new char[capacity < 16 ? 16 : capacity];
+        }
+
+        public int Length { get { return _length; } }
+
+        public char this[int index] { get { return _chars[index]; } }
+
+        public TextBuilder Clear()
+        {
+            _length = 0;
+            return this;
+        }
+
+        /// <summary>Appends the text; null appends nothing.</summary>
+        public TextBuilder Append(string text)
+        {
+            if (text == null) return this;
+            Reserve(text.Length);
+            for (int i = 0; i < text.Length; i++) _chars[_length++] = text[i];
+            return this;
+        }
+
+        public TextBuilder Append(char c)
+        {
+            Reserve(1);
+            _chars[_length++] = c;
+            return this;
+        }
+
+        /// <summary>Decimal digits of the number, as int.ToString() writes them.</summary>
+        public TextBuilder Append(int value)
+        {
+            long n = value;
+            if (n < 0)
+            {
+                Append('-');
+                n = -n;
+            }
+            int digits = 1;
+            for (long rest = n / 10; rest > 0; rest /= 10) digits++;
+            Reserve(digits);
+            for (int i = digits - 1; i >= 0; i--)
+            {
+                _chars[_length + i] = (char)('0' + (int)(n % 10));
+                n /= 10;
+            }
+            _length += digits;
+            return this;
+        }
+
+        /// <summary>Appends the text with ASCII letters lower-cased, as <see cref="Ordinal.ToLowerAscii"/> does.</summary>
+        public TextBuilder AppendLowerAscii(string text)
+        {
+            if (text == null) return this;
+            Reserve(text.Length);
+            for (int i = 0; i < text.Length; i++) _chars[_length++] = Ordinal.LowerAscii(text[i]);
+            return this;
+        }
+
+        /// <summary>Appends exactly what <see cref="FactText.KeySegment"/> returns, without its intermediate copies for plain ASCII.</summary>
+        public TextBuilder AppendKeySegment(string raw, int maxLength)
+        {
+            if (raw == null) return this;
+            int n = raw.Length < maxLength ? raw.Length : maxLength;
+            for (int i = 0; i < n; i++)
+            {
+                if (!IsPlainKeyChar(raw[i])) return Append(FactText.KeySegment(raw, maxLength));
+            }
+            Reserve(n);
+            for (int i = 0; i < n; i++) _chars[_length++] = raw[i];
+            return this;
+        }
+
+        /// <summary>Whether the buffer holds exactly this text.</summary>
+        public bool ContentEquals(string text)
+        {
+            if (text == null || text.Length != _length) return false;
+            for (int i = 0; i < _length; i++)
+            {
+                if (_chars[i] != text[i]) return false;
+            }
+            return true;
+        }
+
+        public override string ToString()
+        {
+            return new string(_chars, 0, _length);
+        }
+
+        // The characters FactText.KeySegment keeps as they are.
+        private static bool IsPlainKeyChar(char c)
+        {
+            return c > ' ' && c < (char)0x7F && c != '=' && c != '%';
+        }
+
+        private void Reserve(int more)
+        {
+            int needed = _length + more;
+            if (needed <= _chars.Length) return;
+            int size = _chars.Length * 2;
+            if (size < needed) size = needed;
+            char[] grown = new char[size];
+            Array.Copy(_chars, 0, grown, 0, _length);
+            _chars = grown;
+        }
+    }
+}
