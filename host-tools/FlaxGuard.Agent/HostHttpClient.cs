@@ -42,6 +42,24 @@ public static class HostHttpClient
         return client;
     }
 
+    /// <summary>
+    /// One line for a failed request: a refused certificate is said as such (it is not a network problem), anything
+    /// else as "cannot reach the host". Exception texts here carry no secret (the request has not been sent).
+    /// </summary>
+    public static string Describe(HttpRequestException e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is not System.Security.Authentication.AuthenticationException tls) continue;
+            // Our own callback refused it: the pinned CA did not sign it, or it names another host.
+            if (tls.Message.Contains("RemoteCertificateValidationCallback", StringComparison.Ordinal))
+                return "TLS refused: the host's certificate is not from the CA pinned in the provisioning file or does not name the host in hostUrl; " +
+                       "nothing was sent; if the host CA was re-created or the URL changed, provision this appliance again";
+            return "TLS refused: the host's certificate is not trusted: " + tls.Message + "; nothing was sent";
+        }
+        return "cannot reach the host: " + e.Message;
+    }
+
     internal static bool ChainsToPinnedCa(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (certificate is null) return false;

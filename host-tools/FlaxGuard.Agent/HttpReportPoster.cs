@@ -39,7 +39,7 @@ public sealed class HttpReportPoster(HttpClient http, string hostUrl, TimeSpan t
         }
         catch (HttpRequestException e)
         {
-            error = "cannot reach the host: " + e.Message;
+            error = HostHttpClient.Describe(e);
             return 0;
         }
         catch (IOException e)

@@ -32,7 +32,7 @@ public sealed class JobClient(HttpClient http, string hostUrl, string applianceI
         }
         catch (HttpRequestException e)
         {
-            return new JobFetch(0, null, "cannot reach the host: " + e.Message);
+            return new JobFetch(0, null, HostHttpClient.Describe(e));
         }
     }
 }

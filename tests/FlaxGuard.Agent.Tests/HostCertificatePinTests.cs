@@ -36,7 +36,7 @@ public sealed class HostCertificatePinTests
     }
 
     /// <summary>A one-request HTTPS server on loopback (SslStream over a socket) presenting <paramref name="certificate"/>.</summary>
-    private static async Task<int?> GetOverTls(X509Certificate2 serverCertificate, X509Certificate2 pinnedCa)
+    private static async Task<(int? Status, string? Problem)> GetOverTls(X509Certificate2 serverCertificate, X509Certificate2 pinnedCa)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -59,18 +59,19 @@ public sealed class HostCertificatePinTests
             }
         });
         using var client = HostHttpClient.Create(pinnedCa.ExportCertificatePem());
-        int? status;
+        int? status = null;
+        string? problem = null;
         try
         {
             using var response = await client.GetAsync($"https://127.0.0.1:{port}/api/v1/health", cts.Token);
             status = (int)response.StatusCode;
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
-            status = null;
+            problem = HostHttpClient.Describe(e);
         }
         await server;
-        return status;
+        return (status, problem);
     }
 
     [TestMethod]
@@ -78,7 +79,7 @@ public sealed class HostCertificatePinTests
     {
         using var ca = Ca("FlaxGuard host CA");
         using var leaf = Leaf(ca, "localhost", IPAddress.Loopback);
-        Assert.AreEqual(200, await GetOverTls(leaf, ca));
+        Assert.AreEqual(200, (await GetOverTls(leaf, ca)).Status);
     }
 
     [TestMethod]
@@ -87,7 +88,23 @@ public sealed class HostCertificatePinTests
         using var pinned = Ca("FlaxGuard host CA");
         using var other = Ca("Somebody else");
         using var leaf = Leaf(other, "localhost", IPAddress.Loopback);
-        Assert.IsNull(await GetOverTls(leaf, pinned));
+        var (status, problem) = await GetOverTls(leaf, pinned);
+        Assert.IsNull(status);
+        // One line that says it is the certificate (not the network), and what to do about it.
+        Assert.IsNotNull(problem);
+        StringAssert.StartsWith(problem, "TLS refused: the host's certificate is not from the CA pinned in the provisioning file");
+        StringAssert.Contains(problem, "provision this appliance again");
+        Assert.DoesNotContain("\n", problem);
+    }
+
+    [TestMethod]
+    public async Task RealTlsHost_FromThePinnedCaButForAnotherName_IsRefused()
+    {
+        using var ca = Ca("FlaxGuard host CA");
+        using var leaf = Leaf(ca, "flaxguard.lan");
+        var (status, problem) = await GetOverTls(leaf, ca);
+        Assert.IsNull(status, "127.0.0.1 is not in the certificate");
+        StringAssert.StartsWith(problem!, "TLS refused:");
     }
 
     [TestMethod]

@@ -49,7 +49,8 @@ public sealed class DashboardCliTests
             process.BeginErrorReadLine();
             var line = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
             StringAssert.Contains(line, "(login required)");
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(20) };
+            StringAssert.Contains(line, $"https://127.0.0.1:{port}/dashboard");
+            using var http = PinnedHttp.Create(dir.Path, new Uri($"https://127.0.0.1:{port}/"), TimeSpan.FromSeconds(20), allowRedirects: false);
             using var overview = await http.GetAsync("/dashboard");
             Assert.AreEqual(HttpStatusCode.Redirect, overview.StatusCode);
             Assert.AreEqual("/dashboard/login", overview.Headers.Location!.OriginalString);

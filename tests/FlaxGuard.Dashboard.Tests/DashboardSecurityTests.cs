@@ -184,7 +184,7 @@ public sealed class DashboardSecurityTests
         var session = (await context.CookiesAsync()).Single(c => c.Name == DashboardHost.SessionCookie);
         Assert.IsTrue(session.HttpOnly, "scripts cannot read the session");
         Assert.AreEqual(SameSiteAttribute.Strict, session.SameSite);
-        Assert.IsFalse(session.Secure, "plain HTTP on loopback: Secure is set only over TLS");
+        Assert.IsTrue(session.Secure, "served over TLS: the session cookie never travels in plain HTTP");
 
         await page.GotoAsync(site.DeviceUrl(router));
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve proposed baseline" }).ClickAsync();

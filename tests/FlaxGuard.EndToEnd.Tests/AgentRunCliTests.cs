@@ -24,7 +24,7 @@ public sealed class AgentRunCliTests
         var password = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await using var twin = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{RandomNumberGenerator.GetInt32(1, 250)}.7"), 0, "root", password, ct);
         var provisioning = dir.File("agent.json");
-        Assert.AreEqual(0, FlaxguardProcess.Run(null, "agent", "add", "once-agent", "--host-url", $"http://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data).ExitCode);
+        Assert.AreEqual(0, FlaxguardProcess.Run(null, "agent", "add", "once-agent", "--host-url", $"https://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data).ExitCode);
         Assert.AreEqual(0, FlaxguardProcess.Run(password + "\n", "device", "add", "router", "--address", twin.BaseUri.ToString().TrimEnd('/'), "--profile", "openwrt",
             "--ports", "2323", "--user", "root", "--password-stdin", "--data-dir", data).ExitCode);
 

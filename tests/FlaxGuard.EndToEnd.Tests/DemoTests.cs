@@ -15,7 +15,9 @@ public sealed class DemoTests
         Assert.AreEqual(0, r.ExitCode, r.All);
         StringAssert.Contains(r.Stdout, "CRITICAL on routeros-lab");
         StringAssert.Contains(r.Stdout, "cfg.proxy.socks");
-        StringAssert.Matches(r.Stdout, new Regex(@"Dashboard: http://127\.0\.0\.1:\d+/dashboard"));
+        StringAssert.Matches(r.Stdout, new Regex(@"Collector running at https://127\.0\.0\.1:\d+/"));
+        StringAssert.Matches(r.Stdout, new Regex(@"Dashboard: https://127\.0\.0\.1:\d+/dashboard"));
+        StringAssert.Contains(r.Stdout, "host CA pinned", "the demo's agent pins the host CA, as a provisioned appliance does");
         Assert.IsFalse(r.All.Contains("   at ", StringComparison.Ordinal), "stack trace in output:\n" + r.All);
         var db = Regex.Match(r.Stdout.Replace("\n", ""), @"/tmp/flaxguard-demo-[0-9a-f]+");
         Assert.IsTrue(db.Success, r.Stdout);

@@ -49,11 +49,13 @@ public sealed class ProductScenarioTests
         using var webhook = new WebhookReceiver();
         using var serve = StartServe(data, port, webhook.Url);
 
-        // Enrollment through the CLI, exactly as the README tells an owner.
+        // Enrollment through the CLI, exactly as the README tells an owner: HTTPS, with serve's host CA pinned in the file.
         var provisioning = dir.File("agent.json");
-        var add = FlaxguardProcess.Run(null, "agent", "add", "e2e-agent", "--interval", "10", "--host-url", $"http://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data);
+        var add = FlaxguardProcess.Run(null, "agent", "add", "e2e-agent", "--interval", "10", "--host-url", $"https://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data);
         Assert.AreEqual(0, add.ExitCode, add.All);
-        var applianceId = JsonDocument.Parse(File.ReadAllBytes(provisioning)).RootElement.GetProperty("applianceId").GetString()!;
+        var provisioned = JsonDocument.Parse(File.ReadAllBytes(provisioning)).RootElement;
+        var applianceId = provisioned.GetProperty("applianceId").GetString()!;
+        Assert.AreEqual(File.ReadAllText(Path.Combine(data, "tls", "ca.crt")).Trim(), provisioned.GetProperty("caCertificatePem").GetString()!.Trim(), "the host CA is pinned");
         foreach (var twin in twins)
         {
             var device = FlaxguardProcess.Run(password + "\n", "device", "add", twin.Profile + "-twin", "--address", twin.BaseUri.ToString().TrimEnd('/'), "--profile", twin.Profile,
@@ -64,6 +66,7 @@ public sealed class ProductScenarioTests
 
         using var agent = ChildProcess.Start("round done", TimeSpan.FromSeconds(90),
             "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--interval-seconds", IntervalSeconds.ToString());
+        StringAssert.Contains(agent.Output, $"host https://127.0.0.1:{port}, CA pinned");
 
         // First baseline: every device's first fully verified report proposes one; the owner approves it.
         await using (var store = StoreFactory.Open(null, data))
@@ -105,9 +108,9 @@ public sealed class ProductScenarioTests
             var alertAfter = webhook.Bodies.First(b => IsRouterCriticalAlert(b.Body)).At - (DateTime.UtcNow - compromisedAt.Elapsed);
             TestContext.WriteLine($"compromise to webhook alert: {alertAfter.TotalSeconds:0.0} s");
             Assert.IsTrue(alertAfter < TimeSpan.FromSeconds(IntervalSeconds + 25), $"the alert took {alertAfter.TotalSeconds:0.0} s");
-            using (var http = new HttpClient())
+            using (var http = PinnedHttp.Create(data, new Uri($"https://127.0.0.1:{port}/"), TimeSpan.FromSeconds(20)))
             {
-                var page = await http.GetStringAsync(new Uri(new Uri($"http://127.0.0.1:{port}/"), "dashboard"), ct);
+                var page = await http.GetStringAsync("dashboard", ct);
                 StringAssert.Contains(page, "routeros-twin");
                 StringAssert.Contains(page.ToLowerInvariant(), "critical");
             }

@@ -15,6 +15,7 @@ using FlaxGuard.Server.Api;
 using FlaxGuard.Server.Dashboard;
 using FlaxGuard.Server.Secrets;
 using FlaxGuard.Server.Store;
+using FlaxGuard.Server.Tls;
 using Spectre.Console;
 
 namespace FlaxGuard.Cli.Commands;
@@ -76,9 +77,13 @@ internal static class ProductDemo
         await store.MigrateAsync(null, ct);
         var master = MasterKey.LoadOrCreate(dir);
         var dashboard = new DashboardOptions { PasswordFile = Path.Combine(dir, DashboardOptions.PasswordFileName) };
-        await using var server = DashboardHost.Create(new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0) }, store, master, dashboard);
+        // TLS as 'flaxguard serve' does it: a host CA in the (temporary) data directory, pinned by the agent below.
+        var listen = new IPEndPoint(IPAddress.Loopback, 0);
+        var ca = HostCertificateAuthority.LoadOrCreate(dir);
+        var certificate = ca.EnsureServerCertificate(TlsNames.DefaultsFor(listen));
+        await using var server = DashboardHost.Create(new ServerOptions { Listen = listen, Certificate = certificate.Certificate }, store, master, dashboard);
         await server.StartAsync(ct);
-        console.MarkupLine($"[grey]1/5[/] Collector running at [bold]{server.BaseAddress}[/] ({Markup.Escape(store.Description)}).");
+        console.MarkupLine($"[grey]1/5[/] Collector running at [bold]{server.BaseAddress}[/] ({Markup.Escape(store.Description)}; TLS with its own host CA {Markup.Escape(ca.ShortId)}).");
 
         await using var openWrt = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{block}.1"), 0, TwinUser, password, ct);
         await using var routerOs = await RouterOsTwin.StartAsync(IPAddress.Parse($"127.82.{block}.1"), 0, TwinUser, password, ct);
@@ -98,6 +103,7 @@ internal static class ProductDemo
             applianceId = appliance.Id,
             name = appliance.Name,
             key = Convert.ToBase64String(key),
+            caCertificatePem = ca.CaCertificatePem,
         }), out var problem) ?? throw new InvalidOperationException("demo provisioning: " + problem);
         Array.Clear(key);
 
@@ -108,7 +114,7 @@ internal static class ProductDemo
         using var agent = new ApplianceAgent(options, provisioning, log, status);
         using var agentStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var agentRun = Task.Run(() => agent.RunAsync(agentStop.Token), CancellationToken.None);
-        console.MarkupLine($"[grey]3/5[/] Agent [bold]{appliance.Id}[/] enrolled with {devices.Count} devices; it checks them every {IntervalSeconds} s.");
+        console.MarkupLine($"[grey]3/5[/] Agent [bold]{appliance.Id}[/] enrolled with {devices.Count} devices and the host CA pinned; it checks them every {IntervalSeconds} s.");
 
         try
         {
@@ -138,6 +144,7 @@ internal static class ProductDemo
             console.Write(table);
             console.MarkupLine($"Findings reached the collector: [red bold]CRITICAL[/] on {Markup.Escape(router.Name)}.");
             console.MarkupLine($"Dashboard: [bold link]{server.BaseAddress}dashboard[/]   API health: {server.BaseAddress}api/v1/health");
+            console.MarkupLine($"[grey]The browser warns about the certificate: it is signed by the demo's own host CA ({Markup.Escape(Path.Combine(ca.Directory, HostCertificateAuthority.CaCertificateFile))}, deleted with the demo), which it does not know.[/]");
             if (exitAfterFinding) return 0;
             console.MarkupLine("The agent keeps checking. Press [bold]Ctrl+C[/] to stop and delete the demo.");
             try

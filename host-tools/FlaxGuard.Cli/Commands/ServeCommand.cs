@@ -20,21 +20,34 @@ public static class ServeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var dashboardAuth = new Option<string>("--dashboard-auth") { Description = "Dashboard login: 'auto' (required unless listening on loopback) or 'required'.", DefaultValueFactory = _ => "auto" };
+        var tlsName = new Option<string[]>("--tls-name")
+        {
+            Description = "A DNS name or IP address appliances reach this host at, put in the host CA's server certificate (repeat for several). Default: the --listen address (and localhost on loopback; on 0.0.0.0 this machine's name and addresses).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "Use your own server certificate (PEM, optionally followed by its issuer chain) instead of the host CA's. Needs --tls-key." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "The unencrypted PEM private key of --tls-cert (keep it mode 0600)." };
+        var plainHttp = new Option<bool>("--plain-http") { Description = "Serve plain HTTP without TLS (behind a TLS proxy, or for tests). Reports and the dashboard are then not protected." };
         var command = new Command("serve", """
             Run the collector that appliances fetch their jobs from and post their signed reports to.
+
+            Serves HTTPS by default. On first use it creates a private host certificate authority in <data dir>/tls (ca.crt, ca.key; ECDSA P-256, 20 years) and a server certificate it signs for the --tls-name names (one year; re-issued automatically before it expires or when the names change). 'flaxguard agent add' puts ca.crt into each provisioning file and the appliance trusts only that CA. Back up <data dir>/tls with master.key: the CA is never re-created while its files exist, and a new CA would strand every enrolled appliance (each would need a new provisioning file). With --tls-cert/--tls-key your own certificate is served instead; then give its issuer's certificate to 'flaxguard agent add --ca FILE'.
 
             Appliances fetch their signed job (devices, credentials, approved baselines) from GET /api/v1/job and post signed reports to POST /api/v1/reports; GET /api/v1/health shows refusal counters and appliance health. Forged, replayed, oversized, malformed, stale and unknown-appliance reports are refused with a status and reason, counted, and not stored. A report is acknowledged only after it is committed. The dashboard is at /dashboard: open on a loopback address, behind the dashboard password (set with 'flaxguard dashboard password') on any other address or with --dashboard-auth required. Stop with Ctrl+C.
 
             Examples:
               flaxguard serve
               flaxguard serve --listen 0.0.0.0:8443 --db /var/lib/flaxguard/flaxguard.db
+              flaxguard serve --listen 192.168.1.10:8443 --tls-name 192.168.1.10 --tls-name flaxguard.lan
+              flaxguard serve --tls-cert /etc/flaxguard/server.pem --tls-key /etc/flaxguard/server.key
+              flaxguard serve --plain-http   # behind a TLS-terminating proxy
               flaxguard serve --db postgres://flaxguard:secret@db.example:5432/flaxguard
               flaxguard serve --listen 127.0.0.1:8443 --dashboard-auth required
               flaxguard serve --alert "webhook+https://hooks.example/flaxguard#secret-file=/etc/flaxguard/hook.secret" --alert syslog+udp://127.0.0.1:514
               flaxguard serve --alert "mqtt://flaxguard@127.0.0.1:1883?password-file=/etc/flaxguard/mqtt.pass"
             """)
         {
-            listen, db, dataDir, alert, dashboardAuth,
+            listen, db, dataDir, alert, dashboardAuth, tlsName, tlsCert, tlsKey, plainHttp,
         };
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
         {
@@ -44,19 +57,23 @@ public static class ServeCommand
                 Auth = DashboardOptions.ParseAuth(parse.GetValue(dashboardAuth)!),
                 PasswordFile = Path.Combine(StoreOptions.DataDirectory(parse, dataDir), DashboardOptions.PasswordFileName),
             };
+            var dataDirectory = StoreOptions.DataDirectory(parse, dataDir);
+            using var tls = ServeTls.Resolve(dataDirectory, endpoint, parse.GetValue(tlsName) ?? [], parse.GetValue(tlsCert), parse.GetValue(tlsKey), parse.GetValue(plainHttp));
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var master = StoreOptions.Master(parse, dataDir);
-            await using var alerts = ServeAlerts.Create(parse.GetValue(alert) ?? [], StoreOptions.DataDirectory(parse, dataDir), store);
-            await using var server = DashboardHost.Create(new ServerOptions { Listen = endpoint }, store, master, dashboard, alerts.Sinks);
+            await using var alerts = ServeAlerts.Create(parse.GetValue(alert) ?? [], dataDirectory, store);
+            await using var server = DashboardHost.Create(new ServerOptions { Listen = endpoint, Certificate = tls.Certificate, CertificateSelector = tls.Selector, CertificateChain = tls.Chain }, store, master, dashboard, alerts.Sinks);
             await server.StartAsync(ct);
+            // Plain writes: these lines carry paths and must not be wrapped at the terminal width.
+            foreach (var line in tls.Lines) Console.Out.WriteLine(line);
             console.WriteLine($"flaxguard serve: listening on {server.BaseAddress} ({store.Description})");
             foreach (var channel in alerts.ChannelNames) console.WriteLine($"flaxguard serve: alerts to {channel}");
             console.WriteLine($"flaxguard serve: dashboard at {server.BaseAddress}dashboard" + (dashboard.LoginRequired(endpoint.Address) ? " (login required)" : ""));
-            if (!System.Net.IPAddress.IsLoopback(endpoint.Address))
-                console.WriteLine("flaxguard serve: note: listening beyond loopback without TLS; put it behind a TLS proxy or keep it on a trusted network.");
+            // The web host takes SIGINT/SIGTERM for itself (it stops the app), so wait for that as well as for ct.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, server.App.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stopping.Token);
             }
             catch (OperationCanceledException)
             {

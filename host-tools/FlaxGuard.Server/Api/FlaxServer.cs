@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -53,7 +54,7 @@ public sealed class FlaxServer : IAsyncDisposable
 
     public IFlaxStore Store => _store;
 
-    /// <summary>http://address:port once started.</summary>
+    /// <summary>http://address:port or https://address:port once started.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public static FlaxServer Create(ServerOptions options, IFlaxStore store, MasterKey master, IEnumerable<IFindingSink>? sinks = null,
@@ -66,7 +67,13 @@ public sealed class FlaxServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(options.Listen);
+            k.Listen(options.Listen, listen =>
+            {
+                if (options.CertificateSelector is { } select)
+                    listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificateSelector = (_, _) => select(), ServerCertificateChain = options.CertificateChain });
+                else if (options.Certificate is { } certificate)
+                    listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificate = certificate, ServerCertificateChain = options.CertificateChain });
+            });
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton(store);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using FlaxGuard.Engine.Reports;
 
 namespace FlaxGuard.Server.Api;
@@ -15,6 +16,15 @@ public sealed class ServerOptions
 
     /// <summary>How far a report's or job request's timestamp may be from the host clock, either way.</summary>
     public long TimeWindowSeconds { get; init; } = 300;
+
+    /// <summary>The TLS server certificate with its private key; null (and no <see cref="CertificateSelector"/>) serves plain HTTP.</summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>Asked at every TLS handshake for the certificate to present (one that is renewed while serve runs); wins over <see cref="Certificate"/>.</summary>
+    public Func<X509Certificate2>? CertificateSelector { get; init; }
+
+    /// <summary>Issuer certificates sent after <see cref="Certificate"/> (a brought certificate's chain); may be empty.</summary>
+    public X509Certificate2Collection? CertificateChain { get; init; }
 
     /// <summary>The hash database version jobs announce ("" for none).</summary>
     public string HashDbVersion { get; init; } = "";

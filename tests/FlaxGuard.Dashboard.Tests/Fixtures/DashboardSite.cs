@@ -35,10 +35,11 @@ public sealed class DashboardSite : IAsyncDisposable
         site.Master = MasterKey.LoadOrCreate(site._dir.Path);
         site.Store = new SqliteFlaxStore(site._dir.File("flaxguard.db"));
         await site.Store.MigrateAsync(null, CancellationToken.None);
-        site.Server = DashboardHost.Create(new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0) }, site.Store, site.Master,
+        // HTTPS as 'flaxguard serve' runs it, with the run's shared host CA certificate.
+        site.Server = DashboardHost.Create(new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), Certificate = DashboardTls.ServerCertificate }, site.Store, site.Master,
             new DashboardOptions { Auth = auth, PasswordFile = site.PasswordFile });
         await site.Server.StartAsync(CancellationToken.None);
-        site.Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        site.Http = PinnedHttp.Create(DashboardTls.Ca, site.Server.BaseAddress, TimeSpan.FromSeconds(30), allowRedirects: false);
         return site;
     }
 

@@ -51,7 +51,7 @@ public sealed class KillDuringIngestTests
         var acknowledged = new ConcurrentBag<(string Appliance, long Counter)>();
         using (var serve = ServeProcess.Start(dataDir, db))
         {
-            using var http = new HttpClient { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var http = serve.CreateClient(TimeSpan.FromSeconds(10));
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             var killAt = 400 + Random.Shared.Next(200);
             var clients = appliances.Select(a => Task.Run(async () =>
@@ -81,7 +81,7 @@ public sealed class KillDuringIngestTests
         // Restart the real server on the same database: it must open cleanly and carry on from the stored counters.
         using (var restarted = ServeProcess.Start(dataDir, db))
         {
-            using var http = new HttpClient { BaseAddress = restarted.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var http = restarted.CreateClient(TimeSpan.FromSeconds(10));
             await using var store = open();
             foreach (var a in appliances)
             {

@@ -29,13 +29,22 @@ public sealed class ServeProcess : IDisposable
         }
     }
 
-    public static ServeProcess Start(string dataDir, string? db = null)
+    public string DataDirectory { get; private init; } = "";
+
+    /// <summary>A client trusting only this serve's host CA (like an appliance); plain when serve runs with --plain-http.</summary>
+    public HttpClient CreateClient(TimeSpan timeout) =>
+        BaseAddress.Scheme == "https" ? PinnedHttp.Create(DataDirectory, BaseAddress, timeout) : new HttpClient { BaseAddress = BaseAddress, Timeout = timeout };
+
+    /// <summary>Starts serve with TLS (its host CA in <paramref name="dataDir"/>) unless <paramref name="extraArgs"/> says --plain-http.</summary>
+    public static ServeProcess Start(string dataDir, string? db = null, params string[] extraArgs)
     {
         var port = FreePort();
         string[] args = ["serve", "--listen", $"127.0.0.1:{port}", "--data-dir", dataDir];
         if (db is not null) args = [.. args, "--db", db];
+        args = [.. args, .. extraArgs];
         var process = Process.Start(FlaxguardProcess.Info(args))!;
-        var serve = new ServeProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var scheme = extraArgs.Contains("--plain-http") ? "http" : "https";
+        var serve = new ServeProcess(process, new Uri($"{scheme}://127.0.0.1:{port}/")) { DataDirectory = dataDir };
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
