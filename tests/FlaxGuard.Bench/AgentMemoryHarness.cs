@@ -14,14 +14,17 @@ using FlaxGuard.Platform;
 namespace FlaxGuard.Bench;
 
 /// <summary>
-/// <c>--agent-memory</c>: the engine's allocations during a full job round against the four vendor lab twins
-/// (OpenWrt, RouterOS, Hikvision, ONVIF on loopback), as a proxy for the ESP32's managed heap (about 79 KB in
-/// total on a board without PSRAM; the target is under 48 KiB per probe). Each probe is measured alone, then each
-/// whole target through <see cref="JobRound.RunTarget"/> (probes, drift, sealing, queueing). After one warm-up
-/// round (JIT, first connections), so the numbers are the steady state an appliance runs in.
-/// "thread" counts what the engine allocates on the checking thread (GC.GetAllocatedBytesForCurrentThread);
-/// "process" adds every other thread (the TCP probe's workers, HttpClient's I/O, and the in-process twins'
-/// servers), so it is an upper bound. Both are bytes allocated, which bounds the peak live heap from above.
+/// <c>--agent-memory [--calls]</c>: the engine's allocations during a full job round against the four vendor lab
+/// twins (OpenWrt, RouterOS, Hikvision, ONVIF on loopback), as a proxy for the ESP32's managed heap (about 79 KB in
+/// total on a board without PSRAM; the target is under 48 KiB per probe).
+/// Phase 1, twins running: after a warm-up round (JIT, first connections), each probe and each whole target
+/// (<see cref="JobRound.RunTarget"/>: probes, drift, sealing, queueing) runs live through the .NET transport, which
+/// records the answers; whole targets are then played back (their TCP probe still connects to the running twin). "thread" counts what the checking thread allocates (GC.GetAllocatedBytesForCurrentThread,
+/// .NET's HttpClient included), "process" adds every other thread (HttpClient's I/O, the in-process twins' servers).
+/// Phase 2, twins stopped so nothing else allocates: the recordings are played back. "engine" is what the engine
+/// alone allocates per run (the transport hands over recorded bytes without allocating): an upper bound of its peak.
+/// "live peak" samples the live heap after a full collection before each call, after each answer and at the end:
+/// a lower bound of the peak. The whole-target playback also counts the TCP probe's sockets and the queue's file writes.
 /// </summary>
 public static class AgentMemoryHarness
 {
@@ -30,16 +33,23 @@ public static class AgentMemoryHarness
 
     public static int Run(string[] args) => RunAsync(args.Contains("--calls")).GetAwaiter().GetResult();
 
+    private sealed record ProbeRun(JobTarget Target, IProbe Probe, ProbeContext Context, ReplayHttpTransport Recording,
+        long ThreadBytes, long ProcessBytes, int Facts, long Milliseconds);
+
+    private sealed record TargetRun(JobTarget Target, ReplayHttpTransport Recording, long ThreadBytes, long ProcessBytes, TargetSummary Summary, long Milliseconds);
+
     private static async Task<int> RunAsync(bool showCalls)
     {
         var password = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var block = (byte)RandomNumberGenerator.GetInt32(1, 250);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await using var openWrt = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{block}.2"), 0, User, password, cts.Token);
-        await using var routerOs = await RouterOsTwin.StartAsync(IPAddress.Parse($"127.82.{block}.2"), 0, User, password, cts.Token);
-        await using var hikvision = await HikvisionTwin.StartAsync(IPAddress.Parse($"127.83.{block}.2"), 0, User, password, cts.Token);
-        await using var onvif = await OnvifTwin.StartAsync(IPAddress.Parse($"127.84.{block}.2"), 0, User, password, cts.Token);
-        ILabTwin[] twins = [openWrt, routerOs, hikvision, onvif];
+        ILabTwin[] twins =
+        [
+            await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{block}.2"), 0, User, password, cts.Token),
+            await RouterOsTwin.StartAsync(IPAddress.Parse($"127.82.{block}.2"), 0, User, password, cts.Token),
+            await HikvisionTwin.StartAsync(IPAddress.Parse($"127.83.{block}.2"), 0, User, password, cts.Token),
+            await OnvifTwin.StartAsync(IPAddress.Parse($"127.84.{block}.2"), 0, User, password, cts.Token),
+        ];
         var targets = twins.Select((t, i) => new JobTarget("dev-" + i, t.Profile + "-twin", t.BaseUri.ToString().TrimEnd('/'), t.Profile, "", User, password, null)).ToArray();
 
         var stateDir = Path.Combine(Path.GetTempPath(), "fg-agent-memory-" + Guid.NewGuid().ToString("N")[..10]);
@@ -50,40 +60,55 @@ public static class AgentMemoryHarness
         {
             var state = new DirectoryKeyValueStore(stateDir);
             var key = RandomNumberGenerator.GetBytes(32);
-            var roundHttp = new ReplayHttpTransport(http);
-            var round = new JobRound("fg-bench", key, new ReportCounter(state), new ReportQueue(state, ReportQueueOptions.ForLinux()),
-                roundHttp, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance, null);
+            var rounds = targets.Select(_ => new ReplayHttpTransport(http)).ToArray();
+            var round = targets.Select((_, i) => new JobRound("fg-bench", key, new ReportCounter(state), new ReportQueue(state, ReportQueueOptions.ForLinux()),
+                rounds[i], tcp, udp, SystemClock.Instance, SecureRandomSource.Instance, null)).ToArray();
 
-            Console.WriteLine("Warm-up round (JIT, first connections)...");
-            foreach (var target in targets)
+            Console.WriteLine("Phase 1: warm-up round, then each probe and target live against the twins (recording)...");
+            for (var i = 0; i < targets.Length; i++)
             {
-                Measure(target, http, tcp, udp, false);
-                roundHttp.StartRecording();
-                round.RunTarget(target);
+                RecordProbes(targets[i], http, tcp, udp);
+                rounds[i].StartRecording();
+                round[i].RunTarget(targets[i]);
+            }
+            var probeRuns = targets.Select(t => RecordProbes(t, http, tcp, udp)).ToArray();
+            var targetRuns = new TargetRun[targets.Length];
+            for (var i = 0; i < targets.Length; i++)
+            {
+                rounds[i].StartRecording();
+                var index = i;
+                var (threadBytes, processBytes, ms, summary) = Allocations(() => round[index].RunTarget(targets[index]));
+                targetRuns[i] = new TargetRun(targets[i], rounds[i], threadBytes, processBytes, summary, ms);
+            }
+            // What .NET's HttpClient itself costs per request, which the ESP32's native HTTP stack does not spend.
+            var (adapterBytes, _, _, _) = Allocations(() => http.Send(new FlaxGuard.Engine.Platform.HttpRequest("GET", twins[0].BaseUri.ToString()), null));
+
+            // Whole targets are played back while the twins still run: their TCP exposure probe connects for real.
+            var targetEngineBytes = new long[targets.Length];
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var index = i;
+                targetRuns[i].Recording.StartReplay();
+                (targetEngineBytes[i], _, _, _) = Allocations(() => round[index].RunTarget(targets[index]));
             }
 
+            Console.WriteLine("Phase 2: twins stopped; the recorded answers played back to each probe alone.");
+            await StopAsync(twins);
             Console.WriteLine();
             Console.WriteLine($"{"target / probe",-34} {"engine bytes",14} {"live peak",10} {"thread bytes",14} {"process bytes",14} {"facts",6} {"calls",6} {"ms",6}");
             var worstProbe = 0L;
-            foreach (var target in targets)
+            for (var i = 0; i < targets.Length; i++)
             {
-                foreach (var m in Measure(target, http, tcp, udp, showCalls))
+                foreach (var run in probeRuns[i])
                 {
-                    worstProbe = Math.Max(worstProbe, m.EngineBytes);
-                    Console.WriteLine($"  {target.Profile + " / " + m.Probe,-32} {m.EngineBytes,14:N0} {m.LiveBytes,10:N0} {m.ThreadBytes,14:N0} {m.ProcessBytes,14:N0} {m.Facts,6} {m.Calls,6} {m.Milliseconds,6}");
+                    var (engineBytes, livePeak) = Replay(run, showCalls);
+                    worstProbe = Math.Max(worstProbe, engineBytes);
+                    Console.WriteLine($"  {run.Target.Profile + " / " + run.Probe.Name,-32} {engineBytes,14:N0} {livePeak,10:N0} {run.ThreadBytes,14:N0} {run.ProcessBytes,14:N0} {run.Facts,6} {run.Recording.Calls,6} {run.Milliseconds,6}");
                 }
-                // The whole target as the appliance runs it: probes, drift against the baseline, sealing, queueing.
-                // Replayed, it still counts the TCP probe's sockets and the report queue's file writes.
-                roundHttp.StartRecording();
-                var (threadBytes, processBytes, ms, summary) = Allocations(() => round.RunTarget(target));
-                roundHttp.StartReplay();
-                var (targetEngineBytes, _, _, _) = Allocations(() => round.RunTarget(target));
-                Console.WriteLine($"{target.Profile + " whole target (RunTarget)",-34} {targetEngineBytes,14:N0} {"",10} {threadBytes,14:N0} {processBytes,14:N0} {summary.Facts,6} {roundHttp.Calls,6} {ms,6}   report {summary.ReportBytes} bytes, worst {summary.Highest.ToString().ToLowerInvariant()}");
+                var t = targetRuns[i];
+                Console.WriteLine($"{t.Target.Profile + " whole target (RunTarget)",-34} {targetEngineBytes[i],14:N0} {"",10} {t.ThreadBytes,14:N0} {t.ProcessBytes,14:N0} {t.Summary.Facts,6} {t.Recording.Calls,6} {t.Milliseconds,6}   report {t.Summary.ReportBytes} bytes, worst {t.Summary.Highest.ToString().ToLowerInvariant()}");
             }
-            // What the .NET adapter itself costs per request (HttpClient, headers, buffers), which the ESP32's
-            // native HttpWebRequest does not spend from the managed heap: one GET of the OpenWrt twin's page.
-            var (adapterBytes, _, _, _) = Allocations(() => http.Send(new FlaxGuard.Engine.Platform.HttpRequest("GET", openWrt.BaseUri.ToString()), null));
-            Console.WriteLine($"{"(.NET HttpClientTransport, one GET)",-34} {adapterBytes,14:N0}");
+            Console.WriteLine($"{"(.NET HttpClientTransport, one GET)",-34} {"",14} {"",10} {adapterBytes,14:N0}");
             Console.WriteLine();
             var pass = worstProbe < TargetBytesPerProbe;
             Console.WriteLine($"Largest probe (engine bytes): {worstProbe:N0} bytes = {worstProbe / 1024.0:0.0} KiB; target < {TargetBytesPerProbe / 1024} KiB per probe: {(pass ? "met" : "NOT met")}");
@@ -91,54 +116,72 @@ public static class AgentMemoryHarness
         }
         finally
         {
+            await StopAsync(twins);
             Directory.Delete(stateDir, recursive: true);
         }
     }
 
-    private sealed record ProbeMeasurement(string Probe, long EngineBytes, long LiveBytes, long ThreadBytes, long ProcessBytes, int Facts, int Calls, long Milliseconds);
+    private static readonly HashSet<ILabTwin> Stopped = [];
 
-    /// <summary>
-    /// Each probe twice: live through the .NET transport (thread and process bytes, recording the exchanges), then
-    /// played back from the recording (engine bytes: everything the probe allocates, nothing the adapter does).
-    /// </summary>
-    private static List<ProbeMeasurement> Measure(JobTarget target, HttpClientTransport http, SocketTcpConnector tcp, SocketUdpExchange udp, bool showCalls)
+    private static async Task StopAsync(ILabTwin[] twins)
+    {
+        foreach (var twin in twins)
+            if (Stopped.Add(twin)) await twin.DisposeAsync();
+    }
+
+    /// <summary>Each probe of the target once, live through the .NET transport, its exchanges recorded.</summary>
+    private static List<ProbeRun> RecordProbes(JobTarget target, HttpClientTransport http, SocketTcpConnector tcp, SocketUdpExchange udp)
     {
         var plan = TargetPlan.For(target);
         if (plan.Host is null) throw new InvalidOperationException($"{target.Profile}: {plan.Problem}");
-        var replay = new ReplayHttpTransport(http);
-        var results = new List<ProbeMeasurement>();
+        var runs = new List<ProbeRun>();
         foreach (var probe in plan.Probes)
         {
-            replay.StartRecording();
+            var recording = new ReplayHttpTransport(http);
+            recording.StartRecording();
             var output = new ProbeOutput();
-            var context = new ProbeContext(plan.Host, replay, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance);
+            var context = new ProbeContext(plan.Host, recording, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance);
             var (threadBytes, processBytes, ms, _) = Allocations(() =>
             {
                 probe.Run(context, output);
                 return 0;
             });
-            var calls = replay.Calls;
-            var engineBytes = threadBytes;
-            var liveBytes = 0L;
-            if (calls > 0)
-            {
-                replay.StartReplay();
-                var replayed = new ProbeOutput();
-                var start = 0L;
-                (engineBytes, _, _, start) = Allocations(() =>
-                {
-                    var before = GC.GetAllocatedBytesForCurrentThread();
-                    probe.Run(context, replayed);
-                    return before;
-                });
-                if (replayed.Facts.Count != output.Facts.Count)
-                    throw new InvalidOperationException($"{probe.Name}: played back {replayed.Facts.Count} facts, live {output.Facts.Count}");
-                if (showCalls) PrintCalls(probe.Name, replay, start, start + engineBytes);
-                liveBytes = LivePeak(probe, context, replay);
-            }
-            results.Add(new ProbeMeasurement(probe.Name, engineBytes, liveBytes, threadBytes, processBytes, output.Facts.Count, calls, ms));
+            runs.Add(new ProbeRun(target, probe, context, recording, threadBytes, processBytes, output.Facts.Count, ms));
         }
-        return results;
+        return runs;
+    }
+
+    /// <summary>
+    /// Plays a recorded probe run back twice (the first JITs the playback path) and measures the second: engine bytes
+    /// allocated and the live peak. A probe without HTTP (the TCP exposure probe) runs live: its sockets are real.
+    /// </summary>
+    private static (long EngineBytes, long LivePeak) Replay(ProbeRun run, bool showCalls)
+    {
+        if (run.Recording.Calls == 0)
+        {
+            var (live, _, _, _) = Allocations(() =>
+            {
+                run.Probe.Run(run.Context, new ProbeOutput());
+                return 0;
+            });
+            return (live, 0);
+        }
+        long engineBytes = 0, start = 0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            run.Recording.StartReplay();
+            var replayed = new ProbeOutput();
+            (engineBytes, _, _, start) = Allocations(() =>
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                run.Probe.Run(run.Context, replayed);
+                return before;
+            });
+            if (replayed.Facts.Count != run.Facts)
+                throw new InvalidOperationException($"{run.Probe.Name}: played back {replayed.Facts.Count} facts, live {run.Facts}");
+        }
+        if (showCalls) PrintCalls(run.Probe.Name, run.Recording, start, start + engineBytes);
+        return (engineBytes, LivePeak(run.Probe, run.Context, run.Recording));
     }
 
     /// <summary>

@@ -22,25 +22,73 @@ namespace FlaxGuard.Engine.Json
         private int _values;
         private string _error;
 
-        private JsonParser(byte[] data, JsonLimits limits)
+        private JsonParser(byte[] data, int offset, int count, JsonLimits limits)
         {
             _data = data;
-            _pos = 0;
-            _end = data.Length;
+            _pos = offset;
+            _end = offset + count;
             _limits = limits;
-            // Device answers run about 6 to 10 bytes per value or name; the table doubles when that guess is low.
-            _doc = new JsonDocument(data, data.Length / 8 + 8);
+            // Sized by a counting pass so the table is allocated once and exactly, never grown by copying; bounded by
+            // the value limit (a name always precedes a value) so hostile input cannot ask for more.
+            int entries = CountEntries(data, offset, count);
+            int most = 2 * limits.MaxValues + 1;
+            _doc = new JsonDocument(data, entries < most ? entries : most);
+        }
+
+        /// <summary>
+        /// The number of entries a valid document of these bytes needs: strings (names included), arrays, objects, and
+        /// runs of number or literal characters outside strings. For invalid input it is only an estimate; the
+        /// document table still grows if the parse needs more before it fails.
+        /// </summary>
+        private static int CountEntries(byte[] data, int offset, int count)
+        {
+            int entries = 0;
+            bool inString = false;
+            bool inScalar = false;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                byte c = data[i];
+                if (inString)
+                {
+                    if (c == '\\') i++;
+                    else if (c == '"') inString = false;
+                    continue;
+                }
+                bool scalar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' || c == '.' || (c >= 'A' && c <= 'Z');
+                if (scalar && !inScalar) entries++;
+                inScalar = scalar;
+                if (c == '"')
+                {
+                    inString = true;
+                    entries++;
+                }
+                else if (c == '{' || c == '[')
+                {
+                    entries++;
+                }
+            }
+            return entries;
         }
 
         /// <summary>Parses one document; returns null and a plain-words reason when it is not acceptable JSON.</summary>
         public static JsonValue Parse(byte[] data, int offset, int count, JsonLimits limits, out string error)
         {
-            error = null;
-            if (data == null || offset < 0 || count < 0 || offset + count > data.Length)
-            {
-                error = "no answer to read";
-                return null;
-            }
+            if (!CheckRange(data, offset, count, out error)) return null;
+            // The document keeps its own copy: callers reuse their receive buffers for the next answer.
+            byte[] own = new byte[count];
+            Array.Copy(data, offset, own, 0, count);
+            return ParseInPlace(own, 0, count, limits, out error);
+        }
+
+        /// <summary>
+        /// Like <see cref="Parse"/>, but the values read <paramref name="data"/> itself instead of a copy: for a caller
+        /// that is done with every value before it changes those bytes (a probe reading each answer before the next
+        /// call refills its buffer), which saves a copy of every answer on a small heap.
+        /// </summary>
+        public static JsonValue ParseInPlace(byte[] data, int offset, int count, JsonLimits limits, out string error)
+        {
+            if (!CheckRange(data, offset, count, out error)) return null;
             if (limits == null) limits = JsonLimits.Default;
             // A UTF-8 byte order mark is tolerated (RFC 8259 section 8.1 allows ignoring it).
             if (count >= 3 && data[offset] == 0xEF && data[offset + 1] == 0xBB && data[offset + 2] == 0xBF)
@@ -48,16 +96,21 @@ namespace FlaxGuard.Engine.Json
                 offset += 3;
                 count -= 3;
             }
-            // The document keeps its own copy: callers reuse their receive buffers for the next answer.
-            byte[] own = new byte[count];
-            Array.Copy(data, offset, own, 0, count);
-            JsonParser parser = new JsonParser(own, limits);
+            JsonParser parser = new JsonParser(data, offset, count, limits);
             if (!parser.ParseDocument())
             {
                 error = parser._error;
                 return null;
             }
             return new JsonValue(parser._doc, 0);
+        }
+
+        private static bool CheckRange(byte[] data, int offset, int count, out string error)
+        {
+            error = null;
+            if (data != null && offset >= 0 && count >= 0 && offset + count <= data.Length) return true;
+            error = "no answer to read";
+            return false;
         }
 
         private bool ParseDocument()

@@ -7,7 +7,8 @@ namespace FlaxGuard.Engine.Json
     /// written (no float rounding of ids or versions); object members keep their order, and a name occurs at
     /// most once (the parser refuses duplicates). <see cref="Member"/> and <see cref="Item"/> return a new handle
     /// and <see cref="Text"/> a new string on every call, so callers look a value up once and keep it;
-    /// <see cref="TextEquals"/> compares without making a string.
+    /// <see cref="TextEquals"/>, <see cref="KindAt"/>, <see cref="TextAt"/> and <see cref="TryMemberKind"/> read
+    /// without making a handle.
     /// </summary>
     public sealed class JsonValue
     {
@@ -68,8 +69,7 @@ namespace FlaxGuard.Engine.Json
 
         public JsonValue Item(int index)
         {
-            int child = ChildEntry(index);
-            return new JsonValue(_doc, IsObject ? child + 1 : child);
+            return new JsonValue(_doc, ValueEntry(index));
         }
 
         /// <summary>Name of the member at an index (objects only).</summary>
@@ -98,6 +98,47 @@ namespace FlaxGuard.Engine.Json
             if (kind == (int)JsonKind.False) return "false";
             if (kind == (int)JsonKind.String || kind == (int)JsonKind.Number) return _doc.TextAt(value);
             return null;
+        }
+
+        /// <summary>The kind of array element <paramref name="index"/> or of object member <paramref name="index"/>'s value, without a handle.</summary>
+        public JsonKind KindAt(int index)
+        {
+            return (JsonKind)_doc.KindAt(ValueEntry(index));
+        }
+
+        /// <summary>
+        /// The text of array element <paramref name="index"/> or of object member <paramref name="index"/>'s value, as
+        /// <see cref="Text"/> gives it, without a handle.
+        /// </summary>
+        public string TextAt(int index)
+        {
+            int entry = ValueEntry(index);
+            switch ((JsonKind)_doc.KindAt(entry))
+            {
+                case JsonKind.True: return "true";
+                case JsonKind.False: return "false";
+                case JsonKind.Null: return "null";
+                case JsonKind.Array:
+                case JsonKind.Object: return null;
+                default: return _doc.TextAt(entry);
+            }
+        }
+
+        /// <summary>Whether this object has a member called <paramref name="name"/>, and its kind, without a handle.</summary>
+        public bool TryMemberKind(string name, out JsonKind kind)
+        {
+            kind = JsonKind.Null;
+            if (!IsObject || name == null) return false;
+            int value = _doc.MemberValue(_entry, name);
+            if (value < 0) return false;
+            kind = (JsonKind)_doc.KindAt(value);
+            return true;
+        }
+
+        private int ValueEntry(int index)
+        {
+            int child = ChildEntry(index);
+            return IsObject ? child + 1 : child;
         }
 
         /// <summary>The entry of array element <paramref name="index"/>, or of the name of object member <paramref name="index"/>.</summary>

@@ -172,6 +172,24 @@ public sealed class JsonParserTests
     }
 
     [TestMethod]
+    public void ParseInPlace_ReadsTheCallersBytes_WithinTheGivenRange()
+    {
+        byte[] buffer = Encoding.UTF8.GetBytes("garbage\uFEFF{\"model\":\"RB5009\",\"n\":[1,2]}trailing");
+        int start = "garbage".Length;
+        int length = buffer.Length - start - "trailing".Length;
+        JsonValue root = JsonParser.ParseInPlace(buffer, start, length, JsonLimits.Default, out string error)!;
+        Assert.IsNull(error);
+        Assert.AreEqual("RB5009", root.MemberText("model"), "a byte order mark at the offset is skipped");
+        Assert.AreEqual("2", root.Member("n")!.TextAt(1));
+        buffer[Array.IndexOf(buffer, (byte)'R')] = (byte)'X';
+        Assert.AreEqual("XB5009", root.MemberText("model"), "no copy: the caller must be done before it reuses the buffer");
+        Assert.IsNull(JsonParser.ParseInPlace(buffer, start, length + 1, JsonLimits.Default, out error), "the trailing byte is outside the document");
+        StringAssert.Contains(error, "after the JSON document");
+        Assert.IsNull(JsonParser.ParseInPlace(buffer, 5, buffer.Length, JsonLimits.Default, out error));
+        Assert.AreEqual("no answer to read", error);
+    }
+
+    [TestMethod]
     public void EveryTruncationOfAValidDocumentIsRefused()
     {
         string json = """{"a":[1,-2.5e+3,"x\u00e9y",true,false,null,{"b":{}}],"c":"\ud83d\ude00"}""";
@@ -242,12 +260,17 @@ public sealed class JsonParserTests
                     JsonValue? byName = actual.Member(members[i].Name);
                     Assert.IsNotNull(byName, context);
                     Assert.AreEqual(actual.Item(i).Kind, byName.Kind, context);
+                    Assert.IsTrue(actual.TryMemberKind(members[i].Name, out JsonKind kind), context);
+                    Assert.AreEqual(byName.Kind, kind, context);
+                    Assert.AreEqual(byName.Kind, actual.KindAt(i), context);
+                    Assert.AreEqual(byName.Text, actual.TextAt(i), context);
                     if (members[i].Value.ValueKind == JsonValueKind.String)
                     {
                         Assert.IsTrue(byName.TextEquals(members[i].Value.GetString()!), context);
                         Assert.IsFalse(byName.TextEquals(members[i].Value.GetString() + "x"), context);
                     }
                     Assert.IsNull(actual.Member(members[i].Name + "\u0000"), context);
+                    Assert.IsFalse(actual.TryMemberKind(members[i].Name + "\u0000", out _), context);
                 }
                 break;
             case JsonValueKind.Array:
@@ -255,6 +278,12 @@ public sealed class JsonParserTests
                 var items = expected.EnumerateArray().ToList();
                 Assert.AreEqual(items.Count, actual.Count, context);
                 for (int i = 0; i < items.Count; i++) AssertSame(items[i], actual.Item(i), context);
+                for (int i = items.Count - 1; i >= 0; i--)
+                {
+                    Assert.AreEqual(actual.Item(i).Kind, actual.KindAt(i), context);
+                    Assert.AreEqual(actual.Item(i).Text, actual.TextAt(i), context);
+                }
+                Assert.IsFalse(actual.TryMemberKind("x", out _), "an array has no members");
                 break;
             case JsonValueKind.String:
                 Assert.AreEqual(JsonKind.String, actual.Kind, context);

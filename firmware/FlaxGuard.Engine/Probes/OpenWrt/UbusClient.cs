@@ -45,7 +45,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>Calls requests sent so far (for tests and bounds).</summary>
         public int RequestsSent { get; private set; }
 
-        /// <summary>Calls <paramref name="method"/> of <paramref name="ubusObject"/>; <paramref name="what"/> names the call in reasons.</summary>
+        /// <summary>
+        /// Calls <paramref name="method"/> of <paramref name="ubusObject"/>; <paramref name="what"/> names the call in reasons.
+        /// The reply's data reads the client's answer buffer, so it is valid only until the next call.
+        /// </summary>
         public UbusReply Call(string session, string ubusObject, string method, string argumentsJson, string what)
         {
             return Send(session, ubusObject, method, argumentsJson == null ? "{}" : argumentsJson, null, null, null, null, what);
@@ -96,7 +99,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public static UbusReply Interpret(byte[] body, int length, int expectedId, string what)
         {
             string error;
-            JsonValue root = JsonParser.Parse(body, 0, length, Limits, out error);
+            // The reply reads the answer buffer itself: the probe is done with it before the next call refills it.
+            JsonValue root = JsonParser.ParseInPlace(body, 0, length, Limits, out error);
             if (root == null) return UbusReply.Failure("its answer to " + what + " is not acceptable JSON: " + error);
             if (!root.IsObject) return UbusReply.Failure("its answer to " + what + " is a JSON " + KindName(root) + ", not the JSON-RPC object");
             JsonValue version = root.Member("jsonrpc");

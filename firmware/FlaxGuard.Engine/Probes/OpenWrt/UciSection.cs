@@ -56,23 +56,23 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private static UciSection Read(string config, string key, JsonValue values, int index, JsonValue value, string[] types, string[][] optionsByType)
         {
             if (!value.IsObject) throw Refused(config, key, values, index, " is a JSON " + UbusClient.KindName(value) + ", not an object");
-            JsonValue type = value.Member(".type");
-            string typeText = type == null || type.Kind != JsonKind.String ? null : type.Text;
+            JsonKind kind;
+            string typeText = value.TryMemberKind(".type", out kind) && kind == JsonKind.String ? value.MemberText(".type") : null;
             if (typeText == null || typeText.Length == 0) throw Refused(config, key, values, index, " has no section type");
-            JsonValue name = value.Member(".name");
-            if (name != null && name.Kind != JsonKind.String) throw Refused(config, key, values, index, " has a name that is not text");
-            JsonValue anonymous = value.Member(".anonymous");
-            if (anonymous != null && anonymous.Kind != JsonKind.True && anonymous.Kind != JsonKind.False) throw Refused(config, key, values, index, " has an .anonymous flag that is not true or false");
-            JsonValue sectionIndex = value.Member(".index");
+            bool named = value.TryMemberKind(".name", out kind);
+            if (named && kind != JsonKind.String) throw Refused(config, key, values, index, " has a name that is not text");
+            bool anonymous = value.TryMemberKind(".anonymous", out kind);
+            if (anonymous && kind != JsonKind.True && kind != JsonKind.False) throw Refused(config, key, values, index, " has an .anonymous flag that is not true or false");
+            bool indexed = value.TryMemberKind(".index", out kind);
             int ignored;
-            if (sectionIndex != null && !UbusClient.TryInteger(sectionIndex, out ignored)) throw Refused(config, key, values, index, " has an .index that is not a number");
+            if (indexed && !UbusClient.TryInteger(value.Member(".index"), out ignored)) throw Refused(config, key, values, index, " has an .index that is not a number");
             // .anonymous and .index, checked above, are the only values rpcd sends that are not text.
-            int rpcdValues = (anonymous != null ? 1 : 0) + (sectionIndex != null ? 1 : 0);
+            int rpcdValues = (anonymous ? 1 : 0) + (indexed ? 1 : 0);
             Check(config, key, values, index, value, rpcdValues);
             int wanted = types == null ? -1 : IndexOf(types, typeText);
             if (types != null && wanted < 0) return null;
 
-            string sectionName = name != null ? name.Text : key != null ? key : values.KeyAt(index);
+            string sectionName = named ? value.MemberText(".name") : key != null ? key : values.KeyAt(index);
             if (types == null)
             {
                 UciSection all = new UciSection(config, sectionName, typeText, new string[value.Count], 0);
@@ -81,7 +81,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     string option = value.KeyAt(i);
                     if (option.Length > 0 && option[0] == '.') continue;
                     all._names[all._count] = option;
-                    all._values[all._count++] = Copy(value.Item(i));
+                    all._values[all._count++] = value.KindAt(i) == JsonKind.String ? value.TextAt(i) : Copy(value.Item(i));
                 }
                 return all;
             }
@@ -110,23 +110,22 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             int other = 0;
             for (int i = 0; i < value.Count && other <= rpcdValues; i++)
             {
-                JsonValue v = value.Item(i);
-                if (v.Kind == JsonKind.String) continue;
-                if (v.IsArray && AllText(v)) continue;
+                JsonKind kind = value.KindAt(i);
+                if (kind == JsonKind.String) continue;
+                if (kind == JsonKind.Array && AllText(value.Item(i))) continue;
                 other++;
             }
             if (other == rpcdValues) return;
             for (int i = 0; i < value.Count; i++)
             {
+                if (value.KindAt(i) == JsonKind.String) continue;
                 JsonValue v = value.Item(i);
-                if (v.Kind == JsonKind.String) continue;
                 JsonValue wrong = null;
                 if (v.IsArray)
                 {
                     for (int k = 0; k < v.Count && wrong == null; k++)
                     {
-                        JsonValue item = v.Item(k);
-                        if (item.Kind != JsonKind.String) wrong = item;
+                        if (v.KindAt(k) != JsonKind.String) wrong = v.Item(k);
                     }
                     if (wrong == null) continue;
                 }
@@ -141,7 +140,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             for (int k = 0; k < list.Count; k++)
             {
-                if (list.Item(k).Kind != JsonKind.String) return false;
+                if (list.KindAt(k) != JsonKind.String) return false;
             }
             return true;
         }
@@ -151,7 +150,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             if (v.Kind == JsonKind.String) return v.Text;
             string[] list = new string[v.Count];
-            for (int k = 0; k < list.Length; k++) list[k] = v.Item(k).Text;
+            for (int k = 0; k < list.Length; k++) list[k] = v.TextAt(k);
             return list;
         }
 

@@ -9,7 +9,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// <summary>
     /// GETs RouterOS REST menus (<c>/rest/system/resource</c> ...) with HTTP Basic credentials, within a per-request
     /// and an overall time bound and a size bound, and parses the answer as strict JSON. Error statuses are read for
-    /// RouterOS's own error body so the verdict can say what the router said. Not thread-safe.
+    /// RouterOS's own error body so the verdict can say what the router said. An answer's values read the client's
+    /// receive buffer, so they are valid only until the next request. Not thread-safe.
     /// </summary>
     public sealed class RouterOsRestClient
     {
@@ -99,7 +100,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 return RouterOsReply.Failure("the router's answer to /rest" + menu + " is not JSON (content type " + Describe(contentType) + ")");
             }
             string error;
-            JsonValue value = JsonParser.Parse(_capture.Buffer, 0, _capture.Length, _limits, out error);
+            // Read in place: the probe turns each answer into facts before the next request refills the buffer.
+            JsonValue value = JsonParser.ParseInPlace(_capture.Buffer, 0, _capture.Length, _limits, out error);
             if (value == null)
             {
                 return RouterOsReply.Failure("the router's answer to /rest" + menu + " is not valid JSON: " + FactText.Clean(error, 160));
@@ -117,7 +119,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             if (IsJson(response.GetHeader("Content-Type")) && _capture.Length > 0)
             {
                 string ignored;
-                JsonValue body = JsonParser.Parse(_capture.Buffer, 0, _capture.Length, _limits, out ignored);
+                JsonValue body = JsonParser.ParseInPlace(_capture.Buffer, 0, _capture.Length, _limits, out ignored);
                 if (body != null && body.Kind == JsonKind.Object)
                 {
                     JsonValue code = body.Member("error");

@@ -62,10 +62,10 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             if (record.Kind != JsonKind.Object) return "is " + KindName(record.Kind) + ", not an object";
             for (int m = 0; m < record.Count; m++)
             {
-                JsonValue value = record.Item(m);
-                if (value.Kind != JsonKind.String)
+                JsonKind kind = record.KindAt(m);
+                if (kind != JsonKind.String)
                 {
-                    return "has \"" + FactText.Clean(record.KeyAt(m), 40) + "\" as " + KindName(value.Kind) + "; RouterOS sends every value as a string";
+                    return "has \"" + FactText.Clean(record.KeyAt(m), 40) + "\" as " + KindName(kind) + "; RouterOS sends every value as a string";
                 }
             }
             return null;
@@ -74,8 +74,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary>A member's string value, or null when the item does not have it.</summary>
         public static string Field(JsonValue record, string name)
         {
-            JsonValue value = record.Member(name);
-            return value == null || value.Kind != JsonKind.String ? null : value.Text;
+            JsonKind kind;
+            return record.TryMemberKind(name, out kind) && kind == JsonKind.String ? record.MemberText(name) : null;
         }
 
         /// <summary>
