@@ -10,7 +10,8 @@ namespace FlaxGuard.Cli.Commands;
 /// <summary><c>flaxguard device add</c>: enrolls a device for an appliance to check. The password never comes from the command line.</summary>
 public static class DeviceAddCommand
 {
-    public static readonly string[] Profiles = ["web", "openwrt", "routeros", "hikvision", "onvif", "snmp"];
+    // The engine's own list: a device enrolled under a profile the appliance cannot check would only ever report "could not verify".
+    public static readonly string[] Profiles = FlaxGuard.Engine.Probes.Profiles.ProbeProfiles.Names;
 
     public static Command Create(IAnsiConsole console)
     {

@@ -89,6 +89,10 @@ public sealed class CliEnrollmentTests
         var profile = Flax(dir, null, "device", "add", "cam", "--address", "192.0.2.64", "--profile", "toaster");
         Assert.AreEqual(3, profile.ExitCode);
         StringAssert.Contains(profile.Stderr, "unknown profile");
+        foreach (var engineProfile in FlaxGuard.Engine.Probes.Profiles.ProbeProfiles.Names)
+            StringAssert.Contains(profile.Stderr, engineProfile, "every profile an appliance can check is offered");
+        var snmp = Flax(dir, null, "device", "add", "cam", "--address", "192.0.2.64", "--profile", "snmp");
+        Assert.AreEqual(3, snmp.ExitCode, "no appliance profile runs SNMP yet; enrolling would only ever give 'could not verify'");
         var creds = Flax(dir, null, "device", "add", "cam", "--address", "http://admin:pw@192.0.2.64/", "--profile", "hikvision");
         Assert.AreEqual(3, creds.ExitCode);
         Assert.IsFalse(creds.All.Contains("admin:pw"), "credentials from a URL echoed");
