@@ -50,7 +50,9 @@ public static class AgentMemoryHarness
             await HikvisionTwin.StartAsync(IPAddress.Parse($"127.83.{block}.2"), 0, User, password, cts.Token),
             await OnvifTwin.StartAsync(IPAddress.Parse($"127.84.{block}.2"), 0, User, password, cts.Token),
         ];
-        var targets = twins.Select((t, i) => new JobTarget("dev-" + i, t.Profile + "-twin", t.BaseUri.ToString().TrimEnd('/'), t.Profile, "", User, password, null)).ToArray();
+        // The web profile (HTTP fingerprint of the admin page, TLS certificate) is pointed at the OpenWrt twin's page.
+        var targets = twins.Select((t, i) => new JobTarget("dev-" + i, t.Profile + "-twin", t.BaseUri.ToString().TrimEnd('/'), t.Profile, "", User, password, null))
+            .Append(new JobTarget("dev-web", "web-twin", twins[0].BaseUri.ToString().TrimEnd('/'), "web", "", "", "", null)).ToArray();
 
         var stateDir = Path.Combine(Path.GetTempPath(), "fg-agent-memory-" + Guid.NewGuid().ToString("N")[..10]);
         using var http = new HttpClientTransport();
