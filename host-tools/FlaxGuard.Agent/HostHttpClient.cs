@@ -60,7 +60,8 @@ public static class HostHttpClient
         return "cannot reach the host: " + e.Message;
     }
 
-    internal static bool ChainsToPinnedCa(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
+    /// <summary>Whether the server certificate names the host and chains to the pinned CA alone (the system's roots play no part).</summary>
+    public static bool ChainsToPinnedCa(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (certificate is null) return false;
         if ((errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0) return false;

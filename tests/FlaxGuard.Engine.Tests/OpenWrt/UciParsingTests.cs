@@ -38,9 +38,11 @@ public sealed class UciParsingTests
     [DataRow("1000-2000", 2001, false)] [DataRow("!22", 22, false)] [DataRow("x-y", 5, false)] [DataRow("70000", 70000, false)]
     public void PortSpecCovers_FollowsFw4Syntax(string spec, int port, bool covered)
     {
-        var words = new ArrayList();
-        UciText.SplitWords(spec, words);
-        Assert.AreEqual(covered, UciText.PortSpecCovers((string[])words.ToArray(typeof(string)), port));
+        var words = new string[UciText.CountWords(spec)];
+        int at = 0;
+        UciText.CopyWords(spec, words, ref at);
+        Assert.AreEqual(words.Length, at);
+        Assert.AreEqual(covered, UciText.PortSpecCovers(words, port));
     }
 
     [TestMethod]

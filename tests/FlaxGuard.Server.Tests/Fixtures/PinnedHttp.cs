@@ -26,14 +26,7 @@ internal static class PinnedHttp
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
     }
 
-    public static bool ChainsTo(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0) return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
-    }
+    /// <summary>The agent's own pin check, so the tests trust exactly what an appliance trusts.</summary>
+    public static bool ChainsTo(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors) =>
+        FlaxGuard.Agent.HostHttpClient.ChainsToPinnedCa(ca, certificate, errors);
 }

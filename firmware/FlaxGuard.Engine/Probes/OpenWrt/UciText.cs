@@ -7,24 +7,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// <summary>Normalising helpers for uci values, so the same setting written differently gives the same fact.</summary>
     public static class UciText
     {
-        /// <summary>Adds the white-space separated words of <paramref name="text"/> to <paramref name="words"/>.</summary>
-        public static void SplitWords(string text, ArrayList words)
-        {
-            if (text == null) return;
-            int start = -1;
-            for (int i = 0; i <= text.Length; i++)
-            {
-                bool blank = i == text.Length || text[i] <= ' ';
-                if (!blank && start < 0) start = i;
-                else if (blank && start >= 0)
-                {
-                    words.Add(text.Substring(start, i - start));
-                    start = -1;
-                }
-            }
-        }
-
-        /// <summary>How many words <see cref="SplitWords"/> finds in the text.</summary>
+        /// <summary>How many white-space separated words the text holds.</summary>
         public static int CountWords(string text)
         {
             if (text == null) return 0;
@@ -39,7 +22,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return count;
         }
 
-        /// <summary>Stores the words <see cref="SplitWords"/> finds into words[at...], moving at past them; a text that is one whole word is stored as it is.</summary>
+        /// <summary>Stores the white-space separated words of the text into words[at...], moving at past them; a text that is one whole word is stored as it is.</summary>
         public static void CopyWords(string text, string[] words, ref int at)
         {
             if (text == null) return;
