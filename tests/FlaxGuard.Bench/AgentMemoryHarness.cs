@@ -14,7 +14,7 @@ using FlaxGuard.Platform;
 namespace FlaxGuard.Bench;
 
 /// <summary>
-/// <c>--agent-memory [--calls]</c>: the engine's allocations during a full job round against the four vendor lab
+/// <c>--agent-memory [--large] [--calls]</c>: the engine's allocations during a full job round against the four vendor lab
 /// twins (OpenWrt, RouterOS, Hikvision, ONVIF on loopback), as a proxy for the ESP32's managed heap (about 79 KB in
 /// total on a board without PSRAM; the target is under 48 KiB per probe).
 /// Phase 1, twins running: after a warm-up round (JIT, first connections), each probe and each whole target
@@ -31,14 +31,14 @@ public static class AgentMemoryHarness
     private const long TargetBytesPerProbe = 48 * 1024;
     private const string User = "admin";
 
-    public static int Run(string[] args) => RunAsync(args.Contains("--calls")).GetAwaiter().GetResult();
+    public static int Run(string[] args) => RunAsync(args.Contains("--calls"), args.Contains("--large")).GetAwaiter().GetResult();
 
     private sealed record ProbeRun(JobTarget Target, IProbe Probe, ProbeContext Context, ReplayHttpTransport Recording,
         long ThreadBytes, long ProcessBytes, int Facts, long Milliseconds);
 
     private sealed record TargetRun(JobTarget Target, ReplayHttpTransport Recording, long ThreadBytes, long ProcessBytes, TargetSummary Summary, long Milliseconds);
 
-    private static async Task<int> RunAsync(bool showCalls)
+    private static async Task<int> RunAsync(bool showCalls, bool large)
     {
         var password = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var block = (byte)RandomNumberGenerator.GetInt32(1, 250);
@@ -50,6 +50,15 @@ public static class AgentMemoryHarness
             await HikvisionTwin.StartAsync(IPAddress.Parse($"127.83.{block}.2"), 0, User, password, cts.Token),
             await OnvifTwin.StartAsync(IPAddress.Parse($"127.84.{block}.2"), 0, User, password, cts.Token),
         ];
+        if (large)
+        {
+            // A busy office's configuration instead of the factory one (see LargeOfficeConfig).
+            LargeOfficeConfig.Load((OpenWrtTwin)twins[0]);
+            LargeOfficeConfig.Load((RouterOsTwin)twins[1]);
+            LargeOfficeConfig.Load((HikvisionTwin)twins[2]);
+            LargeOfficeConfig.Load((OnvifTwin)twins[3]);
+            Console.WriteLine("Twins loaded with a large office configuration (--large).");
+        }
         // The web profile (HTTP fingerprint of the admin page, TLS certificate) is pointed at the OpenWrt twin's page.
         var targets = twins.Select((t, i) => new JobTarget("dev-" + i, t.Profile + "-twin", t.BaseUri.ToString().TrimEnd('/'), t.Profile, "", User, password, null))
             .Append(new JobTarget("dev-web", "web-twin", twins[0].BaseUri.ToString().TrimEnd('/'), "web", "", "", "", null)).ToArray();
@@ -97,7 +106,7 @@ public static class AgentMemoryHarness
             Console.WriteLine("Phase 2: twins stopped; the recorded answers played back to each probe alone.");
             await StopAsync(twins);
             Console.WriteLine();
-            Console.WriteLine($"{"target / probe",-34} {"engine bytes",14} {"live peak",10} {"thread bytes",14} {"process bytes",14} {"facts",6} {"calls",6} {"ms",6}");
+            Console.WriteLine($"{"target / probe",-34} {"engine bytes",14} {"live peak",10} {"thread bytes",14} {"process bytes",14} {"facts",6} {"calls",6} {"ms",6} {"answers",9} {"largest",8}");
             var worstProbe = 0L;
             for (var i = 0; i < targets.Length; i++)
             {
@@ -105,7 +114,7 @@ public static class AgentMemoryHarness
                 {
                     var (engineBytes, livePeak) = Replay(run, showCalls);
                     worstProbe = Math.Max(worstProbe, engineBytes);
-                    Console.WriteLine($"  {run.Target.Profile + " / " + run.Probe.Name,-32} {engineBytes,14:N0} {livePeak,10:N0} {run.ThreadBytes,14:N0} {run.ProcessBytes,14:N0} {run.Facts,6} {run.Recording.Calls,6} {run.Milliseconds,6}");
+                    Console.WriteLine($"  {run.Target.Profile + " / " + run.Probe.Name,-32} {engineBytes,14:N0} {livePeak,10:N0} {run.ThreadBytes,14:N0} {run.ProcessBytes,14:N0} {run.Facts,6} {run.Recording.Calls,6} {run.Milliseconds,6} {run.Recording.AnswerBytes,9:N0} {run.Recording.LargestAnswer,8:N0}");
                 }
                 var t = targetRuns[i];
                 Console.WriteLine($"{t.Target.Profile + " whole target (RunTarget)",-34} {targetEngineBytes[i],14:N0} {"",10} {t.ThreadBytes,14:N0} {t.ProcessBytes,14:N0} {t.Summary.Facts,6} {t.Recording.Calls,6} {t.Milliseconds,6}   report {t.Summary.ReportBytes} bytes, worst {t.Summary.Highest.ToString().ToLowerInvariant()}");

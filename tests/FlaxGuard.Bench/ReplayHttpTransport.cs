@@ -29,6 +29,12 @@ public sealed class ReplayHttpTransport : IHttpTransport
     /// <summary>Thread bytes allocated at the start of each played-back call (valid after a replay).</summary>
     public ReadOnlySpan<long> AllocatedAtCall => _allocatedAtCall.AsSpan(0, _next);
 
+    /// <summary>Bytes of all recorded answer bodies together.</summary>
+    public long AnswerBytes => _recorded.Sum(e => (long)e.Body.Length);
+
+    /// <summary>Bytes of the longest recorded answer body.</summary>
+    public int LargestAnswer => _recorded.Count == 0 ? 0 : _recorded.Max(e => e.Body.Length);
+
     public string DescribeCall(int index) => $"{_recorded[index].Method} {_recorded[index].Url} (answer {_recorded[index].Body.Length:N0} bytes)";
 
     public void StartRecording()

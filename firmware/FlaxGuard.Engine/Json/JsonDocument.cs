@@ -4,12 +4,13 @@ using System.Text;
 namespace FlaxGuard.Engine.Json
 {
     /// <summary>
-    /// A parsed document as one flat table of entries over its own copy of the bytes: three ints per value or
+    /// A parsed document as one flat table of entries over its own copy of the bytes: two ints per value or
     /// member name, in document order, and no string until someone asks for one. On a small heap this costs a
-    /// fraction of a tree of objects (the tree needed about 15 bytes per input byte, this about 4 to 6).
-    /// Entry layout: word 0 = kind | escaped flag | child count &lt;&lt; 8; word 1 = first byte of the text;
-    /// word 2 = end of the text for scalars, or the entry after the subtree for arrays and objects. An object's
-    /// children are name, value, name, value...; a name entry is followed directly by its value's entry.
+    /// fraction of a tree of objects (the tree needed about 15 bytes per input byte, this about 1 to 2).
+    /// Entry layout: word 0 = kind | escaped flag | (text length for scalars and names, child count for arrays and
+    /// objects) &lt;&lt; 8; word 1 = first byte of the text for scalars and names, or the entry after the subtree
+    /// for arrays and objects. An object's children are name, value, name, value...; a name entry is followed
+    /// directly by its value's entry.
     /// Only the parser writes it, and only a fully accepted document is handed out.
     /// </summary>
     internal sealed class JsonDocument
@@ -19,14 +20,36 @@ namespace FlaxGuard.Engine.Json
         private const int EscapedFlag = 0x10;
         private const int CountShift = 8;
 
+        internal const int IntsPerEntry = 2;
+
+        /// <summary>The longest text an entry can describe (its length shares word 0 with the kind).</summary>
+        internal const int MaxTextBytes = int.MaxValue >> CountShift;
+
         private readonly byte[] _data;
         private int[] _entries;
         private int _count;
+        // Where a grown or new table is handed back for the next parse; null when the table is this document's own.
+        private readonly JsonEntryBuffer _reuse;
 
-        internal JsonDocument(byte[] data, int entryCapacity)
+        internal JsonDocument(byte[] data, int entryCapacity) : this(data, entryCapacity, null)
+        {
+        }
+
+        internal JsonDocument(byte[] data, int entryCapacity, JsonEntryBuffer reuse)
         {
             _data = data;
-            _entries = new int[(entryCapacity < 4 ? 4 : entryCapacity) * 3];
+            _reuse = reuse;
+            int needed = (entryCapacity < 4 ? 4 : entryCapacity) * IntsPerEntry;
+            if (reuse != null && reuse.Entries != null && reuse.Entries.Length >= needed)
+            {
+                // Stale entries past _count are never read: every entry is written before it is counted.
+                _entries = reuse.Entries;
+            }
+            else
+            {
+                _entries = new int[needed];
+                if (reuse != null) reuse.Entries = _entries;
+            }
         }
 
         internal byte[] Data { get { return _data; } }
@@ -36,54 +59,67 @@ namespace FlaxGuard.Engine.Json
         /// <summary>Appends an entry and returns its index.</summary>
         internal int Add(int kind, bool escaped, int start, int end)
         {
-            if ((_count + 1) * 3 > _entries.Length)
+            if ((_count + 1) * IntsPerEntry > _entries.Length)
             {
                 int[] grown = new int[_entries.Length * 2];
-                Array.Copy(_entries, grown, _count * 3);
+                Array.Copy(_entries, grown, _count * IntsPerEntry);
                 _entries = grown;
+                if (_reuse != null) _reuse.Entries = grown;
             }
-            int at = _count * 3;
-            _entries[at] = kind | (escaped ? EscapedFlag : 0);
-            _entries[at + 1] = start;
-            _entries[at + 2] = end;
+            int at = _count * IntsPerEntry;
+            bool container = kind == (int)JsonKind.Array || kind == (int)JsonKind.Object;
+            // A container's count and end are filled in by Close; a scalar's text is start and length.
+            _entries[at] = container ? kind : kind | (escaped ? EscapedFlag : 0) | ((end - start) << CountShift);
+            _entries[at + 1] = container ? 0 : start;
             return _count++;
         }
 
         /// <summary>Closes an array or object once its children are in: their number and where the subtree ends.</summary>
         internal void Close(int entry, int childCount)
         {
-            _entries[entry * 3] = (_entries[entry * 3] & (KindMask | EscapedFlag)) | (childCount << CountShift);
-            _entries[entry * 3 + 2] = _count;
+            _entries[entry * IntsPerEntry] = (_entries[entry * IntsPerEntry] & (KindMask | EscapedFlag)) | (childCount << CountShift);
+            _entries[entry * IntsPerEntry + 1] = _count;
         }
 
         internal int KindAt(int entry)
         {
-            return _entries[entry * 3] & KindMask;
+            return _entries[entry * IntsPerEntry] & KindMask;
         }
 
         internal int CountAt(int entry)
         {
-            return _entries[entry * 3] >> CountShift;
+            return _entries[entry * IntsPerEntry] >> CountShift;
         }
 
         /// <summary>The entry after this one and everything inside it.</summary>
         internal int Next(int entry)
         {
             int kind = KindAt(entry);
-            if (kind == (int)JsonKind.Array || kind == (int)JsonKind.Object) return _entries[entry * 3 + 2];
+            if (kind == (int)JsonKind.Array || kind == (int)JsonKind.Object) return _entries[entry * IntsPerEntry + 1];
             return entry + 1;
         }
 
         private bool IsEscaped(int entry)
         {
-            return (_entries[entry * 3] & EscapedFlag) != 0;
+            return (_entries[entry * IntsPerEntry] & EscapedFlag) != 0;
+        }
+
+        // Where a scalar's or name's text starts and ends in the data.
+        private int Start(int entry)
+        {
+            return _entries[entry * IntsPerEntry + 1];
+        }
+
+        private int End(int entry)
+        {
+            return _entries[entry * IntsPerEntry + 1] + (_entries[entry * IntsPerEntry] >> CountShift);
         }
 
         /// <summary>The text of a string, name or number entry, made on each call (already validated by the parser).</summary>
         internal string TextAt(int entry)
         {
-            int start = _entries[entry * 3 + 1];
-            int end = _entries[entry * 3 + 2];
+            int start = Start(entry);
+            int end = End(entry);
             if (IsEscaped(entry)) return Unescape(start, end);
             if (end == start) return "";
             return Encoding.UTF8.GetString(_data, start, end - start);
@@ -94,8 +130,8 @@ namespace FlaxGuard.Engine.Json
         {
             if (text == null) return false;
             if (IsEscaped(entry)) return TextAt(entry) == text;
-            int pos = _entries[entry * 3 + 1];
-            int end = _entries[entry * 3 + 2];
+            int pos = Start(entry);
+            int end = End(entry);
             int length = text.Length;
             for (int i = 0; i < length; i++)
             {
@@ -122,14 +158,36 @@ namespace FlaxGuard.Engine.Json
             return pos == end;
         }
 
+        /// <summary>A number entry's text as a plain integer within int range (optional '-', one to ten digits); numbers have no escapes.</summary>
+        internal bool TryInteger(int entry, out int result)
+        {
+            result = 0;
+            int pos = Start(entry);
+            int end = End(entry);
+            bool negative = pos < end && _data[pos] == '-';
+            if (negative) pos++;
+            if (pos >= end || end - pos > 10) return false;
+            long n = 0;
+            for (; pos < end; pos++)
+            {
+                int c = _data[pos];
+                if (c < '0' || c > '9') return false;
+                n = n * 10 + (c - '0');
+            }
+            if (negative) n = -n;
+            if (n > int.MaxValue || n < int.MinValue) return false;
+            result = (int)n;
+            return true;
+        }
+
         /// <summary>Whether two name entries are the same name after unescaping.</summary>
         internal bool SameText(int a, int b)
         {
             if (IsEscaped(a) || IsEscaped(b)) return TextAt(a) == TextAt(b);
-            int aStart = _entries[a * 3 + 1];
-            int length = _entries[a * 3 + 2] - aStart;
-            int bStart = _entries[b * 3 + 1];
-            if (_entries[b * 3 + 2] - bStart != length) return false;
+            int aStart = Start(a);
+            int length = End(a) - aStart;
+            int bStart = Start(b);
+            if (End(b) - bStart != length) return false;
             for (int i = 0; i < length; i++)
             {
                 if (_data[aStart + i] != _data[bStart + i]) return false;
@@ -146,8 +204,8 @@ namespace FlaxGuard.Engine.Json
             uint hash = 2166136261;
             if (!IsEscaped(entry))
             {
-                int end = _entries[entry * 3 + 2];
-                for (int i = _entries[entry * 3 + 1]; i < end; i++) hash = (hash ^ _data[i]) * 16777619;
+                int end = End(entry);
+                for (int i = Start(entry); i < end; i++) hash = (hash ^ _data[i]) * 16777619;
                 return (int)hash;
             }
             string text = TextAt(entry);

@@ -22,7 +22,7 @@ namespace FlaxGuard.Engine.Json
         private int _values;
         private string _error;
 
-        private JsonParser(byte[] data, int offset, int count, JsonLimits limits)
+        private JsonParser(byte[] data, int offset, int count, JsonLimits limits, JsonEntryBuffer reuse)
         {
             _data = data;
             _pos = offset;
@@ -32,7 +32,7 @@ namespace FlaxGuard.Engine.Json
             // the value limit (a name always precedes a value) so hostile input cannot ask for more.
             int entries = CountEntries(data, offset, count);
             int most = 2 * limits.MaxValues + 1;
-            _doc = new JsonDocument(data, entries < most ? entries : most);
+            _doc = new JsonDocument(data, entries < most ? entries : most, reuse);
         }
 
         /// <summary>
@@ -88,6 +88,16 @@ namespace FlaxGuard.Engine.Json
         /// </summary>
         public static JsonValue ParseInPlace(byte[] data, int offset, int count, JsonLimits limits, out string error)
         {
+            return ParseInPlace(data, offset, count, limits, null, out error);
+        }
+
+        /// <summary>
+        /// Like <see cref="ParseInPlace(byte[], int, int, JsonLimits, out string)"/>, with the entry table taken from
+        /// <paramref name="table"/> when it is large enough (else made and left there for the next parse): for a
+        /// caller that reads one answer at a time. Every document parsed earlier with the same table is then void.
+        /// </summary>
+        public static JsonValue ParseInPlace(byte[] data, int offset, int count, JsonLimits limits, JsonEntryBuffer table, out string error)
+        {
             if (!CheckRange(data, offset, count, out error)) return null;
             if (limits == null) limits = JsonLimits.Default;
             // A UTF-8 byte order mark is tolerated (RFC 8259 section 8.1 allows ignoring it).
@@ -96,7 +106,13 @@ namespace FlaxGuard.Engine.Json
                 offset += 3;
                 count -= 3;
             }
-            JsonParser parser = new JsonParser(data, offset, count, limits);
+            if (count > JsonDocument.MaxTextBytes)
+            {
+                // Far beyond any answer a probe accepts; the entry table describes texts up to this length only.
+                error = "the answer is too large to read as JSON (over " + (JsonDocument.MaxTextBytes / (1024 * 1024)).ToString() + " MiB)";
+                return null;
+            }
+            JsonParser parser = new JsonParser(data, offset, count, limits, table);
             if (!parser.ParseDocument())
             {
                 error = parser._error;

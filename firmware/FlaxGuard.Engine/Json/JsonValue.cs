@@ -135,6 +135,33 @@ namespace FlaxGuard.Engine.Json
             return true;
         }
 
+        /// <summary>
+        /// Whether this object has a string or number member called <paramref name="name"/> whose text is exactly
+        /// <paramref name="text"/>, without a handle or a string.
+        /// </summary>
+        public bool MemberTextEquals(string name, string text)
+        {
+            if (!IsObject || name == null) return false;
+            int value = _doc.MemberValue(_entry, name);
+            if (value < 0) return false;
+            int kind = _doc.KindAt(value);
+            if (kind != (int)JsonKind.String && kind != (int)JsonKind.Number) return false;
+            return _doc.TextEquals(value, text);
+        }
+
+        /// <summary>
+        /// Whether this object has a number member called <paramref name="name"/> written as a plain integer (optional
+        /// '-', one to ten digits, no fraction or exponent) within int range, and its value; read without a string.
+        /// </summary>
+        public bool TryMemberInteger(string name, out int result)
+        {
+            result = 0;
+            if (!IsObject || name == null) return false;
+            int value = _doc.MemberValue(_entry, name);
+            if (value < 0 || _doc.KindAt(value) != (int)JsonKind.Number) return false;
+            return _doc.TryInteger(value, out result);
+        }
+
         private int ValueEntry(int index)
         {
             int child = ChildEntry(index);

@@ -241,7 +241,7 @@ public sealed class JsonParserTests
         Assert.IsTrue(refused > 1000, $"only {refused} mutations refused; the mutation did not exercise the parser");
     }
 
-    private static void AssertSame(JsonElement expected, JsonValue actual, string context)
+    internal static void AssertSame(JsonElement expected, JsonValue actual, string context)
     {
         switch (expected.ValueKind)
         {
@@ -301,7 +301,7 @@ public sealed class JsonParserTests
     }
 
     /// <summary>Random JSON text with varied whitespace, escapes and non-ASCII, unique member names.</summary>
-    private static class RandomJson
+    internal static class RandomJson
     {
         private static readonly string[] Whitespace = ["", " ", "\n", "\t", "\r\n  "];
 

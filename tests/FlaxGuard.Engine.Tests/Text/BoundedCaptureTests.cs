@@ -31,6 +31,40 @@ public sealed class BoundedCaptureTests
     }
 
     [TestMethod]
+    public void ReusedForManyBodies_KeepsEachAsAStreamWouldReadWhenBufferIsReadAnyTime()
+    {
+        var random = new Random(23);
+        for (int round = 0; round < 100; round++)
+        {
+            int limit = random.Next(1, 70_000);
+            var capture = new BoundedCapture(random.Next(1, 3000), limit);
+            for (int body = 0; body < 8; body++)
+            {
+                capture.Restart();
+                var reference = new MemoryStream();
+                int total = random.Next(0, body % 3 == 0 ? 80_000 : 5000);
+                byte[] bytes = new byte[total];
+                random.NextBytes(bytes);
+                for (int at = 0; at < total;)
+                {
+                    int n = Math.Min(random.Next(1, 1461), total - at);
+                    capture.Write(bytes, at, n);
+                    reference.Write(bytes, at, n);
+                    at += n;
+                    // Reading the buffer mid-body gathers what came so far; writing then goes on after it.
+                    if (random.Next(10) == 0) Assert.AreEqual(capture.Length, Math.Min((int)reference.Length, limit));
+                    if (random.Next(20) == 0) CollectionAssert.AreEqual(reference.ToArray().Take(Math.Min((int)reference.Length, limit)).ToArray(), capture.Buffer.Take(capture.Length).ToArray());
+                }
+                int kept = Math.Min(total, limit);
+                Assert.AreEqual(kept, capture.Length);
+                Assert.AreEqual(total > limit, capture.Overflowed);
+                CollectionAssert.AreEqual(reference.ToArray().Take(kept).ToArray(), capture.Buffer.Take(kept).ToArray());
+                Assert.IsTrue(capture.Buffer.Length <= limit, "the buffer never grows beyond the limit");
+            }
+        }
+    }
+
+    [TestMethod]
     public void RestartForgetsTheRefusedBody()
     {
         var capture = new BoundedCapture(4, 8);

@@ -21,6 +21,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private readonly UbusOptions _options;
         private readonly long _deadline;
         private readonly BoundedCapture _body;
+        // The parsed form of each answer, like the answer bytes, lives only until the next call: one table for all.
+        private readonly JsonEntryBuffer _table = new JsonEntryBuffer();
         // Every call goes to the same URL with the same headers: one request, its body and time limit set per call.
         private readonly HttpRequest _request;
         private int _nextId = 1;
@@ -92,19 +94,25 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string shown = contentType == null ? "none" : FactText.Clean(contentType, 60);
                 return UbusReply.Failure("its answer to " + what + " is not JSON (content type " + shown + ")");
             }
-            return Interpret(_body.Buffer, _body.Length, id, what);
+            return Interpret(_body.Buffer, _body.Length, id, what, _table);
         }
 
         /// <summary>Checks a response body against the ubus JSON-RPC envelope. Public so the rules are unit-tested on their own.</summary>
         public static UbusReply Interpret(byte[] body, int length, int expectedId, string what)
         {
+            return Interpret(body, length, expectedId, what, null);
+        }
+
+        /// <summary>As <see cref="Interpret(byte[], int, int, string)"/>, parsing into <paramref name="table"/> (null: a table of its own).</summary>
+        public static UbusReply Interpret(byte[] body, int length, int expectedId, string what, JsonEntryBuffer table)
+        {
             string error;
             // The reply reads the answer buffer itself: the probe is done with it before the next call refills it.
-            JsonValue root = JsonParser.ParseInPlace(body, 0, length, Limits, out error);
+            JsonValue root = JsonParser.ParseInPlace(body, 0, length, Limits, table, out error);
             if (root == null) return UbusReply.Failure("its answer to " + what + " is not acceptable JSON: " + error);
             if (!root.IsObject) return UbusReply.Failure("its answer to " + what + " is a JSON " + KindName(root) + ", not the JSON-RPC object");
             JsonValue version = root.Member("jsonrpc");
-            if (version == null || version.Kind != JsonKind.String || version.Text != "2.0")
+            if (version == null || version.Kind != JsonKind.String || !version.TextEquals("2.0"))
             {
                 return UbusReply.Failure("its answer to " + what + " does not say \"jsonrpc\": \"2.0\"");
             }

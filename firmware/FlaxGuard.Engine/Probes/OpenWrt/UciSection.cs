@@ -57,19 +57,23 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             if (!value.IsObject) throw Refused(config, key, values, index, " is a JSON " + UbusClient.KindName(value) + ", not an object");
             JsonKind kind;
-            string typeText = value.TryMemberKind(".type", out kind) && kind == JsonKind.String ? value.MemberText(".type") : null;
-            if (typeText == null || typeText.Length == 0) throw Refused(config, key, values, index, " has no section type");
+            if (!value.TryMemberKind(".type", out kind) || kind != JsonKind.String || value.MemberTextEquals(".type", ""))
+            {
+                throw Refused(config, key, values, index, " has no section type");
+            }
+            // With a list of wanted types the type is matched in place and the list's own string kept: no copy per section.
+            int wanted = types == null ? -1 : IndexOfType(types, value);
+            string typeText = types == null ? value.MemberText(".type") : wanted >= 0 ? types[wanted] : null;
             bool named = value.TryMemberKind(".name", out kind);
             if (named && kind != JsonKind.String) throw Refused(config, key, values, index, " has a name that is not text");
             bool anonymous = value.TryMemberKind(".anonymous", out kind);
             if (anonymous && kind != JsonKind.True && kind != JsonKind.False) throw Refused(config, key, values, index, " has an .anonymous flag that is not true or false");
             bool indexed = value.TryMemberKind(".index", out kind);
             int ignored;
-            if (indexed && !UbusClient.TryInteger(value.Member(".index"), out ignored)) throw Refused(config, key, values, index, " has an .index that is not a number");
+            if (indexed && !value.TryMemberInteger(".index", out ignored)) throw Refused(config, key, values, index, " has an .index that is not a number");
             // .anonymous and .index, checked above, are the only values rpcd sends that are not text.
             int rpcdValues = (anonymous ? 1 : 0) + (indexed ? 1 : 0);
             Check(config, key, values, index, value, rpcdValues);
-            int wanted = types == null ? -1 : IndexOf(types, typeText);
             if (types != null && wanted < 0) return null;
 
             string sectionName = named ? value.MemberText(".name") : key != null ? key : values.KeyAt(index);
@@ -165,11 +169,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return "section \"" + FactText.Clean(shown, 40) + "\" of uci config " + config;
         }
 
-        private static int IndexOf(string[] items, string item)
+        private static int IndexOfType(string[] types, JsonValue section)
         {
-            for (int i = 0; i < items.Length; i++)
+            for (int i = 0; i < types.Length; i++)
             {
-                if (items[i] == item) return i;
+                if (section.MemberTextEquals(".type", types[i])) return i;
             }
             return -1;
         }

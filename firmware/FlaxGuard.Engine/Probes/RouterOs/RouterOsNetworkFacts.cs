@@ -42,8 +42,12 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 bool disabled = RouterOsShape.IsSetChecked(rule, "disabled", false, ref problem);
                 bool dynamic = RouterOsShape.IsSetChecked(rule, "dynamic", false, ref problem);
                 if (problem != null) return "NAT rule " + (i + 1).ToString() + ": " + problem;
-                string chain = Lower(RouterOsShape.CheckedField(rule, "chain"), 32);
-                string action = Lower(RouterOsShape.CheckedField(rule, "action"), 32);
+                // The chain and action as RouterOS writes them are compared in place; other spellings are read and cleaned.
+                bool dstnat = rule.MemberTextEquals("chain", "dstnat");
+                if (!dstnat && rule.MemberTextEquals("chain", "srcnat")) continue;
+                if (dstnat && (disabled || dynamic)) continue;
+                string chain = dstnat ? "dstnat" : Lower(RouterOsShape.CheckedField(rule, "chain"), 32);
+                string action = rule.MemberTextEquals("action", "dst-nat") ? "dst-nat" : Lower(RouterOsShape.CheckedField(rule, "action"), 32);
                 if (chain.Length == 0) return "NAT rule " + (i + 1).ToString() + " has no chain";
                 if (disabled || dynamic || chain != "dstnat" || action != "dst-nat") continue;
                 string protocol = Lower(RouterOsShape.CheckedField(rule, "protocol"), 16);

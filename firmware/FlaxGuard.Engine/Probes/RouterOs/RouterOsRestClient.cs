@@ -22,6 +22,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private readonly long _deadline;
         private readonly JsonLimits _limits;
         private readonly BoundedCapture _capture;
+        // The entry table of the parsed answer, reused like the capture buffer (valid until the next Send).
+        private readonly JsonEntryBuffer _table;
         // The parsed answer of the last successful Send (valid until the next one reuses the capture buffer).
         private JsonValue _answer;
 
@@ -40,6 +42,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             _limits = new JsonLimits(4, options.MaxStringBytes, options.MaxValues);
             // Most menus answer in under 2 KB; the buffer doubles for the few that do not, and is reused for every menu.
             _capture = new BoundedCapture(2048, options.MaxBodyBytes);
+            _table = new JsonEntryBuffer();
         }
 
         public string Origin { get { return _origin; } }
@@ -101,7 +104,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             }
             string error;
             // Read in place: the probe turns each answer into facts before the next request refills the buffer.
-            JsonValue value = JsonParser.ParseInPlace(_capture.Buffer, 0, _capture.Length, _limits, out error);
+            JsonValue value = JsonParser.ParseInPlace(_capture.Buffer, 0, _capture.Length, _limits, _table, out error);
             if (value == null)
             {
                 return RouterOsReply.Failure("the router's answer to /rest" + menu + " is not valid JSON: " + FactText.Clean(error, 160));
@@ -119,7 +122,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             if (IsJson(response.GetHeader("Content-Type")) && _capture.Length > 0)
             {
                 string ignored;
-                JsonValue body = JsonParser.ParseInPlace(_capture.Buffer, 0, _capture.Length, _limits, out ignored);
+                JsonValue body = JsonParser.ParseInPlace(_capture.Buffer, 0, _capture.Length, _limits, _table, out ignored);
                 if (body != null && body.Kind == JsonKind.Object)
                 {
                     JsonValue code = body.Member("error");

@@ -96,6 +96,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary><see cref="IsSet"/> for an item this class has checked (see <see cref="CheckedField"/>).</summary>
         public static bool IsSetChecked(JsonValue record, string name, bool absent, ref string problem)
         {
+            // RouterOS writes its flags as "true"/"false": those are read in place, without a string per item.
+            if (record.MemberTextEquals(name, "false")) return false;
+            if (record.MemberTextEquals(name, "true")) return true;
             return FlagValue(CheckedField(record, name), name, absent, ref problem);
         }
 

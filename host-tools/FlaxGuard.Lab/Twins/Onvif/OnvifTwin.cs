@@ -151,6 +151,12 @@ public sealed class OnvifTwin : ILabTwin
         }
     }
 
+    /// <summary>Changes the state directly (lab use: a large recorder's user list); answers follow on the next request.</summary>
+    public void Mutate(Action<OnvifTwinState> change)
+    {
+        lock (_gate) change(_state);
+    }
+
     public void Reset()
     {
         lock (_gate) _state = OnvifTwinState.Clean(_user, _password);

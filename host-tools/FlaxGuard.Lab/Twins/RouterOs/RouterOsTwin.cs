@@ -182,6 +182,16 @@ public sealed class RouterOsTwin : ILabTwin
         }
     }
 
+    /// <summary>Changes the state directly (lab use: a large office configuration); answers follow on the next request.</summary>
+    public void Mutate(Action<RouterOsTwinState> change)
+    {
+        lock (_gate)
+        {
+            change(State);
+            State.Generation++;
+        }
+    }
+
     private RouterOsTwinState State => _state ?? throw new InvalidOperationException("the twin has not started");
 
     private static int NextSerial(List<Row> rows) => rows.Count == 0 ? 1 : rows.Max(r => r.Serial) + 1;
