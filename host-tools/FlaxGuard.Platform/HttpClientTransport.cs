@@ -73,6 +73,8 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
             if (headerBytes > request.MaxHeaderBytes)
                 return new EngineHttpResponse(HttpOutcome.HeadersTooLarge, status, headers, headerCount, 0, certificate, $"headers are {headerBytes} bytes, limit {request.MaxHeaderBytes}");
 
+            if (sink is ILengthHintSink hinted && response.Content.Headers.ContentLength is long declared && declared <= request.MaxBodyBytes)
+                hinted.ExpectLength(declared);
             var (outcome, bodyBytes, error) = StreamBody(response, sink, request.MaxBodyBytes, cts.Token);
             if (outcome == HttpOutcome.TimedOut) error = $"the body did not arrive within {request.TimeoutMs} ms";
             return new EngineHttpResponse(outcome, status, headers, headerCount, bodyBytes, certificate, error);

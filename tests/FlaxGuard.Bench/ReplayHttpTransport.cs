@@ -66,7 +66,9 @@ public sealed class ReplayHttpTransport : IHttpTransport
         var exchange = _recorded[_next++];
         if (!string.Equals(exchange.Method, request.Method, StringComparison.Ordinal) || !string.Equals(exchange.Url, request.Url, StringComparison.Ordinal))
             throw new InvalidOperationException($"replay: call {_next} is {request.Method} {request.Url}, recorded {exchange.Method} {exchange.Url}");
-        // Pieces of a TCP segment's size, as a socket read would hand them over.
+        // As the real transports do: the declared length first, then pieces of a TCP segment's size.
+        if (sink is ILengthHintSink hinted && long.TryParse(exchange.Response.GetHeader("Content-Length"), out var declared) && declared <= request.MaxBodyBytes)
+            hinted.ExpectLength(declared);
         const int piece = 1460;
         for (var offset = 0; sink != null && offset < exchange.Body.Length; offset += piece)
             sink.Write(exchange.Body, offset, Math.Min(piece, exchange.Body.Length - offset));

@@ -8,9 +8,11 @@ namespace FlaxGuard.Engine.Text
     /// set, so a parser never sees a cut body as whole. A body that fits the buffer is written straight into it. A
     /// longer one spills into fixed-size pieces and is gathered into one buffer of exactly its length when
     /// <see cref="Buffer"/> is read: about twice the body in all, where growing a buffer by doubling costs two to four
-    /// times it (a 17 KB answer used to walk 2, 4, 8, 16 and 32 KB). Buffer and pieces are kept for the next body.
+    /// times it (a 17 KB answer used to walk 2, 4, 8, 16 and 32 KB). When the transport passes the declared length
+    /// first, the buffer is made that size at once and the body costs exactly itself. Buffer and pieces are kept for
+    /// the next body.
     /// </summary>
-    public sealed class BoundedCapture : IRestartableSink
+    public sealed class BoundedCapture : IRestartableSink, ILengthHintSink
     {
         private readonly int _limit;
         private readonly int _pieceSize;
@@ -58,6 +60,13 @@ namespace FlaxGuard.Engine.Text
             _piecesUsed = 0;
             _lastPieceFill = 0;
             _overflowed = false;
+        }
+
+        /// <summary>Makes the buffer the declared length (up to the limit) before the first byte, so the body needs no pieces.</summary>
+        public void ExpectLength(long length)
+        {
+            if (_length != 0 || length <= _buffer.Length) return;
+            _buffer = new byte[length < _limit ? (int)length : _limit];
         }
 
         public void Write(byte[] data, int offset, int count)

@@ -71,6 +71,8 @@ namespace FlaxGuard.Esp32.Http
             {
                 long length = ParseLength(contentLength);
                 if (length < 0) return HttpResponse.Failed(HttpOutcome.ProtocolError, "the Content-Length header is not a number");
+                ILengthHintSink hinted = sink as ILengthHintSink;
+                if (hinted != null && length <= request.MaxBodyBytes) hinted.ExpectLength(length);
                 outcome = ReadExactly(reader, body, length, out error);
             }
             else

@@ -91,6 +91,43 @@ public sealed class Http11ExchangeTests
         StringAssert.Contains(seen, "\r\nAccept-Encoding: identity\r\n");
     }
 
+    private sealed class HintSink : ILengthHintSink
+    {
+        public List<string> Events { get; } = [];
+        public void ExpectLength(long length) => Events.Add("expect " + length);
+        public void Write(byte[] data, int offset, int count)
+        {
+            if (Events.Count == 0 || !Events[^1].StartsWith("write", StringComparison.Ordinal)) Events.Add("write");
+        }
+    }
+
+    [TestMethod]
+    [DataRow("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n", 10_000, "expect 5000,write")]
+    [DataRow("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n", 1000, "write")]
+    [DataRow("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1388\r\n", 10_000, "write")]
+    public void DeclaredLength_ReachesAHintSinkBeforeTheBody_OnBothTransports(string head, int maxBody, string expected)
+    {
+        string answer = head + new string('x', 5000) + (head.Contains("chunked") ? "\r\n0\r\n\r\n" : "");
+        foreach (var dongle in new[] { true, false })
+        {
+            using var server = new ScriptedServer(Ascii(answer));
+            var request = new HttpRequest("GET", server.Url + "/") { MaxBodyBytes = maxBody };
+            var sink = new HintSink();
+            if (dongle)
+            {
+                HttpUrl url = HttpUrl.Parse(request.Url)!;
+                Assert.AreEqual(ConnectOutcome.Connected, new SocketTcpConnector().Connect(url.Host, url.Port, 2000, out ITcpConnection? connection));
+                using (connection) Http11Exchange.Run(connection!, request, url.HostHeader, url.Target, sink, SystemClock.Instance, SystemClock.Instance.MonotonicMilliseconds + 5000);
+            }
+            else
+            {
+                using var transport = new HttpClientTransport();
+                transport.Send(request, sink);
+            }
+            Assert.AreEqual(expected, string.Join(",", sink.Events), dongle ? "dongle" : ".NET");
+        }
+    }
+
     [TestMethod]
     public void BodyLongerThanAllowed_StopsAtTheLimit()
     {

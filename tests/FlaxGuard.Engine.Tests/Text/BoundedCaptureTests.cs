@@ -76,4 +76,37 @@ public sealed class BoundedCaptureTests
         Assert.AreEqual(3, capture.Length);
         Assert.AreEqual(3, capture.Buffer[2]);
     }
+
+    [TestMethod]
+    public void DeclaredLength_MakesRoomOnce_AndALyingDeviceStillGetsOnlyItsBytesUpToTheLimit()
+    {
+        var random = new Random(17);
+        byte[] body = new byte[5000];
+        random.NextBytes(body);
+
+        var exact = new BoundedCapture(256, 8192);
+        exact.ExpectLength(body.Length);
+        byte[] room = exact.Buffer;
+        Assert.AreEqual(body.Length, room.Length, "room for exactly the declared body");
+        for (int at = 0; at < body.Length; at += 1460) exact.Write(body, at, Math.Min(1460, body.Length - at));
+        Assert.AreSame(room, exact.Buffer, "the body went straight in: no pieces, no gathering");
+        CollectionAssert.AreEqual(body, exact.Buffer.Take(exact.Length).ToArray());
+
+        foreach (long declared in new long[] { 0, 100, 4999, 5001, 1L << 40 })
+        {
+            var capture = new BoundedCapture(256, 4000);
+            capture.ExpectLength(declared);
+            Assert.IsTrue(capture.Buffer.Length <= 4000, $"declared {declared}: the room never exceeds the limit");
+            for (int at = 0; at < body.Length; at += 700) capture.Write(body, at, Math.Min(700, body.Length - at));
+            Assert.IsTrue(capture.Overflowed, $"declared {declared}");
+            Assert.AreEqual(4000, capture.Length);
+            CollectionAssert.AreEqual(body.Take(4000).ToArray(), capture.Buffer.Take(4000).ToArray(), $"declared {declared}");
+        }
+
+        var late = new BoundedCapture(256, 8192);
+        late.Write(body, 0, 10);
+        late.ExpectLength(5000);
+        late.Write(body, 10, 4990);
+        CollectionAssert.AreEqual(body, late.Buffer.Take(late.Length).ToArray(), "a hint after the first byte is ignored");
+    }
 }
