@@ -153,6 +153,13 @@ namespace FlaxGuard.Engine.Json
         /// Whether this object has a number member called <paramref name="name"/> written as a plain integer (optional
         /// '-', one to ten digits, no fraction or exponent) within int range, and its value; read without a string.
         /// </summary>
+        /// <summary>Whether this is a number written as a plain integer within int range (no fraction or exponent), and its value.</summary>
+        public bool TryInteger(out int result)
+        {
+            result = 0;
+            return Kind == JsonKind.Number && _doc.TryInteger(_entry, out result);
+        }
+
         public bool TryMemberInteger(string name, out int result)
         {
             result = 0;

@@ -28,7 +28,7 @@ public static class AgentAddCommand
 
             Examples:
               flaxguard agent add office-dongle
-              flaxguard agent add attic-pi --interval 600 --host-url https://192.168.1.10:8443 --out attic-pi.json
+              flaxguard agent add attic-pi --interval 600 --host-url https://192.0.2.10:8443 --out attic-pi.json
               flaxguard agent add cellar-pi --host-url https://flaxguard.example.net --ca /etc/ssl/certs/ISRG_Root_X1.pem
             """)
         {
@@ -38,7 +38,7 @@ public static class AgentAddCommand
         {
             var url = parse.GetValue(hostUrl)!;
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.UserInfo.Length > 0)
-                throw new UserInputException($"--host-url must be an http:// or https:// URL without credentials, e.g. https://192.168.1.10:8443");
+                throw new UserInputException($"--host-url must be an http:// or https:// URL without credentials, e.g. https://192.0.2.10:8443");
             var outPath = parse.GetValue(output);
             if (outPath is not null && File.Exists(outPath)) throw new UserInputException($"'{outPath}' already exists; choose another --out (a provisioning file is never overwritten)");
             var pin = PinnedCa.For(uri, parse.GetValue(ca), StoreOptions.DataDirectory(parse, dataDir));

@@ -10,7 +10,7 @@ public static class AgentCommand
         Enroll appliances: each gets an identity and a key, handed over once as a provisioning file.
 
         Examples:
-          flaxguard agent add office-dongle --host-url https://192.168.1.10:8443 --out office-dongle.json
+          flaxguard agent add office-dongle --host-url https://192.0.2.10:8443 --out office-dongle.json
         """)
     {
         AgentAddCommand.Create(console),

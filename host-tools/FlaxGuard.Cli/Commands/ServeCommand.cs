@@ -38,7 +38,7 @@ public static class ServeCommand
             Examples:
               flaxguard serve
               flaxguard serve --listen 0.0.0.0:8443 --db /var/lib/flaxguard/flaxguard.db
-              flaxguard serve --listen 192.168.1.10:8443 --tls-name 192.168.1.10 --tls-name flaxguard.lan
+              flaxguard serve --listen 192.0.2.10:8443 --tls-name 192.0.2.10 --tls-name flaxguard.lan
               flaxguard serve --tls-cert /etc/flaxguard/server.pem --tls-key /etc/flaxguard/server.key
               flaxguard serve --plain-http   # behind a TLS-terminating proxy
               flaxguard serve --db postgres://flaxguard:secret@db.example:5432/flaxguard

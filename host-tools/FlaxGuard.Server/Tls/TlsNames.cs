@@ -48,7 +48,7 @@ public static class TlsNames
             string canonical;
             if (IPAddress.TryParse(name, out var ip) && (name.Contains(':') || name.Count(c => c == '.') == 3)) canonical = ip.ToString();
             else if (IsDnsName(name.ToLowerInvariant())) canonical = name.ToLowerInvariant().TrimEnd('.');
-            else throw new StoreException($"--tls-name '{Clean(raw)}' is not a DNS name or an IP address (e.g. flaxguard.lan or 192.168.1.10)");
+            else throw new StoreException($"--tls-name '{Clean(raw)}' is not a DNS name or an IP address (e.g. flaxguard.lan or 192.0.2.10)");
             if (!result.Contains(canonical, StringComparer.Ordinal)) result.Add(canonical);
         }
         if (result.Count == 0) throw new StoreException("the server certificate needs at least one --tls-name");

@@ -252,7 +252,7 @@ public sealed class IsapiDocumentTests
     }
 
     [TestMethod]
-    [DataRow("192.168.001.010", "192.168.1.10")]
+    [DataRow("192.000.002.010", "192.0.2.10")]
     [DataRow(" 8.8.8.8 ", "8.8.8.8")]
     [DataRow("0.0.0.0", "")]
     [DataRow("", "")]
@@ -287,7 +287,7 @@ public sealed class IsapiDocumentTests
             }
             Assert.AreEqual(expected, IsapiAddress.Normalize(text), text);
         }
-        const string canonical = "192.168.1.10";
+        const string canonical = "192.0.2.10";
         Assert.AreSame(canonical, IsapiAddress.Normalize(canonical), "a canonical address comes back as it is, not as a copy");
     }
 }

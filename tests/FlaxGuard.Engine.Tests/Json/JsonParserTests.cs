@@ -158,6 +158,10 @@ public sealed class JsonParserTests
         JsonValue list = root.Member("\ud83d\ude01")!;
         Assert.AreEqual("3", list.Item(2).Text);
         Assert.AreEqual("1", list.Item(0).Text, "going back after going forward");
+        Assert.IsTrue(list.Item(2).TryInteger(out int three));
+        Assert.AreEqual(3, three);
+        Assert.IsFalse(root.Member("na\u00efve")!.TryInteger(out _), "text is not a number");
+        Assert.IsFalse(Parse("[1.5, 1e3, 99999999999]", out _)!.Item(0).TryInteger(out _), "only plain integers in int range");
         Assert.IsFalse(list.TextEquals("1"), "an array has no text");
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => list.Item(3));
     }

@@ -144,7 +144,7 @@ public sealed class ServeTlsCliTests
         AssertOneLine($"--tls-cert '{dir.File("missing.pem")}' does not exist", "--tls-cert", dir.File("missing.pem"), "--tls-key", keyPath);
         AssertOneLine("give --tls-cert and --tls-key together (the certificate and its private key, both PEM)", "--tls-cert", certPath);
         AssertOneLine("--plain-http turns TLS off; leave out --tls-name, --tls-cert and --tls-key with it", "--plain-http", "--tls-name", "localhost");
-        AssertOneLine("--tls-name 'bad_name' is not a DNS name or an IP address (e.g. flaxguard.lan or 192.168.1.10)", "--tls-name", "bad_name");
+        AssertOneLine("--tls-name 'bad_name' is not a DNS name or an IP address (e.g. flaxguard.lan or 192.0.2.10)", "--tls-name", "bad_name");
         Assert.IsFalse(Directory.Exists(Path.Combine(dir.Path, "tls")) && File.Exists(Path.Combine(dir.Path, "tls", "server.crt")), "no certificate issued for a refused command");
     }
 

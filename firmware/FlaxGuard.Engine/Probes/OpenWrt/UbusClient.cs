@@ -190,27 +190,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public static bool TryInteger(JsonValue value, out int result)
         {
             result = 0;
-            if (value == null || value.Kind != JsonKind.Number) return false;
-            string text = value.Text;
-            int i = 0;
-            bool negative = false;
-            if (text.Length > 0 && text[0] == '-')
-            {
-                negative = true;
-                i = 1;
-            }
-            if (i >= text.Length || text.Length - i > 10) return false;
-            long n = 0;
-            for (; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c < '0' || c > '9') return false;
-                n = n * 10 + (c - '0');
-            }
-            if (negative) n = -n;
-            if (n > int.MaxValue || n < int.MinValue) return false;
-            result = (int)n;
-            return true;
+            return value != null && value.TryInteger(out result);
         }
     }
 }
