@@ -84,8 +84,10 @@ namespace FlaxGuard.Engine.Appliance
                 {
                     if (status != 0) reached = true;
                     long delay = _backoff.Failure(_clock.MonotonicMilliseconds);
-                    problem = (status == 0 ? "no answer from the host" : "the host answered HTTP " + status.ToString()) +
-                              (error == null ? "" : " (" + error + ")") + "; next try in " + (delay / 1000).ToString() + " s";
+                    // With no status the poster's reason is the whole story (a refused TLS pin is not "no answer").
+                    if (status == 0) problem = error == null ? "no answer from the host" : "the report did not reach the host: " + error;
+                    else problem = "the host answered HTTP " + status.ToString() + (error == null ? "" : " (" + error + ")");
+                    problem += "; next try in " + (delay / 1000).ToString() + " s";
                     return new UploadRound(true, accepted, already, refused, _queue.Count, reached, problem);
                 }
             }

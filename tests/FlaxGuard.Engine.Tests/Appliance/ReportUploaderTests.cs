@@ -98,7 +98,7 @@ public sealed class ReportUploaderTests
         Assert.IsFalse(round.HostReached);
         Assert.AreEqual(3, round.Remaining);
         Assert.AreEqual(1, host.Calls, "one failed post ends the round");
-        StringAssert.Contains(round.Problem, "no answer from the host (connection refused); next try in 5 s");
+        StringAssert.Contains(round.Problem, "the report did not reach the host: connection refused; next try in 5 s");
 
         clock.Advance(4_999);
         Assert.IsFalse(uploader.UploadDue().Attempted, "the backoff holds the next try");
