@@ -125,7 +125,7 @@ public sealed class OnvifReuseTests
         var scanner = new XmlScanner(reply, 16, 512, 64 * 1024);
         reply.Prepare("GetDNSResponse");
         var document = "<e:Envelope xmlns:e=\"x\"><e:Body><GetDNSResponse><DNSInformation><FromDHCP>false</FromDHCP><SearchDomain>a.example</SearchDomain>"
-            + string.Concat(Enumerable.Range(0, 40).Select(i => $"<DNSManual><Type>IPv4</Type><IPv4Address>10.0.0.{i}</IPv4Address></DNSManual>"))
+            + string.Concat(Enumerable.Range(0, 40).Select(i => $"<DNSManual><Type>IPv4</Type><IPv4Address>198.51.100.{i}</IPv4Address></DNSManual>"))
             + "</DNSInformation></GetDNSResponse></e:Body></e:Envelope>";
         var bytes = Encoding.UTF8.GetBytes(document);
         scanner.Write(bytes, 0, bytes.Length);
@@ -138,7 +138,7 @@ public sealed class OnvifReuseTests
             foreach (var candidate in candidates) Assert.AreEqual(candidate == path, reply.PathIs(i, candidate), $"{path} vs {candidate}");
         }
         Assert.AreEqual(40, reply.CountOf("DNSInformation/DNSManual/IPv4Address"));
-        Assert.AreEqual("10.0.0.0", reply.First("DNSInformation/DNSManual/IPv4Address"));
+        Assert.AreEqual("198.51.100.0", reply.First("DNSInformation/DNSManual/IPv4Address"));
         for (var i = 0; i < reply.Count; i++) Assert.AreEqual(1, reply.GroupAt(i), "every value sits in the one DNSInformation group");
         Assert.AreEqual(1, reply.GroupCount);
     }
