@@ -1,3 +1,4 @@
+using FlaxGuard.Engine.Families;
 using BenchmarkDotNet.Attributes;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Facts;
@@ -41,7 +42,7 @@ public class FactBenchmarks
             _current.Add(key, i % 100 == 3 ? value + "x" : value, FactKind.Config);
         }
         for (var i = 0; i < 10; i++) _current.Add($"cfg.user.intruder{i}", "present", FactKind.Config);
-        _rules = DriftRules.CreateDefault();
+        _rules = DeviceFamilies.CreateDriftRules();
         // The sets sort lazily; sort once here so the benchmark measures digest and drift, not first-time sorting.
         _ = _baseline[0];
         _ = _current[0];

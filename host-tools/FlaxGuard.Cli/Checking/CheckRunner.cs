@@ -1,3 +1,4 @@
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Checks;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Facts;
@@ -47,7 +48,7 @@ public sealed class CheckRunner : IDisposable
             probes.InsertRange(0, vendorProbes);
         }
         var context = new ProbeContext(request.Target.Host, _http, _tcp, _udp, SystemClock.Instance, SecureRandomSource.Instance);
-        var result = TargetCheck.Run(context, [.. probes], request.Baseline, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault());
+        var result = TargetCheck.Run(context, [.. probes], request.Baseline, DeviceFamilies.CreateDriftRules(), DeviceFamilies.CreateVolatileFilter());
         return request.HashDbPath is null ? result : FirmwareVerdicts.Add(result, request.HashDbPath, request.HashDbKey!, request.Baseline);
     }
 

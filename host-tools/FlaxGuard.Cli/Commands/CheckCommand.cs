@@ -1,3 +1,4 @@
+using FlaxGuard.Wording;
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
 using FlaxGuard.Cli.Output;
@@ -35,7 +36,7 @@ public static class CheckCommand
         };
         var profile = new Option<string>("--profile")
         {
-            Description = "How to talk to the device: " + string.Join("; ", ProbeProfiles.Names.Select(n => $"'{n}' = {ProbeProfiles.Describe(n)}")) + ".",
+            Description = "How to talk to the device: " + string.Join("; ", ProbeProfiles.Names.Select(n => $"'{n}' = {ProfileDescriptions.For(n)}")) + ".",
             DefaultValueFactory = _ => ProbeProfiles.Web,
         };
         profile.AcceptOnlyFromAmong(ProbeProfiles.Names);

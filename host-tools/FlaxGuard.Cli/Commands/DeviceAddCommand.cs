@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using FlaxGuard.Cli.Checking;
+using FlaxGuard.Engine.Appliance;
 using FlaxGuard.Engine.Jobs;
+using FlaxGuard.Engine.Probes.Profiles;
 using FlaxGuard.Server;
 using Spectre.Console;
 
@@ -82,10 +84,11 @@ public static class DeviceAddCommand
         return prof;
     }
 
+    /// <summary>The port list as the appliances will read it (the engine's own parser), so nothing is enrolled that no appliance can check.</summary>
     internal static string CheckPorts(string ports)
     {
         var portList = ports.Trim();
-        if (portList.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ',' or '-'))) throw new UserInputException($"--ports '{portList}' may hold only port numbers, ranges, commas and 'default'");
+        if (TargetPlan.ParsePortList(portList, out var problem) is null) throw new UserInputException($"--ports: {problem}");
         return portList;
     }
 
@@ -97,21 +100,14 @@ public static class DeviceAddCommand
         return password;
     }
 
+    /// <summary>The address as the appliances will read it (the engine's own parser), so nothing is enrolled that no appliance can check.</summary>
     internal static string CheckAddress(string address)
     {
         address = address.Trim();
-        if (address.Length == 0 || address.Length > 255 || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new UserInputException("--address must be an IP address, host name or http(s) URL without spaces");
-        if (address.Contains("://"))
-        {
-            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                throw new UserInputException("--address URL must start with http:// or https://");
-            if (uri.UserInfo.Length > 0) throw new UserInputException("--address must not carry credentials; use --user and --password-prompt");
-        }
-        else if (address.Contains('@'))
-        {
-            throw new UserInputException("--address must not carry credentials; use --user and --password-prompt");
-        }
+        if (ProfileAddress.TryParse(address, out var problem) is null)
+            throw new UserInputException($"--address: {problem}" + (address.Contains('@') ? "; use --user and --password-prompt" : ""));
         return address;
     }
 }

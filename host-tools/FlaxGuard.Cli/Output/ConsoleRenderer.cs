@@ -1,3 +1,4 @@
+using FlaxGuard.Wording;
 using FlaxGuard.Engine.Checks;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Facts;
@@ -60,7 +61,7 @@ public sealed class ConsoleRenderer(IAnsiConsole console)
             table.AddRow(SeverityText(c.Severity), new Text(sign), new Text(c.Key), new Text(Shorten(c.OldValue ?? "")), new Text(Shorten(c.NewValue ?? "")));
         }
         console.Write(table);
-        foreach (var explanation in changes.Where(c => c.Severity >= Severity.Medium).Select(c => (c.Severity, c.Explanation)).Distinct())
+        foreach (var explanation in changes.Where(c => c.Severity >= Severity.Medium).Select(c => (c.Severity, Explanation: DriftSentences.For(c))).Distinct())
             console.MarkupLine($"  {SeverityMarkup(explanation.Severity)} {Markup.Escape(explanation.Explanation)}");
     }
 

@@ -1,3 +1,4 @@
+using FlaxGuard.Wording;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FlaxGuard.Engine.Baselines;
@@ -30,7 +31,7 @@ public static class JsonRenderer
     {
         var code = ExitCodes.For(r);
         DriftJson[]? drift = r.Drift is { } d
-            ? Enumerable.Range(0, d.Count).Select(i => d[i]).Select(c => new DriftJson(DriftChange.KindName(c.Kind), c.Key, c.OldValue, c.NewValue, SeverityNames.Name(c.Severity), c.Explanation)).ToArray()
+            ? Enumerable.Range(0, d.Count).Select(i => d[i]).Select(c => new DriftJson(DriftChange.KindName(c.Kind), c.Key, c.OldValue, c.NewValue, SeverityNames.Name(c.Severity), DriftSentences.For(c))).ToArray()
             : null;
         return new CheckJson(
             r.Target, ExitCodes.Name(code), code, r.DigestHex, r.FullyVerified, SeverityNames.Name(r.Highest),

@@ -1,3 +1,5 @@
+using FlaxGuard.Wording;
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Reports;
@@ -15,7 +17,7 @@ public sealed record AnalyzedTarget(
 
 public static class ReportAnalysis
 {
-    private static readonly DriftRules Rules = DriftRules.CreateDefault();
+    private static readonly DriftRules Rules = DeviceFamilies.CreateDriftRules();
 
     /// <summary>
     /// The host computes drift itself from the facts and the approved baseline, so drift verdicts an appliance
@@ -48,7 +50,7 @@ public static class ReportAnalysis
             {
                 var change = report[i];
                 if (unverified && change.Kind == DriftKind.Removed) continue;
-                drift.Add(new StoredDrift(DriftChange.KindName(change.Kind), change.Key, NullIfEmpty(change.OldValue), NullIfEmpty(change.NewValue), change.Severity, change.Explanation));
+                drift.Add(new StoredDrift(DriftChange.KindName(change.Kind), change.Key, NullIfEmpty(change.OldValue), NullIfEmpty(change.NewValue), change.Severity, DriftSentences.For(change)));
                 if (change.Severity >= Severity.Low) findings.Add(new CurrentFinding("drift:" + change.Key, change.Severity, change.ToVerdict().Message));
             }
         }

@@ -55,7 +55,7 @@ public sealed class TargetPlanTests
     {
         TargetPlan plan = TargetPlan.For(Target("http://192.0.2.1:8080", "23"));
         Assert.IsNull(plan.Problem);
-        CollectionAssert.AreEqual(new[] { "tcp-exposure", "http-fingerprint" }, plan.Probes.Select(p => p.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "http-fingerprint", "tcp-exposure" }, plan.Probes.Select(p => p.Name).ToArray());
     }
 
     [TestMethod]

@@ -1,3 +1,5 @@
+using FlaxGuard.Wording;
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Verdicts;
@@ -19,7 +21,7 @@ public sealed class DriftReportTests
     {
         var baseline = Set(("fw.version", "1.0"), ("http.asset./app.js.sha256", "aa"), ("net.tcp.22", "open"), ("same", "x"));
         var current = Set(("fw.version", "1.1"), ("http.asset./app.js.sha256", "bb"), ("net.tcp.23", "open"), ("same", "x"), ("cfg.user.backdoor", "present"));
-        var drift = DriftReport.Compute(baseline, current, DriftRules.CreateDefault());
+        var drift = DriftReport.Compute(baseline, current, DeviceFamilies.CreateDriftRules());
 
         var byKey = Enumerable.Range(0, drift.Count).Select(i => drift[i]).ToDictionary(c => c.Key);
         Assert.AreEqual(5, drift.Count);
@@ -39,7 +41,7 @@ public sealed class DriftReportTests
     [TestMethod]
     public void Compute_IdenticalSets_NoDrift()
     {
-        var drift = DriftReport.Compute(Set(("a", "1"), ("b", "2")), Set(("b", "2"), ("a", "1")), DriftRules.CreateDefault());
+        var drift = DriftReport.Compute(Set(("a", "1"), ("b", "2")), Set(("b", "2"), ("a", "1")), DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(0, drift.Count);
         Assert.AreEqual(Severity.None, drift.Highest);
     }
@@ -52,7 +54,7 @@ public sealed class DriftReportTests
         {
             var a = RandomFacts(random);
             var b = RandomFacts(random);
-            var drift = DriftReport.Compute(Set(a), Set(b), DriftRules.CreateDefault());
+            var drift = DriftReport.Compute(Set(a), Set(b), DeviceFamilies.CreateDriftRules());
             var da = a.ToDictionary(p => p.Key, p => p.Value);
             var db = b.ToDictionary(p => p.Key, p => p.Value);
             var expected = da.Keys.Union(db.Keys).Where(k => !da.ContainsKey(k) || !db.ContainsKey(k) || da[k] != db[k]).OrderBy(k => k, StringComparer.Ordinal).ToArray();
@@ -63,9 +65,10 @@ public sealed class DriftReportTests
     [TestMethod]
     public void UnmatchedKey_FallsBackToLow()
     {
-        var drift = DriftReport.Compute(Set(), Set(("something.new", "1")), DriftRules.CreateDefault());
+        var drift = DriftReport.Compute(Set(), Set(("something.new", "1")), DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(Severity.Low, drift[0].Severity);
-        StringAssert.Contains(drift[0].Explanation, "approved");
+        Assert.AreEqual("drift.added", drift[0].Code);
+        StringAssert.Contains(DriftSentences.For(drift[0]), "approved");
     }
 
     [TestMethod]
@@ -74,19 +77,20 @@ public sealed class DriftReportTests
         var rules = new DriftRules();
         rules.Append(new DriftRule("x.*", (int)DriftKind.Added, Severity.Critical, "first"));
         rules.Append(new DriftRule("*", (int)(DriftKind.Added | DriftKind.Changed | DriftKind.Removed), Severity.Info, "second"));
-        Assert.AreEqual("first", rules.Find(DriftKind.Added, "x.1")!.Explanation);
-        Assert.AreEqual("second", rules.Find(DriftKind.Removed, "x.1")!.Explanation);
+        Assert.AreEqual("first", rules.Find(DriftKind.Added, "x.1")!.Code);
+        Assert.AreEqual("second", rules.Find(DriftKind.Removed, "x.1")!.Code);
     }
 
     [TestMethod]
-    public void ToVerdicts_CarryKindSeverityAndAPlainSentence()
+    public void ToVerdicts_CarryKindSeverityAndTheRuleCode_TheHostWordsIt()
     {
-        var drift = DriftReport.Compute(Set(), Set(("net.tcp.2323", "open")), DriftRules.CreateDefault());
+        var drift = DriftReport.Compute(Set(), Set(("net.tcp.2323", "open")), DeviceFamilies.CreateDriftRules());
         var verdict = drift.ToVerdicts().Single();
         Assert.AreEqual(VerdictKind.Drift, verdict.Kind);
-        Assert.AreEqual("drift.added", verdict.Code);
+        Assert.AreEqual("net.tcp.2323.added", verdict.Code);
+        StringAssert.Contains(verdict.Message, "net.tcp.2323");
         Assert.AreEqual(Severity.Critical, verdict.Severity);
-        StringAssert.Contains(verdict.Message, "telnet");
+        StringAssert.Contains(DriftSentences.For(drift[0]), "telnet");
     }
 
     private static (string Key, string Value)[] RandomFacts(Random random) =>

@@ -1,3 +1,4 @@
+using FlaxGuard.Wording;
 using FlaxGuard.Engine.Probes;
 using FlaxGuard.Engine.Probes.Profiles;
 
@@ -59,7 +60,7 @@ public sealed class ProbeProfilesTests
             IProbe[]? probes = ProbeProfiles.Create(profile, address, "admin", "pw", null, out string error);
             Assert.IsNotNull(probes, error);
             CollectionAssert.AreEqual(new[] { expected[profile], nameof(TcpExposureProbe) }, probes.Select(p => p.GetType().Name).ToArray(), profile);
-            Assert.IsFalse(string.IsNullOrEmpty(ProbeProfiles.Describe(profile)));
+            Assert.IsTrue(ProfileDescriptions.Has(profile), "the host describes every profile: " + profile);
         }
         IProbe[]? noPorts = ProbeProfiles.Create(ProbeProfiles.OpenWrt, address, "root", "pw", [], out _);
         Assert.AreEqual(1, noPorts!.Length, "an empty port list means no port probing");

@@ -1,3 +1,4 @@
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Verdicts;
 
@@ -16,7 +17,7 @@ public sealed class SnmpDriftRulesTests
     [DataRow(DriftKind.Added, "snmp.sys.contact", Severity.Medium)]
     public void SnmpFactsAreRated(DriftKind kind, string key, Severity expected)
     {
-        var rule = DriftRules.CreateDefault().Find(kind, key);
+        var rule = DeviceFamilies.CreateDriftRules().Find(kind, key);
         Assert.IsNotNull(rule, key);
         Assert.AreEqual(expected, rule.Severity, key);
     }

@@ -1,3 +1,4 @@
+using FlaxGuard.Engine.Families;
 using System.Security.Cryptography;
 using System.Text;
 using FlaxGuard.Engine.Drift;
@@ -70,7 +71,7 @@ public sealed class HikvisionScenarioTests
         var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
         twin.Apply(change);
         var now = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
-        var report = DriftReport.Compute(baseline, now, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, now, DeviceFamilies.CreateDriftRules());
         var all = string.Join("\n", Enumerable.Range(0, report.Count).Select(i => $"{report[i].Kind} {report[i].Key} {report[i].Severity}"));
         var hit = Enumerable.Range(0, report.Count).Select(i => report[i]).SingleOrDefault(c => c.Key == key);
         Assert.IsNotNull(hit, $"{change}: no change for {key}; changes:\n{all}");
@@ -85,7 +86,7 @@ public sealed class HikvisionScenarioTests
         await using var twin = await HikvisionHarness.StartAsync();
         var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
         twin.Apply(TwinChanges.DnsChanged);
-        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
         var keys = Enumerable.Range(0, report.Count).Select(i => report[i]).Select(c => $"{c.Kind} {c.Key} {c.Severity}").ToArray();
         CollectionAssert.AreEquivalent(new[]
         {
@@ -113,7 +114,7 @@ public sealed class HikvisionScenarioTests
         await using var twin = await HikvisionHarness.StartAsync();
         var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
         twin.Mutate(s => s.SshEnabled = true);
-        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(1, report.Count);
         Assert.AreEqual("cfg.service.ssh", report[0].Key);
         Assert.AreEqual("port=22 from=any", report[0].NewValue);
@@ -134,7 +135,7 @@ public sealed class HikvisionScenarioTests
         var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
         twin.Apply(change);
         var (output, _) = HikvisionHarness.Run(twin);
-        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(output), DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(output), DeviceFamilies.CreateDriftRules());
         var all = string.Join("\n", Enumerable.Range(0, report.Count).Select(i => report[i].ToVerdict().ToString()));
         Assert.AreEqual(0, report.Count, $"{change} drifted:\n{all}");
         if (change == TwinChanges.Session) Assert.IsTrue(twin.Digest.StaleAnswers > 0, "session churn must make the camera answer stale nonces");
@@ -146,10 +147,10 @@ public sealed class HikvisionScenarioTests
         await using var twin = await HikvisionHarness.StartAsync();
         var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
         foreach (var churn in TwinChanges.Churn.Where(twin.SupportedChanges.Contains)) twin.Apply(churn);
-        var churned = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        var churned = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(0, churned.Count);
         foreach (var compromise in TwinChanges.Compromises.Where(twin.SupportedChanges.Contains)) twin.Apply(compromise);
-        var compromised = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+        var compromised = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(Severity.Critical, compromised.Highest);
         var keys = Enumerable.Range(0, compromised.Count).Select(i => compromised[i].Key).ToHashSet();
         // firmware-unknown after firmware-downgrade leaves the version string as it was and changes the build.
@@ -168,7 +169,7 @@ public sealed class HikvisionScenarioTests
             twin.Reset();
             var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
             twin.Apply(change);
-            var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DriftRules.CreateDefault());
+            var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
             if (TwinChanges.IsCompromise(change))
             {
                 compromises++;

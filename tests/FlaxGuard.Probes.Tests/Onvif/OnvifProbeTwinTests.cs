@@ -1,3 +1,5 @@
+using FlaxGuard.Wording;
+using FlaxGuard.Engine.Families;
 using System.Net;
 using System.Text;
 using FlaxGuard.Engine.Drift;
@@ -63,13 +65,13 @@ public sealed class OnvifProbeTwinTests
         twin.Apply(change);
         var now = Run(twin);
         Assert.AreEqual(0, Unverified(now).Length, Describe(now));
-        var report = DriftReport.Compute(baseline.Facts, now.Facts, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules());
         var hit = Enumerable.Range(0, report.Count).Select(i => report[i]).SingleOrDefault(c => c.Key == key);
         Assert.IsNotNull(hit, $"{change}: no drift on {key}\n{Describe(now)}");
         Assert.AreEqual(kind, hit.Kind);
         Assert.AreEqual(severity, hit.Severity);
         Assert.AreEqual(severity, report.Highest);
-        Assert.IsTrue(hit.Explanation.Length > 20);
+        Assert.IsTrue(DriftSentences.Has(hit.Code), "the owner gets a sentence for the code " + hit.Code);
     }
 
     [TestMethod]
@@ -78,7 +80,7 @@ public sealed class OnvifProbeTwinTests
         await using var twin = await StartAsync();
         var baseline = Run(twin);
         twin.Apply(TwinChanges.DnsChanged);
-        var report = DriftReport.Compute(baseline.Facts, Run(twin).Facts, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline.Facts, Run(twin).Facts, DeviceFamilies.CreateDriftRules());
         var changes = Enumerable.Range(0, report.Count).Select(i => report[i]).ToList();
         CollectionAssert.AreEquivalent(
             new[] { "cfg.dns.server.192.0.2.53", "cfg.dns.server.2001:db8::53", "cfg.dns.server.203.0.113.66", "cfg.dns.server.203.0.113.67" },
@@ -101,7 +103,7 @@ public sealed class OnvifProbeTwinTests
         twin.Apply(change);
         var now = Run(twin);
         Assert.AreEqual(0, Unverified(now).Length, Describe(now));
-        var report = DriftReport.Compute(baseline.Facts, now.Facts, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(0, report.Count, $"{change}: " + string.Join("; ", Enumerable.Range(0, report.Count).Select(i => report[i].Key)));
     }
 
@@ -113,7 +115,7 @@ public sealed class OnvifProbeTwinTests
         foreach (var change in twin.SupportedChanges.Where(c => !TwinChanges.IsCompromise(c))) twin.Apply(change);
         var now = Run(twin);
         Assert.AreEqual(0, Unverified(now).Length, Describe(now));
-        Assert.AreEqual(0, DriftReport.Compute(baseline.Facts, now.Facts, DriftRules.CreateDefault()).Count);
+        Assert.AreEqual(0, DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules()).Count);
     }
 
     [TestMethod]
@@ -128,7 +130,7 @@ public sealed class OnvifProbeTwinTests
             twin.Apply(change);
             var now = Run(twin);
             Assert.AreEqual(0, Unverified(now).Length, change + "\n" + Describe(now));
-            var report = DriftReport.Compute(baseline.Facts, now.Facts, DriftRules.CreateDefault());
+            var report = DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules());
             if (TwinChanges.IsCompromise(change))
             {
                 compromises++;

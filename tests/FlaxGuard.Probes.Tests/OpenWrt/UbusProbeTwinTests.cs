@@ -1,3 +1,5 @@
+using FlaxGuard.Wording;
+using FlaxGuard.Engine.Families;
 using System.Net;
 using System.Text;
 using FlaxGuard.Engine.Drift;
@@ -84,14 +86,14 @@ public sealed class UbusProbeTwinTests
         twin.Apply(change);
         var (output, _, _) = OpenWrtLab.Run(twin);
         Assert.AreEqual(0, output.VerdictCount, OpenWrtLab.Describe(output));
-        var report = DriftReport.Compute(baseline, output.Facts, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, output.Facts, DeviceFamilies.CreateDriftRules());
         var all = string.Join("\n", report.ToVerdicts().Select(v => v.ToString()));
         var hit = Enumerable.Range(0, report.Count).Select(i => report[i])
             .FirstOrDefault(c => c.Key.StartsWith(keyPrefix, StringComparison.Ordinal) && c.Kind == kind);
         Assert.IsNotNull(hit, $"{change} was not detected:\n{all}");
         Assert.AreEqual(severity, hit.Severity, all);
         Assert.AreEqual(severity, report.Highest, all);
-        Assert.IsFalse(string.IsNullOrWhiteSpace(hit.Explanation));
+        Assert.IsTrue(DriftSentences.Has(hit.Code), "the owner gets a sentence for the code " + hit.Code);
     }
 
     [TestMethod]
@@ -101,7 +103,7 @@ public sealed class UbusProbeTwinTests
         var baseline = CleanBaseline(twin);
         twin.Apply(TwinChanges.DnsChanged);
         var (output, _, _) = OpenWrtLab.Run(twin);
-        var report = DriftReport.Compute(baseline, output.Facts, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, output.Facts, DeviceFamilies.CreateDriftRules());
         var changes = Enumerable.Range(0, report.Count).Select(i => report[i]).ToArray();
         Assert.IsTrue(changes.Any(c => c.Key == "cfg.dns.dhcp.203.0.113.53" && c.Kind == DriftKind.Added && c.Severity == Severity.Critical));
         Assert.IsTrue(changes.Any(c => c.Key == "cfg.dns.server.9.9.9.9" && c.Kind == DriftKind.Removed && c.Severity == Severity.Critical));
@@ -136,7 +138,7 @@ public sealed class UbusProbeTwinTests
         Assert.AreNotEqual(before, after, $"the twin's answers did not change for {change}, so the test would prove nothing");
         var (output, _, _) = OpenWrtLab.Run(twin);
         Assert.AreEqual(0, output.VerdictCount, OpenWrtLab.Describe(output));
-        var report = DriftReport.Compute(baseline, output.Facts, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, output.Facts, DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(0, report.Count, string.Join("\n", report.ToVerdicts().Select(v => v.ToString())));
     }
 
@@ -148,7 +150,7 @@ public sealed class UbusProbeTwinTests
         foreach (var change in TwinChanges.Churn) twin.Apply(change);
         var (output, _, _) = OpenWrtLab.Run(twin);
         Assert.AreEqual(0, output.VerdictCount, OpenWrtLab.Describe(output));
-        Assert.AreEqual(0, DriftReport.Compute(baseline, output.Facts, DriftRules.CreateDefault()).Count);
+        Assert.AreEqual(0, DriftReport.Compute(baseline, output.Facts, DeviceFamilies.CreateDriftRules()).Count);
     }
 
     [TestMethod]

@@ -1,3 +1,5 @@
+using FlaxGuard.Wording;
+using FlaxGuard.Engine.Families;
 using System.Security.Cryptography;
 using System.Text;
 using FlaxGuard.Engine.Drift;
@@ -103,7 +105,7 @@ public sealed class RouterOsScenarioTests
         var baseline = RouterOsLab.RunVerified(twin).Facts;
         twin.Apply(change);
         var current = RouterOsLab.RunVerified(twin).Facts;
-        var report = DriftReport.Compute(baseline, current, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, current, DeviceFamilies.CreateDriftRules());
         var changes = Enumerable.Range(0, report.Count).Select(i => report[i]).ToList();
         var listing = string.Join("\n", changes.Select(c => c.ToVerdict().ToString()));
         TestContext.WriteLine(change + ":\n" + listing);
@@ -111,7 +113,7 @@ public sealed class RouterOsScenarioTests
         var hit = changes.SingleOrDefault(c => c.Key == key);
         Assert.IsNotNull(hit, key + " is not among the changes:\n" + listing);
         Assert.AreEqual(value, hit.NewValue);
-        Assert.IsTrue(hit.Explanation.Length > 20, "the owner gets a sentence, not a code");
+        Assert.IsTrue(DriftSentences.Has(hit.Code), "the owner gets a sentence for the code " + hit.Code);
         Assert.IsTrue(changes.All(c => c.Severity <= expected));
     }
 
@@ -132,7 +134,7 @@ public sealed class RouterOsScenarioTests
         Assert.AreEqual(200, after.Status);
         Assert.AreNotEqual(before.Body, after.Body, change + " must really change what " + menu + " answers");
         var current = RouterOsLab.RunVerified(twin).Facts;
-        var report = DriftReport.Compute(baseline, current, DriftRules.CreateDefault());
+        var report = DriftReport.Compute(baseline, current, DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(0, report.Count, string.Join("\n", Enumerable.Range(0, report.Count).Select(i => report[i].ToVerdict().ToString())));
         Assert.AreEqual(baseline.DigestHex(), current.DigestHex());
     }
@@ -177,7 +179,7 @@ public sealed class RouterOsScenarioTests
     public async Task Suite_DetectsEveryCompromise_WithNoFalsePositives()
     {
         await using var twin = await RouterOsLab.StartTwinAsync();
-        var rules = DriftRules.CreateDefault();
+        var rules = DeviceFamilies.CreateDriftRules();
         var baseline = RouterOsLab.RunVerified(twin).Facts;
         int detected = 0, falsePositives = 0, churnRuns = 0;
         var compromises = Compromises.ToList();

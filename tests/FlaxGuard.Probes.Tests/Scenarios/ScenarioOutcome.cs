@@ -1,3 +1,4 @@
+using FlaxGuard.Wording;
 using FlaxGuard.Engine.Drift;
 
 namespace FlaxGuard.Probes.Tests.Scenarios;
@@ -9,7 +10,7 @@ public sealed record ScenarioOutcome(string Profile, string Change, bool IsCompr
         IsCompromise && ScenarioExpectation.ForCompromise.TryGetValue(Change, out var e) ? e : null;
 
     /// <summary>A compromise counts as detected only with the expected key, severity and an owner-readable sentence.</summary>
-    public bool Detected => Unverified is null && Expected is { } e && Drift.Any(d => e.IsMetBy(d) && d.Explanation.Length > 20);
+    public bool Detected => Unverified is null && Expected is { } e && Drift.Any(d => e.IsMetBy(d) && DriftSentences.Has(d.Code));
 
     /// <summary>Churn must leave no trace at all; every drift change after churn is a false positive.</summary>
     public int FalsePositives => IsCompromise ? 0 : Drift.Count;

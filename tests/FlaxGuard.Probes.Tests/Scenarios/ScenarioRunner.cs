@@ -1,3 +1,4 @@
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Baselines;
 using FlaxGuard.Engine.Checks;
 using FlaxGuard.Engine.Drift;
@@ -23,13 +24,13 @@ public static class ScenarioRunner
         var udp = new SocketUdpExchange();
         ProbeContext context = new(subject.Host(twin), http, tcp, udp, SystemClock.Instance, SecureRandomSource.Instance);
 
-        CheckResult clean = await Task.Run(() => TargetCheck.Run(context, subject.CreateProbes(twin), null, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault()));
+        CheckResult clean = await Task.Run(() => TargetCheck.Run(context, subject.CreateProbes(twin), null, DeviceFamilies.CreateDriftRules(), VolatileKeyFilter.CreateDefault()));
         if (!clean.FullyVerified)
             return new ScenarioOutcome(subject.Profile, change, TwinChanges.IsCompromise(change), [], "clean check: " + FirstUnverified(clean));
 
         var baseline = new Baseline("scenario-" + subject.Profile, 0, clean.Facts);
         twin.Apply(change);
-        CheckResult after = await Task.Run(() => TargetCheck.Run(context, subject.CreateProbes(twin), baseline, DriftRules.CreateDefault(), VolatileKeyFilter.CreateDefault()));
+        CheckResult after = await Task.Run(() => TargetCheck.Run(context, subject.CreateProbes(twin), baseline, DeviceFamilies.CreateDriftRules(), VolatileKeyFilter.CreateDefault()));
         var drift = new List<DriftChange>();
         for (int i = 0; i < after.Drift.Count; i++) drift.Add(after.Drift[i]);
         return new ScenarioOutcome(subject.Profile, change, TwinChanges.IsCompromise(change), drift, after.FullyVerified ? null : FirstUnverified(after));

@@ -1,3 +1,4 @@
+using FlaxGuard.Engine.Families;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -148,13 +149,13 @@ public sealed class UpnpProbeRealPeerTests
     public void MappingAddedAfterTheBaseline_IsDrift_WithTheRuleSeverity()
     {
         var baseline = Check(new UpnpOptions()).Facts;
-        var again = DriftReport.Compute(baseline, Check(new UpnpOptions()).Facts, DriftRules.CreateDefault());
+        var again = DriftReport.Compute(baseline, Check(new UpnpOptions()).Facts, DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(0, again.Count, "two checks in a row must not drift (lease countdowns are volatile and never facts)");
 
         _gateway.AddMapping("late arrival", _gateway.Namespace.HostAddress.ToString(), 37215, 37215, "TCP");
         var current = Check(new UpnpOptions());
         AssertVerified(current);
-        var drift = DriftReport.Compute(baseline, current.Facts, DriftRules.CreateDefault());
+        var drift = DriftReport.Compute(baseline, current.Facts, DeviceFamilies.CreateDriftRules());
         var added = Enumerable.Range(0, drift.Count).Select(i => drift[i]).Single(c => c.Key == "upnp.map.tcp.37215");
         Assert.AreEqual(DriftKind.Added, added.Kind);
         Assert.AreEqual(Severity.High, added.Severity);

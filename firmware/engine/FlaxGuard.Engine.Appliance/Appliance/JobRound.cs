@@ -1,0 +1,155 @@
+using System;
+using FlaxGuard.Engine.Baselines;
+using FlaxGuard.Engine.Checks;
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Families;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Jobs;
+using FlaxGuard.Engine.Platform;
+using FlaxGuard.Engine.Probes;
+using FlaxGuard.Engine.Reports;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Engine.Appliance
+{
+    /// <summary>
+    /// One round of a job: each target in turn is checked, sealed into its own report (own counter) and queued,
+    /// then dropped before the next target starts, so peak memory is that of one target, not of the job.
+    /// </summary>
+    public sealed class JobRound
+    {
+        private readonly string _applianceId;
+        private readonly byte[] _applianceKey;
+        private readonly ReportCounter _counter;
+        private readonly ReportQueue _queue;
+        private readonly IHttpTransport _http;
+        private readonly ITcpConnector _tcp;
+        private readonly IUdpExchange _udp;
+        private readonly IClock _clock;
+        private readonly IRandomSource _random;
+        private readonly ITargetRoundHook _hook;
+
+        private DriftRules _rules;
+        private VolatileKeyFilter _filter;
+
+        public JobRound(string applianceId, byte[] applianceKey, ReportCounter counter, ReportQueue queue,
+            IHttpTransport http, ITcpConnector tcp, IUdpExchange udp, IClock clock, IRandomSource random, ITargetRoundHook hook)
+        {
+            if (!Report.IsValidDeviceId(applianceId)) throw new ArgumentException("appliance id is not valid", "applianceId");
+            if (applianceKey == null || applianceKey.Length < 16) throw new ArgumentException("the appliance key must be at least 16 bytes", "applianceKey");
+            if (counter == null) throw new ArgumentNullException("counter");
+            if (queue == null) throw new ArgumentNullException("queue");
+            if (clock == null) throw new ArgumentNullException("clock");
+            _applianceId = applianceId;
+            _applianceKey = applianceKey;
+            _counter = counter;
+            _queue = queue;
+            _http = http;
+            _tcp = tcp;
+            _udp = udp;
+            _clock = clock;
+            _random = random;
+            _hook = hook;
+        }
+
+        public RoundSummary Run(Job job)
+        {
+            if (job == null) throw new ArgumentNullException("job");
+            Severity highest = Severity.None;
+            bool anyDrift = false;
+            bool anyUnverified = false;
+            int checkedTargets = 0;
+            int queued = 0;
+            JobTarget[] targets = job.Targets;
+            for (int i = 0; i < targets.Length; i++)
+            {
+                TargetSummary summary = RunTarget(targets[i]);
+                checkedTargets++;
+                if (summary.ReportBytes > 0) queued++;
+                if (summary.Highest > highest) highest = summary.Highest;
+                anyDrift |= summary.Drift;
+                anyUnverified |= summary.Unverified;
+                if (_hook != null && !_hook.AfterTarget(i, targets.Length, summary)) break;
+            }
+            return new RoundSummary(targets.Length, checkedTargets, queued, highest, anyDrift, anyUnverified);
+        }
+
+        /// <summary>Checks one target and queues its sealed report.</summary>
+        public TargetSummary RunTarget(JobTarget target)
+        {
+            if (target == null) throw new ArgumentNullException("target");
+            Verdict[] verdicts;
+            FactSet facts;
+            bool drift = false;
+            TargetPlan plan = TargetPlan.For(target);
+            if (plan.Host == null)
+            {
+                facts = new FactSet();
+                verdicts = new Verdict[] { Verdict.Unverified("appliance", "the target cannot be checked: " + plan.Problem + ".") };
+            }
+            else
+            {
+                Baseline baseline = null;
+                Verdict baselineProblem = null;
+                if (target.BaselineText != null && target.BaselineText.Length > 0)
+                {
+                    try
+                    {
+                        baseline = BaselineText.Parse(target.BaselineText);
+                    }
+                    catch (FormatException e)
+                    {
+                        baselineProblem = Verdict.Unverified("appliance", "the approved baseline in the job is damaged (" + e.Message + "); drift was not computed.");
+                    }
+                }
+                ProbeContext context = new ProbeContext(plan.Host, _http, _tcp, _udp, _clock, _random);
+                if (_rules == null)
+                {
+                    // Made once per round: every target of the round is rated by the same tables.
+                    _rules = DeviceFamilies.CreateDriftRules();
+                    _filter = DeviceFamilies.CreateVolatileFilter();
+                }
+                CheckResult result = TargetCheck.Run(context, plan.Probes, baseline, _rules, _filter);
+                facts = result.Facts;
+                verdicts = result.Verdicts;
+                drift = result.Drift != null && result.Drift.Count > 0;
+                if (baselineProblem != null)
+                {
+                    Verdict[] all = new Verdict[verdicts.Length + 1];
+                    Array.Copy(verdicts, all, verdicts.Length);
+                    all[verdicts.Length] = baselineProblem;
+                    verdicts = all;
+                }
+            }
+
+            Severity highest = Severity.None;
+            bool unverified = false;
+            for (int v = 0; v < verdicts.Length; v++)
+            {
+                if (verdicts[v].Severity > highest) highest = verdicts[v].Severity;
+                if (verdicts[v].IsUnverified) unverified = true;
+            }
+
+            ReportTarget reportTarget = new ReportTarget(target.TargetId, facts, verdicts);
+            Report report = new Report(_applianceId, _counter.Next(), _clock.UtcUnixMilliseconds / 1000, new ReportTarget[] { reportTarget });
+            string problem = null;
+            int reportBytes = 0;
+            byte[] sealedReport = null;
+            try
+            {
+                sealedReport = ReportEnvelope.Seal(report, _applianceKey);
+            }
+            catch (InvalidOperationException e)
+            {
+                problem = e.Message;
+            }
+            if (sealedReport != null)
+            {
+                EnqueueResult queued = _queue.Enqueue(sealedReport);
+                if (queued.Stored) reportBytes = sealedReport.Length;
+                problem = queued.Reason;
+            }
+            return new TargetSummary(target.TargetId, highest, drift, unverified, facts.Count, verdicts.Length, reportBytes, problem);
+        }
+    }
+}

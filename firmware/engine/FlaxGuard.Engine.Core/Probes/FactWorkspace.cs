@@ -1,0 +1,59 @@
+using FlaxGuard.Engine.Crypto;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes
+{
+    /// <summary>
+    /// A vendor probe's facts until the run ends (see <see cref="MergedFacts"/>), with the run's one text buffer and
+    /// one digest for assembling keys and values, so building a fact costs only its final string on a small heap.
+    /// </summary>
+    public abstract class FactWorkspace
+    {
+        private readonly MergedFacts _facts;
+        private readonly TextBuilder _text = new TextBuilder(64);
+        private TextDigest _digest;
+
+        protected FactWorkspace(string separator)
+        {
+            _facts = new MergedFacts(separator);
+        }
+
+        /// <summary>The run's one buffer for assembling keys and values (cleared by whoever uses it).</summary>
+        public TextBuilder Text { get { return _text; } }
+
+        /// <summary>The run's one hasher for short text digests, made on first use.</summary>
+        public TextDigest Digest
+        {
+            get
+            {
+                if (_digest == null) _digest = new TextDigest();
+                return _digest;
+            }
+        }
+
+        public int Count { get { return _facts.Count; } }
+
+        /// <summary>Adds one value under a key; several values of one key are reported sorted and joined.</summary>
+        public void Add(string key, string value, FactKind kind)
+        {
+            _facts.Add(key, value, kind);
+        }
+
+        public bool Contains(string key)
+        {
+            return _facts.Contains(key);
+        }
+
+        /// <summary>The value as it will be reported, or null.</summary>
+        public string Value(string key)
+        {
+            return _facts.Value(key);
+        }
+
+        public void CopyTo(ProbeOutput output)
+        {
+            _facts.CopyTo(output);
+        }
+    }
+}

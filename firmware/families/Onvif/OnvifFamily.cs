@@ -1,0 +1,36 @@
+using System.Collections;
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Families;
+using FlaxGuard.Engine.Http;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Engine.Probes.Onvif
+{
+    /// <summary>ONVIF cameras over the device service.</summary>
+    public sealed class OnvifFamily : DeviceFamily
+    {
+        public override string Profile { get { return "onvif"; } }
+
+        public override bool NeedsCredentials { get { return true; } }
+
+        public override string AddProbes(FamilyTarget target, ArrayList probes)
+        {
+            string scheme = target.SchemeOr("http");
+            OnvifOptions onvif = new OnvifOptions();
+            onvif.User = target.User;
+            onvif.Password = target.Password;
+            onvif.UseHttps = scheme == "https";
+            onvif.Port = target.PortFor(scheme);
+            probes.Add(new OnvifProbe(onvif));
+            return null;
+        }
+
+        public override void AddDriftRules(DriftRules rules)
+        {
+            rules.Append(new DriftRule("onvif.hardware-id", DriftRule.Changed, Severity.High, "onvif.hardware-id.changed"));
+            rules.Append(new DriftRule("onvif.dns.from-dhcp", DriftRule.Changed, Severity.Medium, "onvif.dns.from-dhcp.changed"));
+            rules.Append(new DriftRule("onvif.ntp.from-dhcp", DriftRule.Changed, Severity.Medium, "onvif.ntp.from-dhcp.changed"));
+            rules.Append(new DriftRule("onvif.datetime-type", DriftRule.Changed, Severity.Medium, "onvif.datetime-type.changed"));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections;
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Families;
+using FlaxGuard.Engine.Verdicts;
+
+namespace FlaxGuard.Engine.Probes
+{
+    /// <summary>Any device with a web admin page: HTTP fingerprint and TLS certificate.</summary>
+    public sealed class WebFamily : DeviceFamily
+    {
+        public override string Profile { get { return "web"; } }
+
+        public override string AddProbes(FamilyTarget target, ArrayList probes)
+        {
+            string scheme = target.SchemeOr("http");
+            HttpFingerprintOptions web = new HttpFingerprintOptions();
+            web.Scheme = scheme;
+            web.Port = target.PortFor(scheme);
+            // The dongle's memory is small: bound what one asset may cost in time, not in RAM (hashing streams).
+            web.MaxDiscoveredAssets = 8;
+            probes.Add(new HttpFingerprintProbe(web));
+            return null;
+        }
+
+        public override void AddDriftRules(DriftRules rules)
+        {
+            rules.Append(new DriftRule("http.asset.*", DriftRule.Changed, Severity.High, "http.asset.changed"));
+            rules.Append(new DriftRule("http.asset.*", DriftRule.Added | DriftRule.Removed, Severity.Medium, "http.asset.added-or-removed"));
+            rules.Append(new DriftRule("tls.cert.*", DriftRule.AnyChange, Severity.Medium, "tls.cert.any"));
+            rules.Append(new DriftRule("http.server", DriftRule.AnyChange, Severity.Medium, "http.server.any"));
+            rules.Append(new DriftRule("http.*", DriftRule.AnyChange, Severity.Low, "http.any"));
+        }
+    }
+}
