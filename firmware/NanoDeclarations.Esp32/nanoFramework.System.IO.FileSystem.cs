@@ -8,6 +8,9 @@
 // (LittleFS on the 256 KB config partition of a 4 MB board). Directory.GetFiles has no search-pattern overload;
 // Path.Combine takes exactly two strings.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.1.93.0")]
+
 namespace System.IO
 {
     // mirrors nanoFramework.System.IO.FileSystem 1.1.93: System.IO.FileSystem/System.IO.FileSystem/FileMode.cs

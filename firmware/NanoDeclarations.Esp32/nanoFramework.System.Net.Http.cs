@@ -11,6 +11,9 @@
 // practice (the setter throws); MediaTypeHeaderValue is in namespace System.Net.Http.Http.Headers (sic);
 // HttpStatusCode is in namespace System.Net but ships in this assembly. Dispose every HttpResponseMessage.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.5.210.0")]
+
 namespace System.Net
 {
     // mirrors nanoFramework.System.Net.Http 1.5.210: System.Net.Http/nanoFramework.System.Net.Http/Http/System.Net.HttpStatusCode.cs

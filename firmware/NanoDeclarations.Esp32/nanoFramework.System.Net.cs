@@ -11,6 +11,9 @@
 // requiresDateTime (WifiNetworkHelper the other way round); the NetworkHelperStatus "Connetting" typo is real.
 // TcpClient/UdpClient are NOT here (separate packages). X509Certificate lives in this assembly.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.11.60.0")]
+
 namespace System.Net
 {
     // mirrors nanoFramework.System.Net 1.11.60: System.Net/nanoFramework.System.Net/EndPoint.cs
