@@ -20,11 +20,14 @@ public static class MetadataProcessorLocator
 
     /// <summary>The processor, or null with <paramref name="searched"/> saying where it was looked for.
     /// A directory named explicitly (option or environment) that does not hold it is a usage error.</summary>
-    public static MetadataProcessor? Locate(string? explicitDirectory, string? repositoryRoot, out string searched)
+    public static MetadataProcessor? Locate(string? explicitDirectory, string? repositoryRoot, out string searched) =>
+        Locate(explicitDirectory, repositoryRoot, Environment.GetEnvironmentVariable(EnvironmentVariable), out searched);
+
+    /// <summary>As <see cref="Locate(string?, string?, out string)"/>, with the environment variable's value given.</summary>
+    public static MetadataProcessor? Locate(string? explicitDirectory, string? repositoryRoot, string? fromEnvironment, out string searched)
     {
         if (!string.IsNullOrEmpty(explicitDirectory)) return Require(explicitDirectory, "--mdp", out searched);
 
-        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment)) return Require(fromEnvironment, EnvironmentVariable, out searched);
 
         if (repositoryRoot == null)
