@@ -106,6 +106,13 @@ public static class NanoGateRunner
         var sources = CollectSources(unit, root);
         var shownDirectories = unit.SourceDirectories.Select(d => RepositoryLayout.Display(d, root)).ToList();
 
+        if (!declarationsCompiled)
+        {
+            // The declaration errors are reported once for the run; nothing can be compiled against broken declarations.
+            return new AssemblyGateResult(unit.AssemblyName, unit.Kind, shownDirectories, sources.Count, Array.Empty<string>(),
+                violations, null, null, null, null);
+        }
+
         // What it compiles against: mscorlib, its packages' declarations, the firmware assemblies it references.
         var references = new List<MetadataReference> { context.CoreLibrary };
         var referenceNames = new List<string>();
@@ -144,7 +151,7 @@ public static class NanoGateRunner
         AssemblyGateResult Result(string? dll = null, string? pe = null, Pe.PeHeader? header = null, MetadataProcessorMeasure? measured = null) =>
             new(unit.AssemblyName, unit.Kind, shownDirectories, sources.Count, referenceNames, violations, dll, pe, header, measured);
 
-        if (!declarationsCompiled || violations.Any(v => v.StartsWith(Violation.Line(ViolationKind.ProjectError, ""), StringComparison.Ordinal)))
+        if (violations.Any(v => v.StartsWith(Violation.Line(ViolationKind.ProjectError, ""), StringComparison.Ordinal)))
         {
             return Result();
         }

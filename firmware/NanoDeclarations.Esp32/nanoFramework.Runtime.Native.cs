@@ -13,7 +13,7 @@
 namespace nanoFramework.Runtime.Native
 {
     // mirrors nanoFramework.Runtime.Native 1.7.11: nanoFramework.Runtime.Native/nanoFramework.Runtime.Native/RebootOption.cs
-    [System.Flags]
+    // not [Flags] upstream
     public enum RebootOption
     {
         NormalReboot = 0,

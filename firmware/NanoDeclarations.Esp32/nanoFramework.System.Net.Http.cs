@@ -147,11 +147,10 @@ namespace System.Net.Http
 
         public Headers.HttpContentHeaders Headers { get { throw new NotImplementedException(); } }
 
-        protected int TotalBytesRead { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-
         public void CopyTo(System.IO.Stream stream) { throw new NotImplementedException(); }
 
-        public System.IO.Stream LoadIntoBuffer() { throw new NotImplementedException(); }
+        // void in 1.5.210 (the .NET LoadIntoBufferAsync equivalent); there is no TotalBytesRead in this version.
+        public void LoadIntoBuffer() { throw new NotImplementedException(); }
 
         public System.IO.Stream ReadAsStream() { throw new NotImplementedException(); }
 

@@ -140,6 +140,7 @@ public sealed class Esp32GateTests
         ("System.IO.Directory.GetFiles(\"I:\\\\\", \"*.json\")", "GetFiles", "Directory.GetFiles has no pattern overload"),
         ("new System.Net.Http.Headers.MediaTypeHeaderValue(\"application/json\")", "MediaTypeHeaderValue", "MediaTypeHeaderValue lives in System.Net.Http.Http.Headers"),
         ("System.Text.Encoding.UTF8.GetString(new byte[1])", "GetString", "GetString takes (byte[], int, int) only"),
+        ("new System.Net.Http.ByteArrayContent(new byte[1]).LoadIntoBuffer()", "void", "LoadIntoBuffer returns void in System.Net.Http 1.5.210"),
     ];
 
     [TestMethod]
