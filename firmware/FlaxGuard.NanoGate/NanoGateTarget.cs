@@ -1,15 +1,16 @@
 namespace FlaxGuard.NanoGate;
 
-/// <summary>What the gate compiles by default.</summary>
+/// <summary>Which firmware assemblies (.nfproj files under firmware/) the gate compiles.</summary>
 public enum NanoGateTarget
 {
-    /// <summary>firmware/FlaxGuard.Engine alone, against firmware/NanoDeclarations (what the engine may use).</summary>
-    Engine = 0,
+    /// <summary>Every firmware assembly (what CI runs).</summary>
+    All = 0,
 
-    /// <summary>
-    /// The ESP32 application as the nanoFramework build makes it: firmware/FlaxGuard.Esp32 and the engine sources in one
-    /// assembly (FlaxGuard.Esp32), against firmware/NanoDeclarations plus firmware/NanoDeclarations.Esp32 (Wi-Fi, HTTP,
-    /// sockets, GPIO, SNTP, file system, runtime). Extra sources (tests) are compiled into the same assembly.
-    /// </summary>
-    Esp32App = 1,
+    /// <summary>Every Library assembly (the engine's), not the apps. With in-memory or --source sources: an ad-hoc
+    /// assembly against firmware/NanoDeclarations only (what the engine may use).</summary>
+    Engine = 1,
+
+    /// <summary>The ESP32 application (every Exe .nfproj) and everything it references. With in-memory or --source
+    /// sources: an ad-hoc assembly against firmware/NanoDeclarations and firmware/NanoDeclarations.Esp32.</summary>
+    Esp32App = 2,
 }

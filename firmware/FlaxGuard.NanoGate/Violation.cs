@@ -26,6 +26,26 @@ public static class ViolationKind
 
     /// <summary>A ModuleRef row (P/Invoke into a native module): nanoFramework has no P/Invoke.</summary>
     public const string NativeImport = "native-import";
+
+    /// <summary>A multidimensional array (int[,]): the nanoFramework metadata processor and runtime have only
+    /// single-dimension, zero-based arrays.</summary>
+    public const string MultidimensionalArray = "multidimensional-array";
+
+    /// <summary>An interface method with a body (default interface method): nanoCLR 1.x cannot dispatch to it.</summary>
+    public const string DefaultInterfaceMethod = "default-interface-method";
+
+    /// <summary>An .nfproj the gate cannot follow: reference cycle, missing project, duplicate assembly name.</summary>
+    public const string ProjectError = "project-error";
+
+    /// <summary>An .nfproj references a package at a version (major.minor) its declaration assembly does not carry,
+    /// or a package with no declaration at all.</summary>
+    public const string PackageReference = "package-reference";
+
+    /// <summary>The metadata processor refused the assembly (its own message).</summary>
+    public const string MetadataProcessor = "metadata-processor";
+
+    /// <summary>A .pe table over its 64 KiB limit, or byte code or strings over the 48 KiB budget.</summary>
+    public const string Budget = "budget";
 }
 
 /// <summary>Formats violation lines.</summary>

@@ -6,6 +6,9 @@
 // COMPILE-ONLY declaration for the nanoFramework gate. Never deployed. Only NativeMemory, which the dongle uses to log
 // how much native heap (TLS, lwIP, Wi-Fi live there, not in the managed heap) is left after each target.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.6.42.0")]
+
 namespace nanoFramework.Hardware.Esp32
 {
     // mirrors nanoFramework.Hardware.Esp32 1.6.42: nanoFramework.Hardware.Esp32/nanoFramework.Hardware.Esp32/NativeMemory.cs

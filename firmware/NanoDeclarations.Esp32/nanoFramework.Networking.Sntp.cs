@@ -6,6 +6,9 @@
 // COMPILE-ONLY declaration for the nanoFramework gate. Never deployed. Sntp is a class of static externs; the ESP32
 // firmware also starts SNTP by itself when the network comes up (targetHAL_Network.cpp initialize_sntp).
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.6.42.0")]
+
 namespace nanoFramework.Networking
 {
     // mirrors nanoFramework.Networking.Sntp 1.6.42: nanoFramework.Networking.Sntp/nanoFramework.Networking.Sntp/Sntp.cs

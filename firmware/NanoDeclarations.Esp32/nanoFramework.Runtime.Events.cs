@@ -6,6 +6,9 @@
 // COMPILE-ONLY declaration for the nanoFramework gate. Never deployed. Only BaseEvent, because GPIO's
 // PinValueChangedEventArgs derives from it (NOT from System.EventArgs).
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.11.39.0")]
+
 namespace nanoFramework.Runtime.Events
 {
     // mirrors nanoFramework.Runtime.Events 1.11.39: nanoFramework.Runtime.Events/nanoFramework.Runtime.Events/BaseEvent.cs

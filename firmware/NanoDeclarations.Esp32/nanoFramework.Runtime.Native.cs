@@ -7,10 +7,13 @@
 // (Run returns the free bytes), not System.GC; System.Environment (TickCount64) ships in THIS assembly, mscorlib
 // 1.17.11 has no Environment type. There is no managed watchdog anywhere: recover with Power.RebootDevice.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.7.11.0")]
+
 namespace nanoFramework.Runtime.Native
 {
     // mirrors nanoFramework.Runtime.Native 1.7.11: nanoFramework.Runtime.Native/nanoFramework.Runtime.Native/RebootOption.cs
-    [System.Flags]
+    // not [Flags] upstream
     public enum RebootOption
     {
         NormalReboot = 0,

@@ -9,6 +9,9 @@
 // struct with implicit conversions from int and bool. (The upstream GpioPin file has a zero-width space inside the
 // class name; C# drops it, so the type is GpioPin.)
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.1.62.0")]
+
 namespace System.Device.Gpio
 {
     // mirrors nanoFramework.System.Device.Gpio 1.1.62: System.Device.Gpio/System.Device.Gpio/PinMode.cs

@@ -8,6 +8,9 @@
 // index is "wifiAdapterId" in ConnectDhcp/Reconnect but "WifiAdapter" in ConnectFixAddress/ScanAndConnectDhcp, and
 // requiresDateTime comes BEFORE the token (NetworkHelper of System.Net has it the other way round).
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.5.149.0")]
+
 namespace nanoFramework.Networking
 {
     // mirrors nanoFramework.System.Device.Wifi 1.5.149: System.Device.Wifi/System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs

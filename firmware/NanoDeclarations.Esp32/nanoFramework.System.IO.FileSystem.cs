@@ -8,6 +8,9 @@
 // (LittleFS on the 256 KB config partition of a 4 MB board). Directory.GetFiles has no search-pattern overload;
 // Path.Combine takes exactly two strings.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.1.93.0")]
+
 namespace System.IO
 {
     // mirrors nanoFramework.System.IO.FileSystem 1.1.93: System.IO.FileSystem/System.IO.FileSystem/FileMode.cs
@@ -54,11 +57,51 @@ namespace System.IO
         public static string[] GetFiles(string path) { throw new NotImplementedException(); }
     }
 
+    // mirrors nanoFramework.System.IO.FileSystem 1.1.93: System.IO.FileSystem/System.IO.FileSystem/FileAttributes.cs
+    [Flags]
+    public enum FileAttributes
+    {
+        ReadOnly = 0x1,
+        Hidden = 0x2,
+        System = 0x4,
+        Directory = 0x10,
+        Archive = 0x20,
+        Normal = 0x80,
+    }
+
+    // mirrors nanoFramework.System.IO.FileSystem 1.1.93: System.IO.FileSystem/System.IO.FileSystem/FileSystemInfo.cs
+    public abstract class FileSystemInfo : MarshalByRefObject
+    {
+        public FileAttributes Attributes { get { throw new NotImplementedException(); } }
+
+        public virtual string FullName { get { throw new NotImplementedException(); } }
+
+        public string Extension { get { throw new NotImplementedException(); } }
+
+        public abstract bool Exists { get; }
+
+        public abstract string Name { get; }
+
+        public abstract void Delete();
+
+        public virtual void Refresh() { throw new NotImplementedException(); }
+
+        protected abstract void HandleRefreshError();
+    }
+
     // mirrors nanoFramework.System.IO.FileSystem 1.1.93: System.IO.FileSystem/System.IO.FileSystem/DirectoryInfo.cs
-    // (returned by Directory.CreateDirectory; no member of it is used)
-    public sealed class DirectoryInfo
+    // (returned by Directory.CreateDirectory; derives from FileSystemInfo)
+    public sealed class DirectoryInfo : FileSystemInfo
     {
         public DirectoryInfo(string path) { throw new NotImplementedException(); }
+
+        public override string Name { get { throw new NotImplementedException(); } }
+
+        public override bool Exists { get { throw new NotImplementedException(); } }
+
+        public override void Delete() { throw new NotImplementedException(); }
+
+        protected override void HandleRefreshError() { throw new NotImplementedException(); }
     }
 
     // mirrors nanoFramework.System.IO.FileSystem 1.1.93: System.IO.FileSystem/System.IO.FileSystem/Path.cs

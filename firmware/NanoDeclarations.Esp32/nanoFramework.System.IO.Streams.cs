@@ -7,6 +7,9 @@
 // abstract Read(SpanByte) as well as Read(byte[], int, int) (SpanByte comes from mscorlib 1.17.11; the Span<byte>
 // form is the 2.0-preview line), Dispose() is not virtual, there is no CopyTo(Stream, int) overload.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.1.96.0")]
+
 namespace System.IO
 {
     // mirrors nanoFramework.System.IO.Streams 1.1.96: System.IO.Streams/System.IO.Streams/Stream.cs

@@ -11,6 +11,9 @@
 // practice (the setter throws); MediaTypeHeaderValue is in namespace System.Net.Http.Http.Headers (sic);
 // HttpStatusCode is in namespace System.Net but ships in this assembly. Dispose every HttpResponseMessage.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.5.210.0")]
+
 namespace System.Net
 {
     // mirrors nanoFramework.System.Net.Http 1.5.210: System.Net.Http/nanoFramework.System.Net.Http/Http/System.Net.HttpStatusCode.cs
@@ -144,11 +147,10 @@ namespace System.Net.Http
 
         public Headers.HttpContentHeaders Headers { get { throw new NotImplementedException(); } }
 
-        protected int TotalBytesRead { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-
         public void CopyTo(System.IO.Stream stream) { throw new NotImplementedException(); }
 
-        public System.IO.Stream LoadIntoBuffer() { throw new NotImplementedException(); }
+        // void in 1.5.210 (the .NET LoadIntoBufferAsync equivalent); there is no TotalBytesRead in this version.
+        public void LoadIntoBuffer() { throw new NotImplementedException(); }
 
         public System.IO.Stream ReadAsStream() { throw new NotImplementedException(); }
 

@@ -11,12 +11,24 @@
 // requiresDateTime (WifiNetworkHelper the other way round); the NetworkHelperStatus "Connetting" typo is real.
 // TcpClient/UdpClient are NOT here (separate packages). X509Certificate lives in this assembly.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.11.60.0")]
+
 namespace System.Net
 {
     // mirrors nanoFramework.System.Net 1.11.60: System.Net/nanoFramework.System.Net/EndPoint.cs
-    // (its Create/Serialize members are not used by FlaxGuard, so none is declared)
     public abstract class EndPoint
     {
+        public abstract SocketAddress Serialize();
+
+        public abstract EndPoint Create(SocketAddress socketAddress);
+    }
+
+    // mirrors nanoFramework.System.Net 1.11.60: System.Net/nanoFramework.System.Net/SocketAddress.cs
+    // (only as the type of EndPoint's abstract members)
+    public class SocketAddress
+    {
+        public SocketAddress(Sockets.AddressFamily family, int size) { throw new NotImplementedException(); }
     }
 
     // mirrors nanoFramework.System.Net 1.11.60: System.Net/nanoFramework.System.Net/IPAddress.cs
@@ -51,6 +63,10 @@ namespace System.Net
         public IPAddress Address { get { throw new NotImplementedException(); } }
 
         public int Port { get { throw new NotImplementedException(); } }
+
+        public override SocketAddress Serialize() { throw new NotImplementedException(); }
+
+        public override EndPoint Create(SocketAddress socketAddress) { throw new NotImplementedException(); }
     }
 
     // mirrors nanoFramework.System.Net 1.11.60: System.Net/nanoFramework.System.Net/IPHostEntry.cs

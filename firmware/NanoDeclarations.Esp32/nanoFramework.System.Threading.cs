@@ -8,6 +8,9 @@
 // the Tasks/ sources of that repository are not in the 1.x nfproj, so there is no Task and no async here.
 // Shapes per shared/reference/nanoframework-api.md 1.14, read from the upstream sources.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.1.52.0")]
+
 namespace System.Threading
 {
     // mirrors nanoFramework.System.Threading 1.1.52: System.Threading/nanoFramework.System.Threading/CancellationToken.cs

@@ -10,6 +10,9 @@
 // ICollection, IEnumerable, IEnumerator, IList, ICloneable and ArrayList come from mscorlib (nanoFramework.CoreLibrary
 // 1.17.11) and are not declared here.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.5.75.0")]
+
 namespace System.Collections
 {
     // mirrors nanoFramework.System.Collections 1.5.75: System.Collections/nanoFramework.System.Collections/Collections/IDictionary.cs

@@ -9,6 +9,9 @@
 // GetString overload is GetString(byte[], int, int); there is no Encoding.ASCII, no AppendFormat, no Insert(int, string).
 // mscorlib (nanoFramework.CoreLibrary 1.17.11) has no System.Text types of its own.
 
+// The real assembly version (the device binds references by name and major.minor; the gate checks .nfproj references against it).
+[assembly: System.Reflection.AssemblyVersion("1.3.42.0")]
+
 namespace System.Text
 {
     // mirrors nanoFramework.System.Text 1.3.42: System.Text/nanoFramework.System.Text/Text/Encoding.cs

@@ -15,40 +15,57 @@ public sealed class Esp32GateTests
 {
     private static readonly string Root = FlashScript.RepositoryRoot;
 
-    // One compile of app + engine shared by the tests that look at the real app.
-    private static readonly Lazy<NanoGateResult> AppRun = new(() => NanoGateRunner.Run(Esp32Options()));
-
-    private static NanoGateOptions Esp32Options(string? snippet = null)
+    /// <summary>App code is gated as its own ad-hoc assembly against every package the app may use.</summary>
+    private static NanoGateOptions Esp32Options(string snippet)
     {
-        var options = new NanoGateOptions { Target = NanoGateTarget.Esp32App, RepositoryRoot = Root };
-        if (snippet != null) options.Sources.Add(new NanoGateSource("AppBite.cs", snippet));
+        var options = new NanoGateOptions { Target = NanoGateTarget.Esp32App, RepositoryRoot = Root, AssemblyName = "FlaxGuard.Esp32.Bite" };
+        options.Sources.Add(new NanoGateSource("AppBite.cs", snippet));
         return options;
     }
 
     [TestMethod]
-    public void Esp32App_PassesNanoFrameworkGate()
+    public void Esp32Target_IsEveryExeAssemblyAndWhatItReferences_AgainstThePackagesItsNfprojNames()
     {
-        NanoGateResult result = AppRun.Value;
-        Assert.IsTrue(result.Passed,
-            "firmware/FlaxGuard.Esp32 violates the nanoFramework 1.x rules (" + result.Violations.Count + " violation(s)):" + Environment.NewLine + result.Report);
+        var options = new NanoGateOptions { Target = NanoGateTarget.Esp32App, RepositoryRoot = Root, RunMetadataProcessor = false };
+        NanoGateResult result = NanoGateRunner.Run(options);
+
+        var apps = RealFirmware.Projects().Where(p => p.IsExe).ToList();
+        Assert.IsNotEmpty(apps, "no Exe .nfproj under firmware/");
+        foreach (var app in apps)
+        {
+            AssemblyGateResult gated = result.Assembly(app.Name);
+            Assert.AreEqual("Exe", gated.Kind);
+            CollectionAssert.IsSubsetOf(app.Packages.Where(n => n != "mscorlib").ToArray(), gated.References.ToArray(),
+                app.Name + " must be compiled against every package its .nfproj references");
+        }
+        Assert.AreEqual("mscorlib 1.17.11.0", result.CoreLibrary);
     }
 
     [TestMethod]
-    public void Esp32App_IsCompiledWithTheEngine_AgainstEveryPackageItUses()
+    public void Esp32Nfproj_ReferencesThePackageVersionsOfPackagesConfig()
     {
-        NanoGateResult result = AppRun.Value;
-
-        CollectionAssert.AreEqual(new[] { "firmware/FlaxGuard.Esp32", "firmware/FlaxGuard.Engine" }, result.SourceDirectories.ToArray());
-        int appFiles = Directory.GetFiles(Path.Combine(Root, RepositoryLayout.Esp32Directory), "*.cs", SearchOption.AllDirectories)
-            .Count(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
-        Assert.IsGreaterThan(appFiles, result.SourceFileCount, "the engine sources must be compiled in as well");
-        Assert.AreEqual("mscorlib 1.17.11.0", result.CoreLibrary);
-        CollectionAssert.IsSubsetOf(new[]
+        string config = File.ReadAllText(Path.Combine(Root, RepositoryLayout.Esp32Directory, "packages.config"));
+        string nfproj = File.ReadAllText(Path.Combine(Root, RepositoryLayout.Esp32Directory, "FlaxGuard.Esp32.nfproj"));
+        var references = Regex.Matches(nfproj, @"<HintPath>\.\.\\packages\\([A-Za-z.]+?)\.(\d+\.\d+\.\d+)\\").ToList();
+        Assert.IsNotEmpty(references);
+        foreach (Match reference in references)
         {
-            "System.Net", "System.Net.Http", "System.Device.Wifi", "System.Device.Gpio", "nanoFramework.Networking.Sntp",
-            "System.IO.FileSystem", "System.IO.Streams", "nanoFramework.Runtime.Native", "nanoFramework.Runtime.Events",
-            "nanoFramework.Hardware.Esp32", "System.Threading", "nanoFramework.System.Text", "nanoFramework.System.Collections",
-        }, result.DeclarationAssemblies.ToArray());
+            StringAssert.Contains(config, "<package id=\"" + reference.Groups[1].Value + "\" version=\"" + reference.Groups[2].Value + "\"");
+        }
+    }
+
+    [TestMethod]
+    public void EveryDeclarationAssembly_CarriesThePackageVersion()
+    {
+        foreach (string file in Directory.GetFiles(Path.Combine(Root, "firmware"), "*.cs", SearchOption.AllDirectories)
+                     .Where(f => f.Contains("/NanoDeclarations", StringComparison.Ordinal)))
+        {
+            string text = File.ReadAllText(file);
+            Match package = Regex.Match(text, @"^// Package: +\S+ (\d+\.\d+\.\d+)", RegexOptions.Multiline);
+            Assert.IsTrue(package.Success, Path.GetFileName(file) + " has no '// Package: <id> <version>' line");
+            StringAssert.Contains(text, "[assembly: System.Reflection.AssemblyVersion(\"" + package.Groups[1].Value + ".0\")]",
+                Path.GetFileName(file) + " must carry the package's assembly version");
+        }
     }
 
     [TestMethod]
@@ -123,6 +140,7 @@ public sealed class Esp32GateTests
         ("System.IO.Directory.GetFiles(\"I:\\\\\", \"*.json\")", "GetFiles", "Directory.GetFiles has no pattern overload"),
         ("new System.Net.Http.Headers.MediaTypeHeaderValue(\"application/json\")", "MediaTypeHeaderValue", "MediaTypeHeaderValue lives in System.Net.Http.Http.Headers"),
         ("System.Text.Encoding.UTF8.GetString(new byte[1])", "GetString", "GetString takes (byte[], int, int) only"),
+        ("new System.Net.Http.ByteArrayContent(new byte[1]).LoadIntoBuffer()", "void", "LoadIntoBuffer returns void in System.Net.Http 1.5.210"),
     ];
 
     [TestMethod]
@@ -165,7 +183,7 @@ public sealed class Esp32GateTests
     }
 
     [TestMethod]
-    public void Cli_ByDefault_GatesTheEngineAndTheEsp32App()
+    public void Cli_ByDefault_GatesEveryNfprojAssembly_OneSummaryLineEach()
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -181,13 +199,15 @@ public sealed class Esp32GateTests
             Directory.SetCurrentDirectory(previous);
         }
 
-        Assert.AreEqual(0, code, output + error.ToString());
-        string[] verdicts = output.ToString().Split('\n').Where(l => l.StartsWith("nanogate: ", StringComparison.Ordinal)).ToArray();
-        Assert.HasCount(2, verdicts, output.ToString());
-        StringAssert.Contains(verdicts[0], "passed: ");
-        StringAssert.Contains(verdicts[0], "from firmware/FlaxGuard.Engine against");
-        StringAssert.Contains(verdicts[1], "from firmware/FlaxGuard.Esp32, firmware/FlaxGuard.Engine against");
-        StringAssert.Contains(verdicts[1], "System.Net.Http");
+        string text = output.ToString();
+        Assert.AreEqual(RealFirmware.All.Value.Passed ? 0 : 1, code, text + error);
+        foreach (var project in RealFirmware.Projects())
+        {
+            StringAssert.Contains(text, "nanogate: " + project.Name + " (" + (project.IsExe ? "Exe" : "Library") + ", ");
+        }
+        string verdict = text.Split('\n').Last(l => l.StartsWith("nanogate: ", StringComparison.Ordinal));
+        StringAssert.Contains(verdict, code == 0 ? "nanogate: passed: " : "nanogate: FAILED: ");
+        StringAssert.Contains(verdict, "against mscorlib 1.17.11.0");
     }
 
     [TestMethod]

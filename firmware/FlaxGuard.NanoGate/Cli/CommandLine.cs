@@ -7,39 +7,61 @@ public sealed class CommandLine
     public List<string> DeclarationDirectories { get; } = new();
     public bool Help { get; private set; }
 
-    /// <summary>"engine", "esp32" or "all"; null when not given (all, unless --source names the sources).</summary>
+    /// <summary>"engine", "esp32" or "all"; null when not given (all).</summary>
     public string? Target { get; private set; }
 
-    /// <summary>Parses <c>[--source DIR]... [--declarations DIR]... [--target engine|esp32|all] [--help]</c>; throws
-    /// <see cref="NanoGateUsageException"/> on anything else.</summary>
+    /// <summary>Where the .dll and .pe files go (--pe-out); null: a temporary directory.</summary>
+    public string? PeOutputDirectory { get; private set; }
+
+    /// <summary>The metadata processor folder (--mdp); null: $FLAXGUARD_NANO_MDP or ../shared beside the repository.</summary>
+    public string? MetadataProcessorDirectory { get; private set; }
+
+    /// <summary>--require-mdp: a missing metadata processor fails the gate (CI).</summary>
+    public bool RequireMetadataProcessor { get; private set; }
+
+    /// <summary>Parses the options listed in <see cref="HelpText"/>; throws <see cref="NanoGateUsageException"/> on anything else.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var result = new CommandLine();
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
-            switch (arg)
+            string option = arg;
+            string? inline = null;
+            int equals = arg.IndexOf('=');
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
             {
-                case "--help":
-                case "-h":
-                case "-?":
+                option = arg.Substring(0, equals);
+                inline = arg.Substring(equals + 1);
+                if (inline.Length == 0) throw new NanoGateUsageException(option + " needs a value (see --help)");
+            }
+            string Value() => inline ?? Next(args, ref i, option);
+
+            switch (option)
+            {
+                case "--help" or "-h" or "-?" when inline == null:
                     result.Help = true;
                     break;
+                case "--require-mdp" when inline == null:
+                    result.RequireMetadataProcessor = true;
+                    break;
                 case "--source":
-                    result.SourceDirectories.Add(Value(args, ref i, arg));
+                    result.SourceDirectories.Add(Value());
                     break;
                 case "--declarations":
-                    result.DeclarationDirectories.Add(Value(args, ref i, arg));
+                    result.DeclarationDirectories.Add(Value());
                     break;
                 case "--target":
-                    result.Target = TargetValue(Value(args, ref i, arg));
+                    result.Target = TargetValue(Value());
+                    break;
+                case "--pe-out":
+                    result.PeOutputDirectory = Value();
+                    break;
+                case "--mdp":
+                    result.MetadataProcessorDirectory = Value();
                     break;
                 default:
-                    if (arg.StartsWith("--source=", StringComparison.Ordinal)) result.SourceDirectories.Add(NonEmpty(arg, "--source"));
-                    else if (arg.StartsWith("--declarations=", StringComparison.Ordinal)) result.DeclarationDirectories.Add(NonEmpty(arg, "--declarations"));
-                    else if (arg.StartsWith("--target=", StringComparison.Ordinal)) result.Target = TargetValue(arg.Substring("--target=".Length));
-                    else throw new NanoGateUsageException("unknown argument '" + arg + "' (see --help)");
-                    break;
+                    throw new NanoGateUsageException("unknown argument '" + arg + "' (see --help)");
             }
         }
         return result;
@@ -51,7 +73,7 @@ public sealed class CommandLine
         throw new NanoGateUsageException("--target must be engine, esp32 or all, not '" + value + "' (see --help)");
     }
 
-    private static string Value(IReadOnlyList<string> args, ref int i, string option)
+    private static string Next(IReadOnlyList<string> args, ref int i, string option)
     {
         if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
         {
@@ -59,12 +81,5 @@ public sealed class CommandLine
         }
         i++;
         return args[i];
-    }
-
-    private static string NonEmpty(string arg, string option)
-    {
-        string value = arg.Substring(option.Length + 1);
-        if (value.Length == 0) throw new NanoGateUsageException(option + " needs a directory (see --help)");
-        return value;
     }
 }

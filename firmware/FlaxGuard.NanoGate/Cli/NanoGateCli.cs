@@ -1,21 +1,30 @@
-using FlaxGuard.NanoGate.Compile;
+using System.Globalization;
 
 namespace FlaxGuard.NanoGate.Cli;
 
-/// <summary>The command-line front end: parses arguments, runs the gate, prints the verdict, picks the exit code.</summary>
+/// <summary>The command-line front end: parses arguments, runs the gate, prints the verdict and the .pe table, picks the
+/// exit code.</summary>
 public static class NanoGateCli
 {
     public const int Passed = 0;
     public const int Violations = 1;
     public const int BadUsage = 2;
 
-    private static NanoGateOptions Options(CommandLine command, NanoGateTarget target, bool includeSources)
+    public static NanoGateOptions Options(CommandLine command)
     {
-        var options = new NanoGateOptions { Target = target };
-        if (includeSources)
+        var options = new NanoGateOptions
         {
-            foreach (string directory in command.SourceDirectories) options.SourceDirectories.Add(directory);
-        }
+            Target = command.Target switch
+            {
+                "engine" => NanoGateTarget.Engine,
+                "esp32" => NanoGateTarget.Esp32App,
+                _ => NanoGateTarget.All,
+            },
+            PeOutputDirectory = command.PeOutputDirectory,
+            MetadataProcessorDirectory = command.MetadataProcessorDirectory,
+            RequireMetadataProcessor = command.RequireMetadataProcessor,
+        };
+        foreach (string directory in command.SourceDirectories) options.SourceDirectories.Add(directory);
         foreach (string directory in command.DeclarationDirectories) options.DeclarationDirectories.Add(directory);
         return options;
     }
@@ -31,41 +40,17 @@ public static class NanoGateCli
                 return Passed;
             }
 
-            var runs = new List<NanoGateOptions>();
-            string target = command.Target ?? (command.SourceDirectories.Count > 0 ? "custom" : "all");
-            if (target is "engine" or "all" or "custom") runs.Add(Options(command, NanoGateTarget.Engine, includeSources: target == "custom" || command.Target == "engine"));
-            if (target is "esp32" or "all") runs.Add(Options(command, NanoGateTarget.Esp32App, includeSources: command.Target == "esp32"));
-
-            int code = Passed;
-            foreach (NanoGateOptions options in runs)
-            {
-                NanoGateResult result = NanoGateRunner.Run(options);
-                foreach (string violation in result.Violations) output.WriteLine(violation);
-
-                string what = result.SourceFileCount + " C# file(s)" +
-                              (result.SourceDirectories.Count > 0 ? " from " + string.Join(", ", result.SourceDirectories) : "");
-                string against = result.CoreLibrary +
-                                 (result.DeclarationAssemblies.Count > 0 ? " + " + string.Join(", ", result.DeclarationAssemblies) : "");
-                string seconds = result.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s";
-
-                if (result.Passed)
-                {
-                    output.WriteLine("nanogate: passed: " + what + " against " + against + " (" + seconds + ")");
-                }
-                else
-                {
-                    output.WriteLine("nanogate: FAILED: " + result.Violations.Count + " violation(s) in " + what + " against " + against + " (" + seconds + ")");
-                    code = Violations;
-                }
-            }
-            return code;
+            NanoGateOptions options = Options(command);
+            NanoGateResult result = NanoGateRunner.Run(options);
+            Print(result, options, output);
+            return result.Passed ? Passed : Violations;
         }
         catch (NanoGateUsageException e)
         {
             error.WriteLine("nanogate: " + e.Message);
             return BadUsage;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or Pe.PeFormatException)
         {
             error.WriteLine("nanogate: " + e.Message);
             return BadUsage;
@@ -76,5 +61,37 @@ public static class NanoGateCli
             error.WriteLine("nanogate: internal error (" + e.GetType().Name + "): " + e.Message);
             return BadUsage;
         }
+    }
+
+    private static void Print(NanoGateResult result, NanoGateOptions options, TextWriter output)
+    {
+        foreach (string violation in result.Violations) output.WriteLine(violation);
+
+        if (result.MetadataProcessorSkipped != null)
+        {
+            output.WriteLine("nanogate: NOTE: metadata processor checks SKIPPED (no .pe, no table sizes, no budgets): " + result.MetadataProcessorSkipped +
+                             (options.RequireMetadataProcessor ? "" : "; the other checks ran, pass --require-mdp to make this a failure"));
+        }
+        foreach (AssemblyGateResult assembly in result.Assemblies) output.WriteLine(SizeReport.Summary(assembly, options.Budget));
+
+        string? table = SizeReport.Table(result.Assemblies, options.Budget);
+        if (table != null)
+        {
+            output.WriteLine();
+            output.WriteLine(table);
+            output.WriteLine();
+        }
+        if (options.PeOutputDirectory != null) output.WriteLine("nanogate: .dll and .pe files in " + Path.GetFullPath(options.PeOutputDirectory));
+
+        string what = result.SourceFileCount + " C# file(s) in " + result.Assemblies.Count + " assembly(ies)" +
+                      (result.SourceDirectories.Count > 0 ? " from " + string.Join(", ", result.SourceDirectories) : "");
+        string against = result.CoreLibrary +
+                         (result.DeclarationAssemblies.Count > 0 ? " + " + string.Join(", ", result.DeclarationAssemblies) : "");
+        string processor = result.MetadataProcessor != null ? "; .pe by the metadata processor" : "; metadata processor skipped";
+        string seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
+        output.WriteLine(result.Passed
+            ? "nanogate: passed: " + what + " against " + against + processor + " (" + seconds + ")"
+            : "nanogate: FAILED: " + result.Violations.Count + " violation(s) in " + what + " against " + against + processor + " (" + seconds + ")");
     }
 }

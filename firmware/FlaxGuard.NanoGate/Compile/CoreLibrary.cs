@@ -50,6 +50,14 @@ public static class CoreLibrary
     public static string Describe(PortableExecutableReference reference) =>
         Descriptions.GetOrAdd(reference.FilePath!, ReadIdentity);
 
+    /// <summary>The assembly version of the corlib at <paramref name="path"/>.</summary>
+    public static Version ReadVersion(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe).GetAssemblyDefinition().Version;
+    }
+
     private static string ReadIdentity(string path)
     {
         using var stream = File.OpenRead(path);

@@ -10,15 +10,20 @@ namespace FlaxGuard.NanoGate.Compile;
 /// <summary>The declaration assemblies compiled from the declaration directories, or why they could not be.</summary>
 public sealed class DeclarationSet
 {
-    public DeclarationSet(IReadOnlyList<MetadataReference> references, IReadOnlyList<string> assemblyNames, IReadOnlyList<string> errors)
+    public DeclarationSet(IReadOnlyList<DeclaredAssembly> assemblies, IReadOnlyList<string> errors)
     {
-        References = references;
-        AssemblyNames = assemblyNames;
+        Assemblies = assemblies;
         Errors = errors;
+        ByName = assemblies.ToDictionary(a => a.Name, StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<MetadataReference> References { get; }
-    public IReadOnlyList<string> AssemblyNames { get; }
+    /// <summary>Every declaration assembly that compiled, sorted by name.</summary>
+    public IReadOnlyList<DeclaredAssembly> Assemblies { get; }
+
+    public IReadOnlyDictionary<string, DeclaredAssembly> ByName { get; }
+
+    public IReadOnlyList<MetadataReference> References => Assemblies.Select(a => a.Reference).ToList();
+    public IReadOnlyList<string> AssemblyNames => Assemblies.Select(a => a.Name).ToList();
 
     /// <summary>Problems with the declarations themselves (header, compile errors, reference cycles).</summary>
     public IReadOnlyList<string> Errors { get; }
@@ -78,14 +83,14 @@ public static class DeclarationAssemblies
             group.Add(declaration);
         }
 
-        var built = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+        var built = new Dictionary<string, DeclaredAssembly>(StringComparer.Ordinal);
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var visiting = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (string name in groups.Keys) BuildOne(name);
 
         var names = built.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
-        return new DeclarationSet(names.Select(n => built[n]).ToList(), names, errors);
+        return new DeclarationSet(names.Select(n => built[n]).ToList(), errors);
 
         bool BuildOne(string name)
         {
@@ -110,7 +115,7 @@ public static class DeclarationAssemblies
                     ok = false;
                     continue;
                 }
-                if (BuildOne(dependency)) references.Add(built[dependency]);
+                if (BuildOne(dependency)) references.Add(built[dependency].Reference);
                 else
                 {
                     errors.Add(name + ": not compiled because " + dependency + " failed");
@@ -129,7 +134,8 @@ public static class DeclarationAssemblies
                 failed.Add(name);
                 return false;
             }
-            built[name] = MetadataReference.CreateFromImage(image, filePath: name + ".dll (declarations)");
+            built[name] = new DeclaredAssembly(name, compilation.Assembly.Identity.Version, image,
+                MetadataReference.CreateFromImage(image, filePath: name + ".dll (declarations)"));
             return true;
         }
     }

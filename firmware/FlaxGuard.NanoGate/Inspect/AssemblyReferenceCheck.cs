@@ -2,7 +2,8 @@ using System.Reflection.Metadata;
 
 namespace FlaxGuard.NanoGate.Inspect;
 
-/// <summary>Every AssemblyRef must be a nanoFramework 1.x assembly (<see cref="AssemblyAllowlist"/>); names the
+/// <summary>Every AssemblyRef must be a nanoFramework 1.x assembly (<see cref="AssemblyAllowlist"/>) or one of FlaxGuard's
+/// own firmware assemblies the project references; names the
 /// types used from any other.</summary>
 public sealed class AssemblyReferenceCheck : IMetadataCheck
 {
@@ -12,7 +13,7 @@ public sealed class AssemblyReferenceCheck : IMetadataCheck
         foreach (AssemblyReferenceHandle handle in md.AssemblyReferences)
         {
             string name = md.GetString(md.GetAssemblyReference(handle).Name);
-            if (AssemblyAllowlist.Contains(name)) continue;
+            if (AssemblyAllowlist.Contains(name) || context.FirmwareAssemblies.Contains(name)) continue;
 
             findings.Add(ViolationKind.AssemblyReference, name, "not a nanoFramework 1.x assembly");
             foreach (TypeReferenceHandle typeHandle in md.TypeReferences)

@@ -6,9 +6,10 @@ namespace FlaxGuard.NanoGate.Inspect;
 /// <summary>Everything a metadata check needs about the compiled assembly.</summary>
 public sealed class InspectionContext
 {
-    public InspectionContext(PEReader pe)
+    public InspectionContext(PEReader pe, IReadOnlySet<string>? firmwareAssemblies = null)
     {
         PE = pe;
+        FirmwareAssemblies = firmwareAssemblies ?? new HashSet<string>(StringComparer.Ordinal);
         Metadata = pe.GetMetadataReader();
         Names = new MetadataNames(Metadata);
         Usage = new IlUsageIndex(pe, Metadata, Names);
@@ -16,6 +17,9 @@ public sealed class InspectionContext
     }
 
     public PEReader PE { get; }
+
+    /// <summary>FlaxGuard's own firmware assemblies this one may reference (deployed alongside it).</summary>
+    public IReadOnlySet<string> FirmwareAssemblies { get; }
     public MetadataReader Metadata { get; }
     public MetadataNames Names { get; }
     public IlUsageIndex Usage { get; }

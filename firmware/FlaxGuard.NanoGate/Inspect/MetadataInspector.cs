@@ -14,13 +14,16 @@ public static class MetadataInspector
         new AsyncStateMachineCheck(),
         new AssemblyReferenceCheck(),
         new NativeImportCheck(),
+        new MultidimensionalArrayCheck(),
+        new DefaultInterfaceMethodCheck(),
     };
 
     /// <summary>Violation lines for the assembly in <paramref name="image"/> (empty when it is fine).</summary>
-    public static IReadOnlyList<string> Inspect(byte[] image)
+    /// <param name="firmwareAssemblies">FlaxGuard firmware assemblies it may reference besides nanoFramework's.</param>
+    public static IReadOnlyList<string> Inspect(byte[] image, IReadOnlySet<string>? firmwareAssemblies = null)
     {
         using var pe = new PEReader(ImmutableArray.Create(image));
-        var context = new InspectionContext(pe);
+        var context = new InspectionContext(pe, firmwareAssemblies);
         var findings = new Findings();
         foreach (IMetadataCheck check in Checks) check.Run(context, findings);
         return findings.Lines();

@@ -11,6 +11,7 @@ public sealed class TypeNameProvider : ISignatureTypeProvider<string, object?>
 {
     private readonly MetadataNames _names;
     private readonly List<string> _instantiations = new();
+    private readonly List<string> _multidimensionalArrays = new();
 
     public TypeNameProvider(MetadataNames names)
     {
@@ -22,7 +23,14 @@ public sealed class TypeNameProvider : ISignatureTypeProvider<string, object?>
         _instantiations.Where(inner => !_instantiations.Any(outer => outer.Length > inner.Length && outer.Contains(inner, StringComparison.Ordinal)))
             .Distinct(StringComparer.Ordinal).ToList();
 
-    public void Reset() => _instantiations.Clear();
+    /// <summary>Arrays with an ArrayShape (int[,], or a rank-1 array with bounds) met since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<string> MultidimensionalArrays => _multidimensionalArrays.Distinct(StringComparer.Ordinal).ToList();
+
+    public void Reset()
+    {
+        _instantiations.Clear();
+        _multidimensionalArrays.Clear();
+    }
 
     public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode switch
     {
@@ -69,7 +77,12 @@ public sealed class TypeNameProvider : ISignatureTypeProvider<string, object?>
 
     public string GetSZArrayType(string elementType) => elementType + "[]";
 
-    public string GetArrayType(string elementType, ArrayShape shape) => elementType + "[" + new string(',', Math.Max(0, shape.Rank - 1)) + "]";
+    public string GetArrayType(string elementType, ArrayShape shape)
+    {
+        string name = elementType + "[" + new string(',', Math.Max(0, shape.Rank - 1)) + "]";
+        _multidimensionalArrays.Add(name);
+        return name;
+    }
 
     public string GetByReferenceType(string elementType) => "ref " + elementType;
 

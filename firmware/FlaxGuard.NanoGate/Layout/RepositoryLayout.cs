@@ -5,7 +5,10 @@ public static class RepositoryLayout
 {
     public const string SolutionFileName = "FlaxGuard.sln";
 
-    /// <summary>The engine sources gated by default, relative to the repository root.</summary>
+    /// <summary>Where the firmware .nfproj files live, relative to the repository root.</summary>
+    public const string FirmwareDirectory = "firmware";
+
+    /// <summary>The engine sources, relative to the repository root.</summary>
     public static readonly string EngineDirectory = Path.Combine("firmware", "FlaxGuard.Engine");
 
     /// <summary>The ESP32 application sources, relative to the repository root.</summary>
