@@ -50,23 +50,34 @@ public sealed class FlashScriptTests
     [TestMethod]
     public void DryRun_ClassicNanoff_PrintsEveryStepAndCommandLineByLine()
     {
-        string peDir = PeDirectory(("mscorlib.pe", 8), ("System.Net.pe", 5), ("FlaxGuard.Esp32.pe", 3), ("nanoFramework.Runtime.Native.pe", 4));
+        string peDir = PeDirectory(("FlaxGuard.Engine.pe", 5), ("FlaxGuard.Esp32.pe", 3));
+        string packages = FlashFixtures.PackagesFolder(Path.Combine(_temp, "packages"));
         string provisioning = WriteProvisioning();
         string work = Path.Combine(_temp, "work");
 
         var result = FlashScript.Run(["--dry-run", "--target", "ESP32_PSRAM_REV3", "--port", "/dev/ttyUSB0", "--pe-dir", peDir,
-            "--provisioning", provisioning, "--wifi-ssid", "office", "--work-dir", work]);
+            "--packages-dir", packages, "--provisioning", provisioning, "--wifi-ssid", "office", "--work-dir", work]);
 
         Assert.AreEqual(0, result.ExitCode, result.Error);
         Assert.AreEqual("", result.Error);
+        var packageList = FlashFixtures.Packages();
+        string[] libraries = packageList.Where(p => p.Id != "nanoFramework.CoreLibrary").Select(p => p.Assembly + ".pe").Append("FlaxGuard.Engine.pe")
+            .OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        var paths = packageList.ToDictionary(p => p.Assembly + ".pe", p => Path.Combine(packages, p.Id + "." + p.Version, "lib", p.Assembly + ".pe"));
+        paths["FlaxGuard.Engine.pe"] = Path.Combine(peDir, "FlaxGuard.Engine.pe");
+        string[] files = libraries.Select(n => paths[n]).Prepend(paths["mscorlib.pe"]).Append(Path.Combine(peDir, "FlaxGuard.Esp32.pe")).ToArray();
+        int bytes = FlashScript.ExpectedImage(files).Length;
         string[] expected =
         [
-            "# dry run: every command is printed, none is run, nothing is written",
+            "# dry run: commands that touch the board or download are printed, not run; the image is built and measured in a temporary folder",
             "# nanoff: nanoff (syntax: classic)",
-            "# step 2: flash the nanoFramework runtime for ESP32_PSRAM_REV3",
+            "# step 2: prebuilt .pe files from " + peDir,
+            "# step 2: nanoFramework packages (firmware/FlaxGuard.Esp32/packages.config):",
+            .. packageList.Select(p => "#   " + p.Id + " " + p.Version + ": " + Path.Combine(packages, p.Id + "." + p.Version, "lib", p.Assembly + ".pe")),
+            "# step 3: deployment image " + work + "/flaxguard-esp32.bin from mscorlib.pe " + string.Join(" ", libraries) + " FlaxGuard.Esp32.pe",
+            "# step 3: image " + bytes + " bytes of 1835008 bytes deployment area (partition table esp32 4MB: deploy partition 0x1C0000 bytes at 0x1E0000, from nf-interpreter targets/ESP32/_IDF/esp32/partitions_nanoclr_4mb.csv@a3e8139a1)",
+            "# step 4: flash the nanoFramework runtime for ESP32_PSRAM_REV3",
             "+ nanoff --update --target ESP32_PSRAM_REV3 --serialport /dev/ttyUSB0",
-            "# step 3: prebuilt .pe files from " + peDir,
-            "# step 4: deployment image " + work + "/flaxguard-esp32.bin from mscorlib.pe System.Net.pe nanoFramework.Runtime.Native.pe FlaxGuard.Esp32.pe",
             "# step 5: deploy the application; the device reports its own deployment address",
             "+ nanoff --nanodevice --deploy --image " + work + "/flaxguard-esp32.bin --serialport /dev/ttyUSB0",
             "# step 6: write " + work + "/flaxguard.json (hostUrl, applianceId, key, caCertificatePem, wifiSsid, wifiPassword), mode 0600",
@@ -86,7 +97,8 @@ public sealed class FlashScriptTests
         string work = Path.Combine(_temp, "work");
 
         var result = FlashScript.Run(["--dry-run", "--nanoff-syntax", "verbs", "--target", "ESP32_C3", "--port", "/dev/ttyACM0",
-            "--pe-dir", peDir, "--provisioning", WriteProvisioning(), "--ethernet", "--work-dir", work]);
+            "--pe-dir", peDir, "--packages-dir", FlashFixtures.PackagesFolder(Path.Combine(_temp, "packages")),
+            "--provisioning", WriteProvisioning(), "--ethernet", "--work-dir", work]);
 
         Assert.AreEqual(0, result.ExitCode, result.Error);
         string[] commands = result.OutputLines.Where(l => l.StartsWith('+')).ToArray();
@@ -300,13 +312,6 @@ public sealed class FlashScriptTests
         AssertOneLineFailure(result, 1, "the .pe folder " + missing + " does not exist");
     }
 
-    [TestMethod]
-    public void NoToolchainAndNoPeDir_OneClearLine()
-    {
-        var result = FlashScript.Run(["--dry-run", "--skip-runtime", "--skip-provisioning", "--port", "/dev/ttyUSB0"]);
-        AssertOneLineFailure(result, 1, "no nanoFramework toolchain here");
-    }
-
     /// <summary>
     /// A full run against a stand-in nanoff that records what it is given (no board here): the deployed image is the
     /// assembled one, the provisioning file on its way to I: holds the host settings plus Wi-Fi, the password never
@@ -330,6 +335,7 @@ public sealed class FlashScriptTests
         string peDir = Directory.CreateDirectory(Path.Combine(_temp, "pe")).FullName;
         File.Copy(FlashScript.RealMscorlibPe, Path.Combine(peDir, "mscorlib.pe"));
         File.WriteAllBytes(Path.Combine(peDir, "FlaxGuard.Esp32.pe"), [1, 2, 3, 4, 5]);
+        string packages = FlashFixtures.PackagesFolder(Path.Combine(_temp, "packages"));
         string port = Path.Combine(_temp, "ttyUSB-test");
         File.WriteAllText(port, "");
         string work = Path.Combine(_temp, "work");
@@ -339,7 +345,7 @@ public sealed class FlashScriptTests
         string ca = Path.Combine(_temp, "host-ca.pem");
         File.WriteAllText(ca, "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n");
 
-        var result = FlashScript.Run(["--target", "ESP32_PSRAM_REV3", "--port", port, "--pe-dir", peDir, "--provisioning", provisioning,
+        var result = FlashScript.Run(["--target", "ESP32_PSRAM_REV3", "--port", port, "--pe-dir", peDir, "--packages-dir", packages, "--provisioning", provisioning,
                 "--ca-cert", ca, "--wifi-ssid", "office", "--work-dir", work],
             path: bin + ":/usr/bin:/bin", environment: new Dictionary<string, string> { ["FLAXGUARD_WIFI_PASSWORD"] = WifiPassword });
 
@@ -353,8 +359,10 @@ public sealed class FlashScriptTests
             "--nanodevice --deploy --image " + work + "/flaxguard-esp32.bin --serialport " + port,
             "--filedeployment " + work + "/filedeployment.json --serialport " + port,
         }, calls);
-        CollectionAssert.AreEqual(FlashScript.ExpectedImage(Path.Combine(peDir, "mscorlib.pe"), Path.Combine(peDir, "FlaxGuard.Esp32.pe")),
-            File.ReadAllBytes(Path.Combine(seen, "image.bin")));
+        string[] imageFiles = FlashFixtures.Packages().Where(p => p.Id != "nanoFramework.CoreLibrary").OrderBy(p => p.Assembly + ".pe", StringComparer.Ordinal)
+            .Select(p => Path.Combine(packages, p.Id + "." + p.Version, "lib", p.Assembly + ".pe"))
+            .Prepend(Path.Combine(peDir, "mscorlib.pe")).Append(Path.Combine(peDir, "FlaxGuard.Esp32.pe")).ToArray();
+        CollectionAssert.AreEqual(FlashScript.ExpectedImage(imageFiles), File.ReadAllBytes(Path.Combine(seen, "image.bin")));
 
         using var deployment = JsonDocument.Parse(File.ReadAllText(Path.Combine(seen, "filedeployment.json")));
         Assert.AreEqual(port, deployment.RootElement.GetProperty("SerialPort").GetString());
