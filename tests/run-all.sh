@@ -44,7 +44,7 @@ if ! dotnet build FlaxGuard.sln -c Release --no-restore --verbosity quiet -clp:N
 fi
 
 step "nanoFramework gate (engine, and ESP32 app + engine, against nanoFramework.CoreLibrary 1.17.11)"
-dotnet run --project firmware/FlaxGuard.NanoGate -c Release --no-build
+dotnet run --project firmware/FlaxGuard.NanoGate -c Release --no-build -- --require-mdp
 gate_status=$?
 
 results=artifacts/test-results

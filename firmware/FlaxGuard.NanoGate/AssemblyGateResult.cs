@@ -13,6 +13,7 @@ namespace FlaxGuard.NanoGate;
 /// <param name="PePath">The .pe the metadata processor made, when it ran and succeeded.</param>
 /// <param name="Pe">The header of that .pe (table sizes and row counts).</param>
 /// <param name="Measured">Bytes the processor needed, when it refused the assembly.</param>
+/// <param name="RuntimeRecords">Managed heap nanoCLR takes for this assembly's records when it loads it.</param>
 public sealed record AssemblyGateResult(
     string Name,
     string Kind,
@@ -23,7 +24,8 @@ public sealed record AssemblyGateResult(
     string? DllPath,
     string? PePath,
     PeHeader? Pe,
-    MetadataProcessorMeasure? Measured)
+    MetadataProcessorMeasure? Measured,
+    RuntimeRecordEstimate? RuntimeRecords = null)
 {
     public bool Passed => Violations.Count == 0;
 }

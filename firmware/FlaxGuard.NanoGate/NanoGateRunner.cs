@@ -190,9 +190,10 @@ public static class NanoGateRunner
             return Result(dllPath, measured: measured);
         }
 
-        Pe.PeHeader header = Pe.PeHeader.Read(pePath);
+        byte[] peBytes = File.ReadAllBytes(pePath);
+        Pe.PeHeader header = Pe.PeHeader.Parse(peBytes);
         violations.AddRange(context.Budget.Check(unit.AssemblyName, header));
-        return Result(dllPath, pePath, header);
+        return Result(dllPath, pePath, header) with { RuntimeRecords = Pe.RuntimeRecordEstimate.For(header, peBytes) };
     }
 
     /// <summary>Null when the package reference is satisfied: mscorlib of the same major.minor, or a declaration

@@ -123,7 +123,8 @@ public static class AgentMemoryHarness
             Console.WriteLine();
             var pass = worstProbe < TargetBytesPerProbe;
             Console.WriteLine($"Largest probe (engine bytes): {worstProbe:N0} bytes = {worstProbe / 1024.0:0.0} KiB; target < {TargetBytesPerProbe / 1024} KiB per probe: {(pass ? "met" : "NOT met")}");
-            return pass ? 0 : 1;
+            var fits = FirmwareRuntimeRecords.Report(worstProbe);
+            return pass && fits ? 0 : 1;
         }
         finally
         {

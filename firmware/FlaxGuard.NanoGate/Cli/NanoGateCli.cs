@@ -81,6 +81,7 @@ public static class NanoGateCli
             output.WriteLine(table);
             output.WriteLine();
         }
+        if (SizeReport.RuntimeHeap(result.Assemblies) is { } heap) output.WriteLine(heap);
         if (options.PeOutputDirectory != null) output.WriteLine("nanogate: .dll and .pe files in " + Path.GetFullPath(options.PeOutputDirectory));
 
         string what = result.SourceFileCount + " C# file(s) in " + result.Assemblies.Count + " assembly(ies)" +

@@ -20,7 +20,8 @@ public static class SizeReport
             return head + "; byte code " + Against(pe[PeTableKind.ByteCode].Size, budget.ByteCode, "budget") +
                    ", strings " + Against(pe[PeTableKind.Strings].Size, budget.Strings, "budget") +
                    ", largest other table " + largest.Name + " " + Against(largest.Size, PeTable.Limit, "limit") +
-                   "; .pe " + Number(pe.TotalSize) + " bytes";
+                   "; .pe " + Number(pe.TotalSize) + " bytes" +
+                   (assembly.RuntimeRecords is { } records ? "; runtime records " + Number(records.Total) + " bytes of heap" : "");
         }
         if (assembly.Measured is { } measured)
         {
@@ -60,6 +61,19 @@ public static class SizeReport
             }
         }
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>One line: the managed heap nanoCLR takes for the records of these assemblies when it loads them, or
+    /// null when none has a .pe. mscorlib's own records are shown apart: the heap figure is measured after them.</summary>
+    public static string? RuntimeHeap(IReadOnlyList<AssemblyGateResult> assemblies)
+    {
+        var estimated = assemblies.Where(a => a.RuntimeRecords != null).ToList();
+        if (estimated.Count == 0) return null;
+        int total = estimated.Sum(a => a.RuntimeRecords!.Total);
+        string core = Esp32Heap.CoreLibraryRecords() is { } corlib ? "; mscorlib's own " + Number(corlib.Total) + " bytes come before" : "";
+        return "nanogate: runtime records (nanoCLR type, method and field records, static fields, from the .pe tables): " +
+               Number(total) + " bytes for " + estimated.Count + " assembly(ies) = " +
+               (total * 100.0 / Esp32Heap.Rev0FreeBytes).ToString("0", Invariant) + "% of " + Esp32Heap.Source + core;
     }
 
     private static string Against(long bytes, int bound, string what) =>
