@@ -130,7 +130,7 @@ public sealed class ApplianceAgent : IDisposable
         // Never wait longer than one interval between retries: a host back from maintenance gets the backlog soon.
         var max = (int)Math.Clamp(intervalMs, 1000, 5 * 60 * 1000);
         var initial = Math.Min(5000, max);
-        return new ReportUploader(_queue, poster, new BackoffSchedule(initial, max, SecureRandomSource.Instance), _clock);
+        return new ReportUploader(_queue, poster, new BackoffSchedule(initial, max, SecureRandomSource.Instance), _clock, _counter, _provisioning.Key);
     }
 
     private long IntervalMs()

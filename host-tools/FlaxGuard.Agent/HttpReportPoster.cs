@@ -12,9 +12,10 @@ public sealed class HttpReportPoster(HttpClient http, string hostUrl, TimeSpan t
     public const string Path = "/api/v1/reports";
     public const string QueueHeader = "X-FlaxGuard-Queue";
 
-    public int Post(byte[] report, int queueLength, out string error)
+    public int Post(byte[] report, int queueLength, out string error, out long hostHighWater)
     {
         error = null!;
+        hostHighWater = 0;
         using var request = new HttpRequestMessage(HttpMethod.Post, hostUrl + Path);
         request.Content = new ByteArrayContent(report);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -27,8 +28,10 @@ public sealed class HttpReportPoster(HttpClient http, string hostUrl, TimeSpan t
             var status = (int)response.StatusCode;
             if (status is < 200 or > 299)
             {
-                var reason = HostReason.From(BoundedBody.Read(response, HostReason.MaxBytes, cts.Token)).Trim();
+                var body = BoundedBody.Read(response, HostReason.MaxBytes, cts.Token);
+                var reason = HostReason.From(body).Trim();
                 error = reason.Length == 0 ? null! : reason.Trim('(', ')');
+                if (status == ReportUploader.CounterConflictStatus) hostHighWater = HostAnswer.HighWater(body);
             }
             return status;
         }

@@ -91,7 +91,8 @@ public static class DashboardHarness
                     var (appliance, device) = devices[i];
                     var counter = ++counters[appliance];
                     var facts = round >= 2 && i % 10 == 0 ? drifted[i] : clean[i];
-                    batch.Add(new IngestItem(new Report(appliance, counter, Now(), [new ReportTarget(device, facts, [])]), 2048, Now(), i % 7));
+                    var report = new Report(appliance, counter, Now(), [new ReportTarget(device, facts, [])]);
+                    batch.Add(new IngestItem(report, 2048, Now(), i % 7, System.Security.Cryptography.SHA256.HashData(System.BitConverter.GetBytes(counter))));
                     if (batch.Count == BatchSize) await Flush();
                 }
                 await Flush();

@@ -95,8 +95,9 @@ namespace FlaxGuard.Esp32.App
             _queue = new ReportQueue(store, ReportQueueOptions.ForEsp32());
             _jobs = new JobStore(store, _provisioning.Key, _provisioning.ApplianceId, StorageBudget.MaxJobBytes);
             _host = new HostClient(_provisioning, _clock, StorageBudget.MaxJobBytes);
-            _uploader = new ReportUploader(_queue, _host, new BackoffSchedule(5000, 15 * 60 * 1000, random), _clock);
-            _round = new JobRound(_provisioning.ApplianceId, _provisioning.Key, new ReportCounter(store), _queue,
+            ReportCounter counter = new ReportCounter(store);
+            _uploader = new ReportUploader(_queue, _host, new BackoffSchedule(5000, 15 * 60 * 1000, random), _clock, counter, _provisioning.Key);
+            _round = new JobRound(_provisioning.ApplianceId, _provisioning.Key, counter, _queue,
                 new DeviceHttpTransport(tcp, _clock), tcp, new SocketUdpExchange(), _clock, random, new Esp32RoundHook(_supervisor));
 
             JobVerification stored = _jobs.LoadStored();

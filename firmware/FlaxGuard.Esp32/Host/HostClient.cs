@@ -74,9 +74,10 @@ namespace FlaxGuard.Esp32.Host
             }
         }
 
-        public int Post(byte[] report, int queueLength, out string error)
+        public int Post(byte[] report, int queueLength, out string error, out long hostHighWater)
         {
             error = null;
+            hostHighWater = 0;
             HttpRequestMessage request = new HttpRequestMessage(HttpMethod.Post, _hostUrl + ReportsPath);
             HttpResponseMessage response = null;
             try
@@ -88,6 +89,12 @@ namespace FlaxGuard.Esp32.Host
                 response = _client.Send(request, HttpCompletionOption.ResponseHeadersRead);
                 int status = (int)response.StatusCode;
                 if (status >= 400 && status != 409) error = response.ReasonPhrase;
+                if (status == ReportUploader.CounterConflictStatus && response.Content != null)
+                {
+                    // The answer is a short JSON refusal; nanoFramework's HttpContent buffers it, so bound it first.
+                    long length = response.Content.Headers.ContentLength;
+                    if (length > 0 && length <= HostAnswer.MaxBytes) hostHighWater = HostAnswer.HighWater(response.Content.ReadAsByteArray());
+                }
                 return status;
             }
             catch (Exception e)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Net;
 using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Engine.Reports;
@@ -130,29 +131,32 @@ public sealed class FlaxServer : IAsyncDisposable
         var applianceId = ReportEnvelope.PeekDeviceId(body);
         if (applianceId is null)
         {
-            var why = ReportVerifier.Verify(body, new byte[32], 0, receivedAt, _options.TimeWindowSeconds).Reason;
+            var why = ReportVerifier.Verify(body, new byte[32], receivedAt, _options.TimeWindowSeconds).Reason;
             return await Refuse(new Refusal(400, Refusal.Malformed, why), ct);
         }
         var entry = await _appliances.FindAsync(applianceId, ct);
         if (entry is null) return await Refuse(new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"), ct);
-        var verification = ReportVerifier.Verify(body, entry.Key, entry.LastCounter, receivedAt, _options.TimeWindowSeconds);
+        var verification = ReportVerifier.Verify(body, entry.Key, receivedAt, _options.TimeWindowSeconds);
         switch (verification.Status)
         {
             case ReportStatus.Malformed: return await Refuse(new Refusal(400, Refusal.Malformed, verification.Reason), ct);
             case ReportStatus.BadSignature: return await Refuse(new Refusal(401, Refusal.BadSignature, verification.Reason), ct);
-            case ReportStatus.Replayed: return await Refuse(new Refusal(409, Refusal.Replayed, verification.Reason), ct);
             case ReportStatus.OutsideTimeWindow: return await Refuse(new Refusal(422, Refusal.OutsideTimeWindow, verification.Reason + "; check the appliance clock"), ct);
         }
         int? queue = int.TryParse(http.Request.Headers[QueueHeader].ToString(), out var q) && q is >= 0 and <= 1_000_000 ? q : null;
-        var result = await _ingestor.SubmitAsync(new IngestItem(verification.Report, body.Length, receivedAt, queue), ct);
+        var result = await _ingestor.SubmitAsync(new IngestItem(verification.Report, body.Length, receivedAt, queue, SHA256.HashData(body)), ct);
         switch (result.Status)
         {
             case IngestStatus.Stored:
-                entry.Advance(result.LastCounter);
-                return Results.Json(new { accepted = true, counter = result.LastCounter });
-            case IngestStatus.Replayed:
-                entry.Advance(result.LastCounter);
-                return await Refuse(new Refusal(409, Refusal.Replayed, $"counter {verification.Report.Counter} is not above the last stored counter {result.LastCounter}: a replayed or out-of-order report"), ct);
+                return Results.Json(new { accepted = true, counter = verification.Report.Counter, highWater = result.LastCounter });
+            case IngestStatus.Duplicate:
+                // 409 only when exactly this report is stored: the appliance may then drop its copy.
+                return await Refuse(new Refusal(409, Refusal.Duplicate, $"report {verification.Report.Counter} is already stored"), ct);
+            case IngestStatus.CounterConflict:
+                // Another report holds this counter (the appliance lost or restored its state): it keeps the report,
+                // raises its counter above highWater and sends it again.
+                return await Refuse(new Refusal(412, Refusal.CounterConflict,
+                    $"another report is stored under counter {verification.Report.Counter}; seal this one again above {result.LastCounter}") { HighWater = result.LastCounter }, ct);
             default:
                 return await Refuse(new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"), ct);
         }
@@ -192,7 +196,9 @@ public sealed class FlaxServer : IAsyncDisposable
             _log.LogWarning("could not count a refusal: {Error}", e.Message);
         }
         _log.LogInformation("refused: {Error}: {Reason}", refusal.Error, refusal.Reason);
-        return Results.Json(new { error = refusal.Error, reason = refusal.Reason }, statusCode: refusal.Status);
+        return refusal.HighWater is { } highWater
+            ? Results.Json(new { error = refusal.Error, reason = refusal.Reason, highWater }, statusCode: refusal.Status)
+            : Results.Json(new { error = refusal.Error, reason = refusal.Reason }, statusCode: refusal.Status);
     }
 
     // ---- GET /api/v1/health

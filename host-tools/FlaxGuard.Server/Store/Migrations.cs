@@ -52,6 +52,12 @@ public static class Migrations
             """,
             "CREATE TABLE refusals (reason TEXT PRIMARY KEY, count BIGINT NOT NULL)",
         ]),
+        new(2, "report digests (duplicate or counter conflict) and sealed time of results (latest by when it was checked)",
+        [
+            "ALTER TABLE reports ADD COLUMN digest {BLOB} NULL",
+            "ALTER TABLE target_results ADD COLUMN sealed_at BIGINT NOT NULL DEFAULT 0",
+            "CREATE INDEX target_results_device_sealed ON target_results(device_id, sealed_at, id)",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

@@ -35,8 +35,11 @@ public enum FindingChangeKind { New, Changed, Resolved }
 public sealed record FindingChange(FindingChangeKind Kind, string DeviceId, string DeviceName, string Key, Severity Severity, string Sentence, long FirstSeen, long At);
 
 /// <summary>A verified report waiting to be stored.</summary>
-public sealed record IngestItem(Report Report, int SizeBytes, long ReceivedAt, int? QueueLength);
+/// <param name="Digest">SHA-256 of the report's signed bytes, which tells a second copy of a report from another report under the same counter.</param>
+public sealed record IngestItem(Report Report, int SizeBytes, long ReceivedAt, int? QueueLength, byte[] Digest);
 
-public enum IngestStatus { Stored, Replayed, UnknownAppliance }
+/// <summary>What the store did with a report. A report is unique by (appliance, counter): <see cref="Duplicate"/> is that
+/// very report again (same digest), <see cref="CounterConflict"/> another report under a counter already taken.</summary>
+public enum IngestStatus { Stored, Duplicate, CounterConflict, UnknownAppliance }
 
 public sealed record IngestResult(IngestStatus Status, long LastCounter, IReadOnlyList<FindingChange> Changes);

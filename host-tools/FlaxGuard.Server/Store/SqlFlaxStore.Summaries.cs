@@ -18,10 +18,10 @@ public abstract partial class SqlFlaxStore
     public async Task<IReadOnlyDictionary<string, TargetResultRecord>> LatestResultsAsync(CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        // One index seek per device on target_results(device_id, id): the cost follows the device count, not the report count.
+        // One index seek per device on target_results(device_id, sealed_at, id): the cost follows the device count, not the report count.
         var rows = await Query(c, null, $"""
             SELECT {SummaryColumns} FROM devices d
-            JOIN target_results t ON t.id = (SELECT MAX(x.id) FROM target_results x WHERE x.device_id = d.id)
+            JOIN target_results t ON t.id = (SELECT x.id FROM target_results x WHERE x.device_id = d.id ORDER BY x.sealed_at DESC, x.id DESC LIMIT 1)
             """, ReadSummary, ct);
         return rows.ToDictionary(r => r.DeviceId, StringComparer.Ordinal);
     }
@@ -29,7 +29,7 @@ public abstract partial class SqlFlaxStore
     public async Task<IReadOnlyList<TargetResultRecord>> ResultHistoryAsync(string deviceId, int limit, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        var rows = await Query(c, null, $"SELECT {SummaryColumns} FROM target_results t WHERE t.device_id = @d ORDER BY t.id DESC LIMIT @n",
+        var rows = await Query(c, null, $"SELECT {SummaryColumns} FROM target_results t WHERE t.device_id = @d ORDER BY t.sealed_at DESC, t.id DESC LIMIT @n",
             ReadSummary, ct, ("d", deviceId), ("n", Math.Clamp(limit, 1, 10_000)));
         rows.Reverse();
         return rows;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using System.Text.Json;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Reports;
@@ -307,6 +308,8 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         {
             public long LastCounter;
             public long LastSeen;
+            /// <summary>Counters taken in this batch with their digests (a batch can hold a report and its replay).</summary>
+            public Dictionary<long, byte[]> Taken { get; } = [];
             public int? QueueLength;
             public int Stored;
         }
@@ -314,6 +317,8 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         public Dictionary<string, ApplianceState?> Appliances { get; } = new(StringComparer.Ordinal);
         public Dictionary<(string Appliance, string Device), string?> DeviceNames { get; } = [];
         public Dictionary<string, FactSet?> Approved { get; } = new(StringComparer.Ordinal);
+        /// <summary>The sealed time of each device's latest result: an older report is history, not the device's state.</summary>
+        public Dictionary<string, long> LatestSealed { get; } = new(StringComparer.Ordinal);
         public HashSet<string> HasProposal { get; } = new(StringComparer.Ordinal);
         /// <summary>Targets whose proposed baseline was looked up (present or not) in this transaction.</summary>
         public HashSet<string> ProposalChecked { get; } = new(StringComparer.Ordinal);
@@ -357,6 +362,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
                     Add("SELECT name FROM devices WHERE id = @d AND appliance_id = @a", r =>
                         context.DeviceNames[(applianceId, targetId)] = r.Read() ? r.GetString(0) : null, ("d", targetId), ("a", applianceId));
                 if (!targets.Add(targetId)) continue;
+                Add(LatestSealedSelect, r => context.LatestSealed[targetId] = r.Read() && !r.IsDBNull(0) ? Convert.ToInt64(r.GetValue(0)) : 0, ("d", targetId));
                 Add("SELECT facts FROM baselines WHERE device_id = @d AND state = 'approved' ORDER BY id DESC LIMIT 1", r =>
                     context.Approved[targetId] = r.Read() ? DecodeFacts((byte[])r.GetValue(0)) : null, ("d", targetId));
                 Add("SELECT 1 FROM baselines WHERE device_id = @d AND state = 'proposed' LIMIT 1", r =>
@@ -390,18 +396,34 @@ public abstract partial class SqlFlaxStore : IFlaxStore
             context.Appliances[report.DeviceId] = appliance;
         }
         if (appliance is null) return new IngestResult(IngestStatus.UnknownAppliance, 0, []);
-        if (report.Counter <= appliance.LastCounter) return new IngestResult(IngestStatus.Replayed, appliance.LastCounter, []);
+        // Counters above the highest stored one are free; below it, the report may fill a gap (sealed while the host
+        // was away) or be a copy of one stored (see ReportVerifier for why that is the whole replay defence).
+        byte[]? held = null;
+        if (appliance.Taken.TryGetValue(report.Counter, out var inBatch)) held = inBatch;
+        else if (report.Counter <= appliance.LastCounter)
+        {
+            var row = await Query(c, tx, "SELECT digest FROM reports WHERE appliance_id = @a AND counter = @counter", r => r.IsDBNull(0) ? [] : (byte[])r.GetValue(0), ct,
+                ("a", report.DeviceId), ("counter", report.Counter));
+            held = row.Count == 0 ? null : row[0];
+        }
+        if (held is not null)
+        {
+            // A row stored before digests were kept (empty) cannot prove it is this report: answered as a conflict, the
+            // appliance sends it again under a new counter, so at worst it is kept twice, never lost.
+            var same = held.Length > 0 && CryptographicOperations.FixedTimeEquals(held, item.Digest);
+            return new IngestResult(same ? IngestStatus.Duplicate : IngestStatus.CounterConflict, appliance.LastCounter, []);
+        }
         var now = item.ReceivedAt;
         // With deferred writes the report row is not read back: its results find it by (appliance, counter), which is unique.
         var deferred = DeferredByConnection.TryGetValue(c, out _);
         object reportId = "";
         if (deferred)
-            await Exec(c, tx, "INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes) VALUES (@a, @counter, @dt, @now, @size)", ct,
-                ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes));
+            await Exec(c, tx, "INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes, digest) VALUES (@a, @counter, @dt, @now, @size, @digest)", ct,
+                ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes), ("digest", item.Digest));
         else
             reportId = Convert.ToInt64(await Scalar(c, tx, """
-                INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes) VALUES (@a, @counter, @dt, @now, @size) RETURNING id
-                """, ct, ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes)));
+                INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes, digest) VALUES (@a, @counter, @dt, @now, @size, @digest) RETURNING id
+                """, ct, ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes), ("digest", item.Digest)));
         var changes = new List<FindingChange>();
         foreach (var target in report.Targets)
         {
@@ -422,12 +444,20 @@ public abstract partial class SqlFlaxStore : IFlaxStore
             [
                 ("d", target.TargetId), ("facts", analysis.Facts), ("verdicts", JsonSerializer.Serialize(analysis.Verdicts, Json)),
                 ("drift", JsonSerializer.Serialize(analysis.Drift, Json)), ("worst", (int)analysis.Worst), ("unverified", analysis.Unverified ? 1 : 0),
-                ("fw", analysis.Firmware), ("now", now), ("hb", approved is null ? 0 : 1),
+                ("fw", analysis.Firmware), ("now", now), ("hb", approved is null ? 0 : 1), ("sealed", report.TimestampUnixSeconds),
             ];
             if (deferred)
                 await Exec(c, tx, DeferredResultInsert, ct, [("a", report.DeviceId), ("counter", report.Counter), .. resultValues]);
             else
                 await Exec(c, tx, ResultInsert, ct, [("r", reportId), .. resultValues]);
+            if (!context.LatestSealed.TryGetValue(target.TargetId, out var latestSealed))
+            {
+                latestSealed = await Scalar(c, tx, LatestSealedSelect, ct, ("d", target.TargetId)) is { } v and not DBNull ? Convert.ToInt64(v) : 0;
+            }
+            // A report sealed before the device's latest result (it waited out a host outage, or was sealed again under a
+            // new counter) is kept as history; the device's state, baseline proposal and findings follow the latest.
+            if (report.TimestampUnixSeconds < latestSealed) continue;
+            context.LatestSealed[target.TargetId] = report.TimestampUnixSeconds;
             if (approved is null && !analysis.Unverified && !context.HasProposal.Contains(target.TargetId))
             {
                 if (context.ProposalChecked.Contains(target.TargetId) || await Scalar(c, tx, "SELECT 1 FROM baselines WHERE device_id = @d AND state = 'proposed'", ct, ("d", target.TargetId)) is null)
@@ -441,21 +471,27 @@ public abstract partial class SqlFlaxStore : IFlaxStore
             context.OpenFindings.Remove(target.TargetId, out var openFindings);
             await MergeFindings(c, tx, target.TargetId, deviceName, analysis.Findings, now, changes, openFindings, ct);
         }
-        appliance.LastCounter = report.Counter;
+        appliance.LastCounter = Math.Max(appliance.LastCounter, report.Counter);
+        appliance.Taken[report.Counter] = item.Digest;
         appliance.LastSeen = now;
         if (item.QueueLength is not null) appliance.QueueLength = item.QueueLength;
         appliance.Stored++;
-        return new IngestResult(IngestStatus.Stored, report.Counter, changes);
+        return new IngestResult(IngestStatus.Stored, appliance.LastCounter, changes);
     }
 
+    private const string LatestSealedSelect = "SELECT MAX(sealed_at) FROM target_results WHERE device_id = @d";
+
+    /// <summary>A device's latest result: the one sealed last (reports can arrive out of order), then the last stored.</summary>
+    private const string LatestFirst = "ORDER BY sealed_at DESC, id DESC";
+
     private const string ResultInsert = """
-        INSERT INTO target_results (report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline)
-        VALUES (@r, @d, @facts, @verdicts, @drift, @worst, @unverified, @fw, @now, @hb)
+        INSERT INTO target_results (report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline, sealed_at)
+        VALUES (@r, @d, @facts, @verdicts, @drift, @worst, @unverified, @fw, @now, @hb, @sealed)
         """;
 
     private const string DeferredResultInsert = """
-        INSERT INTO target_results (report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline)
-        VALUES ((SELECT id FROM reports WHERE appliance_id = @a AND counter = @counter), @d, @facts, @verdicts, @drift, @worst, @unverified, @fw, @now, @hb)
+        INSERT INTO target_results (report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline, sealed_at)
+        VALUES ((SELECT id FROM reports WHERE appliance_id = @a AND counter = @counter), @d, @facts, @verdicts, @drift, @worst, @unverified, @fw, @now, @hb, @sealed)
         """;
 
     private static async Task MergeFindings(DbConnection c, DbTransaction tx, string deviceId, string deviceName, IReadOnlyList<CurrentFinding> current, long now, List<FindingChange> changes, List<FindingRecord>? prefetched, CancellationToken ct)
@@ -544,7 +580,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         long id;
         if (fromLatest)
         {
-            var facts = await Scalar(c, tx, "SELECT facts FROM target_results WHERE device_id = @d AND unverified = 0 ORDER BY id DESC LIMIT 1", ct, ("d", deviceId)) as byte[];
+            var facts = await Scalar(c, tx, "SELECT facts FROM target_results WHERE device_id = @d AND unverified = 0 " + LatestFirst + " LIMIT 1", ct, ("d", deviceId)) as byte[];
             if (facts is null) return null;
             await Exec(c, tx, "UPDATE baselines SET state = 'rejected', decided_at = @now WHERE device_id = @d AND state = 'proposed'", ct, ("now", now), ("d", deviceId));
             await Exec(c, tx, "UPDATE baselines SET state = 'replaced', decided_at = @now WHERE device_id = @d AND state = 'approved'", ct, ("now", now), ("d", deviceId));
@@ -572,7 +608,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
     /// </summary>
     private static async Task RerateLatestResult(DbConnection c, DbTransaction tx, string deviceId, FactSet approved, long now, CancellationToken ct)
     {
-        var latest = (await Query(c, tx, "SELECT id, facts, verdicts, unverified FROM target_results WHERE device_id = @d ORDER BY id DESC LIMIT 1",
+        var latest = (await Query(c, tx, "SELECT id, facts, verdicts, unverified FROM target_results WHERE device_id = @d " + LatestFirst + " LIMIT 1",
             r => (Id: Convert.ToInt64(r.GetValue(0)), Facts: (byte[])r.GetValue(1), Verdicts: r.GetString(2), Unverified: Convert.ToInt32(r.GetValue(3)) != 0),
             ct, ("d", deviceId))).FirstOrDefault();
         if (latest.Facts is null) return;
@@ -611,7 +647,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         await using var c = await OpenAsync(ct);
         return (await Query(c, null, """
             SELECT id, report_id, device_id, facts, verdicts, drift, worst_severity, unverified, firmware, received_at, has_baseline
-            FROM target_results WHERE device_id = @d ORDER BY id DESC LIMIT 1
+            FROM target_results WHERE device_id = @d ORDER BY sealed_at DESC, id DESC LIMIT 1
             """, r => new TargetResultRecord(
                 Convert.ToInt64(r.GetValue(0)), Convert.ToInt64(r.GetValue(1)), r.GetString(2), (byte[])r.GetValue(3),
                 JsonSerializer.Deserialize<List<StoredVerdict>>(r.GetString(4), Json)!, JsonSerializer.Deserialize<List<StoredDrift>>(r.GetString(5), Json)!,

@@ -122,12 +122,12 @@ public sealed class JobRoundTests
         string[] keys = queue.KeysOldestFirst();
         Assert.AreEqual(2, keys.Length);
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        ReportVerification first = ReportVerifier.Verify(queue.Read(keys[0])!, Key, 0, now, 300);
+        ReportVerification first = ReportVerifier.Verify(queue.Read(keys[0])!, Key, now, 300);
         Assert.IsTrue(first.Accepted, first.Reason);
         Assert.AreEqual(1, first.Report.Counter);
         Assert.AreEqual("web", first.Report.Targets[0].TargetId);
         Assert.IsTrue(first.Report.Targets[0].Facts.Contains("http.title"), "the page was fingerprinted");
-        ReportVerification second = ReportVerifier.Verify(queue.Read(keys[1])!, Key, 1, now, 300);
+        ReportVerification second = ReportVerifier.Verify(queue.Read(keys[1])!, Key, now, 300);
         Assert.IsTrue(second.Accepted, second.Reason);
         Assert.AreEqual("gone", second.Report.Targets[0].TargetId);
         Assert.IsTrue(second.Report.Targets[0].Verdicts.Any(v => v.IsUnverified));
@@ -147,7 +147,7 @@ public sealed class JobRoundTests
 
         TargetSummary firstCheck = round.RunTarget(new JobTarget("web", "router", address, "web", ports, "", "", null));
         Assert.IsFalse(firstCheck.Unverified);
-        var report = ReportVerifier.Verify(queue.Read(queue.KeysOldestFirst()[0])!, Key, 0, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 300).Report;
+        var report = ReportVerifier.Verify(queue.Read(queue.KeysOldestFirst()[0])!, Key, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 300).Report;
         string baseline = BaselineText.Format(new Baseline("web", 1_764_201_600, report.Targets[0].Facts));
 
         RoundSummary same = round.Run(JobFor(2, new JobTarget("web", "router", address, "web", ports, "", "", baseline)));
@@ -177,6 +177,23 @@ public sealed class JobRoundTests
     }
 
     [TestMethod]
+    public void Round_RaisesTheCounterToTheJobsHighWater_BeforeSealing()
+    {
+        // State lost: the counter starts again at 0, while the host holds reports up to 41.
+        var store = ApplianceTestKit.NewStore("round-highwater");
+        var counter = new ReportCounter(store);
+        var queue = new ReportQueue(store, ReportQueueOptions.ForLinux());
+        var round = new JobRound("dongle-1", Key, counter, queue, null!, null!, null!, SystemClock.Instance, null!, null);
+        var target = new JobTarget("a", "", "ftp://192.0.2.1", "web", "", "", "", null);
+
+        round.Run(new Job("dongle-1", 1, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 300, "", [target], reportHighWater: 41));
+
+        Assert.AreEqual(42, ReportEnvelope.PeekCounter(queue.Read(queue.KeysOldestFirst()[0])!));
+        round.Run(new Job("dongle-1", 1, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 300, "", [target], reportHighWater: 5));
+        Assert.AreEqual(43, counter.Current, "an older mark never moves the counter back");
+    }
+
+    [TestMethod]
     public void DamagedBaselineInTheJob_IsReported_NotIgnored()
     {
         var store = ApplianceTestKit.NewStore("round-baseline");
@@ -188,7 +205,7 @@ public sealed class JobRoundTests
 
         TargetSummary summary = round.RunTarget(new JobTarget("t", "", "http://127.0.0.1:" + closed, "web", closed.ToString(), "", "", "not a baseline"));
 
-        var report = ReportVerifier.Verify(queue.Read(queue.KeysOldestFirst()[0])!, Key, 0, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 300).Report;
+        var report = ReportVerifier.Verify(queue.Read(queue.KeysOldestFirst()[0])!, Key, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 300).Report;
         Assert.IsTrue(report.Targets[0].Verdicts.Any(v => v.Message.Contains("approved baseline in the job is damaged", StringComparison.Ordinal)));
         Assert.IsTrue(summary.Unverified);
     }

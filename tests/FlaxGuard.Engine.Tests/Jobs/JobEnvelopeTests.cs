@@ -171,6 +171,7 @@ public sealed class JobEnvelopeTests
         w.WriteInt64(1);
         w.WriteInt64(Now);
         w.WriteUInt32(300);
+        w.WriteInt64(0); // report high-water mark
         w.WriteString("");
         w.WriteBytes(Nonce, 0, 16);
         byte[] body = [0, 0, 0, 1, 0, 0, 0, 2, (byte)'x'];
@@ -208,5 +209,36 @@ public sealed class JobEnvelopeTests
             for (var i = 15; i >= 0 && ++counter[i] == 0; i--) { }
         }
         return output;
+    }
+
+    [TestMethod]
+    public void ReportHighWater_TravelsInTheSignedHeader()
+    {
+        var job = new Job("dongle-01", 5, Now, 300, "", [], reportHighWater: 1_234_567);
+        var result = Verify(JobEnvelope.Seal(job, Key, Nonce));
+        Assert.AreEqual(JobStatus.Accepted, result.Status, result.Reason);
+        Assert.AreEqual(1_234_567, result.Job!.ReportHighWater);
+    }
+
+    [TestMethod]
+    public void Format1Envelope_FromAnOlderHost_IsStillRead_WithHighWaterZero()
+    {
+        var w = new ByteWriter(128);
+        w.WriteBytes(JobEnvelope.Magic, 0, 4);
+        w.WriteByte(JobEnvelope.FormatWithoutHighWater);
+        w.WriteString("dongle-01");
+        w.WriteInt64(3);
+        w.WriteInt64(Now);
+        w.WriteUInt32(300);
+        w.WriteString("");
+        w.WriteBytes(Nonce, 0, 16);
+        byte[] body = [0, 0, 0, 0];
+        w.WriteUInt32((uint)body.Length);
+        w.WriteBytes(body, 0, body.Length);
+        var signed = w.ToArray();
+        var result = Verify([.. signed, .. HMACSHA256.HashData(Key, signed)]);
+        Assert.AreEqual(JobStatus.Accepted, result.Status, result.Reason);
+        Assert.AreEqual(0, result.Job!.ReportHighWater);
+        Assert.AreEqual(3, result.Job.Version);
     }
 }

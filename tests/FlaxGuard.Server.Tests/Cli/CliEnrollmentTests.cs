@@ -184,9 +184,9 @@ public sealed class CliEnrollmentTests
         await using var store = new SqliteFlaxStore(dir.File("flaxguard.db"));
         var device = (await store.FindDeviceAsync("office-router", CancellationToken.None))!;
         var counter = 0L;
-        async Task Report(bool compromised, long? at = null) =>
+        async Task Report(bool compromised, long? at = null, long? receivedAt = null) =>
             Assert.AreEqual(IngestStatus.Stored, (await store.StoreReportsAsync(
-                [new IngestItem(TestReports.Make(applianceId, ++counter, device.Id, TestReports.RouterFacts(compromised), at), 1000, at ?? TestReports.Now, 0)], CancellationToken.None))[0].Status);
+                [TestReports.Item(TestReports.Make(applianceId, ++counter, device.Id, TestReports.RouterFacts(compromised), at), 1000, receivedAt ?? at ?? TestReports.Now, 0)], CancellationToken.None))[0].Status);
 
         await Report(compromised: false);
         var approve = Flax(dir, null, "baseline", "approve", "office-router");
@@ -210,7 +210,7 @@ public sealed class CliEnrollmentTests
         Assert.AreEqual("critical", json.GetProperty("devices")[0].GetProperty("worst").GetString());
 
         // The appliance goes quiet: its last report is older than twice its 60 s interval.
-        await Report(compromised: false, at: TestReports.Now - 300);
+        await Report(compromised: false, at: TestReports.Now + 1, receivedAt: TestReports.Now - 300);
         var stale = Flax(dir, null, "status");
         Assert.AreEqual(1, stale.ExitCode, stale.All);
         StringAssert.Contains(stale.Stdout, "silent");

@@ -1,6 +1,7 @@
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Reports;
 using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Server.Store;
 
 namespace FlaxGuard.Server.Tests.Fixtures;
 
@@ -31,4 +32,11 @@ public static class TestReports
         new(applianceId, counter, timestamp ?? Now, [new ReportTarget(deviceId, facts, verdicts)]);
 
     public static byte[] Seal(Report report, byte[] key) => ReportEnvelope.Seal(report, key);
+
+    /// <summary>What the API hands the store for a report: SHA-256 of its sealed bytes (here under a fixed test key).</summary>
+    public static byte[] DigestOf(Report report) => System.Security.Cryptography.SHA256.HashData(ReportEnvelope.Seal(report, DigestKey));
+
+    private static readonly byte[] DigestKey = Enumerable.Repeat((byte)7, 32).ToArray();
+
+    public static IngestItem Item(Report report, int sizeBytes, long receivedAt, int? queueLength) => new(report, sizeBytes, receivedAt, queueLength, DigestOf(report));
 }

@@ -39,7 +39,7 @@ public abstract class StoreContract
     private async Task<IngestResult> Ingest(string applianceId, long counter, string deviceId, FactSet facts, long? at = null, params Verdict[] verdicts)
     {
         var report = TestReports.Make(applianceId, counter, deviceId, facts, at, verdicts);
-        var results = await Store.StoreReportsAsync([new IngestItem(report, 2048, at ?? TestReports.Now, 3)], _ct);
+        var results = await Store.StoreReportsAsync([TestReports.Item(report, 2048, at ?? TestReports.Now, 3)], _ct);
         return results.Single();
     }
 
@@ -215,28 +215,50 @@ public abstract class StoreContract
     }
 
     [TestMethod]
-    public async Task ReplayedOrOlderCounter_IsRefused_AndNothingIsStored()
+    public async Task TakenCounter_IsADuplicateOrAConflict_AndNothingIsStoredTwice()
     {
         var (appliance, _, device) = await Enroll();
-        Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts())).Status);
-        var replay = await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts(compromised: true));
-        Assert.AreEqual(IngestStatus.Replayed, replay.Status);
-        Assert.AreEqual(10, replay.LastCounter);
-        Assert.AreEqual(IngestStatus.Replayed, (await Ingest(appliance.Id, 9, device.Id, TestReports.RouterFacts())).Status);
+        var at = TestReports.Now;
+        Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts(), at)).Status);
+        Assert.AreEqual(IngestStatus.Duplicate, (await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts(), at)).Status, "the very same report again");
+        var conflict = await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts(compromised: true), at);
+        Assert.AreEqual(IngestStatus.CounterConflict, conflict.Status, "another report under a taken counter");
+        Assert.AreEqual(10, conflict.LastCounter, "the high-water mark the appliance continues above");
         Assert.AreEqual(1, await Store.CountReportsAsync(appliance.Id, _ct));
         Assert.IsFalse(SqlFlaxStore.DecodeFacts((await Store.LatestResultAsync(device.Id, _ct))!.Facts).Contains("cfg.service.telnet"));
         Assert.AreEqual(IngestStatus.UnknownAppliance, (await Ingest("fg-nobody", 1, device.Id, TestReports.RouterFacts())).Status);
     }
 
     [TestMethod]
+    public async Task ReportSealedBeforeTheLatest_FillsItsGap_AsHistory_AndLeavesTheDevicesStateAlone()
+    {
+        var (appliance, _, device) = await Enroll();
+        var now = TestReports.Now;
+        Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, 10, device.Id, TestReports.RouterFacts(), now)).Status);
+        // Sealed ten minutes earlier, during a host outage, and delivered after report 10.
+        var late = await Ingest(appliance.Id, 9, device.Id, TestReports.RouterFacts(compromised: true), now - 600);
+        Assert.AreEqual(IngestStatus.Stored, late.Status);
+        Assert.AreEqual(10, late.LastCounter);
+        CollectionAssert.AreEqual(new long[] { 9, 10 }, (await Store.ReportCountersAsync(appliance.Id, _ct)).ToList());
+        Assert.IsFalse(SqlFlaxStore.DecodeFacts((await Store.LatestResultAsync(device.Id, _ct))!.Facts).Contains("cfg.service.telnet"),
+            "the device's state is its latest check, not the one that arrived last");
+        var history = await Store.ResultHistoryAsync(device.Id, 10, _ct);
+        Assert.HasCount(2, history);
+        Assert.IsTrue(history[0].ReceivedAt <= history[1].ReceivedAt);
+        // A later check (sealed now + 60) is the state again.
+        Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, 11, device.Id, TestReports.RouterFacts(compromised: true), now + 60)).Status);
+        Assert.IsTrue(SqlFlaxStore.DecodeFacts((await Store.LatestResultAsync(device.Id, _ct))!.Facts).Contains("cfg.service.telnet"));
+    }
+
+    [TestMethod]
     public async Task Batch_StoresAllInOrder_AndUpdatesApplianceHealth()
     {
         var (appliance, _, device) = await Enroll();
-        var items = Enumerable.Range(1, 50).Select(i => new IngestItem(TestReports.Make(appliance.Id, i, device.Id, TestReports.RouterFacts()), 1000 + i, TestReports.Now, i)).ToList();
+        var items = Enumerable.Range(1, 50).Select(i => TestReports.Item(TestReports.Make(appliance.Id, i, device.Id, TestReports.RouterFacts()), 1000 + i, TestReports.Now, i)).ToList();
         items.Add(items[10]); // a duplicate inside the same batch
         var results = await Store.StoreReportsAsync(items, _ct);
         Assert.AreEqual(50, results.Count(r => r.Status == IngestStatus.Stored));
-        Assert.AreEqual(IngestStatus.Replayed, results[^1].Status);
+        Assert.AreEqual(IngestStatus.Duplicate, results[^1].Status);
         CollectionAssert.AreEqual(Enumerable.Range(1, 50).Select(i => (long)i).ToList(), (await Store.ReportCountersAsync(appliance.Id, _ct)).ToList());
         var health = (await Store.FindApplianceAsync(appliance.Id, _ct))!;
         Assert.AreEqual(50, health.LastCounter);

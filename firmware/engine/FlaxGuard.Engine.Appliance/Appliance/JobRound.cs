@@ -55,6 +55,8 @@ namespace FlaxGuard.Engine.Appliance
         public RoundSummary Run(Job job)
         {
             if (job == null) throw new ArgumentNullException("job");
+            // After lost or restored state the stored counter is behind what the host holds; catch up before sealing.
+            _counter.RaiseTo(job.ReportHighWater);
             Severity highest = Severity.None;
             bool anyDrift = false;
             bool anyUnverified = false;

@@ -91,6 +91,26 @@ namespace FlaxGuard.Engine.Appliance
             return _store.Get(key);
         }
 
+        /// <summary>Puts new bytes of the same size under a queued report's key (a report sealed again under a new
+        /// counter keeps its place in the queue); false when it is no longer queued.</summary>
+        public bool Replace(string key, byte[] report)
+        {
+            if (report == null || report.Length == 0) throw new ArgumentException("the report is empty", "report");
+            long sequence;
+            if (!TryParseKey(key, out sequence)) return false;
+            lock (_gate)
+            {
+                for (int i = 0; i < _count; i++)
+                {
+                    if (_sequences[i] != sequence) continue;
+                    if (_options.Charge(report.Length) != _charges[i]) throw new ArgumentException("a replacement must cost the same storage", "report");
+                    _store.Put(key, report);
+                    return true;
+                }
+                return false;
+            }
+        }
+
         /// <summary>Removes a report the host has confirmed; false when it was not queued.</summary>
         public bool Remove(string key)
         {

@@ -3,7 +3,7 @@ namespace FlaxGuard.Engine.Appliance
     /// <summary>What one upload round did.</summary>
     public sealed class UploadRound
     {
-        public UploadRound(bool attempted, int accepted, int alreadyStored, int refused, int remaining, bool hostReached, string problem)
+        public UploadRound(bool attempted, int accepted, int alreadyStored, int refused, int remaining, bool hostReached, string problem, int resealed)
         {
             Attempted = attempted;
             Accepted = accepted;
@@ -12,6 +12,7 @@ namespace FlaxGuard.Engine.Appliance
             Remaining = remaining;
             HostReached = hostReached;
             Problem = problem;
+            Resealed = resealed;
         }
 
         /// <summary>False when the round was skipped: backoff still running, or nothing to send.</summary>
@@ -20,7 +21,7 @@ namespace FlaxGuard.Engine.Appliance
         /// <summary>Reports the host stored (200) and that left the queue.</summary>
         public int Accepted { get; private set; }
 
-        /// <summary>Reports the host already had (409, a replay of one it stored) and that left the queue.</summary>
+        /// <summary>Reports the host already had (409: exactly this report is stored) and that left the queue.</summary>
         public int AlreadyStored { get; private set; }
 
         /// <summary>Reports the host refused (another 4xx); they stay queued and are retried later.</summary>
@@ -31,6 +32,10 @@ namespace FlaxGuard.Engine.Appliance
 
         /// <summary>True when the host answered at all (any status code).</summary>
         public bool HostReached { get; private set; }
+
+        /// <summary>Reports sealed again under a new counter because another report held theirs (412, lost or restored
+        /// appliance state); each was then sent again in the same round.</summary>
+        public int Resealed { get; private set; }
 
         /// <summary>The last failure or refusal in words, or null.</summary>
         public string Problem { get; private set; }

@@ -11,7 +11,14 @@ namespace FlaxGuard.Engine.Jobs
     public sealed class Job
     {
         public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets)
+            : this(deviceId, version, issuedUnixSeconds, intervalSeconds, hashDbVersion, targets, 0)
         {
+        }
+
+        /// <param name="reportHighWater">The highest report counter the host has stored from this appliance.</param>
+        public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets, long reportHighWater)
+        {
+            if (reportHighWater < 0) throw new ArgumentOutOfRangeException("reportHighWater");
             if (!Report.IsValidDeviceId(deviceId)) throw new ArgumentException("appliance id must be 1 to 64 characters of letters, digits, '-', '_' or '.'", "deviceId");
             if (version < 1) throw new ArgumentOutOfRangeException("version", "the job version starts at 1");
             if (intervalSeconds < JobLimits.MinIntervalSeconds || intervalSeconds > JobLimits.MaxIntervalSeconds) throw new ArgumentOutOfRangeException("intervalSeconds", "the interval must be " + JobLimits.MinIntervalSeconds.ToString() + " to " + JobLimits.MaxIntervalSeconds.ToString() + " seconds");
@@ -27,7 +34,14 @@ namespace FlaxGuard.Engine.Jobs
             IntervalSeconds = intervalSeconds;
             HashDbVersion = hashDbVersion == null ? "" : hashDbVersion;
             Targets = targets;
+            ReportHighWater = reportHighWater;
         }
+
+        /// <summary>
+        /// The highest report counter the host has stored from this appliance when it issued the job (0: none). An
+        /// appliance that lost or restored its state raises its counter to it before sealing, so it never reuses one.
+        /// </summary>
+        public long ReportHighWater { get; private set; }
 
         /// <summary>The appliance this job is for (the same id it signs reports with).</summary>
         public string DeviceId { get; private set; }

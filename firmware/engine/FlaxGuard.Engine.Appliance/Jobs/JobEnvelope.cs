@@ -8,18 +8,20 @@ namespace FlaxGuard.Engine.Jobs
     /// <summary>
     /// The signed wire and storage form of a job:
     /// <code>
-    /// "FGJ1" | u8 format=1 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
-    ///        | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
+    /// "FGJ1" | u8 format=2 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
+    ///        | i64 reportHighWater | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
     ///        | HMAC-SHA256(applianceKey, all before)
     /// </code>
     /// User names and passwords in the body are AES-128-CTR ciphertext under
     /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
     /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
     /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
+    /// Format 1 (no reportHighWater) is still read, as high-water 0.
     /// </summary>
     public static class JobEnvelope
     {
-        public const byte Format = 1;
+        public const byte Format = 2;
+        public const byte FormatWithoutHighWater = 1;
         public const int MacBytes = 32;
         public static readonly byte[] Magic = new byte[] { (byte)'F', (byte)'G', (byte)'J', (byte)'1' };
 
@@ -47,6 +49,7 @@ namespace FlaxGuard.Engine.Jobs
             w.WriteInt64(job.Version);
             w.WriteInt64(job.IssuedUnixSeconds);
             w.WriteUInt32((uint)job.IntervalSeconds);
+            w.WriteInt64(job.ReportHighWater);
             w.WriteString(job.HashDbVersion);
             w.WriteBytes(nonce, 0, nonce.Length);
             w.WriteUInt32((uint)body.Length);
@@ -84,7 +87,7 @@ namespace FlaxGuard.Engine.Jobs
                 if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGJ1");
             }
             byte format = r.ReadByte();
-            if (format != Format) throw new FormatException("job format version " + format.ToString() + " is not supported");
+            if (format != Format && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
             JobHeader h = new JobHeader();
             h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "appliance id");
             if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("appliance id is not valid");
@@ -94,6 +97,11 @@ namespace FlaxGuard.Engine.Jobs
             uint interval = r.ReadUInt32();
             if (interval < JobLimits.MinIntervalSeconds || interval > JobLimits.MaxIntervalSeconds) throw new FormatException("interval of " + interval.ToString() + " s is out of range");
             h.IntervalSeconds = (int)interval;
+            if (format == Format)
+            {
+                h.ReportHighWater = r.ReadInt64();
+                if (h.ReportHighWater < 0) throw new FormatException("report high-water mark is negative");
+            }
             h.HashDbVersion = r.ReadString(JobLimits.MaxStringBytes, "hash database version");
             h.Nonce = new byte[CredentialCipher.NonceBytes];
             r.ReadBytes(h.Nonce, 0, h.Nonce.Length);
@@ -116,6 +124,7 @@ namespace FlaxGuard.Engine.Jobs
         public long Version;
         public long IssuedUnixSeconds;
         public int IntervalSeconds;
+        public long ReportHighWater;
         public string HashDbVersion;
         public byte[] Nonce;
         public int BodyOffset;

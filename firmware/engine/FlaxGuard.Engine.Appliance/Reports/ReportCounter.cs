@@ -40,14 +40,34 @@ namespace FlaxGuard.Engine.Reports
             lock (_gate)
             {
                 long next = Current + 1;
-                byte[] raw = new byte[8];
-                for (int i = 7; i >= 0; i--)
-                {
-                    raw[i] = (byte)(next >> ((7 - i) * 8));
-                }
-                _store.Put(StoreKey, raw);
+                Store(next);
                 return next;
             }
+        }
+
+        /// <summary>
+        /// Moves the counter up to at least <paramref name="highWater"/>, the highest counter the host has stored from
+        /// this appliance (named in every job and in a counter-conflict answer). After lost or restored state the
+        /// counter would otherwise hand out numbers the host already holds. Never moves it down. True when it moved.
+        /// </summary>
+        public bool RaiseTo(long highWater)
+        {
+            lock (_gate)
+            {
+                if (highWater <= Current) return false;
+                Store(highWater);
+                return true;
+            }
+        }
+
+        private void Store(long value)
+        {
+            byte[] raw = new byte[8];
+            for (int i = 7; i >= 0; i--)
+            {
+                raw[i] = (byte)(value >> ((7 - i) * 8));
+            }
+            _store.Put(StoreKey, raw);
         }
     }
 }

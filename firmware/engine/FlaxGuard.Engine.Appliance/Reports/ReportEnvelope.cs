@@ -46,6 +46,53 @@ namespace FlaxGuard.Engine.Reports
             return w.ToArray();
         }
 
+        /// <summary>
+        /// The same report under a new counter, signed again: for a report the host refused because another report
+        /// already holds its counter (the appliance lost or restored its state). Body and sealed time stay as they were.
+        /// Throws <see cref="FormatException"/> when the bytes are not a report signed with <paramref name="key"/>.
+        /// </summary>
+        public static byte[] Reseal(byte[] envelope, byte[] key, long counter)
+        {
+            CheckKey(key);
+            if (counter < 1) throw new ArgumentOutOfRangeException("counter");
+            EnvelopeHeader header = ReadHeader(envelope);
+            int signedLength = envelope.Length - MacBytes;
+            if (!MacMatches(envelope, signedLength, key)) throw new FormatException("the queued report is not signed with this appliance's key");
+            byte[] copy = new byte[envelope.Length];
+            Array.Copy(envelope, copy, envelope.Length);
+            // Counter, then sealed time, then body length precede the body.
+            int at = header.BodyOffset - 4 - 8 - 8;
+            for (int i = 0; i < 8; i++) copy[at + i] = (byte)(counter >> ((7 - i) * 8));
+            HmacSha256 mac = new HmacSha256(key);
+            mac.Update(copy, 0, signedLength);
+            byte[] tag = mac.Final();
+            Array.Copy(tag, 0, copy, signedLength, MacBytes);
+            return copy;
+        }
+
+        /// <summary>The counter a report was sealed with, or -1 when the bytes are not a report.</summary>
+        public static long PeekCounter(byte[] envelope)
+        {
+            try
+            {
+                return ReadHeader(envelope).Counter;
+            }
+            catch (FormatException)
+            {
+                return -1;
+            }
+        }
+
+        private static bool MacMatches(byte[] envelope, int signedLength, byte[] key)
+        {
+            HmacSha256 mac = new HmacSha256(key);
+            mac.Update(envelope, 0, signedLength);
+            byte[] expected = mac.Final();
+            byte[] actual = new byte[MacBytes];
+            Array.Copy(envelope, signedLength, actual, 0, MacBytes);
+            return ConstantTime.Equals(expected, actual);
+        }
+
         /// <summary>The device id a report claims, or null when the bytes do not even start like a report.</summary>
         public static string PeekDeviceId(byte[] envelope)
         {
