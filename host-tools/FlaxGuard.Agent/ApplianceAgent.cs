@@ -187,7 +187,8 @@ public sealed class ApplianceAgent : IDisposable
         var result = await Task.Run(uploader.UploadDue, CancellationToken.None);
         if (result.HostReached) _lastHostContactMs = _clock.MonotonicMilliseconds;
         if (!result.Attempted && result.Problem is null) return;
-        var line = $"upload: {result.Accepted} stored, {result.AlreadyStored} already stored, {result.Refused} refused, {result.Remaining} queued";
+        var line = $"upload: {result.Accepted} stored, {result.AlreadyStored} already stored, {result.Refused} refused, {result.Remaining} queued" +
+                   (result.Resealed > 0 ? $"; {result.Resealed} sealed again under a new counter (the host held another report under theirs: this appliance's state was lost or restored)" : "");
         if (result.Problem is null) _log.Info(line);
         else _log.Warn(line + "; " + result.Problem);
     }
