@@ -11,8 +11,9 @@ namespace FlaxGuard.EndToEnd.Tests;
 /// <summary>
 /// Evidence is never lost, with the real <c>flaxguard serve</c> and <c>flaxguard agent run</c> as child processes and
 /// a real OpenWrt twin: a host outage longer than the old time window (the agent's clock set back with libfaketime, so
-/// its queued reports are eleven minutes old when they arrive), a duplicate upload, and a state folder restored from a
-/// backup (the agent reuses counters the host already holds). Every report the agent sealed is stored exactly once.
+/// its queued reports are eleven minutes old when they arrive), a duplicate upload, a state folder restored from a
+/// backup (the agent reuses counters the host already holds) and a state folder lost for good. Every report the
+/// agent sealed is stored exactly once.
 /// </summary>
 [TestClass]
 public sealed class ReportDeliveryTests
@@ -21,7 +22,7 @@ public sealed class ReportDeliveryTests
 
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
-    public async Task Outage_Duplicate_AndRestoredBackup_EveryReportStoredOnce_NoneLost()
+    public async Task Outage_Duplicate_RestoredBackup_AndStateReset_EveryReportStoredOnce_NoneLost()
     {
         Assert.IsNotNull(Which("faketime"), "faketime is not installed: apt-get install faketime (tests/run-all.sh does this)");
         var ct = TestContext.CancellationToken;
@@ -91,6 +92,18 @@ public sealed class ReportDeliveryTests
             Assert.AreEqual(0, resync.ExitCode, resync.All);
             StringAssert.Contains(resync.Stdout, "sealed again under a new counter");
             StringAssert.Contains(resync.Stdout, "0 refused, 0 queued");
+            sealedByAgent++;
+        }
+
+        // 7. State lost for good (a new state folder, as after masserase): the job's high-water mark keeps the new
+        // counters clear of the host's, so nothing even conflicts.
+        Directory.Delete(state, recursive: true);
+        using (Serve(data, port))
+        {
+            var fresh = FlaxguardProcess.Run(null, Once());
+            Assert.AreEqual(0, fresh.ExitCode, fresh.All);
+            StringAssert.Contains(fresh.Stdout, "upload: 1 stored, 0 already stored, 0 refused, 0 queued");
+            Assert.IsFalse(fresh.Stdout.Contains("sealed again", StringComparison.Ordinal), fresh.Stdout);
             sealedByAgent++;
         }
 
