@@ -1,3 +1,3 @@
 flaxguard-hashes-signature 1
-key-id eb828a0886afdb87
-ed25519 bOXzbydFAOmMxe645dVkzMY31XKzrrg503Hh/+q4mtDj1+mabwWW0G6xdIorbk6deJzTqXWqQktkTSiSO6GADA==
+key-id 9feb061cd721c40e
+ed25519 r5twIqBx/5VoAjN34Si4fr15zvAE+oePhBYdoUP7f0gDHkP+Xzv5slzYORqBCk8UTJx2YdpOqgy6JQQP+ST0Dg==

@@ -32,7 +32,7 @@ public static class HashesCompileCommand
             HashesOptions.RequireDirectory(directory);
             var outPath = parse.GetValue(output) ?? throw new UserInputException("--out is required: where to write the database");
             var key = HashesOptions.ReadApplianceKey(parse.GetValue(applianceKey));
-            var verified = Manifest.Verify(directory, HashesOptions.TrustedKey(parse.GetValue(publicKey)));
+            var verified = Manifest.Verify(directory, HashesOptions.TrustedKeys(parse.GetValue(publicKey)), DateTimeOffset.UtcNow);
             var sources = SourceSet.Load(directory);
             var options = new CompileOptions(verified.DatabaseVersion, verified.KeyIdBytes, key, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             var temp = outPath + ".tmp";

@@ -42,8 +42,9 @@ internal static class HashesOptions
         }
     }
 
-    public static byte[] TrustedKey(string? publicKeyPath) =>
-        publicKeyPath is null ? ReleaseKey.PublicKey : Ed25519Keys.ReadPublicKey(publicKeyPath);
+    /// <summary>The pinned release keys, or only the key the user named with --public-key.</summary>
+    public static TrustedKeys TrustedKeys(string? publicKeyPath) =>
+        publicKeyPath is null ? ReleaseKeys.Trusted : FlaxGuard.Hashes.Signing.TrustedKeys.Only(Ed25519Keys.ReadPublicKey(publicKeyPath));
 
     public static byte[] ReadApplianceKey(string? path)
     {

@@ -30,7 +30,8 @@ public static class HashesSignCommand
             var seed = Ed25519Keys.ReadPrivateKey(keyPath);
             var version = Manifest.Sign(directory, seed);
             var keyId = Ed25519Keys.KeyId(Ed25519Keys.PublicKeyOf(seed));
-            var release = keyId == ReleaseKey.KeyId ? " (the FlaxGuard release key)" : "";
+            var pinned = ReleaseKeys.Trusted.Pinned.FirstOrDefault(p => p.KeyId == keyId);
+            var release = pinned is null ? " (not a pinned release key: the host tool trusts it only with --public-key)" : $" ({pinned.Name}, trusted until {pinned.NotAfter:yyyy-MM-dd})";
             console.MarkupLine($"Signed [bold]{Markup.Escape(directory)}[/] as database version [bold]{version}[/] with key {keyId}{release}.");
             return 0;
         }));

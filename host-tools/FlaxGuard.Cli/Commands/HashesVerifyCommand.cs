@@ -29,10 +29,10 @@ public static class HashesVerifyCommand
         {
             var directory = parse.GetValue(dir)!;
             HashesOptions.RequireDirectory(directory);
-            var trusted = HashesOptions.TrustedKey(parse.GetValue(publicKey));
+            var trusted = HashesOptions.TrustedKeys(parse.GetValue(publicKey));
             try
             {
-                var verified = Manifest.Verify(directory, trusted);
+                var verified = Manifest.Verify(directory, trusted, DateTimeOffset.UtcNow);
                 console.MarkupLine($"[green]Verified[/]: {verified.FileCount} source file(s), database version {verified.DatabaseVersion}, signed by key {verified.KeyId}.");
                 return ExitCodes.Ok;
             }

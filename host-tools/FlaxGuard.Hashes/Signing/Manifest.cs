@@ -58,11 +58,15 @@ public static class Manifest
         return version;
     }
 
+    /// <summary>Checks the signature with exactly <paramref name="publicKey"/> (see the overload).</summary>
+    public static VerifiedManifest Verify(string directory, byte[] publicKey) => Verify(directory, TrustedKeys.Only(publicKey), DateTimeOffset.UtcNow);
+
     /// <summary>
-    /// Checks the signature with <paramref name="publicKey"/>, then that every source file is listed with
-    /// its hash and nothing else is present. Throws <see cref="HashDataException"/> with the reason.
+    /// Checks the signature with the trusted key it names (not revoked, within its validity at <paramref name="now"/>),
+    /// then that every source file is listed with its hash and nothing else is present. Throws
+    /// <see cref="HashDataException"/> with the reason.
     /// </summary>
-    public static VerifiedManifest Verify(string directory, byte[] publicKey)
+    public static VerifiedManifest Verify(string directory, TrustedKeys trusted, DateTimeOffset now)
     {
         var manifestPath = Path.Combine(directory, ManifestFile);
         var signaturePath = Path.Combine(directory, SignatureFile);
@@ -70,9 +74,7 @@ public static class Manifest
             throw new HashDataException($"the firmware data in '{directory}' is not signed ({ManifestFile} or {SignatureFile} is missing); refusing to use it");
         var manifest = File.ReadAllBytes(manifestPath);
         var (keyId, signature) = ParseSignature(File.ReadAllText(signaturePath));
-        var expectedId = Ed25519Keys.KeyId(publicKey);
-        if (keyId != expectedId)
-            throw new HashDataException($"the firmware data is signed by key {keyId}, not by the trusted key {expectedId}; refusing to use it");
+        var publicKey = trusted.Resolve(keyId, now).PublicKey;
         if (!Ed25519Keys.Verify(publicKey, manifest, signature))
             throw new HashDataException($"the signature in {SignatureFile} does not match {ManifestFile}: the manifest or its signature was altered; refusing to use the firmware data");
         var parsed = Parse(manifest);

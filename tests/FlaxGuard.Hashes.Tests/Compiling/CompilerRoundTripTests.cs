@@ -212,7 +212,7 @@ public sealed class CompilerRoundTripTests
     public void RepositoryData_CompilesAndFindsItsOwnRows()
     {
         var hashes = Path.Combine(TestPaths.RepositoryRoot(), "hashes");
-        Manifest.Verify(hashes, ReleaseKey.PublicKey);
+        Manifest.Verify(hashes, ReleaseKeys.Trusted, DateTimeOffset.UtcNow);
         var sources = SourceSet.Load(hashes);
         using var db = new CompiledDatabase(sources.KnownGood.Select(r => (r.Vendor, r.Model, r.Version, Convert.FromHexString(r.Sha256))), sources.KnownExploited);
         var reader = db.Open();

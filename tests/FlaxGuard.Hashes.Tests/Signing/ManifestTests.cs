@@ -25,6 +25,40 @@ public sealed class ManifestTests
     }
 
     [TestMethod]
+    public void Rotation_BothPinnedKeysWork_UntilTheOldOneRunsOut_AndARevokedKeyNeverDoes()
+    {
+        using var dir = new TestPaths.TempDir();
+        SampleData.Write(dir.Path);
+        var (oldSeed, oldPublic) = NewKey();
+        var (newSeed, newPublic) = NewKey();
+        var (lostSeed, lostPublic) = NewKey();
+        var until = new DateTimeOffset(2030, 6, 30, 0, 0, 0, TimeSpan.Zero);
+        var trusted = new TrustedKeys(
+            [new PinnedKey("old", oldPublic, until), new PinnedKey("new", newPublic, until.AddYears(5)), new PinnedKey("lost", lostPublic, until.AddYears(5))],
+            [new RevokedKey(Ed25519Keys.KeyId(lostPublic), "lost in a test")]);
+
+        Manifest.Sign(dir.Path, oldSeed);
+        Assert.AreEqual(Ed25519Keys.KeyId(oldPublic), Manifest.Verify(dir.Path, trusted, until.AddDays(-1)).KeyId);
+        var expired = Assert.ThrowsExactly<HashDataException>(() => Manifest.Verify(dir.Path, trusted, until.AddDays(1)));
+        StringAssert.Contains(expired.Message, "trusted until 2030-06-30");
+
+        Manifest.Sign(dir.Path, newSeed);
+        Assert.AreEqual(Ed25519Keys.KeyId(newPublic), Manifest.Verify(dir.Path, trusted, until.AddDays(1)).KeyId);
+
+        Manifest.Sign(dir.Path, lostSeed);
+        var revoked = Assert.ThrowsExactly<HashDataException>(() => Manifest.Verify(dir.Path, trusted, until.AddDays(-1)));
+        StringAssert.Contains(revoked.Message, "revoked (lost in a test)");
+    }
+
+    [TestMethod]
+    public void ThePreviousReleaseKey_IsRevoked_AndTheCurrentOneIsPinned()
+    {
+        Assert.IsTrue(ReleaseKeys.Trusted.Revoked.Any(r => r.KeyId == "eb828a0886afdb87"));
+        Assert.IsTrue(ReleaseKeys.Trusted.Pinned.All(p => ReleaseKeys.Trusted.Revoked.All(r => r.KeyId != p.KeyId)), "no key is both pinned and revoked");
+        Assert.IsTrue(ReleaseKeys.Current.NotAfter > DateTimeOffset.UtcNow.AddYears(1), "the release key has more than a year left");
+    }
+
+    [TestMethod]
     public void UnsignedData_IsRefused()
     {
         using var dir = new TestPaths.TempDir();
@@ -44,7 +78,7 @@ public sealed class ManifestTests
 
         var e = Assert.ThrowsExactly<HashDataException>(() => Manifest.Verify(dir.Path, NewKey().Public));
 
-        StringAssert.Contains(e.Message, "not by the trusted key");
+        StringAssert.Contains(e.Message, "not a trusted key");
     }
 
     [TestMethod]
@@ -174,10 +208,11 @@ public sealed class ManifestTests
     {
         var hashes = Path.Combine(TestPaths.RepositoryRoot(), "hashes");
 
-        var verified = Manifest.Verify(hashes, ReleaseKey.PublicKey);
+        var verified = Manifest.Verify(hashes, ReleaseKeys.Trusted, DateTimeOffset.UtcNow);
 
-        Assert.AreEqual(ReleaseKey.KeyId, verified.KeyId);
-        Assert.AreEqual(ReleaseKey.KeyId, Ed25519Keys.KeyId(ReleaseKey.PublicKey));
+        // The key id the maintainers publish beside flaxguard-release.key.pub.
+        Assert.AreEqual("9feb061cd721c40e", verified.KeyId);
+        Assert.AreEqual("9feb061cd721c40e", ReleaseKeys.Current.KeyId);
         var sources = SourceSet.Load(hashes);
         Assert.IsGreaterThan(50, sources.KnownExploited.Count);
         Assert.IsTrue(sources.KnownExploited.All(r => r.Source.StartsWith("http", StringComparison.Ordinal)));
