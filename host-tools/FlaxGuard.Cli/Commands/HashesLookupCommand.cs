@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
+using FlaxGuard.Cli.Output;
 using FlaxGuard.Engine.HashDb;
 using FlaxGuard.Engine.Text;
 using FlaxGuard.Engine.Verdicts;
@@ -24,7 +25,10 @@ public static class HashesLookupCommand
 
             Examples:
               flaxguard hashes lookup --db firmware.db --appliance-key appliance.key --vendor TP-Link --model "Archer AX21" --version 1.1.3
-              flaxguard hashes lookup --db firmware.db --appliance-key appliance.key --sha256 8b194c61...
+              flaxguard hashes lookup --db firmware.db --appliance-key office-dongle.json --sha256 8b194c61...
+
+            Exit codes (monitoring plugins): 0 a published known-good build, 1 a mismatch or changed firmware, 2 known-exploited,
+            3 the data cannot vouch for this firmware (not in the database) or the input was wrong.
             """)
         {
             db, applianceKey, sha256, vendor, model, version,
@@ -46,21 +50,35 @@ public static class HashesLookupCommand
             counting.Reset();
 
             var table = new Table().AddColumns("severity", "verdict", "message");
+            var verified = false;
+            var worst = Severity.None;
             if (hash is not null)
             {
                 foreach (var identity in reader.FindByArtifact(Hex.TryDecode(hash)!))
+                {
                     table.AddRow("", "artifact", Markup.Escape("published as " + identity));
+                    verified = true;
+                }
             }
             if (reportedVersion is not null)
             {
                 var observation = new FirmwareObservation(parse.GetValue(vendor), parse.GetValue(model), reportedVersion, hash);
                 foreach (var verdict in FirmwareAssessor.Assess(reader, null, observation, null))
+                {
                     table.AddRow(SeverityNames.Name(verdict.Severity), Markup.Escape(verdict.Code), Markup.Escape(verdict.Message));
+                    if (verdict.Code == FirmwareAssessor.KnownGoodCode) verified = true;
+                    if (verdict.Severity > worst) worst = verdict.Severity;
+                }
             }
             if (table.Rows.Count == 0) table.AddRow("", "artifact", "not in the database");
             console.Write(table);
             console.MarkupLine($"[grey]{counting.Reads} storage read(s), {counting.BytesRead:N0} bytes.[/]");
-            return 0;
+            // Monitoring codes: known-exploited is CRITICAL, a mismatch or changed firmware WARNING, a published build
+            // OK, and a firmware the data cannot vouch for UNKNOWN (never OK).
+            return worst >= Severity.Critical ? ExitCodes.Critical
+                : worst >= Severity.Medium ? ExitCodes.Warning
+                : verified ? ExitCodes.Ok
+                : ExitCodes.Unknown;
         }));
         return command;
     }

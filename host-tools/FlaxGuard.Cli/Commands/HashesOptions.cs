@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
+using FlaxGuard.Engine.Appliance;
 using FlaxGuard.Engine.Text;
 using FlaxGuard.Hashes;
 using FlaxGuard.Hashes.Signing;
@@ -22,7 +23,7 @@ internal static class HashesOptions
 
     public static Option<string?> ApplianceKey() => new("--appliance-key")
     {
-        Description = "File holding the appliance's key in hex (its provisioning key); the database is authenticated for that appliance.",
+        Description = "The appliance's provisioning file (from 'flaxguard agent add'), or a file holding its key in hex; the database is authenticated for that appliance.",
     };
 
     /// <summary>Runs <paramref name="action"/>, turning data problems into one clear line and exit code 3.</summary>
@@ -50,10 +51,18 @@ internal static class HashesOptions
     {
         if (path is null) throw new UserInputException("--appliance-key is required: the database is authenticated for one appliance with its key");
         if (!File.Exists(path)) throw new UserInputException($"appliance key file '{path}' does not exist");
-        var text = File.ReadAllText(path).Trim();
+        var bytes = File.ReadAllBytes(path);
+        var text = System.Text.Encoding.UTF8.GetString(bytes).Trim();
+        if (text.StartsWith('{'))
+        {
+            // The provisioning file agent add wrote: the same parser the agent and the dongle use.
+            var provisioning = ProvisioningFile.Parse(bytes, out var problem)
+                ?? throw new UserInputException($"'{path}' is not a usable provisioning file: {problem}");
+            return provisioning.Key;
+        }
         var key = Hex.TryDecode(text);
         if (key is null || key.Length < 16 || key.Length > 64)
-            throw new UserInputException($"'{path}' must hold the appliance key as 32 to 128 hex digits");
+            throw new UserInputException($"'{path}' must be the appliance's provisioning file, or hold its key as 32 to 128 hex digits");
         return key;
     }
 

@@ -82,6 +82,26 @@ public sealed class HashesCliTests
         StringAssert.Contains(lookup.Stdout, "firmware.known-good");
         Assert.IsTrue(Regex.IsMatch(lookup.Stdout, @"\d+ storage read\(s\)"), lookup.Stdout);
 
+        // The provisioning file agent add writes works as the key, and lookup answers with monitoring exit codes.
+        var provisioning = dir.File("dongle.json");
+        File.WriteAllText(provisioning, "{\"hostUrl\":\"https://192.0.2.10:8443\",\"applianceId\":\"dongle-1\",\"key\":\"" +
+            Convert.ToBase64String(Convert.FromHexString(File.ReadAllText(applianceKey))) + "\"}");
+        var viaProvisioning = Flaxguard("hashes", "lookup", "--db", db, "--appliance-key", provisioning,
+            "--vendor", "OpenWrt", "--model", "tplink_archer-c7-v2", "--version", "23.05.3", "--sha256", new string('a', 64));
+        Assert.AreEqual(0, viaProvisioning.ExitCode, viaProvisioning.All);
+        var unknown = Flaxguard("hashes", "lookup", "--db", db, "--appliance-key", provisioning, "--vendor", "OpenWrt", "--model", "tplink_archer-c7-v2", "--version", "99.1");
+        Assert.AreEqual(3, unknown.ExitCode, "a firmware the data cannot vouch for is UNKNOWN, never OK: " + unknown.All);
+        var exploited = Flaxguard("hashes", "lookup", "--db", db, "--appliance-key", provisioning, "--vendor", "Zyxel", "--model", "NAS326", "--version", "V5.21(AAZF.13)C0");
+        // KEV names Zyxel products without versions: the data cannot say this firmware is exploited, so no critical verdict
+        // for every Zyxel device; it cannot vouch for the firmware either (UNKNOWN), and says to check the advisory.
+        Assert.AreEqual(3, exploited.ExitCode, exploited.All);
+        StringAssert.Contains(exploited.Stdout, "firmware.exploited-range-unknow");
+        Assert.DoesNotContain("critical", exploited.Stdout);
+        File.WriteAllText(provisioning, "{\"hostUrl\":\"ftp://x\"}");
+        var badProvisioning = Flaxguard("hashes", "lookup", "--db", db, "--appliance-key", provisioning, "--sha256", new string('a', 64));
+        Assert.AreEqual(3, badProvisioning.ExitCode);
+        StringAssert.Contains(badProvisioning.Stderr, "not a usable provisioning file");
+
         var stats = Flaxguard("hashes", "stats", "--dir", data, "--db", db, "--appliance-key", applianceKey);
         Assert.AreEqual(0, stats.ExitCode, stats.All);
         StringAssert.Contains(stats.Stdout, "known-good OpenWrt");
