@@ -42,7 +42,7 @@ public sealed class ExposureSweepBoundsTests
         {
             var watch = Stopwatch.StartNew();
             var results = ExposureSweep.Run(new SocketTcpConnector(), SystemClock.Instance, [slow.ToString(), fast.ToString()],
-                new TcpExposureOptions { Ports = ports, Concurrency = 1, ConnectTimeoutMs = 300, PerHostTimeoutMs = 700, TotalTimeoutMs = 20_000 });
+                new TcpExposureOptions { Ports = ports, Concurrency = 1, ConnectTimeoutMs = 300, PerHostTimeoutMs = 1200, TotalTimeoutMs = 20_000 });
             Assert.IsTrue(watch.ElapsedMilliseconds < 6000, $"{watch.ElapsedMilliseconds} ms");
             var slowVerdict = results[0].Verdicts.Single(v => v.IsUnverified);
             StringAssert.Contains(slowVerdict.Message, "were not checked within the time limit");
