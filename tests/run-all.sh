@@ -43,7 +43,7 @@ if ! dotnet build FlaxGuard.sln -c Release --no-restore --verbosity quiet -clp:N
   exit 1
 fi
 
-step "nanoFramework gate (engine, and ESP32 app + engine, against nanoFramework.CoreLibrary 1.17.11)"
+step "nanoFramework gate (every firmware assembly against nanoFramework.CoreLibrary 1.17.11, through nanoFramework's metadata processor)"
 dotnet run --project firmware/FlaxGuard.NanoGate -c Release --no-build -- --require-mdp
 gate_status=$?
 
