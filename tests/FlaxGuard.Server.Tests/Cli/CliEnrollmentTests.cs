@@ -98,9 +98,15 @@ public sealed class CliEnrollmentTests
         Assert.IsFalse(creds.All.Contains("admin:pw"), "credentials from a URL echoed");
         foreach (var r in new[] { argv, prompt, profile, creds }) FlaxguardProcess.AssertNoStackTrace(r);
 
-        var remove = Flax(dir, null, "device", "remove", "office-router");
+        var unasked = Flax(dir, null, "device", "remove", "office-router");
+        Assert.AreEqual(3, unasked.ExitCode, "no terminal to ask and no --yes: nothing is deleted");
+        StringAssert.Contains(unasked.Stderr, "--yes");
+        StringAssert.Contains(unasked.Stderr, "nothing was deleted");
+        FlaxguardProcess.AssertNoStackTrace(unasked);
+        StringAssert.Contains(Flax(dir, null, "device", "list").Stdout, "office-router", "still enrolled");
+        var remove = Flax(dir, null, "device", "remove", "office-router", "--yes");
         Assert.AreEqual(0, remove.ExitCode, remove.All);
-        Assert.AreEqual(3, Flax(dir, null, "device", "remove", "office-router").ExitCode);
+        Assert.AreEqual(3, Flax(dir, null, "device", "remove", "office-router", "--yes").ExitCode);
     }
 
     [TestMethod]
@@ -227,7 +233,7 @@ public sealed class CliEnrollmentTests
     public void EveryNewCommand_HasHelpWithAnExample()
     {
         using var dir = new TempDir("cli-help");
-        foreach (var command in new[] { "serve", "agent", "agent add", "device", "device add", "device set", "device list", "device remove", "baseline", "baseline approve", "baseline reject", "baseline show", "status" })
+        foreach (var command in new[] { "serve", "agent", "agent add", "agent rekey", "agent remove", "device", "device add", "device set", "device list", "device remove", "baseline", "baseline approve", "baseline reject", "baseline show", "status" })
         {
             var r = FlaxguardProcess.Run(null, [.. command.Split(' '), "--help"]);
             Assert.AreEqual(0, r.ExitCode, command);
