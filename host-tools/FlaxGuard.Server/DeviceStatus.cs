@@ -16,9 +16,10 @@ public sealed record StatusSummary(IReadOnlyList<DeviceStatus> Devices, PluginSt
 public static class StatusEvaluator
 {
     /// <summary>
-    /// Per device: no report yet is UNKNOWN; a critical finding is CRITICAL; an appliance silent for more than twice
-    /// its interval is WARNING (the state shown may be old); high or medium findings WARN; a check that could not
-    /// verify everything is UNKNOWN, never OK. Overall: CRITICAL over WARNING over UNKNOWN over OK.
+    /// Per device: no report yet is UNKNOWN; otherwise the latest result is rated by <see cref="MonitoringRule"/>, the rule
+    /// 'flaxguard check' exits with (a critical finding is CRITICAL, a check that could not verify everything is UNKNOWN
+    /// even beside high or medium findings, high or medium findings WARN); an OK device whose appliance has been silent for
+    /// more than twice its interval is WARNING (the state shown may be old). Overall: CRITICAL over WARNING over UNKNOWN over OK.
     /// </summary>
     public static async Task<StatusSummary> EvaluateAsync(IFlaxStore store, long now, CancellationToken ct)
     {
@@ -37,25 +38,19 @@ public static class StatusEvaluator
             {
                 (state, reason) = (PluginState.Unknown, "no report yet");
             }
-            else if (result.Worst == Severity.Critical)
-            {
-                (state, reason) = (PluginState.Critical, Describe(result));
-            }
-            else if (stale)
-            {
-                (state, reason) = (PluginState.Warning, $"appliance {appliance.Name} silent for {Age(silentFor ?? 0)} (interval {appliance.IntervalSeconds} s)");
-            }
-            else if (result.Worst is Severity.High or Severity.Medium)
-            {
-                (state, reason) = (PluginState.Warning, Describe(result));
-            }
-            else if (result.Unverified)
-            {
-                (state, reason) = (PluginState.Unknown, "some checks could not verify the device");
-            }
             else
             {
-                (state, reason) = (PluginState.Ok, result.HasBaseline ? "no drift from the approved baseline" : "baseline proposed, waiting for approval");
+                // The rule 'flaxguard check' exits with (MonitoringRule); a silent appliance then warns that the state may be old.
+                state = (PluginState)MonitoringRule.StateOf(result.Worst, !result.Unverified);
+                reason = state switch
+                {
+                    PluginState.Critical => Describe(result),
+                    PluginState.Unknown => DescribeUnverified(result),
+                    _ when stale => $"appliance {appliance.Name} silent for {Age(silentFor ?? 0)} (interval {appliance.IntervalSeconds} s)",
+                    PluginState.Warning => Describe(result),
+                    _ => result.HasBaseline ? "no drift from the approved baseline" : "baseline proposed, waiting for approval",
+                };
+                if (state == PluginState.Ok && stale) state = PluginState.Warning;
             }
             list.Add(new DeviceStatus(d.Id, d.Name, appliance.Id, appliance.Name, state, result?.Worst ?? Severity.None, result?.Firmware,
                 result is null ? null : Math.Max(0, now - result.ReceivedAt), reason));
@@ -77,6 +72,17 @@ public static class StatusEvaluator
         < 172800 => $"{seconds / 3600} h",
         _ => $"{seconds / 86400} d",
     };
+
+    /// <summary>What could not be verified, and any medium or high finding beside it (it does not make the device less UNKNOWN).</summary>
+    private static string DescribeUnverified(TargetResultRecord r)
+    {
+        var probes = r.Verdicts.Where(v => v.Code == Verdict.UnverifiedCode).Select(v => v.Subject).Where(s => s.Length > 0).Distinct().Take(3).ToList();
+        var text = "could not verify" + (probes.Count > 0 ? ": " + string.Join(", ", probes) : " the device");
+        var others = r.Drift.Where(d => d.Severity >= Severity.Medium).Select(d => $"{d.Key} {d.Kind}")
+            .Concat(r.Verdicts.Where(v => v.Code != Verdict.UnverifiedCode && v.Severity >= Severity.Medium).Select(v => v.Subject.Length > 0 ? $"{v.Code} {v.Subject}" : v.Code))
+            .Take(3).ToList();
+        return others.Count == 0 ? text : $"{text}; also {string.Join("; ", others)}";
+    }
 
     private static string Describe(TargetResultRecord r)
     {

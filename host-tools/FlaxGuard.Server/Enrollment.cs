@@ -24,10 +24,24 @@ public static class Enrollment
         if (intervalSeconds < JobLimits.MinIntervalSeconds || intervalSeconds > JobLimits.MaxIntervalSeconds)
             throw new StoreException($"the interval must be {JobLimits.MinIntervalSeconds} to {JobLimits.MaxIntervalSeconds} seconds");
         var id = "fg-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var key = RandomNumberGenerator.GetBytes(KeyBytes);
+        var key = NewApplianceKey();
         var record = new ApplianceRecord(id, name, master.Seal(key, ApplianceKeyBinding(id)), intervalSeconds, 1, now, null, 0, null);
         await store.AddApplianceAsync(record, ct);
         return (record, key);
+    }
+
+    /// <summary>A new random appliance key (the caller hands it over, then clears it).</summary>
+    public static byte[] NewApplianceKey() => RandomNumberGenerator.GetBytes(KeyBytes);
+
+    /// <summary>
+    /// Makes <paramref name="key"/> the appliance's key. From the commit on the old key is refused for jobs and reports
+    /// alike, also for reports it sealed before: see <see cref="KeyRotationPolicy"/>.
+    /// </summary>
+    public static async Task RekeyApplianceAsync(IFlaxStore store, MasterKey master, ApplianceRecord appliance, byte[] key, long now, CancellationToken ct)
+    {
+        if (key.Length != KeyBytes) throw new ArgumentException($"an appliance key is {KeyBytes} bytes", nameof(key));
+        if (!await store.ReplaceApplianceKeyAsync(appliance.Id, master.Seal(key, ApplianceKeyBinding(appliance.Id)), now, ct))
+            throw new StoreException($"appliance '{appliance.Name}' was removed meanwhile");
     }
 
     public static byte[] OpenKey(MasterKey master, ApplianceRecord appliance) => master.Open(appliance.KeySealed, ApplianceKeyBinding(appliance.Id));

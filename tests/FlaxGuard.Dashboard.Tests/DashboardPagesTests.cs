@@ -32,6 +32,26 @@ public sealed class DashboardPagesTests
     }
 
     [TestMethod]
+    public async Task ApplianceHealth_ShowsAKeyRotation_AndNoRemovedAppliance()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var rotatedId = await site.AddApplianceAsync("rotated-dongle");
+        await site.AddApplianceAsync("plain-dongle");
+        var retiredId = await site.AddApplianceAsync("retired-pi");
+        var rotated = (await site.Store.FindApplianceAsync(rotatedId, CancellationToken.None))!;
+        await Enrollment.RekeyApplianceAsync(site.Store, site.Master, rotated, Enrollment.NewApplianceKey(), TestReports.Now - 7200, CancellationToken.None);
+        Assert.IsTrue(await site.Store.RemoveApplianceAsync(retiredId, TestReports.Now, CancellationToken.None));
+
+        var page = await _browser.NewPageAsync();
+        Assert.AreEqual(200, (await page.GotoAsync(site.OverviewUrl))!.Status);
+        StringAssert.Contains(await page.Locator($"tr[data-appliance='{rotatedId}']").InnerTextAsync(), "key rotated 2 h ago");
+        StringAssert.Contains(await page.Locator("tr[data-appliance]", new() { HasText = "plain-dongle" }).InnerTextAsync(), "enrolled key");
+        Assert.AreEqual(0, await page.Locator($"tr[data-appliance='{retiredId}']").CountAsync(), "a removed appliance is gone");
+        Assert.IsFalse((await page.ContentAsync()).Contains("retired-pi"), "nor is its name anywhere");
+        await page.CloseAsync();
+    }
+
+    [TestMethod]
     public async Task Overview_ShowsTheStatusBadgeOfEveryDevice_AsStatusDoes_AndApplianceHealth()
     {
         await using var site = await DashboardSite.StartAsync();

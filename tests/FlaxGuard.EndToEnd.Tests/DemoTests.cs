@@ -26,6 +26,34 @@ public sealed class DemoTests
 
     [TestMethod]
     [Timeout(150_000, CooperativeCancellation = true)]
+    public void Demo_WritesNothingOutsideItsTemporaryFolder()
+    {
+        // A home directory of its own: before the dashboard's data-protection keys were kept in the data directory,
+        // ASP.NET created ~/.aspnet/DataProtection-Keys here.
+        var home = Path.Combine(Path.GetTempPath(), "fg-demo-home-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(home);
+        try
+        {
+            var info = FlaxguardProcess.Info("demo", "--exit-after-finding");
+            info.Environment["HOME"] = home;
+            info.Environment["DOTNET_CLI_HOME"] = home;
+            foreach (var xdg in new[] { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" }) info.Environment.Remove(xdg);
+            using var process = System.Diagnostics.Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            Assert.IsTrue(process.WaitForExit(TimeSpan.FromSeconds(140)), "the demo did not finish");
+            Assert.AreEqual(0, process.ExitCode, stdout.Result + stderr.Result);
+            var left = Directory.GetFileSystemEntries(home, "*", SearchOption.AllDirectories);
+            Assert.IsEmpty(left, "the demo wrote outside its temporary folder: " + string.Join(", ", left));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    [Timeout(150_000, CooperativeCancellation = true)]
     public void Demo_StopsCleanlyOnCtrlC()
     {
         using var demo = ChildProcess.Start("Ctrl+C", TimeSpan.FromSeconds(120), "demo", "--keep-running");

@@ -51,6 +51,7 @@ public static class DeviceAddCommand
             var userName = parse.GetValue(user);
             var password = ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, deviceName);
             if (password is not null && userName is null) throw new UserInputException("a password needs --user");
+            RequireCredentials(prof, userName, password);
 
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var master = StoreOptions.Master(parse, dataDir);
@@ -75,6 +76,17 @@ public static class DeviceAddCommand
             1 => all[0].Id,
             _ => throw new UserInputException($"{all.Count} appliances are enrolled; say which checks this device with --appliance ({string.Join(", ", all.Select(a => a.Name))})"),
         };
+    }
+
+    /// <summary>
+    /// A profile that logs in to the device's admin API (the engine's family table says which) is refused without a user and
+    /// password: enrolled without, every check of it could only ever be "could not verify".
+    /// </summary>
+    internal static void RequireCredentials(string profile, string? userName, string? password)
+    {
+        if (!ProbeProfiles.NeedsCredentials(profile) || (!string.IsNullOrEmpty(userName) && password is not null)) return;
+        throw new UserInputException($"profile '{profile}' logs in to the device's admin interface and needs its credentials: give --user NAME with " +
+            "--password-prompt (or pipe the password with --password-stdin); a read-only account is enough. Without a login use --profile web");
     }
 
     internal static string CheckProfile(string profile)

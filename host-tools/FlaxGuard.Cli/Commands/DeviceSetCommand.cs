@@ -63,6 +63,10 @@ public static class DeviceSetCommand
             if (password is not null && userName is null && current.UserSealed is null)
                 throw new UserInputException("the device has no user name yet; give --user with the password");
             update = update with { Password = password };
+            var profileAfter = update.Profile ?? current.Profile;
+            var hasUser = !clear && (userName is not null || current.UserSealed is not null);
+            var hasPassword = !clear && (password is not null || current.PasswordSealed is not null);
+            DeviceAddCommand.RequireCredentials(profileAfter, hasUser ? "set" : null, hasPassword ? "set" : null);
 
             var master = StoreOptions.Master(parse, dataDir);
             var changed = await Enrollment.UpdateDeviceAsync(store, master, current, update, ct);

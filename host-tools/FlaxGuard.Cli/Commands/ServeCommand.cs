@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FlaxGuard.Cli.Checking;
 using FlaxGuard.Server.Alerting;
 using FlaxGuard.Server.Api;
 using FlaxGuard.Server.Dashboard;
@@ -63,7 +64,14 @@ public static class ServeCommand
             var master = StoreOptions.Master(parse, dataDir);
             await using var alerts = ServeAlerts.Create(parse.GetValue(alert) ?? [], dataDirectory, store);
             await using var server = DashboardHost.Create(new ServerOptions { Listen = endpoint, Certificate = tls.Certificate, CertificateSelector = tls.Selector, CertificateChain = tls.Chain }, store, master, dashboard, alerts.Sinks);
-            await server.StartAsync(ct);
+            try
+            {
+                await server.StartAsync(ct);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserInputException($"cannot listen on {endpoint}: the address is already in use (is another 'flaxguard serve' running?); stop it or choose another --listen");
+            }
             // Plain writes: these lines carry paths and must not be wrapped at the terminal width.
             foreach (var line in tls.Lines) Console.Out.WriteLine(line);
             console.WriteLine($"flaxguard serve: listening on {server.BaseAddress} ({store.Description})");

@@ -35,7 +35,11 @@ public static class StatusCommand
                 var path = dbValue ?? Path.Combine(StoreOptions.DataDirectory(parse, dataDir), DataPaths.DatabaseFileName);
                 if (!File.Exists(path))
                 {
-                    Console.Out.WriteLine($"FLAXGUARD UNKNOWN - no database at {path}; enroll with 'flaxguard agent add' and 'flaxguard device add'");
+                    var reason = $"no database at {path}; enroll with 'flaxguard agent add' and 'flaxguard device add'";
+                    Console.Out.WriteLine(parse.GetValue(json)
+                        ? JsonSerializer.Serialize(new { state = StatusEvaluator.Name(PluginState.Unknown), exitCode = (int)PluginState.Unknown, summary = reason, devices = Array.Empty<object>() },
+                            new JsonSerializerOptions { WriteIndented = true })
+                        : $"FLAXGUARD UNKNOWN - {reason}");
                     return (int)PluginState.Unknown;
                 }
             }

@@ -56,6 +56,9 @@ internal static class StoreOptions
 
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
+    public static async Task<ApplianceRecord> RequireAppliance(IFlaxStore store, string nameOrId, CancellationToken ct) =>
+        await store.FindApplianceAsync(nameOrId, ct) ?? throw new UserInputException($"no appliance named '{nameOrId}'; 'flaxguard status' and the dashboard list them");
+
     public static async Task<DeviceRecord> RequireDevice(IFlaxStore store, string nameOrId, CancellationToken ct) =>
         await store.FindDeviceAsync(nameOrId, ct) ?? throw new UserInputException($"no device named '{nameOrId}'; 'flaxguard device list' shows them");
 }

@@ -6,22 +6,13 @@ namespace FlaxGuard.Cli.Output;
 /// <summary>Monitoring-plugin exit codes (Nagios, Icinga, cron wrappers read them).</summary>
 public static class ExitCodes
 {
-    public const int Ok = 0;
-    public const int Warning = 1;
-    public const int Critical = 2;
-    public const int Unknown = 3;
+    public const int Ok = MonitoringRule.Ok;
+    public const int Warning = MonitoringRule.Warning;
+    public const int Critical = MonitoringRule.Critical;
+    public const int Unknown = MonitoringRule.Unknown;
 
-    /// <summary>
-    /// Critical findings win; otherwise anything not verified is UNKNOWN (never OK); otherwise medium or
-    /// high findings warn.
-    /// </summary>
-    public static int For(CheckResult result) => result.Highest switch
-    {
-        Severity.Critical => Critical,
-        _ when !result.FullyVerified => Unknown,
-        Severity.High or Severity.Medium => Warning,
-        _ => Ok,
-    };
+    /// <summary>The rule status and the dashboard use too (<see cref="MonitoringRule"/>): critical, then not verified (UNKNOWN), then medium or high.</summary>
+    public static int For(CheckResult result) => MonitoringRule.StateOf(result.Highest, result.FullyVerified);
 
     public static string Name(int code) => code switch
     {

@@ -20,15 +20,25 @@ public static class DashboardHost
     public static FlaxServer Create(ServerOptions options, IFlaxStore store, MasterKey master, DashboardOptions dashboard,
         IEnumerable<IFindingSink>? sinks = null, LogLevel logLevel = LogLevel.Warning)
     {
-        var server = FlaxServer.Create(options, store, master, sinks, builder => AddServices(builder.Services), logLevel);
+        var server = FlaxServer.Create(options, store, master, sinks, builder =>
+        {
+            AddServices(builder.Services, dashboard);
+            // A start-up failure (a busy port) is thrown to the caller, who says it in one line; the host's own log of it is a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+            // The keys are in the private data directory (mode 0700, like master.key); the "unencrypted at rest" notice is expected.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        }, logLevel);
         DashboardEndpoints.Map(server.App, store, dashboard, dashboard.LoginRequired(options.Listen.Address));
         return server;
     }
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(IServiceCollection services, DashboardOptions dashboard)
     {
-        // Session and anti-forgery keys live in memory only: nothing to protect on disk, and a restart logs everyone out.
-        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        // Session and anti-forgery keys: without this, ASP.NET keeps them in ~/.aspnet/DataProtection-Keys (and creates
+        // them there at start-up). They belong in the data directory, private like master.key.
+        var keys = Directory.CreateDirectory(dashboard.KeysDirectory);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        services.AddDataProtection().SetApplicationName("flaxguard-dashboard").PersistKeysToFileSystem(keys);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = SessionCookie;

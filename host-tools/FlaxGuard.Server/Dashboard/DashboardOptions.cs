@@ -21,6 +21,15 @@ public sealed class DashboardOptions
     /// <summary>The salted PBKDF2 hash written by <c>flaxguard dashboard password</c> (never the password).</summary>
     public required string PasswordFile { get; init; }
 
+    /// <summary>
+    /// Where ASP.NET data protection keeps the keys of the session and anti-forgery cookies: beside the password file, in
+    /// the data directory (never the home directory, so 'flaxguard demo' leaves nothing behind and serve's sessions survive
+    /// a restart).
+    /// </summary>
+    public string KeysDirectory => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(PasswordFile))!, KeysDirectoryName);
+
+    public const string KeysDirectoryName = "dashboard-keys";
+
     /// <summary>How many recent results the device timeline plots.</summary>
     public int TimelineResults { get; init; } = 200;
 

@@ -38,13 +38,16 @@ public static class OverviewPage
             var health = stale
                 ? H($"<span class=\"stale\">stale: no report for more than twice its {a.IntervalSeconds} s interval</span>")
                 : H($"reporting");
+            var key = a.KeyRotatedAt is { } rotated
+                ? H($"<span class=\"rotated\" title=\"{Layout.Utc(rotated)}\">key rotated {Layout.Ago(rotated, now)}</span>")
+                : H($"enrolled key");
             return H($"""
                 <tr data-appliance="{a.Id}"><td>{a.Name}</td><td><code>{a.Id}</code></td><td>{Layout.Ago(a.LastSeen, now)}</td>
-                <td>{(a.QueueLength is { } q ? q.ToString() : "unknown")}</td><td>{a.IntervalSeconds} s</td><td>{health}</td></tr>
+                <td>{(a.QueueLength is { } q ? q.ToString() : "unknown")}</td><td>{a.IntervalSeconds} s</td><td>{health}</td><td>{key}</td></tr>
                 """);
         });
         return H($"""
-            <table class="appliances"><thead><tr><th>Appliance</th><th>Id</th><th>Last seen</th><th>Queue length</th><th>Interval</th><th>Health</th></tr></thead>
+            <table class="appliances"><thead><tr><th>Appliance</th><th>Id</th><th>Last seen</th><th>Queue length</th><th>Interval</th><th>Health</th><th>Key</th></tr></thead>
             <tbody>{Join(rows)}</tbody></table>
             """);
     }

@@ -21,8 +21,20 @@ public interface IFlaxStore : IAsyncDisposable
     Task<int> SchemaVersionAsync(CancellationToken ct);
 
     Task AddApplianceAsync(ApplianceRecord appliance, CancellationToken ct);
+    /// <summary>An enrolled appliance by id or name; a removed one is never found.</summary>
     Task<ApplianceRecord?> FindApplianceAsync(string idOrName, CancellationToken ct);
     Task<IReadOnlyList<ApplianceRecord>> ListAppliancesAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Removes an appliance: its key is wiped, it is no longer found or listed, and from the commit on its job
+    /// requests and reports are refused (the report writer checks it in its own transaction). Its stored reports stay
+    /// as history of the devices it checked. Refused (<see cref="StoreException"/>) while devices are assigned to it.
+    /// False when there is no such appliance.
+    /// </summary>
+    Task<bool> RemoveApplianceAsync(string applianceId, long now, CancellationToken ct);
+
+    /// <summary>Replaces an appliance's sealed key and records when; raises its job version. False when it is gone.</summary>
+    Task<bool> ReplaceApplianceKeyAsync(string applianceId, byte[] keySealed, long now, CancellationToken ct);
 
     /// <summary>Adds a device and raises its appliance's job version.</summary>
     Task AddDeviceAsync(DeviceRecord device, CancellationToken ct);

@@ -58,6 +58,11 @@ public static class Migrations
             "ALTER TABLE target_results ADD COLUMN sealed_at BIGINT NOT NULL DEFAULT 0",
             "CREATE INDEX target_results_device_sealed ON target_results(device_id, sealed_at, id)",
         ]),
+        new(3, "appliance lifecycle: removed appliances (key wiped, history kept) and when a key was last rotated",
+        [
+            "ALTER TABLE appliances ADD COLUMN removed_at BIGINT NULL",
+            "ALTER TABLE appliances ADD COLUMN key_rotated_at BIGINT NULL",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

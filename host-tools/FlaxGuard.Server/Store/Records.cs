@@ -4,9 +4,10 @@ using FlaxGuard.Engine.Verdicts;
 namespace FlaxGuard.Server.Store;
 
 /// <summary>An enrolled appliance (ESP32 dongle or Linux agent). The key stays sealed here.</summary>
+/// <param name="KeyRotatedAt">When 'agent rekey' last replaced the key (null: the key it was enrolled with).</param>
 public sealed record ApplianceRecord(
     string Id, string Name, byte[] KeySealed, int IntervalSeconds, long JobVersion, long CreatedAt,
-    long? LastSeen, long LastCounter, int? QueueLength);
+    long? LastSeen, long LastCounter, int? QueueLength, long? KeyRotatedAt = null);
 
 /// <summary>A checked router or camera. User and password stay sealed here.</summary>
 public sealed record DeviceRecord(

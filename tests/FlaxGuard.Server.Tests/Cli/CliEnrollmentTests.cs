@@ -96,11 +96,29 @@ public sealed class CliEnrollmentTests
         var creds = Flax(dir, null, "device", "add", "cam", "--address", "http://admin:pw@192.0.2.64/", "--profile", "hikvision");
         Assert.AreEqual(3, creds.ExitCode);
         Assert.IsFalse(creds.All.Contains("admin:pw"), "credentials from a URL echoed");
+        foreach (var needsLogin in new[] { "openwrt", "routeros", "hikvision", "onvif" })
+        {
+            Assert.IsTrue(FlaxGuard.Engine.Probes.Profiles.ProbeProfiles.NeedsCredentials(needsLogin), needsLogin);
+            var bare = Flax(dir, null, "device", "add", "cam-" + needsLogin, "--address", "192.0.2.64", "--profile", needsLogin);
+            Assert.AreEqual(3, bare.ExitCode, $"{needsLogin} without a password: {bare.All}");
+            StringAssert.Contains(bare.Stderr, "needs its credentials");
+            StringAssert.Contains(bare.Stderr, "--password-prompt");
+            var userOnly = Flax(dir, null, "device", "add", "cam-" + needsLogin, "--address", "192.0.2.64", "--profile", needsLogin, "--user", "admin");
+            Assert.AreEqual(3, userOnly.ExitCode, $"{needsLogin} with a user but no password");
+            FlaxguardProcess.AssertNoStackTrace(bare);
+        }
+        Assert.IsFalse(Flax(dir, null, "device", "list").Stdout.Contains("cam-"), "nothing was enrolled without credentials");
         foreach (var r in new[] { argv, prompt, profile, creds }) FlaxguardProcess.AssertNoStackTrace(r);
 
-        var remove = Flax(dir, null, "device", "remove", "office-router");
+        var unasked = Flax(dir, null, "device", "remove", "office-router");
+        Assert.AreEqual(3, unasked.ExitCode, "no terminal to ask and no --yes: nothing is deleted");
+        StringAssert.Contains(unasked.Stderr, "--yes");
+        StringAssert.Contains(unasked.Stderr, "nothing was deleted");
+        FlaxguardProcess.AssertNoStackTrace(unasked);
+        StringAssert.Contains(Flax(dir, null, "device", "list").Stdout, "office-router", "still enrolled");
+        var remove = Flax(dir, null, "device", "remove", "office-router", "--yes");
         Assert.AreEqual(0, remove.ExitCode, remove.All);
-        Assert.AreEqual(3, Flax(dir, null, "device", "remove", "office-router").ExitCode);
+        Assert.AreEqual(3, Flax(dir, null, "device", "remove", "office-router", "--yes").ExitCode);
     }
 
     [TestMethod]
@@ -136,7 +154,10 @@ public sealed class CliEnrollmentTests
         foreach (var file in Directory.GetFiles(dir.Path))
             Assert.AreEqual(-1, (await File.ReadAllBytesAsync(file)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("n3w-P")), $"new password in clear in {file}");
 
-        var clear = Flax(dir, null, "device", "set", "main-router", "--no-credentials");
+        var refused = Flax(dir, null, "device", "set", "main-router", "--no-credentials");
+        Assert.AreEqual(3, refused.ExitCode, "an openwrt device cannot be left without its login: " + refused.All);
+        StringAssert.Contains(refused.Stderr, "needs its credentials");
+        var clear = Flax(dir, null, "device", "set", "main-router", "--no-credentials", "--profile", "web");
         Assert.AreEqual(0, clear.ExitCode, clear.All);
         await using (var store = new SqliteFlaxStore(dir.File("flaxguard.db")))
             Assert.AreEqual(("", ""), Enrollment.OpenCredentials(MasterKey.LoadOrCreate(dir.Path), (await store.FindDeviceAsync("main-router", CancellationToken.None))!));
@@ -172,7 +193,7 @@ public sealed class CliEnrollmentTests
         StringAssert.StartsWith(missing.Stdout, "FLAXGUARD UNKNOWN");
 
         var (applianceId, key) = await EnrollWithCli(dir, interval: 60);
-        Assert.AreEqual(0, Flax(dir, null, "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "openwrt").ExitCode);
+        Assert.AreEqual(0, Flax(dir, "pw\n", "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "openwrt", "--user", "root", "--password-stdin").ExitCode);
         var unknown = Flax(dir, null, "status");
         Assert.AreEqual(3, unknown.ExitCode, unknown.All);
         StringAssert.Contains(unknown.Stdout, "no report yet");
@@ -227,7 +248,7 @@ public sealed class CliEnrollmentTests
     public void EveryNewCommand_HasHelpWithAnExample()
     {
         using var dir = new TempDir("cli-help");
-        foreach (var command in new[] { "serve", "agent", "agent add", "device", "device add", "device set", "device list", "device remove", "baseline", "baseline approve", "baseline reject", "baseline show", "status" })
+        foreach (var command in new[] { "serve", "agent", "agent add", "agent rekey", "agent remove", "device", "device add", "device set", "device list", "device remove", "baseline", "baseline approve", "baseline reject", "baseline show", "status" })
         {
             var r = FlaxguardProcess.Run(null, [.. command.Split(' '), "--help"]);
             Assert.AreEqual(0, r.ExitCode, command);

@@ -72,6 +72,47 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    public async Task RemoveAppliance_WipesItsKey_RefusesItsReports_KeepsHistory_AndFreesTheName()
+    {
+        var (appliance, _, device) = await Enroll();
+        Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts())).Status);
+        var busy = await Assert.ThrowsExactlyAsync<StoreException>(() => Store.RemoveApplianceAsync(appliance.Id, TestReports.Now, _ct));
+        StringAssert.Contains(busy.Message, "office-router");
+        Assert.IsNotNull(await Store.FindApplianceAsync(appliance.Id, _ct), "a refused removal changes nothing");
+
+        var (other, _) = await Enrollment.AddApplianceAsync(Store, Master, "spare", 300, TestReports.Now, _ct);
+        await Enrollment.UpdateDeviceAsync(Store, Master, device, new DeviceUpdate { ApplianceId = other.Id }, _ct);
+        Assert.IsTrue(await Store.RemoveApplianceAsync(appliance.Id, TestReports.Now, _ct));
+        Assert.IsFalse(await Store.RemoveApplianceAsync(appliance.Id, TestReports.Now, _ct), "removed twice");
+        Assert.IsNull(await Store.FindApplianceAsync(appliance.Id, _ct));
+        Assert.IsNull(await Store.FindApplianceAsync("dongle", _ct));
+        CollectionAssert.AreEqual(new[] { "spare" }, (await Store.ListAppliancesAsync(_ct)).Select(a => a.Name).ToArray());
+        Assert.AreEqual(IngestStatus.UnknownAppliance, (await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts())).Status,
+            "the writer's own transaction refuses a removed appliance's report");
+        Assert.AreEqual(1, await Store.CountReportsAsync(appliance.Id, _ct), "delivered reports stay as history");
+        Assert.IsNotNull(await Store.LatestResultAsync(device.Id, _ct), "the moved device keeps its history");
+        await Assert.ThrowsExactlyAsync<StoreException>(() => Enrollment.UpdateDeviceAsync(Store, Master, device with { ApplianceId = other.Id },
+            new DeviceUpdate { ApplianceId = appliance.Id }, _ct), "no device can be given to a removed appliance");
+        var (again, _) = await Enrollment.AddApplianceAsync(Store, Master, "dongle", 300, TestReports.Now, _ct);
+        Assert.AreNotEqual(appliance.Id, again.Id, "the name is free again, under a new identity");
+    }
+
+    [TestMethod]
+    public async Task RekeyAppliance_ReplacesTheSealedKey_RecordsWhen_AndRaisesTheJob()
+    {
+        var (appliance, oldKey, _) = await Enroll();
+        Assert.IsNull(appliance.KeyRotatedAt);
+        var newKey = Enrollment.NewApplianceKey();
+        var at = TestReports.Now + 5;
+        await Enrollment.RekeyApplianceAsync(Store, Master, appliance, newKey, at, _ct);
+        var stored = (await Store.FindApplianceAsync(appliance.Id, _ct))!;
+        CollectionAssert.AreEqual(newKey, Enrollment.OpenKey(Master, stored));
+        CollectionAssert.AreNotEqual(oldKey, Enrollment.OpenKey(Master, stored));
+        Assert.AreEqual(at, stored.KeyRotatedAt);
+        Assert.IsGreaterThan(appliance.JobVersion, stored.JobVersion);
+    }
+
+    [TestMethod]
     public async Task FirstReport_ProposesABaseline_ApprovedBaseline_GivesDriftAndFindings()
     {
         var (appliance, _, device) = await Enroll();

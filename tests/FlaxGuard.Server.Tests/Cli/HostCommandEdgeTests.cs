@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using FlaxGuard.Server.Tests.Fixtures;
+
+namespace FlaxGuard.Server.Tests.Cli;
+
+/// <summary>Host commands at their edges, as real child processes: clear answers, never a stack trace.</summary>
+[TestClass]
+public sealed class HostCommandEdgeTests
+{
+    [TestMethod]
+    public void StatusJson_WithoutADatabase_StillAnswersJson()
+    {
+        using var dir = new TempDir("status-json-nodb");
+        var r = FlaxguardProcess.Run(null, "status", "--json", "--data-dir", dir.Path);
+        Assert.AreEqual(3, r.ExitCode, r.All);
+        var json = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.AreEqual("UNKNOWN", json.GetProperty("state").GetString());
+        Assert.AreEqual(3, json.GetProperty("exitCode").GetInt32());
+        StringAssert.Contains(json.GetProperty("summary").GetString(), "no database");
+        Assert.AreEqual(0, json.GetProperty("devices").GetArrayLength());
+        Assert.IsFalse(File.Exists(dir.File("flaxguard.db")), "status creates no database");
+    }
+
+    [TestMethod]
+    public void Serve_OnABusyPort_SaysSoInOneLine()
+    {
+        using var dir = new TempDir("serve-busy");
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var r = FlaxguardProcess.Run(null, "serve", "--listen", $"127.0.0.1:{port}", "--plain-http", "--data-dir", dir.Path);
+        Assert.AreEqual(3, r.ExitCode, r.All);
+        FlaxguardProcess.AssertNoStackTrace(r);
+        var lines = r.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("flaxguard: migrating", StringComparison.Ordinal) && !l.StartsWith("Warning:", StringComparison.Ordinal)).ToList();
+        Assert.HasCount(1, lines, r.All);
+        StringAssert.Contains(lines[0], $"127.0.0.1:{port}");
+        StringAssert.Contains(lines[0], "already in use");
+    }
+}
