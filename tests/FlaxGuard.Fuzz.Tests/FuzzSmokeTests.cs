@@ -51,9 +51,9 @@ public sealed class FuzzSmokeTests
 
     [TestMethod]
     [DynamicData(nameof(Targets))]
-    public void Corpus_HasASeedTheParserAccepts(string name)
+    public void EverySeed_IsAcceptedByItsParser(string name)
     {
-        // A corpus the parser refuses whole would fuzz only the first check; every seed set must reach the end.
+        // A seed the parser refuses fuzzes only the checks before its refusal; every seed must reach the end.
         IFuzzTarget target = FuzzTargets.Find(name)!;
         var seeds = Corpus.Seeds(target);
         Assert.IsNotEmpty(seeds, $"no seed corpus for {name}");

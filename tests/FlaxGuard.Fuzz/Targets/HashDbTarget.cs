@@ -23,6 +23,7 @@ public sealed class HashDbTarget : IFuzzTarget
     public static readonly byte[] ArtifactSha256 = SHA256.HashData("fuzz seed: openwrt-23.05.3-ath79-generic-tplink_archer-c7-v2-squashfs-sysupgrade.bin"u8);
 
     private const int KeyIdOffset = HashDbFormat.OffsetApplianceKeyId;
+    private const string ReadFailurePrefix = "the firmware database could not be read";
 
     public string Name => "hashdb";
 
@@ -40,6 +41,9 @@ public sealed class HashDbTarget : IFuzzTarget
         if (reader is null)
         {
             if (string.IsNullOrEmpty(problem)) throw new FuzzContractException("HashDbReader.Open refused without a problem");
+            // Open turns every exception into this problem (storage can fail on a device). Memory cannot, so here it
+            // can only be the parser itself failing, which the catch-all would otherwise hide from the fuzzer.
+            if (problem.StartsWith(ReadFailurePrefix, StringComparison.Ordinal)) throw new FuzzContractException("HashDbReader.Open failed on readable bytes: " + problem);
             return false;
         }
         // Non-short-circuit '&': every lookup runs whatever the one before found.
