@@ -208,7 +208,7 @@ public sealed class ApplianceAgent : IDisposable
             AnyUnverified = _lastRound?.AnyUnverified ?? false,
         };
         _status.Show(new AgentStatusView(StatusSelector.Select(inputs), _provisioning.Name ?? _provisioning.ApplianceId, _job?.Targets.Length ?? 0,
-            inputs.Highest, _queue.Count, _lastHostContactMs < 0 ? null : (now - _lastHostContactMs) / 1000, _lastRoundAt));
+            inputs.Highest, _queue.Count, _lastHostContactMs < 0 ? null : (now - _lastHostContactMs) / 1000, _lastRoundAt, inputs.AnyDrift, inputs.AnyUnverified));
     }
 
     public void Dispose()
