@@ -79,6 +79,12 @@ namespace FlaxGuard.Engine.Probes
             if (title != null) output.AddFact("http.title", title, FactKind.Identity);
             if (page.CertificateSha256 != null) output.AddFact("tls.cert.sha256", Hex.Encode(page.CertificateSha256), FactKind.Asset);
 
+            if (page.Outcome == HttpOutcome.BodyTooLarge)
+            {
+                // A padded page can hide what it loads past the cut: fingerprinted from its head, but not fully verified.
+                output.AddVerdict(Verdict.Unverified(Name, "the page at " + FactText.Clean(path, 80) + " is longer than " + (LandingMaxBytes / 1024).ToString() +
+                    " KiB; only that much was read, so what it loads further down was not checked."));
+            }
             string[] assets = AssetPaths(origin, path, head);
             Sha256 sha = new Sha256();
             HashSink sink = new HashSink(sha);

@@ -90,6 +90,8 @@ public sealed class HttpFingerprintProbeTests
         var output = Run(server.Address.ToString(), new HttpFingerprintOptions { Port = server.Port, TimeoutMs = 3000, DiscoverAssets = false });
         Assert.IsTrue(watch.ElapsedMilliseconds < 5000, $"took {watch.ElapsedMilliseconds} ms");
         Assert.AreEqual("200", output.Facts.Get("http.status")!.Value, "a landing page over the limit is still fingerprinted from its head");
+        var cut = output.Verdicts().Single(v => v.IsUnverified);
+        StringAssert.Contains(cut.Message, "longer than 256 KiB", "a page cut at the limit is not fully verified");
     }
 
     [TestMethod]
