@@ -46,6 +46,12 @@ namespace FlaxGuard.Engine.Probes
         /// <summary>Turns one host's sweep results into facts and verdicts; shared with the multi-host sweep.</summary>
         public static void AddFindings(PortSweep sweep, int host, string hostName, int[] ports, TcpExposureOptions options, ProbeOutput output, string probeName)
         {
+            if (IsAnsweredByAMiddlebox(sweep, host, ports.Length))
+            {
+                output.AddVerdict(Verdict.Unverified(probeName, "every one of " + ports.Length.ToString() + " ports accepted a connection and none sent a greeting: " +
+                    "something in between (a transparent proxy or a firewall) answers for this address, so the device's own open ports cannot be told."));
+                return;
+            }
             int answered = 0, silent = 0, notTried = 0, invalid = 0;
             for (int i = 0; i < ports.Length; i++)
             {
@@ -79,6 +85,23 @@ namespace FlaxGuard.Engine.Probes
             {
                 output.AddVerdict(new Verdict(VerdictKind.Probe, Severity.Info, "probe.partial", probeName, silent.ToString() + " of " + ports.Length.ToString() + " ports gave no answer (filtered); they are treated as closed."));
             }
+        }
+
+        /// <summary>Fewer ports than this prove nothing: a device may well have a handful of quiet services open.</summary>
+        public const int MiddleboxMinPorts = 8;
+
+        /// <summary>True when every port accepted and not one greeted: no real router or camera has them all open.</summary>
+        private static bool IsAnsweredByAMiddlebox(PortSweep sweep, int host, int portCount)
+        {
+            if (portCount < MiddleboxMinPorts) return false;
+            for (int i = 0; i < portCount; i++)
+            {
+                int index = sweep.Index(host, i);
+                if (!sweep.Attempted[index] || sweep.Outcomes[index] != ConnectOutcome.Connected) return false;
+                string banner = sweep.Banners[index];
+                if (banner != null && banner.Length > 0) return false;
+            }
+            return true;
         }
 
         private static void AddExposureVerdict(ProbeOutput output, int port, string key)

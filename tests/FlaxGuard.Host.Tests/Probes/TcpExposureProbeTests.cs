@@ -69,6 +69,35 @@ public sealed class TcpExposureProbeTests
     }
 
     [TestMethod]
+    public void EveryPortAccepting_AndNoneGreeting_IsOneCouldNotVerify_NotFifteenOpenPorts()
+    {
+        // A transparent proxy or firewall that completes every handshake for the address.
+        var address = Loopback.NextAddress();
+        using var middlebox = new Listeners();
+        var ports = Enumerable.Range(0, 15).Select(_ => middlebox.Add(address, null, holdMs: 1500)).ToArray();
+
+        var output = Run(address, new TcpExposureOptions { Ports = ports, BannerTimeoutMs = 300, Concurrency = 8 });
+
+        var verdict = output.Verdicts().Single();
+        Assert.IsTrue(verdict.IsUnverified, verdict.ToString());
+        StringAssert.Contains(verdict.Message, "every one of 15 ports accepted a connection and none sent a greeting");
+        Assert.AreEqual(0, output.Facts.Count, "no port is claimed open");
+    }
+
+    [TestMethod]
+    public void EveryPortAccepting_ButOneGreeting_IsAnOrdinaryDevice()
+    {
+        var address = Loopback.NextAddress();
+        using var device = new Listeners();
+        var ports = Enumerable.Range(0, 9).Select(i => device.Add(address, i == 4 ? "SSH-2.0-dropbear_2022.83\r\n" : null, holdMs: 1500)).ToArray();
+
+        var output = Run(address, new TcpExposureOptions { Ports = ports, BannerTimeoutMs = 800, Concurrency = 9 });
+
+        Assert.IsFalse(output.Verdicts().Any(v => v.IsUnverified), string.Join("; ", output.Verdicts().Select(v => v.ToString())));
+        Assert.AreEqual(9, ports.Count(p => output.Facts.Get("net.tcp." + p)?.Value == "open"));
+    }
+
+    [TestMethod]
     public async Task TelnetImplant_IsOpenWithBanner_AndCritical()
     {
         var address = Loopback.NextAddress();
@@ -104,7 +133,8 @@ public sealed class TcpExposureProbeTests
     {
         var address = Loopback.NextAddress();
         using var listeners = new Listeners();
-        var ports = Enumerable.Range(0, 16).Select(_ => listeners.Add(address, null, holdMs: 5000)).ToArray();
+        // Sixteen quiet services and one closed port (all ports accepting and silent would be a middlebox, not a device).
+        var ports = Enumerable.Range(0, 16).Select(_ => listeners.Add(address, null, holdMs: 5000)).Append(Loopback.ClosedPort(address)).ToArray();
         var watch = Stopwatch.StartNew();
         var output = Run(address, new TcpExposureOptions { Ports = ports, Concurrency = 3, BannerTimeoutMs = 250 });
         Assert.AreEqual(16, output.Facts.ToArray().Count(f => f.Value == "open"));
