@@ -28,6 +28,7 @@ public static class CheckCommand
         var baseline = new Option<string?>("--baseline") { Description = "Compare with this approved baseline file and show the drift with severities." };
         var saveBaseline = new Option<string?>("--save-baseline") { Description = "Save what this check found as the approved baseline." };
         var force = new Option<bool>("--force") { Description = "With --save-baseline: replace an existing file." };
+        var anyDevice = new Option<bool>("--baseline-any-device") { Description = "With --baseline: compare even though the baseline was approved for another device address (e.g. the device moved)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON (for scripts) instead of tables." };
         var timeout = new Option<int>("--timeout")
         {
@@ -65,7 +66,7 @@ public static class CheckCommand
               flaxguard check 192.0.2.64 --profile hikvision --user admin --password-prompt --hashdb firmware.db --appliance-key appliance.key
             """)
         {
-            address, profile, user, passwordPrompt, passwordStdin, ports, httpPort, https, noHttp, paths, baseline, saveBaseline, force, json, timeout, concurrency, hashDb, applianceKey,
+            address, profile, user, passwordPrompt, passwordStdin, ports, httpPort, https, noHttp, paths, baseline, saveBaseline, force, anyDevice, json, timeout, concurrency, hashDb, applianceKey,
         };
 
         command.SetAction(parse =>
@@ -102,6 +103,9 @@ public static class CheckCommand
 
             var baselinePath = parse.GetValue(baseline);
             var approved = baselinePath is null ? null : BaselineFiles.Load(baselinePath);
+            // A baseline names the device it was approved for; another device's would show its whole difference as drift.
+            if (approved is not null && approved.DeviceId != target.Host && !parse.GetValue(anyDevice))
+                throw new UserInputException($"'{baselinePath}' is the baseline of {TerminalSafe(approved.DeviceId)}, not of {target.Host}; use that device's baseline, or add --baseline-any-device if the device moved to this address");
             var savePath = parse.GetValue(saveBaseline);
             if (savePath is not null && File.Exists(savePath) && !parse.GetValue(force))
                 throw new UserInputException($"'{savePath}' already exists; add --force to replace the approved baseline in it");
@@ -136,7 +140,7 @@ public static class CheckCommand
             else
             {
                 if (approved is not null && approved.DeviceId != target.Host)
-                    console.MarkupLine($"[yellow]Note:[/] the baseline was approved for {Markup.Escape(approved.DeviceId)}, this check is of {Markup.Escape(target.Host)}.");
+                    console.MarkupLine($"[yellow]Note:[/] the baseline was approved for {Markup.Escape(TerminalSafe(approved.DeviceId))}, this check is of {Markup.Escape(target.Host)} (--baseline-any-device).");
                 new ConsoleRenderer(console).Render(result);
             }
             if (savePath is not null)
@@ -150,4 +154,8 @@ public static class CheckCommand
         });
         return command;
     }
+
+    /// <summary>A device id read from a file, bounded and without control characters, for a message.</summary>
+    private static string TerminalSafe(string text) =>
+        new string(text.Take(100).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

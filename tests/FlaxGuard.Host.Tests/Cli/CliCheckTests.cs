@@ -47,6 +47,17 @@ public sealed class CliCheckTests
         Assert.AreEqual(2, human.ExitCode);
         StringAssert.Contains(human.Stdout, "Drift from the approved baseline");
         StringAssert.Contains(human.Stdout, "treat the device as compromised");
+
+        // Another device's baseline is refused in words (its whole difference would show as drift), unless asked for.
+        var other = Loopback.NextAddress();
+        await using var otherLab = await LabWebDevice.StartAsync(other);
+        var otherUrl = $"http://{other}:{otherLab.HttpPort}";
+        var wrong = FlaxguardProcess.Run("check", otherUrl, "--baseline", baseline);
+        Assert.AreEqual(3, wrong.ExitCode, wrong.All);
+        StringAssert.Contains(wrong.Stderr, $"is the baseline of {address}, not of {other}");
+        var moved = FlaxguardProcess.Run("check", otherUrl, "--baseline", baseline, "--baseline-any-device", "--ports", "none");
+        Assert.AreEqual(0, moved.ExitCode, moved.All);
+        StringAssert.Contains(moved.Stdout, "the baseline was approved for");
     }
 
     [TestMethod]
