@@ -21,7 +21,10 @@ public static class DashboardHost
         IEnumerable<IFindingSink>? sinks = null, LogLevel logLevel = LogLevel.Warning)
     {
         var server = FlaxServer.Create(options, store, master, sinks, builder => AddServices(builder.Services), logLevel);
-        DashboardEndpoints.Map(server.App, store, dashboard, dashboard.LoginRequired(options.Listen.Address));
+        var loginRequired = dashboard.LoginRequired(options.Listen.Address);
+        DashboardEndpoints.Map(server.App, store, dashboard, loginRequired);
+        // Health details (appliance ids, counters, the store) are for those who may see the dashboard.
+        server.ShowsHealthDetails = http => !loginRequired || http.User.Identity?.IsAuthenticated == true;
         return server;
     }
 
