@@ -127,7 +127,7 @@ public static class CheckCommand
             using var runner = new CheckRunner();
             var result = asJson
                 ? runner.Run(request)
-                : console.Status().Spinner(Spinner.Known.Dots).Start($"Checking {Markup.Escape(target.Host)}…", _ => runner.Run(request));
+                : console.Status().Spinner(Spinner.Known.Dots).Start($"Checking {SafeMarkup.Escape(target.Host)}…", _ => runner.Run(request));
 
             if (asJson)
             {
@@ -136,7 +136,7 @@ public static class CheckCommand
             else
             {
                 if (approved is not null && approved.DeviceId != target.Host)
-                    console.MarkupLine($"[yellow]Note:[/] the baseline was approved for {Markup.Escape(approved.DeviceId)}, this check is of {Markup.Escape(target.Host)}.");
+                    console.MarkupLine($"[yellow]Note:[/] the baseline was approved for {SafeMarkup.Escape(approved.DeviceId)}, this check is of {SafeMarkup.Escape(target.Host)}.");
                 new ConsoleRenderer(console).Render(result);
             }
             if (savePath is not null)
@@ -144,7 +144,7 @@ public static class CheckCommand
                 if (!result.FullyVerified)
                     throw new UserInputException("not saving a baseline from a check that could not verify everything; fix the problems above, or leave out what the device does not have (--no-http, --ports), and check again");
                 BaselineFiles.Save(savePath, target.Host, result.Facts, parse.GetValue(force));
-                if (!asJson) console.MarkupLine($"Saved the approved baseline to [bold]{Markup.Escape(savePath)}[/] ({result.Facts.Count} facts).");
+                if (!asJson) console.MarkupLine($"Saved the approved baseline to [bold]{SafeMarkup.Escape(savePath)}[/] ({result.Facts.Count} facts).");
             }
             return ExitCodes.For(result);
         });

@@ -49,13 +49,13 @@ public static class HashesLookupCommand
             if (hash is not null)
             {
                 foreach (var identity in reader.FindByArtifact(Hex.TryDecode(hash)!))
-                    table.AddRow("", "artifact", Markup.Escape("published as " + identity));
+                    table.AddRow("", "artifact", SafeMarkup.Escape("published as " + identity));
             }
             if (reportedVersion is not null)
             {
                 var observation = new FirmwareObservation(parse.GetValue(vendor), parse.GetValue(model), reportedVersion, hash);
                 foreach (var verdict in FirmwareAssessor.Assess(reader, null, observation, null))
-                    table.AddRow(SeverityNames.Name(verdict.Severity), Markup.Escape(verdict.Code), Markup.Escape(verdict.Message));
+                    table.AddRow(SeverityNames.Name(verdict.Severity), SafeMarkup.Escape(verdict.Code), SafeMarkup.Escape(verdict.Message));
             }
             if (table.Rows.Count == 0) table.AddRow("", "artifact", "not in the database");
             console.Write(table);

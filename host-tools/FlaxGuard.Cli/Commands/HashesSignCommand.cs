@@ -31,7 +31,7 @@ public static class HashesSignCommand
             var version = Manifest.Sign(directory, seed);
             var keyId = Ed25519Keys.KeyId(Ed25519Keys.PublicKeyOf(seed));
             var release = keyId == ReleaseKey.KeyId ? " (the FlaxGuard release key)" : "";
-            console.MarkupLine($"Signed [bold]{Markup.Escape(directory)}[/] as database version [bold]{version}[/] with key {keyId}{release}.");
+            console.MarkupLine($"Signed [bold]{SafeMarkup.Escape(directory)}[/] as database version [bold]{version}[/] with key {keyId}{release}.");
             return 0;
         }));
         return command;
