@@ -49,7 +49,7 @@ public static class ServeCommand
               flaxguard serve --tls-cert /etc/flaxguard/server.pem --tls-key /etc/flaxguard/server.key
               flaxguard serve --plain-http   # behind a TLS-terminating proxy
               flaxguard serve --plain-http --listen 0.0.0.0:8080 --allowed-host flaxguard.lan   # appliances use http://flaxguard.lan:8080
-              flaxguard serve --db postgres://flaxguard:secret@db.example:5432/flaxguard
+              flaxguard serve --db "postgres://flaxguard@db.example:5432/flaxguard?password-file=/etc/flaxguard/db.pass"
               flaxguard serve --listen 127.0.0.1:8443 --dashboard-auth required
               flaxguard serve --alert "webhook+https://hooks.example/flaxguard#secret-file=/etc/flaxguard/hook.secret" --alert syslog+udp://127.0.0.1:514
               flaxguard serve --alert "mqtt://flaxguard@127.0.0.1:1883?password-file=/etc/flaxguard/mqtt.pass"

@@ -23,7 +23,7 @@ public static class StatusCommand
             Examples:
               flaxguard status
               flaxguard status --json
-              flaxguard status --db postgres://monitor:secret@db.example/flaxguard   # as an Icinga check command
+              PGPASSWORD=... flaxguard status --db postgres://monitor@db.example/flaxguard   # as an Icinga check command
             """)
         {
             json, db, dataDir,
