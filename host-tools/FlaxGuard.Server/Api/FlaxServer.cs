@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace FlaxGuard.Server.Api;
 
@@ -85,9 +86,13 @@ public sealed class FlaxServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddConsole(o => o.FormatterName = OneLineConsoleFormatter.Name);
+        builder.Logging.AddConsoleFormatter<OneLineConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        var kestrelBadRequests = new KestrelBadRequestLog();
+        builder.Logging.AddProvider(kestrelBadRequests);
+        builder.Logging.AddFilter<KestrelBadRequestLog>(KestrelBadRequestLog.Category, LogLevel.Debug);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(options.Listen, listen =>
@@ -102,7 +107,9 @@ public sealed class FlaxServer : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(master);
         configure?.Invoke(builder);
-        return new FlaxServer(builder.Build(), options, store, master, sinks ?? []);
+        var server = new FlaxServer(builder.Build(), options, store, master, sinks ?? []);
+        kestrelBadRequests.Refusals = server._refusals;
+        return server;
     }
 
     public async Task StartAsync(CancellationToken ct)

@@ -6,10 +6,10 @@ internal static class LogText
     public const int MaxLength = 200;
 
     /// <summary>Control and bidi-override characters become '?', and long text is cut: one short line, whatever the client sent.</summary>
-    public static string Clean(string? text)
+    public static string Clean(string? text, int maxLength = MaxLength)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var cut = text.Length > MaxLength ? text[..MaxLength] + "…" : text;
+        var cut = text.Length > maxLength ? text[..maxLength] + "…" : text;
         return string.Create(cut.Length, cut, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)

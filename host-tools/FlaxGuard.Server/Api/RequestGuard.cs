@@ -27,6 +27,7 @@ public sealed class RequestGuard(HostAllowList hosts, RequestRefusals refusals)
         }
         catch (Exception e) when (IsMalformedRequest(e) && !http.Response.HasStarted)
         {
+            e.Data[KestrelBadRequestLog.HandledMark] = true;
             var status = e is BadHttpRequestException { StatusCode: >= 400 and < 500 } bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             var error = status == StatusCodes.Status413PayloadTooLarge ? Refusal.Oversized : Refusal.BadRequest;
             await refusals.WriteAsync(http, new Refusal(status, error, "not a valid HTTP request: " + e.Message));
@@ -34,6 +35,7 @@ public sealed class RequestGuard(HostAllowList hosts, RequestRefusals refusals)
         catch (Exception e) when (IsMalformedRequest(e))
         {
             // Too late for a status (the answer has begun): cut the connection; one line, no trace.
+            e.Data[KestrelBadRequestLog.HandledMark] = true;
             refusals.Counter.Add(Refusal.BadRequest);
             refusals.Log.Log(RequestRefusals.ClientOf(http), LogLevel.Warning, $"request cut off: {LogText.Clean(e.Message)}");
             http.Abort();
