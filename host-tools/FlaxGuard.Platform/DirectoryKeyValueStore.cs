@@ -4,7 +4,8 @@ namespace FlaxGuard.Platform;
 
 /// <summary>
 /// One file per key in a directory. A put writes a temporary file, flushes it to disk and renames it over
-/// the old one, so a crash leaves either the old value or the new one, never half of each.
+/// the old one, so a crash leaves either the old value or the new one, never half of each. Files are created
+/// mode 0600 and a new directory 0700: the agent's state (report queue, counters) is its owner's alone.
 /// </summary>
 public sealed class DirectoryKeyValueStore : IKeyValueStore
 {
@@ -14,7 +15,8 @@ public sealed class DirectoryKeyValueStore : IKeyValueStore
     public DirectoryKeyValueStore(string directory)
     {
         _directory = Path.GetFullPath(directory);
-        Directory.CreateDirectory(_directory);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(_directory);
+        else Directory.CreateDirectory(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     public byte[]? Get(string key)
@@ -36,7 +38,9 @@ public sealed class DirectoryKeyValueStore : IKeyValueStore
         var path = PathFor(key);
         // A leading dot is not a valid key, so the temporary file can never collide with a real one.
         var temp = Path.Combine(_directory, "." + key + TempSuffix);
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temp, options))
         {
             stream.Write(value);
             stream.Flush(flushToDisk: true);

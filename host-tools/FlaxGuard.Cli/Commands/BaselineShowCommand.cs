@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlaxGuard.Engine.Baselines;
+using FlaxGuard.Platform;
 using FlaxGuard.Server.Store;
 using Spectre.Console;
 
@@ -30,23 +31,23 @@ public static class BaselineShowCommand
             var approved = await store.LatestBaselineAsync(device.Id, BaselineState.Approved, ct);
             var proposed = await store.LatestBaselineAsync(device.Id, BaselineState.Proposed, ct);
             var output = Console.Out;
-            if (approved is null && proposed is null) output.WriteLine($"# {device.Name}: no baseline yet (it is proposed by the device's first fully verified report)");
+            if (approved is null && proposed is null) output.WriteLine(TerminalText.Safe($"# {device.Name}: no baseline yet (it is proposed by the device's first fully verified report)"));
             if (approved is not null)
             {
-                output.WriteLine($"# approved baseline of {device.Name}");
-                output.Write(BaselineText.Format(new Baseline(device.Id, approved.CreatedAt, SqlFlaxStore.DecodeFacts(approved.Facts))));
+                output.WriteLine(TerminalText.Safe($"# approved baseline of {device.Name}"));
+                output.Write(TerminalText.Lines(BaselineText.Format(new Baseline(device.Id, approved.CreatedAt, SqlFlaxStore.DecodeFacts(approved.Facts)))));
             }
             if (proposed is not null)
             {
-                output.WriteLine($"# proposed baseline of {device.Name}, waiting for 'flaxguard baseline approve {device.Name}'");
-                output.Write(BaselineText.Format(new Baseline(device.Id, proposed.CreatedAt, SqlFlaxStore.DecodeFacts(proposed.Facts))));
+                output.WriteLine(TerminalText.Safe($"# proposed baseline of {device.Name}, waiting for 'flaxguard baseline approve {device.Name}'"));
+                output.Write(TerminalText.Lines(BaselineText.Format(new Baseline(device.Id, proposed.CreatedAt, SqlFlaxStore.DecodeFacts(proposed.Facts)))));
             }
             var latest = await store.LatestResultAsync(device.Id, ct);
             if (latest is { HasBaseline: true })
             {
                 output.WriteLine(latest.Drift.Count == 0 ? "# latest report: no drift" : $"# latest report: {latest.Drift.Count} change(s)");
                 foreach (var d in latest.Drift)
-                    output.WriteLine($"# {d.Severity.ToString().ToLowerInvariant(),-8} {d.Kind,-7} {d.Key}: {d.OldValue ?? "-"} -> {d.NewValue ?? "-"}  {d.Explanation}");
+                    output.WriteLine(TerminalText.Safe($"# {d.Severity.ToString().ToLowerInvariant(),-8} {d.Kind,-7} {d.Key}: {d.OldValue ?? "-"} -> {d.NewValue ?? "-"}  {d.Explanation}"));
             }
             return 0;
         }));

@@ -1,8 +1,9 @@
-using FlaxGuard.Wording;
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
 using FlaxGuard.Cli.Output;
 using FlaxGuard.Engine.Probes.Profiles;
+using FlaxGuard.Platform;
+using FlaxGuard.Wording;
 using Spectre.Console;
 
 namespace FlaxGuard.Cli.Commands;
@@ -105,7 +106,7 @@ public static class CheckCommand
             var approved = baselinePath is null ? null : BaselineFiles.Load(baselinePath);
             // A baseline names the device it was approved for; another device's would show its whole difference as drift.
             if (approved is not null && approved.DeviceId != target.Host && !parse.GetValue(anyDevice))
-                throw new UserInputException($"'{baselinePath}' is the baseline of {TerminalSafe(approved.DeviceId)}, not of {target.Host}; use that device's baseline, or add --baseline-any-device if the device moved to this address");
+                throw new UserInputException($"'{baselinePath}' is the baseline of {TerminalText.Safe(approved.DeviceId)}, not of {target.Host}; use that device's baseline, or add --baseline-any-device if the device moved to this address");
             var savePath = parse.GetValue(saveBaseline);
             if (savePath is not null && File.Exists(savePath) && !parse.GetValue(force))
                 throw new UserInputException($"'{savePath}' already exists; add --force to replace the approved baseline in it");
@@ -131,7 +132,7 @@ public static class CheckCommand
             using var runner = new CheckRunner();
             var result = asJson
                 ? runner.Run(request)
-                : console.Status().Spinner(Spinner.Known.Dots).Start($"Checking {Markup.Escape(target.Host)}…", _ => runner.Run(request));
+                : console.Status().Spinner(Spinner.Known.Dots).Start($"Checking {SafeMarkup.Escape(target.Host)}…", _ => runner.Run(request));
 
             if (asJson)
             {
@@ -140,7 +141,7 @@ public static class CheckCommand
             else
             {
                 if (approved is not null && approved.DeviceId != target.Host)
-                    console.MarkupLine($"[yellow]Note:[/] the baseline was approved for {Markup.Escape(TerminalSafe(approved.DeviceId))}, this check is of {Markup.Escape(target.Host)} (--baseline-any-device).");
+                    console.MarkupLine($"[yellow]Note:[/] the baseline was approved for {SafeMarkup.Escape(approved.DeviceId)}, this check is of {SafeMarkup.Escape(target.Host)} (--baseline-any-device).");
                 new ConsoleRenderer(console).Render(result);
             }
             if (savePath is not null)
@@ -148,14 +149,10 @@ public static class CheckCommand
                 if (!result.FullyVerified)
                     throw new UserInputException("not saving a baseline from a check that could not verify everything; fix the problems above, or leave out what the device does not have (--no-http, --ports), and check again");
                 BaselineFiles.Save(savePath, target.Host, result.Facts, parse.GetValue(force));
-                if (!asJson) console.MarkupLine($"Saved the approved baseline to [bold]{Markup.Escape(savePath)}[/] ({result.Facts.Count} facts).");
+                if (!asJson) console.MarkupLine($"Saved the approved baseline to [bold]{SafeMarkup.Escape(savePath)}[/] ({result.Facts.Count} facts).");
             }
             return ExitCodes.For(result);
         });
         return command;
     }
-
-    /// <summary>A device id read from a file, bounded and without control characters, for a message.</summary>
-    private static string TerminalSafe(string text) =>
-        new string(text.Take(100).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

@@ -84,7 +84,7 @@ public static class DemoCommand
             console.MarkupLine("[grey](long values are shortened here; --json and the baseline file have them in full)[/]");
             new ConsoleRenderer(console).Render(first);
             BaselineFiles.Save(baselinePath, host, first.Facts, overwrite: true);
-            console.MarkupLine($"      Approved this state as the baseline ({first.Facts.Count} facts, saved to {Markup.Escape(baselinePath)}).");
+            console.MarkupLine($"      Approved this state as the baseline ({first.Facts.Count} facts, saved to {SafeMarkup.Escape(baselinePath)}).");
             token.ThrowIfCancellationRequested();
 
             await device.CompromiseAsync();

@@ -43,7 +43,7 @@ public static class DeviceListCommand
             }
             var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login");
             foreach (var d in devices)
-                table.AddRow(Markup.Escape(d.Name), d.Id, Markup.Escape(appliances[d.ApplianceId]), Markup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none");
+                table.AddRow(SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none");
             console.Write(table);
             return 0;
         }));

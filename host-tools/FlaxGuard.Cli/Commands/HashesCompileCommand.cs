@@ -43,7 +43,7 @@ public static class HashesCompileCommand
                 summary = DatabaseCompiler.Compile(sources, options, stream, new SyncProgress<string>(s => ctx.Status($"Compiling… {s}")));
             });
             File.Move(temp, outPath, overwrite: true);
-            console.MarkupLine($"Compiled database version [bold]{verified.DatabaseVersion}[/] to [bold]{Markup.Escape(outPath)}[/]: {summary.Artifacts:N0} artifact hash(es), {summary.Releases:N0} firmware release(s) of {summary.Models:N0} model(s), {summary.Exploits:N0} known-exploited row(s), {summary.TotalBytes:N0} bytes.");
+            console.MarkupLine($"Compiled database version [bold]{verified.DatabaseVersion}[/] to [bold]{SafeMarkup.Escape(outPath)}[/]: {summary.Artifacts:N0} artifact hash(es), {summary.Releases:N0} firmware release(s) of {summary.Models:N0} model(s), {summary.Exploits:N0} known-exploited row(s), {summary.TotalBytes:N0} bytes.");
             return 0;
         }));
         return command;

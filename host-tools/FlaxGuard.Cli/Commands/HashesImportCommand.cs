@@ -97,7 +97,7 @@ public static class HashesImportCommand
             return c != 0 ? c : string.CompareOrdinal(a.Artifact, b.Artifact);
         });
         SourceSet.WriteTable(target, KnownGoodRow.Columns, existing.Select(r => r.Fields()));
-        console.MarkupLine($"Added [bold]{added:N0}[/] of {imported.Count:N0} rows to {Markup.Escape(target)}. Run 'flaxguard hashes sign' to sign the change.");
+        console.MarkupLine($"Added [bold]{added:N0}[/] of {imported.Count:N0} rows to {SafeMarkup.Escape(target)}. Run 'flaxguard hashes sign' to sign the change.");
         return 0;
     }
 
@@ -111,7 +111,7 @@ public static class HashesImportCommand
         var (merged, added) = KevImporter.Merge(existing, result.Rows);
         SourceSet.WriteTable(target, KnownExploitedRow.Columns, merged.Select(r => r.Fields()));
         var cves = result.Rows.Select(r => r.Cve).Distinct().Count();
-        console.MarkupLine($"KEV {Markup.Escape(result.CatalogVersion)}: {result.CatalogEntries:N0} entries, {cves} about routers, cameras, NVRs or NAS devices; added [bold]{added}[/] row(s) to {Markup.Escape(target)}. Run 'flaxguard hashes sign' to sign the change.");
+        console.MarkupLine($"KEV {SafeMarkup.Escape(result.CatalogVersion)}: {result.CatalogEntries:N0} entries, {cves} about routers, cameras, NVRs or NAS devices; added [bold]{added}[/] row(s) to {SafeMarkup.Escape(target)}. Run 'flaxguard hashes sign' to sign the change.");
         return 0;
     }
 }

@@ -32,8 +32,8 @@ public static class HashesKeygenCommand
             if (File.Exists(publicPath) && !overwrite) throw new UserInputException($"'{publicPath}' already exists; add --force to replace it");
             Ed25519Keys.WritePrivateKey(path, seed, overwrite);
             Ed25519Keys.WritePublicKey(publicPath, publicKey, overwrite);
-            console.MarkupLine($"Private key: [bold]{Markup.Escape(path)}[/] (mode 0600; keep it safe, it is not shown).");
-            console.MarkupLine($"Public key:  [bold]{Markup.Escape(publicPath)}[/], key id [bold]{Ed25519Keys.KeyId(publicKey)}[/].");
+            console.MarkupLine($"Private key: [bold]{SafeMarkup.Escape(path)}[/] (mode 0600; keep it safe, it is not shown).");
+            console.MarkupLine($"Public key:  [bold]{SafeMarkup.Escape(publicPath)}[/], key id [bold]{Ed25519Keys.KeyId(publicKey)}[/].");
             return 0;
         }));
         return command;

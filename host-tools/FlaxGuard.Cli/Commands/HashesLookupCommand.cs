@@ -56,7 +56,7 @@ public static class HashesLookupCommand
             {
                 foreach (var identity in reader.FindByArtifact(Hex.TryDecode(hash)!))
                 {
-                    table.AddRow("", "artifact", Markup.Escape("published as " + identity));
+                    table.AddRow("", "artifact", SafeMarkup.Escape("published as " + identity));
                     verified = true;
                 }
             }
@@ -65,7 +65,7 @@ public static class HashesLookupCommand
                 var observation = new FirmwareObservation(parse.GetValue(vendor), parse.GetValue(model), reportedVersion, hash);
                 foreach (var verdict in FirmwareAssessor.Assess(reader, null, observation, null))
                 {
-                    table.AddRow(SeverityNames.Name(verdict.Severity), Markup.Escape(verdict.Code), Markup.Escape(verdict.Message));
+                    table.AddRow(SeverityNames.Name(verdict.Severity), SafeMarkup.Escape(verdict.Code), SafeMarkup.Escape(verdict.Message));
                     if (verdict.Code == FirmwareAssessor.KnownGoodCode) verified = true;
                     if (verdict.Severity > worst) worst = verdict.Severity;
                 }

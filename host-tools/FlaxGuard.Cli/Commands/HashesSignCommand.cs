@@ -32,7 +32,7 @@ public static class HashesSignCommand
             var keyId = Ed25519Keys.KeyId(Ed25519Keys.PublicKeyOf(seed));
             var pinned = ReleaseKeys.Trusted.Pinned.FirstOrDefault(p => p.KeyId == keyId);
             var release = pinned is null ? " (not a pinned release key: the host tool trusts it only with --public-key)" : $" ({pinned.Name}, trusted until {pinned.NotAfter:yyyy-MM-dd})";
-            console.MarkupLine($"Signed [bold]{Markup.Escape(directory)}[/] as database version [bold]{version}[/] with key {keyId}{release}.");
+            console.MarkupLine($"Signed [bold]{SafeMarkup.Escape(directory)}[/] as database version [bold]{version}[/] with key {keyId}{release}.");
             return 0;
         }));
         return command;

@@ -34,7 +34,7 @@ public static class HashesStatsCommand
             foreach (var vendor in sources.KnownGood.GroupBy(r => r.Vendor).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
             {
                 var identities = vendor.Select(r => (r.Model, r.Version)).Distinct().Count();
-                table.AddRow(Markup.Escape($"known-good {vendor.Key}"), vendor.Count().ToString("N0"), $"{identities:N0} model/version pairs");
+                table.AddRow(SafeMarkup.Escape($"known-good {vendor.Key}"), vendor.Count().ToString("N0"), $"{identities:N0} model/version pairs");
             }
             if (sources.KnownGood.Count == 0) table.AddRow("known-good", "0", "no published hashes imported yet");
             var bad = sources.KnownExploited;
@@ -42,7 +42,7 @@ public static class HashesStatsCommand
                 $"{bad.Select(r => r.Cve).Distinct().Count()} CVEs, {bad.Select(r => r.Vendor).Distinct(StringComparer.OrdinalIgnoreCase).Count()} vendors, "
                 + $"{bad.Count(r => r.Affected != VersionRange.Unknown)} with affected versions, {bad.Count(r => r.Botnet2024 != "no")} tied to the 2024 botnet");
             foreach (var category in KnownExploitedRow.Categories)
-                table.AddRow(Markup.Escape($"  {category}"), bad.Count(r => r.Category.Split(',').Contains(category)).ToString("N0"), "");
+                table.AddRow(SafeMarkup.Escape($"  {category}"), bad.Count(r => r.Category.Split(',').Contains(category)).ToString("N0"), "");
             console.Write(table);
 
             var dbPath = parse.GetValue(db);
@@ -53,7 +53,7 @@ public static class HashesStatsCommand
             var reader = HashDbReader.Open(blob, "hashdb", key, HashDbReader.DefaultBufferBytes, out var problem)
                 ?? throw new UserInputException($"{dbPath}: {problem}");
             long size = new FileInfo(dbPath).Length;
-            console.MarkupLine($"Database [bold]{Markup.Escape(dbPath)}[/]: version {reader.DatabaseVersion}, signed by key {reader.SignerKeyId}, "
+            console.MarkupLine($"Database [bold]{SafeMarkup.Escape(dbPath)}[/]: version {reader.DatabaseVersion}, signed by key {reader.SignerKeyId}, "
                 + $"{reader.ArtifactCount:N0} artifacts, {reader.ReleaseCount:N0} releases of {reader.ModelCount:N0} models "
                 + $"({reader.VendorCount:N0} vendors, {reader.VersionCount:N0} versions), {reader.ExploitCount:N0} exploit rows, {size:N0} bytes"
                 + (reader.ArtifactCount > 0 ? $" ({(double)size / reader.ArtifactCount:F1} bytes per artifact)." : "."));

@@ -83,7 +83,7 @@ internal static class ProductDemo
         var certificate = ca.EnsureServerCertificate(TlsNames.DefaultsFor(listen));
         await using var server = DashboardHost.Create(new ServerOptions { Listen = listen, Certificate = certificate.Certificate }, store, master, dashboard);
         await server.StartAsync(ct);
-        console.MarkupLine($"[grey]1/5[/] Collector running at [bold]{server.BaseAddress}[/] ({Markup.Escape(store.Description)}; TLS with its own host CA {Markup.Escape(ca.ShortId)}).");
+        console.MarkupLine($"[grey]1/5[/] Collector running at [bold]{server.BaseAddress}[/] ({SafeMarkup.Escape(store.Description)}; TLS with its own host CA {SafeMarkup.Escape(ca.ShortId)}).");
 
         await using var openWrt = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{block}.1"), 0, TwinUser, password, ct);
         await using var routerOs = await RouterOsTwin.StartAsync(IPAddress.Parse($"127.82.{block}.1"), 0, TwinUser, password, ct);
@@ -138,13 +138,13 @@ internal static class ProductDemo
                 foreach (var finding in (await store.OpenFindingsAsync(device.Id, ct)).OrderByDescending(f => f.Severity))
                 {
                     var color = finding.Severity >= FlaxGuard.Engine.Verdicts.Severity.High ? "red" : finding.Severity >= FlaxGuard.Engine.Verdicts.Severity.Medium ? "yellow" : "grey";
-                    table.AddRow(Markup.Escape(device.Name), $"[{color}]{finding.Severity.ToString().ToLowerInvariant()}[/]", Markup.Escape(finding.Sentence));
+                    table.AddRow(SafeMarkup.Escape(device.Name), $"[{color}]{finding.Severity.ToString().ToLowerInvariant()}[/]", SafeMarkup.Escape(finding.Sentence));
                 }
             }
             console.Write(table);
-            console.MarkupLine($"Findings reached the collector: [red bold]CRITICAL[/] on {Markup.Escape(router.Name)}.");
+            console.MarkupLine($"Findings reached the collector: [red bold]CRITICAL[/] on {SafeMarkup.Escape(router.Name)}.");
             console.MarkupLine($"Dashboard: [bold link]{server.BaseAddress}dashboard[/]   API health: {server.BaseAddress}api/v1/health");
-            console.MarkupLine($"[grey]The browser warns about the certificate: it is signed by the demo's own host CA ({Markup.Escape(Path.Combine(ca.Directory, HostCertificateAuthority.CaCertificateFile))}, deleted with the demo), which it does not know.[/]");
+            console.MarkupLine($"[grey]The browser warns about the certificate: it is signed by the demo's own host CA ({SafeMarkup.Escape(Path.Combine(ca.Directory, HostCertificateAuthority.CaCertificateFile))}, deleted with the demo), which it does not know.[/]");
             if (exitAfterFinding) return 0;
             console.MarkupLine("The agent keeps checking. Press [bold]Ctrl+C[/] to stop and delete the demo.");
             try

@@ -13,6 +13,9 @@ internal sealed record ServeTls(X509Certificate2? Certificate, X509Certificate2C
 
     public Func<X509Certificate2>? Selector => Renewing is { } renewing ? () => renewing.Current : null;
 
+    /// <summary>The names the served certificate carries (empty for plain HTTP): requests may name any of them as their Host.</summary>
+    public IReadOnlyList<string> Names => Certificate is { } certificate ? TlsNames.Of(certificate) : [];
+
     public void Dispose() => Renewing?.Dispose();
 
     public const string PlainHttpWarning =

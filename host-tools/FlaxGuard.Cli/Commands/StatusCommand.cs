@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using FlaxGuard.Platform;
 using FlaxGuard.Server;
 using FlaxGuard.Server.Store;
 using Spectre.Console;
@@ -22,7 +23,7 @@ public static class StatusCommand
             Examples:
               flaxguard status
               flaxguard status --json
-              flaxguard status --db postgres://monitor:secret@db.example/flaxguard   # as an Icinga check command
+              PGPASSWORD=... flaxguard status --db postgres://monitor@db.example/flaxguard   # as an Icinga check command
             """)
         {
             json, db, dataDir,
@@ -61,11 +62,12 @@ public static class StatusCommand
                 return (int)summary.Overall;
             }
             var output = Console.Out;
-            output.WriteLine($"FLAXGUARD {StatusEvaluator.Name(summary.Overall)} - {summary.Reason}");
+            // Each line whole through TerminalText: reasons carry verdict codes and subjects a device sent.
+            output.WriteLine(TerminalText.Safe($"FLAXGUARD {StatusEvaluator.Name(summary.Overall)} - {summary.Reason}"));
             foreach (var d in summary.Devices)
             {
                 var age = d.LastReportAgeSeconds is { } s ? StatusEvaluator.Age(s) + " ago" : "never";
-                output.WriteLine($"{StatusEvaluator.Name(d.State),-8} {d.Name} worst={d.Worst.ToString().ToLowerInvariant()} firmware={d.Firmware ?? "unknown"} last-report={age}: {d.Reason}");
+                output.WriteLine(TerminalText.Safe($"{StatusEvaluator.Name(d.State),-8} {d.Name} worst={d.Worst.ToString().ToLowerInvariant()} firmware={d.Firmware ?? "unknown"} last-report={age}: {d.Reason}"));
             }
             return (int)summary.Overall;
         }));

@@ -12,7 +12,7 @@ internal static class StoreOptions
 {
     public static Option<string?> Db() => new("--db")
     {
-        Description = "SQLite database file, or postgres://user:password@host:port/database. Default: <data dir>/flaxguard.db.",
+        Description = "SQLite database file, or postgres://user@host:port/database with the password in ?password-file=PATH or the PGPASSWORD environment variable (never in the URL: command lines are visible to every user). Default: <data dir>/flaxguard.db.",
     };
 
     public static Option<string?> DataDir() => new("--data-dir")
@@ -26,7 +26,11 @@ internal static class StoreOptions
     /// <summary>Opens and migrates the store, printing migration steps to stderr.</summary>
     public static async Task<IFlaxStore> OpenAsync(ParseResult parse, Option<string?> db, Option<string?> dataDir, CancellationToken ct)
     {
-        var store = StoreFactory.Open(parse.GetValue(db), DataDirectory(parse, dataDir));
+        var value = parse.GetValue(db);
+        // Any user on the machine can read a command line (ps, /proc): a password there is a password shared.
+        if (StoreFactory.IsPostgres(value) && PostgresFlaxStore.UrlHasPassword(value!))
+            throw new StoreException("--db: leave the password out of the postgres:// URL (every user on this machine can read command lines); give it with ?password-file=PATH (a file only you can read) or the PGPASSWORD environment variable");
+        var store = StoreFactory.Open(value, DataDirectory(parse, dataDir));
         await store.MigrateAsync(new SyncProgress<string>(step => Console.Error.WriteLine("flaxguard: " + step)), ct);
         return store;
     }

@@ -89,7 +89,7 @@ public static class SweepCommand
         else console.MarkupLine("[green]No risky port is open on any host.[/]");
         foreach (var r in results)
             foreach (var v in r.Verdicts.Where(v => v.IsUnverified))
-                console.MarkupLine($"[fuchsia]{Markup.Escape(r.Host)}[/]: {Markup.Escape(v.Message)}");
+                console.MarkupLine($"[fuchsia]{SafeMarkup.Escape(r.Host)}[/]: {SafeMarkup.Escape(v.Message)}");
         console.MarkupLine($"[bold]{ExitCodes.Name(code)}[/]: {results.Length} host(s), {results.Sum(r => r.Verdicts.Count(v => v.Kind == VerdictKind.Exposure))} open risky port(s).");
     }
 

@@ -16,7 +16,7 @@ public sealed class ConsoleRenderer(IAnsiConsole console)
     public void Render(CheckResult result, bool showFacts = true)
     {
         var facts = result.Facts.ToArray();
-        console.MarkupLine($"[bold]Checked {Markup.Escape(result.Target)}[/]: {facts.Length} facts, digest [grey]{result.DigestHex[..16]}…[/]" +
+        console.MarkupLine($"[bold]Checked {SafeMarkup.Escape(result.Target)}[/]: {facts.Length} facts, digest [grey]{result.DigestHex[..16]}…[/]" +
                            (result.VolatileDropped > 0 ? $" [grey]({result.VolatileDropped} volatile values ignored)[/]" : ""));
         if (showFacts && facts.Length > 0) RenderFacts(facts);
         RenderVerdicts(result.Verdicts.Where(v => v.Kind != VerdictKind.Drift).ToArray());
@@ -28,7 +28,7 @@ public sealed class ConsoleRenderer(IAnsiConsole console)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Facts").AddColumn("key").AddColumn("value").AddColumn("kind");
         foreach (var f in facts)
-            table.AddRow(new Text(f.Key), new Text(Shorten(f.Value)), new Text(FlaxGuard.Engine.Baselines.BaselineText.KindName(f.Kind), new Style(Color.Grey)));
+            table.AddRow(SafeMarkup.Text(f.Key), SafeMarkup.Text(Shorten(f.Value)), new Text(FlaxGuard.Engine.Baselines.BaselineText.KindName(f.Kind), new Style(Color.Grey)));
         console.Write(table);
     }
 
@@ -41,7 +41,7 @@ public sealed class ConsoleRenderer(IAnsiConsole console)
         }
         var table = new Table().Border(TableBorder.Rounded).Title("Findings").AddColumn("severity").AddColumn("finding").AddColumn("where").AddColumn("what it means");
         foreach (var v in verdicts.OrderByDescending(v => v.Severity).ThenBy(v => v.Subject, StringComparer.Ordinal))
-            table.AddRow(SeverityText(v.Severity), new Text(v.Code), new Text(v.Subject), new Text(v.Message));
+            table.AddRow(SeverityText(v.Severity), SafeMarkup.Text(v.Code), SafeMarkup.Text(v.Subject), SafeMarkup.Text(v.Message));
         console.Write(table);
     }
 
@@ -58,11 +58,11 @@ public sealed class ConsoleRenderer(IAnsiConsole console)
         foreach (var c in changes)
         {
             var sign = c.Kind switch { DriftKind.Added => "+ added", DriftKind.Removed => "- removed", _ => "~ changed" };
-            table.AddRow(SeverityText(c.Severity), new Text(sign), new Text(c.Key), new Text(Shorten(c.OldValue ?? "")), new Text(Shorten(c.NewValue ?? "")));
+            table.AddRow(SeverityText(c.Severity), new Text(sign), SafeMarkup.Text(c.Key), SafeMarkup.Text(Shorten(c.OldValue ?? "")), SafeMarkup.Text(Shorten(c.NewValue ?? "")));
         }
         console.Write(table);
         foreach (var explanation in changes.Where(c => c.Severity >= Severity.Medium).Select(c => (c.Severity, Explanation: DriftSentences.For(c))).Distinct())
-            console.MarkupLine($"  {SeverityMarkup(explanation.Severity)} {Markup.Escape(explanation.Explanation)}");
+            console.MarkupLine($"  {SeverityMarkup(explanation.Severity)} {SafeMarkup.Escape(explanation.Explanation)}");
     }
 
     private void RenderSummary(CheckResult result)
@@ -73,7 +73,7 @@ public sealed class ConsoleRenderer(IAnsiConsole console)
         var color = code switch { ExitCodes.Ok => "green", ExitCodes.Warning => "yellow", ExitCodes.Critical => "red", _ => "fuchsia" };
         var detail = counts.Length == 0 ? "nothing above low severity" : string.Join(", ", counts);
         if (!result.FullyVerified) detail += "; some checks could not be verified";
-        console.MarkupLine($"[bold {color}]{ExitCodes.Name(code)}[/]: {Markup.Escape(detail)}");
+        console.MarkupLine($"[bold {color}]{ExitCodes.Name(code)}[/]: {SafeMarkup.Escape(detail)}");
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..19] + "…" + value[^19..];

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace FlaxGuard.Server.Api;
 
@@ -22,8 +23,10 @@ namespace FlaxGuard.Server.Api;
 /// <list type="bullet">
 /// <item><c>GET /api/v1/job</c> with X-FlaxGuard-Device and X-FlaxGuard-Auth (see <see cref="JobRequestAuth"/>) returns the sealed FGJ1 job.</item>
 /// <item><c>POST /api/v1/reports</c> with an FGR1 envelope as the body returns {accepted, counter} after the commit, or {error, reason}.</item>
-/// <item><c>GET /api/v1/health</c>: store, report count, refusal counters, appliance last-seen and queue length.</item>
+/// <item><c>GET /api/v1/health</c>: {"status":"ok"}; for callers who may see the dashboard also the store, report count,
+/// refusal counters, appliance last-seen and queue length (see <see cref="ShowsHealthDetails"/>).</item>
 /// </list>
+/// Every request passes <see cref="RequestGuard"/> first (Host header check, malformed HTTP as a 4xx).
 /// The dashboard adds its endpoints through <c>configure</c> and <see cref="App"/> before <see cref="StartAsync"/>.
 /// </summary>
 public sealed class FlaxServer : IAsyncDisposable
@@ -36,6 +39,10 @@ public sealed class FlaxServer : IAsyncDisposable
     private readonly ApplianceDirectory _appliances;
     private readonly ReportIngestor _ingestor;
     private readonly ILogger _log;
+    private readonly RequestRefusals _refusals;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _maintenance;
+    private int _shutDown;
 
     private FlaxServer(WebApplication app, ServerOptions options, IFlaxStore store, MasterKey master, IEnumerable<IFindingSink> sinks)
     {
@@ -46,6 +53,10 @@ public sealed class FlaxServer : IAsyncDisposable
         _log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("flaxguard.serve");
         _appliances = new ApplianceDirectory(store, master);
         _ingestor = new ReportIngestor(store, sinks, _log);
+        _refusals = new RequestRefusals(new RefusalCounter(store, _log), new ClientLogLimiter(_log, linesPerWindow: options.LogLinesPerClientPerMinute));
+        ShowsHealthDetails = _ => IPAddress.IsLoopback(options.Listen.Address);
+        var guard = new RequestGuard(options.AllowedHosts ?? HostAllowList.For(options.Listen, []), _refusals);
+        app.Use(guard.InvokeAsync);
         app.MapGet(JobRequestAuth.Path, GetJob);
         app.MapPost("/api/v1/reports", PostReport);
         app.MapGet("/api/v1/health", GetHealth);
@@ -55,6 +66,18 @@ public sealed class FlaxServer : IAsyncDisposable
 
     public IFlaxStore Store => _store;
 
+    /// <summary>
+    /// Whether a health request may see the details (appliance ids, counters, the store): whoever may see the dashboard.
+    /// Default: only on a loopback listener; the dashboard sets it to its own login rule.
+    /// </summary>
+    public Func<HttpContext, bool> ShowsHealthDetails { get; set; }
+
+    /// <summary>Refusals so far: the stored counters plus those not yet flushed.</summary>
+    public Task<IReadOnlyDictionary<string, long>> RefusalCountsAsync(CancellationToken ct) => _refusals.Counter.TotalsAsync(ct);
+
+    /// <summary>Writes the in-memory refusal counters to the store now (they are flushed periodically and at shutdown).</summary>
+    public Task FlushRefusalsAsync(CancellationToken ct) => _refusals.Counter.FlushAsync(ct);
+
     /// <summary>http://address:port or https://address:port once started.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -63,9 +86,13 @@ public sealed class FlaxServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddConsole(o => o.FormatterName = OneLineConsoleFormatter.Name);
+        builder.Logging.AddConsoleFormatter<OneLineConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        var kestrelBadRequests = new KestrelBadRequestLog();
+        builder.Logging.AddProvider(kestrelBadRequests);
+        builder.Logging.AddFilter<KestrelBadRequestLog>(KestrelBadRequestLog.Category, LogLevel.Debug);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(options.Listen, listen =>
@@ -80,7 +107,9 @@ public sealed class FlaxServer : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(master);
         configure?.Invoke(builder);
-        return new FlaxServer(builder.Build(), options, store, master, sinks ?? []);
+        var server = new FlaxServer(builder.Build(), options, store, master, sinks ?? []);
+        kestrelBadRequests.Refusals = server._refusals;
+        return server;
     }
 
     public async Task StartAsync(CancellationToken ct)
@@ -88,6 +117,24 @@ public sealed class FlaxServer : IAsyncDisposable
         await App.StartAsync(ct);
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
+        _maintenance = Task.Run(() => MaintainAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    /// <summary>Flushes refusal counters and per-client log summaries every <see cref="ServerOptions.RefusalFlushInterval"/>.</summary>
+    private async Task MaintainAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(_options.RefusalFlushInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await _refusals.Counter.FlushAsync(ct);
+                _refusals.Log.Sweep();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -99,13 +146,13 @@ public sealed class FlaxServer : IAsyncDisposable
         var id = http.Request.Headers[JobRequestAuth.DeviceHeader].ToString();
         var auth = http.Request.Headers[JobRequestAuth.AuthHeader].ToString();
         if (id.Length == 0 || auth.Length == 0)
-            return await Refuse(new Refusal(401, Refusal.JobUnauthenticated, $"send {JobRequestAuth.DeviceHeader} and {JobRequestAuth.AuthHeader} headers"), ct);
+            return _refusals.Refuse(http, new Refusal(401, Refusal.JobUnauthenticated, $"send {JobRequestAuth.DeviceHeader} and {JobRequestAuth.AuthHeader} headers"));
         var entry = Report.IsValidDeviceId(id) ? await _appliances.FindAsync(id, ct) : null;
-        if (entry is null) return await Refuse(new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"), ct);
+        if (entry is null) return _refusals.Refuse(http, new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"));
         var problem = JobRequestAuth.Check(entry.Key, id, auth, Now(), _options.TimeWindowSeconds);
-        if (problem is not null) return await Refuse(new Refusal(401, Refusal.JobUnauthenticated, problem), ct);
+        if (problem is not null) return _refusals.Refuse(http, new Refusal(401, Refusal.JobUnauthenticated, problem));
         var appliance = await _store.FindApplianceAsync(id, ct);
-        if (appliance is null) return await Refuse(new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"), ct);
+        if (appliance is null) return _refusals.Refuse(http, new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"));
         var envelope = await JobBuilder.SealAsync(_store, _master, appliance, _options.HashDbVersion, Now(), ct);
         http.Response.Headers["X-FlaxGuard-Job-Version"] = appliance.JobVersion.ToString();
         http.Response.Headers.CacheControl = "no-store";
@@ -127,21 +174,21 @@ public sealed class FlaxServer : IAsyncDisposable
             body = null;
         }
         if (body is null)
-            return await Refuse(new Refusal(413, Refusal.Oversized, $"a report may be at most {_options.MaxReportBytes} bytes"), ct);
+            return _refusals.Refuse(http, new Refusal(413, Refusal.Oversized, $"a report may be at most {_options.MaxReportBytes} bytes"));
         var applianceId = ReportEnvelope.PeekDeviceId(body);
         if (applianceId is null)
         {
             var why = ReportVerifier.Verify(body, new byte[32], receivedAt, _options.TimeWindowSeconds).Reason;
-            return await Refuse(new Refusal(400, Refusal.Malformed, why), ct);
+            return _refusals.Refuse(http, new Refusal(400, Refusal.Malformed, why));
         }
         var entry = await _appliances.FindAsync(applianceId, ct);
-        if (entry is null) return await Refuse(new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"), ct);
+        if (entry is null) return _refusals.Refuse(http, new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"));
         var verification = ReportVerifier.Verify(body, entry.Key, receivedAt, _options.TimeWindowSeconds);
         switch (verification.Status)
         {
-            case ReportStatus.Malformed: return await Refuse(new Refusal(400, Refusal.Malformed, verification.Reason), ct);
-            case ReportStatus.BadSignature: return await Refuse(new Refusal(401, Refusal.BadSignature, verification.Reason), ct);
-            case ReportStatus.OutsideTimeWindow: return await Refuse(new Refusal(422, Refusal.OutsideTimeWindow, verification.Reason + "; check the appliance clock"), ct);
+            case ReportStatus.Malformed: return _refusals.Refuse(http, new Refusal(400, Refusal.Malformed, verification.Reason));
+            case ReportStatus.BadSignature: return _refusals.Refuse(http, new Refusal(401, Refusal.BadSignature, verification.Reason));
+            case ReportStatus.OutsideTimeWindow: return _refusals.Refuse(http, new Refusal(422, Refusal.OutsideTimeWindow, verification.Reason + "; check the appliance clock"));
         }
         int? queue = int.TryParse(http.Request.Headers[QueueHeader].ToString(), out var q) && q is >= 0 and <= 1_000_000 ? q : null;
         var result = await _ingestor.SubmitAsync(new IngestItem(verification.Report, body.Length, receivedAt, queue, SHA256.HashData(body)), ct);
@@ -151,14 +198,14 @@ public sealed class FlaxServer : IAsyncDisposable
                 return Results.Json(new { accepted = true, counter = verification.Report.Counter, highWater = result.LastCounter });
             case IngestStatus.Duplicate:
                 // 409 only when exactly this report is stored: the appliance may then drop its copy.
-                return await Refuse(new Refusal(409, Refusal.Duplicate, $"report {verification.Report.Counter} is already stored"), ct);
+                return _refusals.Refuse(http, new Refusal(409, Refusal.Duplicate, $"report {verification.Report.Counter} is already stored"));
             case IngestStatus.CounterConflict:
                 // Another report holds this counter (the appliance lost or restored its state): it keeps the report,
                 // raises its counter above highWater and sends it again.
-                return await Refuse(new Refusal(412, Refusal.CounterConflict,
-                    $"another report is stored under counter {verification.Report.Counter}; seal this one again above {result.LastCounter}") { HighWater = result.LastCounter }, ct);
+                return _refusals.Refuse(http, new Refusal(412, Refusal.CounterConflict,
+                    $"another report is stored under counter {verification.Report.Counter}; seal this one again above {result.LastCounter}") { HighWater = result.LastCounter });
             default:
-                return await Refuse(new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"), ct);
+                return _refusals.Refuse(http, new Refusal(403, Refusal.UnknownDevice, $"appliance '{applianceId}' is not enrolled on this host"));
         }
     }
 
@@ -185,26 +232,11 @@ public sealed class FlaxServer : IAsyncDisposable
         return length == buffer.Length ? buffer : buffer[..length];
     }
 
-    private async Task<IResult> Refuse(Refusal refusal, CancellationToken ct)
-    {
-        try
-        {
-            await _store.CountRefusalAsync(refusal.Error, ct);
-        }
-        catch (Exception e) when (e is StoreException or System.Data.Common.DbException)
-        {
-            _log.LogWarning("could not count a refusal: {Error}", e.Message);
-        }
-        _log.LogInformation("refused: {Error}: {Reason}", refusal.Error, refusal.Reason);
-        return refusal.HighWater is { } highWater
-            ? Results.Json(new { error = refusal.Error, reason = refusal.Reason, highWater }, statusCode: refusal.Status)
-            : Results.Json(new { error = refusal.Error, reason = refusal.Reason }, statusCode: refusal.Status);
-    }
-
     // ---- GET /api/v1/health
 
-    private async Task<IResult> GetHealth(CancellationToken ct)
+    private async Task<IResult> GetHealth(HttpContext http, CancellationToken ct)
     {
+        if (!ShowsHealthDetails(http)) return Results.Json(new { status = "ok" });
         var now = Now();
         var appliances = (await _store.ListAppliancesAsync(ct)).Select(a => new
         {
@@ -221,7 +253,7 @@ public sealed class FlaxServer : IAsyncDisposable
             status = "ok",
             store = _store.Description,
             reports = await _store.CountReportsAsync(null, ct),
-            refusals = await _store.RefusalCountsAsync(ct),
+            refusals = await _refusals.Counter.TotalsAsync(ct),
             appliances,
         });
     }
@@ -229,7 +261,7 @@ public sealed class FlaxServer : IAsyncDisposable
     public async Task StopAsync()
     {
         await App.StopAsync();
-        await _ingestor.DisposeAsync();
+        await ShutDownAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -241,7 +273,19 @@ public sealed class FlaxServer : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
-        await _ingestor.DisposeAsync();
+        await ShutDownAsync();
         await App.DisposeAsync();
+    }
+
+    /// <summary>After the listener stopped: the last refusal counts and log summaries are written, the ingest queue drained.</summary>
+    private async Task ShutDownAsync()
+    {
+        if (Interlocked.Exchange(ref _shutDown, 1) == 1) return;
+        await _stopping.CancelAsync();
+        if (_maintenance is not null) await _maintenance;
+        await _refusals.Counter.FlushAsync(CancellationToken.None);
+        _refusals.Log.Flush();
+        await _ingestor.DisposeAsync();
+        _stopping.Dispose();
     }
 }

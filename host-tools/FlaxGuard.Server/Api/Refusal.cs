@@ -15,4 +15,10 @@ public sealed record Refusal(int Status, string Error, string Reason)
     public const string OutsideTimeWindow = "outside-time-window";
     public const string JobUnauthenticated = "job-unauthenticated";
     public const string JobUnknownDevice = "job-unknown-device";
+
+    /// <summary>Not well-formed HTTP (a broken chunk, an unreadable form).</summary>
+    public const string BadRequest = "bad-request";
+
+    /// <summary>The Host header names a host this server does not answer to (DNS rebinding, a misdirected request).</summary>
+    public const string UnknownHost = "unknown-host";
 }

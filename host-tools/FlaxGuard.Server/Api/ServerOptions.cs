@@ -26,6 +26,15 @@ public sealed class ServerOptions
     /// <summary>Issuer certificates sent after <see cref="Certificate"/> (a brought certificate's chain); may be empty.</summary>
     public X509Certificate2Collection? CertificateChain { get; init; }
 
+    /// <summary>The Host header names requests may carry; null: those of <see cref="Listen"/> (<see cref="HostAllowList.For"/>).</summary>
+    public HostAllowList? AllowedHosts { get; init; }
+
+    /// <summary>How often refusal counters kept in memory are written to the store (and at shutdown).</summary>
+    public TimeSpan RefusalFlushInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Log lines about refused requests per client and minute; further ones are summed up in one line.</summary>
+    public int LogLinesPerClientPerMinute { get; init; } = 10;
+
     /// <summary>The hash database version jobs announce ("" for none).</summary>
     public string HashDbVersion { get; init; } = "";
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static FlaxGuard.Server.Dashboard.Html;
 
 namespace FlaxGuard.Server.Dashboard;
@@ -33,17 +34,23 @@ public sealed class DashboardEndpoints
     private readonly IFlaxStore _store;
     private readonly DashboardOptions _options;
     private readonly bool _loginRequired;
+    private readonly DashboardSessions _sessions;
+    private readonly LoginThrottle _throttle = new();
+    private readonly ILogger _log;
 
-    private DashboardEndpoints(IFlaxStore store, DashboardOptions options, bool loginRequired)
+    private DashboardEndpoints(IFlaxStore store, DashboardOptions options, bool loginRequired, DashboardSessions sessions, ILogger log)
     {
         _store = store;
         _options = options;
         _loginRequired = loginRequired;
+        _sessions = sessions;
+        _log = log;
     }
 
-    public static void Map(WebApplication app, IFlaxStore store, DashboardOptions options, bool loginRequired)
+    public static void Map(WebApplication app, IFlaxStore store, DashboardOptions options, bool loginRequired, DashboardSessions sessions)
     {
-        var d = new DashboardEndpoints(store, options, loginRequired);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("flaxguard.dashboard");
+        var d = new DashboardEndpoints(store, options, loginRequired, sessions, log);
         app.Use(SecurityHeaders);
         app.MapGet("/", () => Results.Redirect(Root));
         app.MapGet(DashboardAssets.StylesheetPath, () => Results.Text(DashboardAssets.Stylesheet, "text/css; charset=utf-8"));
@@ -59,6 +66,8 @@ public sealed class DashboardEndpoints
 
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
+        // Over TLS, tell browsers to come back only over TLS (a year); nothing to say over --plain-http.
+        if (http.Request.IsHttps) http.Response.Headers.StrictTransportSecurity = "max-age=31536000";
         if (http.Request.Path.StartsWithSegments(Root) || http.Request.Path == "/")
         {
             var h = http.Response.Headers;
@@ -173,12 +182,25 @@ public sealed class DashboardEndpoints
     {
         if (await RefuseForgery(http) is { } refused) return refused;
         if (!_loginRequired) return Results.Redirect(Root);
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown client";
+        var set = DashboardPassword.IsSet(_options.PasswordFile);
+        if (_throttle.Blocked(client) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page(http, "Log in", LoginPage.Render(Token(http), set, $"Too many wrong passwords from your address; try again in {seconds} s."), StatusCodes.Status429TooManyRequests);
+        }
         var form = await http.Request.ReadFormAsync(ct);
         var password = form["password"].ToString();
-        var set = DashboardPassword.IsSet(_options.PasswordFile);
         if (!set || password.Length == 0 || password.Length > 1024 || !await DashboardPassword.VerifyAsync(_options.PasswordFile, password, ct))
+        {
+            var failures = _throttle.Failed(client);
+            // Never the password tried: only who, and how many times.
+            _log.LogWarning("dashboard login failed from {Client} ({Failures} of {Max} allowed in {Minutes} min)", client, failures, LoginThrottle.MaxFailures, (int)LoginThrottle.Window.TotalMinutes);
             return Page(http, "Log in", LoginPage.Render(Token(http), set, "Wrong password."), StatusCodes.Status401Unauthorized);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner")], CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+        _throttle.Succeeded(client);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner"), .. _sessions.Open()], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return Results.Redirect(Root);
     }
@@ -186,6 +208,7 @@ public sealed class DashboardEndpoints
     private async Task<IResult> Logout(HttpContext http)
     {
         if (await RefuseForgery(http) is { } refused) return refused;
+        _sessions.End(http.User); // the cookie may have been copied: it must not log anyone in again
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.Redirect(Root + "/login");
     }

@@ -2,6 +2,7 @@ using FlaxGuard.Server.Api;
 using FlaxGuard.Server.Ingest;
 using FlaxGuard.Server.Secrets;
 using FlaxGuard.Server.Store;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -20,19 +21,25 @@ public static class DashboardHost
     public static FlaxServer Create(ServerOptions options, IFlaxStore store, MasterKey master, DashboardOptions dashboard,
         IEnumerable<IFindingSink>? sinks = null, LogLevel logLevel = LogLevel.Warning)
     {
+        var sessions = new DashboardSessions(dashboard.PasswordFile, SessionLifetime);
         var server = FlaxServer.Create(options, store, master, sinks, builder =>
         {
-            AddServices(builder.Services, dashboard);
+            AddServices(builder.Services, dashboard, sessions);
             // A start-up failure (a busy port) is thrown to the caller, who says it in one line; the host's own log of it is a stack trace.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             // The keys are in the private data directory (mode 0700, like master.key); the "unencrypted at rest" notice is expected.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }, logLevel);
-        DashboardEndpoints.Map(server.App, store, dashboard, dashboard.LoginRequired(options.Listen.Address));
+        var loginRequired = dashboard.LoginRequired(options.Listen.Address);
+        DashboardEndpoints.Map(server.App, store, dashboard, loginRequired, sessions);
+        // Health details (appliance ids, counters, the store) are for those who may see the dashboard.
+        server.ShowsHealthDetails = http => !loginRequired || http.User.Identity?.IsAuthenticated == true;
         return server;
     }
 
-    private static void AddServices(IServiceCollection services, DashboardOptions dashboard)
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
+    private static void AddServices(IServiceCollection services, DashboardOptions dashboard, DashboardSessions sessions)
     {
         // Session and anti-forgery keys: without this, ASP.NET keeps them in ~/.aspnet/DataProtection-Keys (and creates
         // them there at start-up). They belong in the data directory, private like master.key.
@@ -45,9 +52,16 @@ public static class DashboardHost
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request came over TLS
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.ExpireTimeSpan = SessionLifetime;
             o.SlidingExpiration = true;
             o.LoginPath = DashboardEndpoints.Root + "/login";
+            // A cookie of a session that was logged out, or opened under an old password, no longer logs anyone in.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (sessions.IsValid(context.Principal)) return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            };
         });
         services.AddAntiforgery(o =>
         {

@@ -56,7 +56,8 @@ public interface IFlaxStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<IngestResult>> StoreReportsAsync(IReadOnlyList<IngestItem> batch, CancellationToken ct);
 
-    Task CountRefusalAsync(string reason, CancellationToken ct);
+    /// <summary>Adds <paramref name="counts"/> (reason to number refused) to the stored counters in one transaction.</summary>
+    Task CountRefusalsAsync(IReadOnlyDictionary<string, long> counts, CancellationToken ct);
     Task<IReadOnlyDictionary<string, long>> RefusalCountsAsync(CancellationToken ct);
 
     Task<long> CountReportsAsync(string? applianceId, CancellationToken ct);

@@ -66,7 +66,8 @@ public sealed class PostgresFlaxStore : SqlFlaxStore
 
     /// <summary>
     /// postgres://user:password@host:port/database?sslmode=require (also postgresql://). A host given as
-    /// ?host=/path uses a Unix socket directory.
+    /// ?host=/path uses a Unix socket directory; ?password-file=PATH reads the password from the first line of a file.
+    /// Without a password Npgsql falls back to PGPASSWORD and ~/.pgpass.
     /// </summary>
     public static string ConnectionStringFromUrl(string url)
     {
@@ -94,9 +95,31 @@ public sealed class PostgresFlaxStore : SqlFlaxStore
             {
                 case "sslmode": builder.SslMode = Enum.Parse<SslMode>(value, ignoreCase: true); break;
                 case "host": builder.Host = value; break;
-                default: throw new StoreException($"unsupported PostgreSQL URL parameter '{key}' (supported: sslmode, host)");
+                case "password-file": builder.Password = ReadPasswordFile(value); break;
+                default: throw new StoreException($"unsupported PostgreSQL URL parameter '{key}' (supported: sslmode, host, password-file)");
             }
         }
         return builder.ConnectionString;
+    }
+
+    /// <summary>Whether a postgres:// URL carries a password itself (not through password-file or the environment).</summary>
+    public static bool UrlHasPassword(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':');
+
+    /// <summary>The first line of <paramref name="path"/>; errors name the file, never its content.</summary>
+    private static string ReadPasswordFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot read the PostgreSQL password file {path}: {e.Message}", e);
+        }
+        var line = text.Split('\n')[0].TrimEnd('\r');
+        if (line.Length == 0) throw new StoreException($"the PostgreSQL password file {path} is empty");
+        return line;
     }
 }

@@ -566,11 +566,13 @@ public abstract partial class SqlFlaxStore : IFlaxStore
 
     // ---- refusals and counts
 
-    public async Task CountRefusalAsync(string reason, CancellationToken ct)
+    public async Task CountRefusalsAsync(IReadOnlyDictionary<string, long> counts, CancellationToken ct)
     {
+        if (counts.Count == 0) return;
         await using var c = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(c, ct);
-        await Exec(c, tx, "INSERT INTO refusals (reason, count) VALUES (@r, 1) ON CONFLICT (reason) DO UPDATE SET count = refusals.count + 1", ct, ("r", reason));
+        foreach (var (reason, count) in counts)
+            await Exec(c, tx, "INSERT INTO refusals (reason, count) VALUES (@r, @n) ON CONFLICT (reason) DO UPDATE SET count = refusals.count + @n", ct, ("r", reason), ("n", count));
         await tx.CommitAsync(ct);
     }
 

@@ -19,6 +19,7 @@ public sealed class SqliteFlaxStore : SqlFlaxStore
         _path = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(_path);
         if (directory is not null) Directory.CreateDirectory(directory);
+        CreatePrivate(_path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -29,6 +30,30 @@ public sealed class SqliteFlaxStore : SqlFlaxStore
     }
 
     public string FilePath => _path;
+
+    /// <summary>
+    /// Creates the database file mode 0600 before SQLite does (SQLite would use 0644 less the umask); SQLite gives its
+    /// -wal and -shm files the database file's mode. An existing file keeps the mode its owner gave it.
+    /// </summary>
+    private static void CreatePrivate(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path)) return;
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first.
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot create the database {path}: {e.Message}", e);
+        }
+    }
 
     public override string Description => "sqlite " + _path;
 

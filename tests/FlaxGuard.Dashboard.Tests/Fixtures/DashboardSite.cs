@@ -28,7 +28,8 @@ public sealed class DashboardSite : IAsyncDisposable
     public string PasswordFile => _dir.File(DashboardOptions.PasswordFileName);
     public Uri BaseAddress => Server.BaseAddress;
 
-    public static async Task<DashboardSite> StartAsync(DashboardAuthMode auth = DashboardAuthMode.Auto, string? password = null)
+    /// <param name="plainHttp">Without TLS, as 'serve --plain-http' runs (where a DNS-rebinding page reached the dashboard).</param>
+    public static async Task<DashboardSite> StartAsync(DashboardAuthMode auth = DashboardAuthMode.Auto, string? password = null, bool plainHttp = false)
     {
         var site = new DashboardSite();
         if (password is not null) DashboardPassword.Save(site.PasswordFile, password);
@@ -36,10 +37,12 @@ public sealed class DashboardSite : IAsyncDisposable
         site.Store = new SqliteFlaxStore(site._dir.File("flaxguard.db"));
         await site.Store.MigrateAsync(null, CancellationToken.None);
         // HTTPS as 'flaxguard serve' runs it, with the run's shared host CA certificate.
-        site.Server = DashboardHost.Create(new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), Certificate = DashboardTls.ServerCertificate }, site.Store, site.Master,
+        site.Server = DashboardHost.Create(new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), Certificate = plainHttp ? null : DashboardTls.ServerCertificate }, site.Store, site.Master,
             new DashboardOptions { Auth = auth, PasswordFile = site.PasswordFile });
         await site.Server.StartAsync(CancellationToken.None);
-        site.Http = PinnedHttp.Create(DashboardTls.Ca, site.Server.BaseAddress, TimeSpan.FromSeconds(30), allowRedirects: false);
+        site.Http = plainHttp
+            ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = site.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }
+            : PinnedHttp.Create(DashboardTls.Ca, site.Server.BaseAddress, TimeSpan.FromSeconds(30), allowRedirects: false);
         return site;
     }
 

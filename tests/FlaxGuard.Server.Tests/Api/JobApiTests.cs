@@ -67,13 +67,13 @@ public sealed class JobApiTests
             ("fg-stranger", JobRequestAuth.HeaderValue(s.Key, "fg-stranger", now), HttpStatusCode.Forbidden, Refusal.JobUnknownDevice),
         })
         {
-            var before = (await s.Store.RefusalCountsAsync(CancellationToken.None)).GetValueOrDefault(error);
+            var before = (await s.Server.RefusalCountsAsync(CancellationToken.None)).GetValueOrDefault(error);
             var (status, body) = await Fetch(s, device, auth);
             Assert.AreEqual(expected, status, $"{device} {auth}");
             var json = JsonDocument.Parse(body).RootElement;
             Assert.AreEqual(error, json.GetProperty("error").GetString());
             Assert.IsFalse(json.GetProperty("reason").GetString()!.Contains("pässwörd"));
-            Assert.AreEqual(before + 1, (await s.Store.RefusalCountsAsync(CancellationToken.None))[error]);
+            Assert.AreEqual(before + 1, (await s.Server.RefusalCountsAsync(CancellationToken.None))[error]);
         }
     }
 }

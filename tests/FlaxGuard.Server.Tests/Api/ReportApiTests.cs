@@ -23,7 +23,7 @@ public sealed class ReportApiTests
     }
 
     private static async Task<long> Refusals(RunningServer s, string reason) =>
-        (await s.Store.RefusalCountsAsync(CancellationToken.None)).GetValueOrDefault(reason);
+        (await s.Server.RefusalCountsAsync(CancellationToken.None)).GetValueOrDefault(reason);
 
     private static byte[] Signed(RunningServer s, long counter, long? timestamp = null, bool compromised = false) =>
         TestReports.Seal(TestReports.Make(s.Appliance.Id, counter, s.Device.Id, TestReports.RouterFacts(compromised), timestamp), s.Key);

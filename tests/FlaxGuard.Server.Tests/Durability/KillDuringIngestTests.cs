@@ -30,7 +30,7 @@ public sealed class KillDuringIngestTests
     {
         using var dir = new TempDir("kill-pg");
         var url = PostgresCluster.Instance.NewDatabaseUrl();
-        await RunKillScenario(dir.Path, url, () => new PostgresFlaxStore(PostgresFlaxStore.ConnectionStringFromUrl(url)));
+        await RunKillScenario(dir.Path, PostgresCluster.WithPasswordFile(url, dir.File("db.pass")), () => new PostgresFlaxStore(PostgresFlaxStore.ConnectionStringFromUrl(url)));
     }
 
     private static async Task RunKillScenario(string dataDir, string? db, Func<IFlaxStore> open)

@@ -59,6 +59,19 @@ public sealed class PostgresCluster : IDisposable
         return $"postgres://{User}:{_password}@127.0.0.1:{Port}/{name}";
     }
 
+    /// <summary>
+    /// <paramref name="url"/> as the CLI takes it: the password moved into a mode 0600 file (a password in a
+    /// command line is refused).
+    /// </summary>
+    public static string WithPasswordFile(string url, string passwordFile)
+    {
+        var uri = new Uri(url);
+        var colon = uri.UserInfo.IndexOf(':');
+        File.WriteAllText(passwordFile, Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]) + "\n");
+        File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return $"{uri.Scheme}://{uri.UserInfo[..colon]}@{uri.Host}:{uri.Port}{uri.AbsolutePath}?password-file={Uri.EscapeDataString(passwordFile)}";
+    }
+
     public void Dispose()
     {
         if (!Directory.Exists(_dir)) return;

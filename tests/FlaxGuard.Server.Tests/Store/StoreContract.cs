@@ -310,12 +310,14 @@ public abstract class StoreContract
     [TestMethod]
     public async Task Refusals_AreCountedPerReason()
     {
-        await Store.CountRefusalAsync("bad-signature", _ct);
-        await Store.CountRefusalAsync("bad-signature", _ct);
-        await Store.CountRefusalAsync("replayed", _ct);
+        await Store.CountRefusalsAsync(new Dictionary<string, long> { ["bad-signature"] = 1 }, _ct);
+        await Store.CountRefusalsAsync(new Dictionary<string, long> { ["bad-signature"] = 1, ["replayed"] = 1 }, _ct);
+        await Store.CountRefusalsAsync(new Dictionary<string, long> { ["bad-request"] = 1000 }, _ct);
+        await Store.CountRefusalsAsync(new Dictionary<string, long>(), _ct);
         var counts = await Store.RefusalCountsAsync(_ct);
         Assert.AreEqual(2, counts["bad-signature"]);
         Assert.AreEqual(1, counts["replayed"]);
+        Assert.AreEqual(1000, counts["bad-request"]);
     }
 
     [TestMethod]
