@@ -1,9 +1,9 @@
-using FlaxGuard.Wording;
-using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Reports;
 using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Wording;
 
 namespace FlaxGuard.Server.Store;
 
@@ -50,8 +50,10 @@ public static class ReportAnalysis
             {
                 var change = report[i];
                 if (unverified && change.Kind == DriftKind.Removed) continue;
-                drift.Add(new StoredDrift(DriftChange.KindName(change.Kind), change.Key, NullIfEmpty(change.OldValue), NullIfEmpty(change.NewValue), change.Severity, DriftSentences.For(change)));
-                if (change.Severity >= Severity.Low) findings.Add(new CurrentFinding("drift:" + change.Key, change.Severity, change.ToVerdict().Message));
+                var sentence = DriftSentences.For(change);
+                drift.Add(new StoredDrift(DriftChange.KindName(change.Kind), change.Key, NullIfEmpty(change.OldValue), NullIfEmpty(change.NewValue), change.Severity, sentence));
+                // The owner's sentence first, then what changed (the device sends only the rule's code).
+                if (change.Severity >= Severity.Low) findings.Add(new CurrentFinding("drift:" + change.Key, change.Severity, sentence + " (" + change.ToVerdict().Message + ")"));
             }
         }
         foreach (var v in verdicts)

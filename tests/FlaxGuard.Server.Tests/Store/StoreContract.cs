@@ -143,7 +143,12 @@ public abstract class StoreContract
 
         var again = await Ingest(appliance.Id, 4, device.Id, TestReports.RouterFacts(compromised: true));
         Assert.IsEmpty(again.Changes, "an unchanged finding must not be reported again");
-        Assert.HasCount(2, await Store.OpenFindingsAsync(device.Id, _ct));
+        var open = await Store.OpenFindingsAsync(device.Id, _ct);
+        Assert.HasCount(2, open);
+        // The owner reads the host's sentence for the rule's code, then what changed.
+        var telnet = open.Single(f => f.Key == "drift:cfg.service.telnet");
+        StringAssert.StartsWith(telnet.Sentence, FlaxGuard.Wording.DriftSentences.For("cfg.service.telnet.set", FlaxGuard.Engine.Drift.DriftKind.Added));
+        StringAssert.Contains(telnet.Sentence, "(new: cfg.service.telnet=");
 
         var cleaned = await Ingest(appliance.Id, 5, device.Id, TestReports.RouterFacts());
         Assert.HasCount(2, cleaned.Changes);
