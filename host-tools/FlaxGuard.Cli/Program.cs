@@ -11,6 +11,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var console = AnsiConsole.Console;
+        // Piped into a file or a log, lines are not wrapped at 80 columns (a wrapped URL cannot be clicked or copied).
+        if (Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COLUMNS"))) console.Profile.Width = 160;
         var root = new RootCommand("""
             FlaxGuard checks routers, IP cameras, NVR/DVRs and NAS boxes on your network for the side effects of a botnet compromise: risky open ports, altered web interfaces, and drift from the state you approved.
 
