@@ -15,6 +15,7 @@ namespace FlaxGuard.Bench;
 /// Phase 1 (saturation): every client appliance posts signed ~2 KB reports back to back; reports/s and ack latency.
 /// Phase 2 (paced): 500 reports/s spread over the appliances on a fixed schedule; latency is measured from the
 /// scheduled send time (so a stall is not hidden by sending later), p50/p99/max printed.
+/// Phase 3 (under attack): 200 reports/s paced while 200 slow connections and an unauthenticated flood run.
 /// </summary>
 public static class IngestHarness
 {
@@ -128,6 +129,10 @@ public static class IngestHarness
             })));
             var p = paced.SelectMany(l => l).Order().ToList();
             Console.WriteLine($"paced 500/s: {p.Count} reports; ack latency from schedule p50 {P(p, 0.50):F1} ms, p99 {P(p, 0.99):F1} ms, max {p[^1]:F1} ms");
+            var attacked = await UnderAttackAsync(server.BaseAddress!, http, appliances, facts, seconds);
+            Console.WriteLine($"under attack (200 slow connections trickling headers, 8 clients flooding unsigned reports): paced 200/s legit p50 {P(attacked.Latencies, 0.50):F1} ms, " +
+                              $"p99 {P(attacked.Latencies, 0.99):F1} ms, max {attacked.Latencies[^1]:F1} ms; flood {attacked.FloodRequests} requests ({attacked.FloodRequests / (double)seconds:F0}/s), " +
+                              $"answered 400: {attacked.Flood400}, other: {attacked.FloodOther}; slow connections still open at the end: {attacked.SlowOpen}");
             var stored = await store.CountReportsAsync(null, CancellationToken.None);
             var expected = appliances.Sum(a => a.Counter);
             Console.WriteLine($"stored {stored} reports, acknowledged {expected}: {(stored == expected ? "all present" : "MISMATCH")}");
@@ -138,6 +143,79 @@ public static class IngestHarness
             await store.DisposeAsync();
             try { Directory.Delete(dataDir, true); } catch (IOException) { }
         }
+    }
+
+    private sealed record AttackResult(List<double> Latencies, long FloodRequests, long Flood400, long FloodOther, int SlowOpen);
+
+    /// <summary>
+    /// Legit reports paced at 200/s while 200 connections send their headers one byte a second (slowloris) and 8
+    /// clients post unsigned garbage as fast as the server answers; everything on loopback, bounded by
+    /// <paramref name="seconds"/>. Latency is measured from the scheduled send time.
+    /// </summary>
+    private static async Task<AttackResult> UnderAttackAsync(Uri baseAddress, HttpClient http, List<Appliance> appliances, FactSet facts, int seconds)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + 2));
+        var endpoint = new IPEndPoint(IPAddress.Loopback, baseAddress.Port);
+        var slow = new List<System.Net.Sockets.Socket>();
+        for (var i = 0; i < 200; i++)
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            await socket.ConnectAsync(endpoint);
+            await socket.SendAsync("POST /api/v1/reports HTTP/1.1\r\nHost: 127.0.0.1\r\n"u8.ToArray());
+            slow.Add(socket);
+        }
+        var trickle = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var socket in slow)
+                {
+                    try { if (socket.Connected) await socket.SendAsync("X"u8.ToArray()); } catch (System.Net.Sockets.SocketException) { }
+                }
+                try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        long floodRequests = 0, flood400 = 0, floodOther = 0;
+        using var floodClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var garbage = new byte[64];
+        Random.Shared.NextBytes(garbage);
+        var flood = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var response = await floodClient.PostAsync("api/v1/reports", new ByteArrayContent(garbage), stop.Token);
+                    Interlocked.Increment(ref floodRequests);
+                    if (response.StatusCode == HttpStatusCode.BadRequest) Interlocked.Increment(ref flood400); else Interlocked.Increment(ref floodOther);
+                }
+                catch (OperationCanceledException) { }
+                catch (HttpRequestException) { Interlocked.Increment(ref floodOther); }
+            }
+        })).ToArray();
+
+        const double rate = 200;
+        var total = (int)(rate * seconds);
+        var paced = new List<double>[appliances.Count];
+        var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
+        await Task.WhenAll(appliances.Select((a, i) => Task.Run(async () =>
+        {
+            var mine = paced[i] = [];
+            for (var k = i; k < total; k += appliances.Count)
+            {
+                var due = origin + (long)(k / rate * Stopwatch.Frequency);
+                var wait = due - Stopwatch.GetTimestamp();
+                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
+                await Post(http, a, facts);
+                mine.Add((Stopwatch.GetTimestamp() - due) * 1000.0 / Stopwatch.Frequency);
+            }
+        })));
+        stop.Cancel();
+        await Task.WhenAll(flood);
+        await trickle;
+        var open = slow.Count(s => s.Connected && !(s.Poll(0, System.Net.Sockets.SelectMode.SelectRead) && s.Available == 0));
+        slow.ForEach(s => s.Dispose());
+        return new AttackResult(paced.SelectMany(l => l).Order().ToList(), floodRequests, flood400, floodOther, open);
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
