@@ -39,7 +39,7 @@ public sealed class TerminalSafetyTests
         var add = Flax(dir, "agent", "add", "dongle", "--host-url", "http://127.0.0.1:8443", "--out", dir.File("dongle.json"));
         Assert.AreEqual(0, add.ExitCode, add.All);
         var applianceId = JsonDocument.Parse(File.ReadAllText(dir.File("dongle.json"))).RootElement.GetProperty("applianceId").GetString()!;
-        Assert.AreEqual(0, Flax(dir, "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "openwrt").ExitCode);
+        Assert.AreEqual(0, Flax(dir, "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "web").ExitCode);
 
         await using (var store = new SqliteFlaxStore(dir.File("flaxguard.db")))
         {
