@@ -28,6 +28,9 @@ public sealed class RequestGuard(HostAllowList hosts, RequestRefusals refusals)
         catch (Exception e) when (IsMalformedRequest(e) && !http.Response.HasStarted)
         {
             e.Data[KestrelBadRequestLog.HandledMark] = true;
+            // The request's framing is broken: close the connection after the answer, so Kestrel does not read the rest of
+            // the body to keep it alive, fail on the same bytes again and have the one request counted twice.
+            http.Response.Headers.Connection = "close";
             var status = e is BadHttpRequestException { StatusCode: >= 400 and < 500 } bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             var error = status == StatusCodes.Status413PayloadTooLarge ? Refusal.Oversized : Refusal.BadRequest;
             await refusals.WriteAsync(http, new Refusal(status, error, "not a valid HTTP request: " + e.Message));
