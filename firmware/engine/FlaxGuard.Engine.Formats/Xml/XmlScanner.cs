@@ -161,36 +161,8 @@ namespace FlaxGuard.Engine.Probes.Upnp
         public string TextString()
         {
             // Checked strictly here, then decoded without the intermediate char array of Utf8.TryDecode.
-            if (!IsStrictUtf8(_text, _textCount)) return null;
+            if (!Utf8.IsValid(_text, 0, _textCount)) return null;
             return _textCount == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString(_text, 0, _textCount);
-        }
-
-        /// <summary>Same rules as <see cref="Utf8.TryDecode"/>: no overlong forms, no surrogates, nothing above U+10FFFF.</summary>
-        private static bool IsStrictUtf8(byte[] data, int count)
-        {
-            int i = 0;
-            while (i < count)
-            {
-                int b0 = data[i];
-                if (b0 < 0x80) { i++; continue; }
-                int need;
-                int cp;
-                int min;
-                if ((b0 & 0xE0) == 0xC0) { need = 1; cp = b0 & 0x1F; min = 0x80; }
-                else if ((b0 & 0xF0) == 0xE0) { need = 2; cp = b0 & 0x0F; min = 0x800; }
-                else if ((b0 & 0xF8) == 0xF0) { need = 3; cp = b0 & 0x07; min = 0x10000; }
-                else return false;
-                if (i + need >= count) return false;
-                for (int k = 1; k <= need; k++)
-                {
-                    int bk = data[i + k];
-                    if ((bk & 0xC0) != 0x80) return false;
-                    cp = (cp << 6) | (bk & 0x3F);
-                }
-                if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-                i += need + 1;
-            }
-            return true;
         }
 
         /// <summary>Feeds the next piece of the document.</summary>
