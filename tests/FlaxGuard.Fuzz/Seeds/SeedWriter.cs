@@ -51,7 +51,7 @@ public static class SeedWriter
         facts.Add("fw.version", "OpenWrt 23.05.3 r23809-234f1a2efa", FactKind.Firmware);
         facts.Add("id.board", "tplink,archer-c7-v2", FactKind.Identity);
         facts.Add("cfg.dropbear.0.Port", "22", FactKind.Config);
-        facts.Add("cfg.firewall.redirect.0", "wan tcp 2323 -> 192.168.1.20:23", FactKind.Config);
+        facts.Add("cfg.firewall.redirect.0", "wan tcp 2323 -> 198.51.100.20:23", FactKind.Config);
         facts.Add("net.tcp.23", "open", FactKind.Exposure);
         facts.Add("http.asset./luci-static/resources/luci.js.sha256", "3a7f0c5d2e1b4a69887766554433221100ffeeddccbbaa998877665544332211", FactKind.Asset);
         facts.Add("cfg.system.hostname", "Büro \\ 2. OG", FactKind.Config);
