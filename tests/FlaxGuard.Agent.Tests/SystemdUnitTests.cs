@@ -35,6 +35,35 @@ public sealed class SystemdUnitTests
     public void Unit_HasTheRequiredSetting(string setting) =>
         Assert.IsTrue(File.ReadAllLines(UnitPath).Any(l => !l.StartsWith('#') && l.Contains(setting, StringComparison.Ordinal)), $"'{setting}' is missing");
 
+    /// <summary>The README's Raspberry Pi steps put the binary, the provisioning file and its group where the unit expects them.</summary>
+    [TestMethod]
+    public void ReadmePiInstructions_MatchTheUnit()
+    {
+        var unit = File.ReadAllLines(UnitPath).Where(l => !l.StartsWith('#')).ToList();
+        var exec = unit.Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..].Split(' ');
+        var binaryDir = Path.GetDirectoryName(exec[0])!;
+        var provisioning = exec[Array.IndexOf(exec, "--provisioning") + 1];
+        var group = unit.Single(l => l.StartsWith("Group=", StringComparison.Ordinal))["Group=".Length..];
+        Assert.IsTrue(unit.Contains("DynamicUser=yes"), "the steps below assume a dynamic user that reads the file through its group");
+
+        var readme = File.ReadAllText(FindReadme());
+        var section = readme[readme.IndexOf("## Run on a Raspberry Pi", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 5, StringComparison.Ordinal)];
+        StringAssert.Contains(section, $"cp -r out/flaxguard/. {binaryDir}/", "the binary is not installed where ExecStart runs it");
+        StringAssert.Contains(section, $"groupadd --system --force {group}");
+        StringAssert.Matches(section, new System.Text.RegularExpressions.Regex($@"install -m 06[4]0 -o root -g {group} \S+ {System.Text.RegularExpressions.Regex.Escape(provisioning)}"),
+            "the provisioning file must be group-readable by the unit's group (a 0600 root file is unreadable to its dynamic user)");
+        StringAssert.Contains(section, "systemctl daemon-reload");
+    }
+
+    private static string FindReadme()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "README.md")) && File.Exists(Path.Combine(dir.FullName, "FlaxGuard.sln")))
+                return Path.Combine(dir.FullName, "README.md");
+        throw new AssertFailedException("README.md not found above " + AppContext.BaseDirectory);
+    }
+
     private static (int Exit, string Output) Verify(string unitText)
     {
         const string tool = "/usr/bin/systemd-analyze";

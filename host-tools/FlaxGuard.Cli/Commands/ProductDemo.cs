@@ -29,7 +29,8 @@ namespace FlaxGuard.Cli.Commands;
 /// </summary>
 internal static class ProductDemo
 {
-    private const int IntervalSeconds = 3;
+    // The shortest interval a host may give, enrolled as such, so the dashboard and the agent tell the same pace.
+    private const int IntervalSeconds = FlaxGuard.Engine.Jobs.JobLimits.MinIntervalSeconds;
     private const string TwinUser = "admin";
     private static readonly TimeSpan StepBound = TimeSpan.FromSeconds(90);
 
@@ -92,7 +93,7 @@ internal static class ProductDemo
         console.MarkupLine("[grey]2/5[/] Lab devices: " + string.Join(", ", twins.Select(t => $"{t.Profile} at {t.BaseUri}")));
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var (appliance, key) = await Enrollment.AddApplianceAsync(store, master, "demo-agent", 60, now, ct);
+        var (appliance, key) = await Enrollment.AddApplianceAsync(store, master, "demo-agent", IntervalSeconds, now, ct);
         var devices = new List<DeviceRecord>();
         foreach (var twin in twins)
             devices.Add(await Enrollment.AddDeviceAsync(store, master, twin.Profile + "-lab", appliance.Id, twin.BaseUri.ToString().TrimEnd('/'), twin.Profile, "", TwinUser, password, now, ct));
@@ -109,7 +110,7 @@ internal static class ProductDemo
 
         var agentLog = new StringWriter();
         var log = new AgentLog(TextWriter.Synchronized(agentLog));
-        var options = new AgentOptions { ProvisioningPath = "(in memory)", StateDirectory = Path.Combine(dir, "agent"), IntervalOverrideSeconds = IntervalSeconds };
+        var options = new AgentOptions { ProvisioningPath = "(in memory)", StateDirectory = Path.Combine(dir, "agent") };
         await using var status = new StatusOutputs([new ConsoleStatusOutput(log)], log);
         using var agent = new ApplianceAgent(options, provisioning, log, status);
         using var agentStop = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -3,6 +3,7 @@ using FlaxGuard.Cli.Checking;
 using FlaxGuard.Server.Alerting;
 using FlaxGuard.Server.Api;
 using FlaxGuard.Server.Dashboard;
+using FlaxGuard.Server.Store;
 using Spectre.Console;
 
 namespace FlaxGuard.Cli.Commands;
@@ -34,10 +35,27 @@ public static class ServeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var plainHttp = new Option<bool>("--plain-http") { Description = "Serve plain HTTP without TLS (behind a TLS proxy, or for tests). Reports and the dashboard are then not protected." };
+        var retainDays = new Option<int>("--retain-days")
+        {
+            Description = "Keep check results, resolved findings and decided baselines this many days (by when the host received them). A device's latest result, its baselines in use and open findings are always kept.",
+            DefaultValueFactory = _ => RetentionPolicy.DefaultDays,
+        };
+        var retainResults = new Option<int>("--retain-results")
+        {
+            Description = "Keep at most this many results per device (the newest).",
+            DefaultValueFactory = _ => RetentionPolicy.DefaultResultsPerDevice,
+        };
+        var applianceQuota = new Option<int>("--appliance-quota-mb")
+        {
+            Description = "MiB of reports one appliance may store per hour; more is answered 429 and the appliance sends it later (nothing is lost).",
+            DefaultValueFactory = _ => (int)(ApplianceQuota.DefaultBytesPerHour / (1024 * 1024)),
+        };
         var command = new Command("serve", """
             Run the collector that appliances fetch their jobs from and post their signed reports to.
 
             Serves HTTPS by default. On first use it creates a private host certificate authority in <data dir>/tls (ca.crt, ca.key; ECDSA P-256, 20 years) and a server certificate it signs for the --tls-name names (one year; re-issued automatically before it expires or when the names change). 'flaxguard agent add' puts ca.crt into each provisioning file and the appliance trusts only that CA. Back up <data dir>/tls with master.key: the CA is never re-created while its files exist, and a new CA would strand every enrolled appliance (each would need a new provisioning file). With --tls-cert/--tls-key your own certificate is served instead; then give its issuer's certificate to 'flaxguard agent add --ca FILE'.
+
+            History is pruned at start and every hour: results older than --retain-days (180) or beyond the newest --retain-results (60000) of a device, resolved findings and decided baselines older than --retain-days. The latest result of every device, the baselines in use and open findings stay. Each appliance may store --appliance-quota-mb (128) MiB of reports per hour, so a runaway or stolen appliance cannot fill the disk.
 
             Appliances fetch their signed job (devices, credentials, approved baselines) from GET /api/v1/job and post signed reports to POST /api/v1/reports; GET /api/v1/health shows refusal counters and appliance health. Forged, replayed, oversized, malformed, stale and unknown-appliance reports are refused with a status and reason, counted, and not stored. A report is acknowledged only after it is committed. GET /api/v1/health answers {"status":"ok"}, with the details only for those who may see the dashboard.
 
@@ -52,15 +70,19 @@ public static class ServeCommand
               flaxguard serve --plain-http --listen 0.0.0.0:8080 --allowed-host flaxguard.lan   # appliances use http://flaxguard.lan:8080
               flaxguard serve --db "postgres://flaxguard@db.example:5432/flaxguard?password-file=/etc/flaxguard/db.pass"
               flaxguard serve --listen 127.0.0.1:8443 --dashboard-auth required
+              flaxguard serve --retain-days 365 --retain-results 200000
               flaxguard serve --alert "webhook+https://hooks.example/flaxguard#secret-file=/etc/flaxguard/hook.secret" --alert syslog+udp://127.0.0.1:514
               flaxguard serve --alert "mqtt://flaxguard@127.0.0.1:1883?password-file=/etc/flaxguard/mqtt.pass"
             """)
         {
-            listen, db, dataDir, alert, dashboardAuth, tlsName, tlsCert, tlsKey, allowedHost, plainHttp,
+            listen, db, dataDir, alert, dashboardAuth, tlsName, tlsCert, tlsKey, allowedHost, plainHttp, retainDays, retainResults, applianceQuota,
         };
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
         {
             var endpoint = ServerOptions.ParseListen(parse.GetValue(listen)!);
+            var retention = RetentionPolicy.Create(parse.GetValue(retainDays), parse.GetValue(retainResults));
+            var quotaMb = parse.GetValue(applianceQuota);
+            if (quotaMb is < 1 or > 1_048_576) throw new UserInputException($"--appliance-quota-mb {quotaMb} must be between 1 and 1048576");
             var dashboard = new DashboardOptions
             {
                 Auth = DashboardOptions.ParseAuth(parse.GetValue(dashboardAuth)!),
@@ -75,6 +97,7 @@ public static class ServeCommand
             await using var server = DashboardHost.Create(new ServerOptions
             {
                 Listen = endpoint, Certificate = tls.Certificate, CertificateSelector = tls.Selector, CertificateChain = tls.Chain, AllowedHosts = allowedHosts,
+                Retention = retention, ApplianceBytesPerHour = quotaMb * 1024L * 1024,
             }, store, master, dashboard, alerts.Sinks);
             try
             {

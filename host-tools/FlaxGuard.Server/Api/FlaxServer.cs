@@ -40,6 +40,7 @@ public sealed class FlaxServer : IAsyncDisposable
     private readonly ReportIngestor _ingestor;
     private readonly ILogger _log;
     private readonly RequestRefusals _refusals;
+    private readonly ApplianceQuota _quota;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _maintenance;
     private int _shutDown;
@@ -53,6 +54,7 @@ public sealed class FlaxServer : IAsyncDisposable
         _log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("flaxguard.serve");
         _appliances = new ApplianceDirectory(store, master);
         _ingestor = new ReportIngestor(store, sinks, _log);
+        _quota = new ApplianceQuota(options.ApplianceBytesPerHour, options.Clock);
         _refusals = new RequestRefusals(new RefusalCounter(store, _log), new ClientLogLimiter(_log, linesPerWindow: options.LogLinesPerClientPerMinute));
         ShowsHealthDetails = _ => IPAddress.IsLoopback(options.Listen.Address);
         var guard = new RequestGuard(options.AllowedHosts ?? HostAllowList.For(options.Listen, []), _refusals);
@@ -120,17 +122,27 @@ public sealed class FlaxServer : IAsyncDisposable
         _maintenance = Task.Run(() => MaintainAsync(_stopping.Token), CancellationToken.None);
     }
 
-    /// <summary>Flushes refusal counters and per-client log summaries every <see cref="ServerOptions.RefusalFlushInterval"/>.</summary>
+    /// <summary>
+    /// Flushes refusal counters and per-client log summaries every <see cref="ServerOptions.RefusalFlushInterval"/>,
+    /// and prunes old history at start and every <see cref="ServerOptions.PruneInterval"/>.
+    /// </summary>
     private async Task MaintainAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(_options.RefusalFlushInterval);
+        var nextPrune = DateTimeOffset.MinValue;
         try
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            do
             {
+                if (DateTimeOffset.UtcNow >= nextPrune)
+                {
+                    await PruneAsync(ct);
+                    nextPrune = DateTimeOffset.UtcNow + _options.PruneInterval;
+                }
                 await _refusals.Counter.FlushAsync(ct);
                 _refusals.Log.Sweep();
             }
+            while (await timer.WaitForNextTickAsync(ct));
         }
         catch (OperationCanceledException)
         {
@@ -138,6 +150,24 @@ public sealed class FlaxServer : IAsyncDisposable
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>Runs the retention policy once; a failure is logged and tried again at the next interval.</summary>
+    public async Task<PruneOutcome?> PruneAsync(CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await _store.PruneAsync(_options.Retention, Now(), ct);
+            if (outcome.Total > 0)
+                _log.LogInformation("pruned {Results} results, {Findings} resolved findings and {Baselines} old baselines past the retention ({Days} days, {PerDevice} results per device)",
+                    outcome.Results, outcome.Findings, outcome.Baselines, (int)_options.Retention.MaxAge.TotalDays, _options.Retention.MaxResultsPerDevice);
+            return outcome;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log.LogWarning("pruning old history failed: {Reason}", LogText.Clean(e.Message));
+            return null;
+        }
+    }
 
     // ---- GET /api/v1/job
 
@@ -190,11 +220,18 @@ public sealed class FlaxServer : IAsyncDisposable
             case ReportStatus.BadSignature: return _refusals.Refuse(http, new Refusal(401, Refusal.BadSignature, verification.Reason));
             case ReportStatus.OutsideTimeWindow: return _refusals.Refuse(http, new Refusal(422, Refusal.OutsideTimeWindow, verification.Reason + "; check the appliance clock"));
         }
+        if (_quota.RetryAfter(applianceId, body.Length) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return _refusals.Refuse(http, new Refusal(429, Refusal.QuotaExceeded,
+                $"this appliance stored its {_quota.BytesPerHour} bytes for this hour; keep the report queued and send it again in {wait} s"));
+        }
         int? queue = int.TryParse(http.Request.Headers[QueueHeader].ToString(), out var q) && q is >= 0 and <= 1_000_000 ? q : null;
         var result = await _ingestor.SubmitAsync(new IngestItem(verification.Report, body.Length, receivedAt, queue, SHA256.HashData(body)), ct);
         switch (result.Status)
         {
             case IngestStatus.Stored:
+                _quota.Charge(applianceId, body.Length);
                 return Results.Json(new { accepted = true, counter = verification.Report.Counter, highWater = result.LastCounter });
             case IngestStatus.Duplicate:
                 // 409 only when exactly this report is stored: the appliance may then drop its copy.

@@ -13,6 +13,8 @@ public sealed record Refusal(int Status, string Error, string Reason)
     public const string Duplicate = "duplicate";
     public const string CounterConflict = "counter-conflict";
     public const string OutsideTimeWindow = "outside-time-window";
+    /// <summary>The appliance already stored its quota of bytes this hour (<see cref="ApplianceQuota"/>).</summary>
+    public const string QuotaExceeded = "appliance-quota";
     public const string JobUnauthenticated = "job-unauthenticated";
     public const string JobUnknownDevice = "job-unknown-device";
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using FlaxGuard.Engine.Reports;
+using FlaxGuard.Server.Store;
 
 namespace FlaxGuard.Server.Api;
 
@@ -34,6 +35,17 @@ public sealed class ServerOptions
 
     /// <summary>Log lines about refused requests per client and minute; further ones are summed up in one line.</summary>
     public int LogLinesPerClientPerMinute { get; init; } = 10;
+
+    /// <summary>Bytes of stored reports one appliance may add per hour (see <see cref="ApplianceQuota"/>).</summary>
+    public long ApplianceBytesPerHour { get; init; } = ApplianceQuota.DefaultBytesPerHour;
+
+    /// <summary>The history kept; pruned at start and every <see cref="PruneInterval"/>.</summary>
+    public RetentionPolicy Retention { get; init; } = RetentionPolicy.Default;
+
+    public TimeSpan PruneInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The clock of the appliance quota (tests move it).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The hash database version jobs announce ("" for none).</summary>
     public string HashDbVersion { get; init; } = "";

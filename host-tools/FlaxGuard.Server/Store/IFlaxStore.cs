@@ -83,4 +83,7 @@ public interface IFlaxStore : IAsyncDisposable
 
     /// <summary>A device's most recent results, oldest first, at most <paramref name="limit"/>; Facts are left empty (the dashboard timeline).</summary>
     Task<IReadOnlyList<TargetResultRecord>> ResultHistoryAsync(string deviceId, int limit, CancellationToken ct);
+
+    /// <summary>Removes history the <paramref name="policy"/> no longer keeps, in short transactions; see <see cref="RetentionPolicy"/>.</summary>
+    Task<PruneOutcome> PruneAsync(RetentionPolicy policy, long now, CancellationToken ct);
 }

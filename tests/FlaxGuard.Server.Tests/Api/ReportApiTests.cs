@@ -60,6 +60,31 @@ public sealed class ReportApiTests
     }
 
     [TestMethod]
+    public async Task ApplianceOverItsHourlyQuota_Gets429WithRetryAfter_AndIsStoredInTheNextHour()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
+        int size;
+        await using (var measure = await RunningServer.StartAsync()) size = Signed(measure, 1).Length;
+        await using var s = await RunningServer.StartAsync(applianceBytesPerHour: size * 5 / 2, clock: clock);
+        Assert.AreEqual(HttpStatusCode.OK, (await Post(s, Signed(s, 1))).Status);
+        Assert.AreEqual(HttpStatusCode.OK, (await Post(s, Signed(s, 2))).Status);
+
+        var third = Signed(s, 3);
+        using (var content = new ByteArrayContent(third))
+        using (var response = await s.Http.PostAsync("api/v1/reports", content))
+        {
+            Assert.AreEqual((HttpStatusCode)429, response.StatusCode);
+            Assert.AreEqual(TimeSpan.FromSeconds(3600), response.Headers.RetryAfter?.Delta, "retry when the hour turns");
+        }
+        Assert.AreEqual(1, await Refusals(s, Refusal.QuotaExceeded));
+        Assert.AreEqual(2, await s.Store.CountReportsAsync(s.Appliance.Id, CancellationToken.None), "nothing over the quota is stored");
+
+        clock.Now += TimeSpan.FromHours(1);
+        Assert.AreEqual(HttpStatusCode.OK, (await Post(s, third)).Status, "the queued report goes in the next hour");
+        Assert.AreEqual(3, await s.Store.CountReportsAsync(s.Appliance.Id, CancellationToken.None));
+    }
+
+    [TestMethod]
     public async Task ForgedMac_Is401()
     {
         await using var s = await RunningServer.StartAsync();

@@ -39,4 +39,18 @@ public sealed class HostCommandEdgeTests
         StringAssert.Contains(lines[0], $"127.0.0.1:{port}");
         StringAssert.Contains(lines[0], "already in use");
     }
+
+    [TestMethod]
+    [DataRow("--retain-days", "0", "--retain-days 0 must be between 1 and 36500")]
+    [DataRow("--retain-results", "-5", "--retain-results -5 must be between 1")]
+    [DataRow("--appliance-quota-mb", "0", "--appliance-quota-mb 0 must be between 1")]
+    public void Serve_WithAnImpossibleRetentionOrQuota_RefusesInOneLine(string option, string value, string message)
+    {
+        using var dir = new TempDir("serve-retention");
+        var r = FlaxguardProcess.Run(null, "serve", "--listen", "127.0.0.1:0", "--plain-http", "--data-dir", dir.Path, option, value);
+        Assert.AreNotEqual(0, r.ExitCode, r.All);
+        FlaxguardProcess.AssertNoStackTrace(r);
+        StringAssert.Contains(r.All, message);
+        Assert.IsFalse(r.All.Contains("listening on", StringComparison.Ordinal), "serve must not start: " + r.All);
+    }
 }

@@ -32,14 +32,15 @@ public sealed class RunningServer : IAsyncDisposable
     public byte[] Key { get; private set; } = null!;
     public DeviceRecord Device { get; private set; } = null!;
 
-    public static async Task<RunningServer> StartAsync(IFlaxStore? store = null, int maxReportBytes = 512 * 1024, Func<IFlaxStore, IEnumerable<IFindingSink>>? moreSinks = null)
+    public static async Task<RunningServer> StartAsync(IFlaxStore? store = null, int maxReportBytes = 512 * 1024, Func<IFlaxStore, IEnumerable<IFindingSink>>? moreSinks = null,
+        long applianceBytesPerHour = ApplianceQuota.DefaultBytesPerHour, TimeProvider? clock = null)
     {
         var s = new RunningServer();
         s.Store = store ?? new SqliteFlaxStore(s._dir.File("flaxguard.db"));
         await s.Store.MigrateAsync(null, CancellationToken.None);
         (s.Appliance, s.Key) = await Enrollment.AddApplianceAsync(s.Store, s.Master, "dongle", 300, TestReports.Now, CancellationToken.None);
         s.Device = await Enrollment.AddDeviceAsync(s.Store, s.Master, "office-router", s.Appliance.Id, "192.0.2.1", "openwrt", "default", "root", "pässwörd-42", TestReports.Now, CancellationToken.None);
-        s.Server = FlaxServer.Create(new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), MaxReportBytes = maxReportBytes }, s.Store, s.Master, [s.Sink, .. moreSinks?.Invoke(s.Store) ?? []]);
+        s.Server = FlaxServer.Create(new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), MaxReportBytes = maxReportBytes, ApplianceBytesPerHour = applianceBytesPerHour, Clock = clock ?? TimeProvider.System }, s.Store, s.Master, [s.Sink, .. moreSinks?.Invoke(s.Store) ?? []]);
         await s.Server.StartAsync(CancellationToken.None);
         s.Http = new HttpClient { BaseAddress = s.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         return s;

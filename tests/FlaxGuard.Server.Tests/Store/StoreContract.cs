@@ -340,6 +340,62 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    public async Task Prune_RemovesOldAndSurplusResults_KeepsTheLatestAndTheReportRecords()
+    {
+        var (appliance, _, device) = await Enroll();
+        var now = TestReports.Now;
+        const long day = 86_400;
+        long[] ages = [200, 190, 100, 10, 1];
+        for (var i = 0; i < ages.Length; i++)
+            Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, i + 1, device.Id, TestReports.RouterFacts(), now - ages[i] * day)).Status);
+        // Sealed long ago but received now (queued through an outage): young by the host's clock.
+        var late = TestReports.Make(appliance.Id, 6, device.Id, TestReports.RouterFacts(), now - 300 * day);
+        Assert.AreEqual(IngestStatus.Stored, (await Store.StoreReportsAsync([TestReports.Item(late, 2048, now, 0)], _ct)).Single().Status);
+
+        var byAge = await Store.PruneAsync(new RetentionPolicy(TimeSpan.FromDays(180), 1000), now, _ct);
+        Assert.AreEqual(2, byAge.Results, "the results received 200 and 190 days ago");
+        Assert.HasCount(4, await Store.ResultHistoryAsync(device.Id, 100, _ct));
+        Assert.AreEqual(0, (await Store.PruneAsync(new RetentionPolicy(TimeSpan.FromDays(180), 1000), now, _ct)).Total, "a second prune has nothing left to do");
+
+        var byCount = await Store.PruneAsync(new RetentionPolicy(TimeSpan.FromDays(180), 2), now, _ct);
+        Assert.AreEqual(2, byCount.Results);
+        var kept = await Store.ResultHistoryAsync(device.Id, 100, _ct);
+        Assert.HasCount(2, kept);
+        Assert.IsTrue(kept.All(r => r.ReceivedAt >= now - 10 * day), "the two newest by sealed time stay");
+        Assert.AreEqual(6, await Store.CountReportsAsync(appliance.Id, _ct), "report records stay, so old reports are still recognised");
+        var replay = TestReports.Make(appliance.Id, 1, device.Id, TestReports.RouterFacts(), now - ages[0] * day);
+        Assert.AreEqual(IngestStatus.Duplicate, (await Store.StoreReportsAsync([TestReports.Item(replay, 2048, now, 0)], _ct)).Single().Status);
+
+        // A device heard from only long ago keeps its one (latest) result.
+        var quiet = await Enrollment.AddDeviceAsync(Store, Master, "old-camera", appliance.Id, "192.0.2.9", "web", "", null, null, now, _ct);
+        await Ingest(appliance.Id, 7, quiet.Id, TestReports.RouterFacts(), now - 400 * day);
+        await Store.PruneAsync(new RetentionPolicy(TimeSpan.FromDays(1), 1), now, _ct);
+        Assert.IsNotNull(await Store.LatestResultAsync(quiet.Id, _ct), "the latest result of a device is never pruned");
+        Assert.IsNotNull(await Store.LatestResultAsync(device.Id, _ct));
+        Assert.HasCount(1, await Store.ResultHistoryAsync(device.Id, 100, _ct));
+    }
+
+    [TestMethod]
+    public async Task Prune_RemovesOldResolvedFindingsAndDecidedBaselines_KeepsTheApprovedOne()
+    {
+        var (appliance, _, device) = await Enroll();
+        var now = TestReports.Now;
+        const long day = 86_400;
+        await Ingest(appliance.Id, 1, device.Id, TestReports.RouterFacts(), now - 300 * day);
+        await Store.ApproveBaselineAsync(device.Id, false, now - 300 * day, _ct);
+        await Ingest(appliance.Id, 2, device.Id, TestReports.RouterFacts(compromised: true), now - 290 * day);
+        await Ingest(appliance.Id, 3, device.Id, TestReports.RouterFacts(), now - 280 * day);
+        Assert.IsEmpty(await Store.OpenFindingsAsync(device.Id, _ct), "the telnet finding was resolved 280 days ago");
+        await Store.ApproveBaselineAsync(device.Id, true, now - 270 * day, _ct);
+
+        var outcome = await Store.PruneAsync(new RetentionPolicy(TimeSpan.FromDays(180), 1000), now, _ct);
+        Assert.IsGreaterThanOrEqualTo(1L, outcome.Findings, "the old resolved finding goes");
+        Assert.AreEqual(1, outcome.Baselines, "the replaced baseline goes");
+        Assert.IsNotNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Approved, _ct), "the baseline in use stays");
+        Assert.IsNotNull(await Store.LatestResultAsync(device.Id, _ct));
+    }
+
+    [TestMethod]
     public async Task Status_UnknownThenOkThenCriticalThenStale()
     {
         var (appliance, _, device) = await Enroll(interval: 60);
