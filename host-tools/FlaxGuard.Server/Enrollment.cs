@@ -85,9 +85,22 @@ public static class Enrollment
         device.UserSealed is null ? "" : master.OpenText(device.UserSealed, DeviceUserBinding(device.Id)),
         device.PasswordSealed is null ? "" : master.OpenText(device.PasswordSealed, DevicePasswordBinding(device.Id)));
 
+    private static bool IsPrintable(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(name.AsSpan(i), out var rune, out var used) != System.Buffers.OperationStatus.Done) return false;
+            if (System.Text.Rune.IsControl(rune) || System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format) return false;
+            i += used - 1;
+        }
+        return true;
+    }
+
     private static void CheckName(string name, string what)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > Report.MaxDeviceIdLength || name.Any(char.IsControl))
-            throw new StoreException($"the {what} name must be 1 to {Report.MaxDeviceIdLength} printable characters");
+        // Control characters, bidi overrides and zero-width marks (Unicode Cf) would let a name rewrite the lines
+        // that status, the dashboard and alerts print around it.
+        if (string.IsNullOrWhiteSpace(name) || name.Length > Report.MaxDeviceIdLength || !IsPrintable(name))
+            throw new StoreException($"the {what} name must be 1 to {Report.MaxDeviceIdLength} printable characters (no control, bidi or zero-width characters)");
     }
 }

@@ -340,6 +340,22 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    [DataRow("office\u202Erouter")]
+    [DataRow("office\u200Brouter")]
+    [DataRow("office\u001B[2Krouter")]
+    [DataRow("lone surrogate")]
+    public async Task DeviceName_WithInvisibleOrControlCharacters_IsRefused(string name)
+    {
+        // An attribute cannot carry a lone surrogate (metadata stores UTF-8), so that case is built here.
+        if (name == "lone surrogate") name = "office" + (char)0xD800 + "router";
+        var (appliance, _) = await Enrollment.AddApplianceAsync(Store, Master, "dongle", 300, TestReports.Now, _ct);
+        var e = await Assert.ThrowsExactlyAsync<StoreException>(() => Enrollment.AddDeviceAsync(Store, Master, name, appliance.Id, "192.0.2.1", "web", "", null, null, TestReports.Now, _ct));
+        StringAssert.Contains(e.Message, "printable");
+        var fine = await Enrollment.AddDeviceAsync(Store, Master, "büro-kamera \U0001F4F7", appliance.Id, "192.0.2.2", "web", "", null, null, TestReports.Now, _ct);
+        Assert.AreEqual("büro-kamera \U0001F4F7", fine.Name, "letters and emoji beyond the BMP are printable");
+    }
+
+    [TestMethod]
     public async Task Prune_RemovesOldAndSurplusResults_KeepsTheLatestAndTheReportRecords()
     {
         var (appliance, _, device) = await Enroll();
