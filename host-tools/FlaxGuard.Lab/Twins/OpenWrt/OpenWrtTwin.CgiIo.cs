@@ -24,6 +24,12 @@ public sealed partial class OpenWrtTwin
 
     private int _downloads;
 
+    /// <summary>The flash the twin serves now.</summary>
+    public TwinFlash CurrentFlash
+    {
+        get { lock (_gate) return _state.Flash; }
+    }
+
     /// <summary>Replaces the flash (tests build partitions with mkimage and mksquashfs).</summary>
     public void SetFlash(TwinFlash flash)
     {
