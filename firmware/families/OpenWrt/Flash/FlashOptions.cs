@@ -12,8 +12,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             UbusPath = "/ubus";
             DownloadPath = "/cgi-bin/cgi-download";
             MaxPartitionBytes = 64L * 1024 * 1024;
-            DownloadTimeoutMs = 180000;
-            TotalTimeoutMs = 420000;
+            // A host or agent measures 16 MiB in about 1.5 s; the dongle's managed SHA-256 needs minutes for the same
+            // (tests/FlaxGuard.Bench --flash-measure projects 5 to 16 min at 240 MHz), so the bounds leave room for it.
+            DownloadTimeoutMs = 900000;
+            TotalTimeoutMs = 1800000;
         }
 
         /// <summary>"http" or "https".</summary>

@@ -46,7 +46,7 @@ public sealed class FlashKnownGoodTests
     {
         var db = Database(("23.05.5", FlashImages.StockKernel), ("23.05.5", FlashImages.StockRootfs));
         var verdicts = FirmwarePartAssessor.Assess(db, await MeasureAsync(FlashImages.StockKernel, "23.05.5"));
-        Assert.AreEqual(2, verdicts.Length);
+        Assert.HasCount(2, verdicts);
         Assert.IsTrue(verdicts.All(v => v.Code == FirmwarePartAssessor.KnownGoodCode && v.Severity == Severity.None), string.Join("\n", verdicts.Select(v => v.ToString())));
         Assert.AreEqual("firmware.kernel.sha256", verdicts[0].Subject);
     }
