@@ -14,6 +14,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "--dashboard-harness") return DashboardHarness.Run(args);
         if (args.Length > 0 && args[0] == "--agent-memory") return AgentMemoryHarness.Run(args);
         if (args.Length > 0 && args[0] == "--scenario-suite") return ScenarioSuiteHarness.Run(args);
+        if (args.Length > 0 && args[0] == "--flash-measure") return FlashMeasureHarness.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,6 +1,8 @@
 using System.Collections;
+using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Http;
+using FlaxGuard.Engine.Verdicts;
 
 namespace FlaxGuard.Engine.Probes.OpenWrt
 {
@@ -19,7 +21,20 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             ubus.Port = target.PortFor(scheme);
             ubus.Credentials = new HttpCredentials(target.User, target.Password);
             probes.Add(new UbusProbe(ubus));
+            FlashOptions flash = new FlashOptions();
+            flash.Scheme = scheme;
+            flash.Port = ubus.Port;
+            flash.Credentials = ubus.Credentials;
+            probes.Add(new FlashProbe(flash));
             return null;
+        }
+
+        public override void AddDriftRules(DriftRules rules)
+        {
+            // Measured flash: another kernel or a changed filesystem byte is a replaced firmware unless the owner updated it.
+            rules.Append(new DriftRule("firmware.kernel.*", DriftRule.AnyChange, Severity.Critical, "firmware.kernel.changed"));
+            rules.Append(new DriftRule("firmware.rootfs.*", DriftRule.AnyChange, Severity.Critical, "firmware.rootfs.changed"));
+            rules.Append(new DriftRule("firmware.flash.*", DriftRule.AnyChange, Severity.High, "firmware.flash.changed"));
         }
     }
 }

@@ -37,6 +37,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         public int Logins { get; private set; }
 
+        /// <summary>The session id of the current login (null before one); a secret: it goes into requests only, never into facts or text.</summary>
+        public string SessionId { get { return _sid; } }
+
         /// <summary>Seconds rpcd keeps an idle session, as the login answer said (0 when it did not say).</summary>
         public int TimeoutSeconds { get; private set; }
 

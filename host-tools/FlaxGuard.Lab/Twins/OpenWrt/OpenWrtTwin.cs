@@ -19,7 +19,7 @@ namespace FlaxGuard.Lab.Twins.OpenWrt;
 /// Supported changes: see <see cref="SupportedChanges"/>; "scheduler-fetch" (crontab, not uci) and "socks"
 /// (no SOCKS service in stock OpenWrt) are not supported.
 /// </summary>
-public sealed class OpenWrtTwin : ILabTwin
+public sealed partial class OpenWrtTwin : ILabTwin
 {
     public const int MaxPostBytes = 65536;
     public const int SessionTimeoutSeconds = 300;
@@ -184,6 +184,11 @@ public sealed class OpenWrtTwin : ILabTwin
     {
         var request = context.Request;
         var response = context.Response;
+        if (request.Path.Value == CgiDownloadPath)
+        {
+            await HandleCgiDownloadAsync(context);
+            return;
+        }
         if (request.Path.Value is not ("/ubus" or "/ubus/"))
         {
             response.StatusCode = 404;
@@ -424,6 +429,7 @@ public sealed class OpenWrtTwin : ILabTwin
                 foreach (var f in functions) session.Grant("ubus", obj, f);
             foreach (var config in group.UciConfigs) session.Grant("uci", config, "read");
             foreach (var file in group.Files) session.Grant("file", file, "read");
+            foreach (var function in group.CgiIo ?? []) session.Grant("cgi-io", function, "read");
             session.Grant("access-group", group.Name, "read");
         }
     }
@@ -608,6 +614,7 @@ public sealed class OpenWrtTwin : ILabTwin
         if (!IsString(args["path"], out var path)) return (2, null);
         if (!session.Allowed("file", path, "read")) return (6, null);
         if (path == OpenWrtTwinState.LeasesPath) return (0, new JsonObject { ["data"] = LeasesFile() });
+        if (path == TwinFlash.ProcMtdPath) return _state.Flash.ProcMtd() is { } mtd ? (0, new JsonObject { ["data"] = mtd }) : (4, null);
         return _state.Files.TryGetValue(path, out var text) ? (0, new JsonObject { ["data"] = text }) : (4, null);
     }
 

@@ -29,8 +29,8 @@ public sealed class UciSectionState(string? name, string type)
     public void Remove(string option) => Options.RemoveAll(o => o.Key == option);
 }
 
-/// <summary>An rpcd ACL group (a file in /usr/share/rpcd/acl.d), read permission only: what the twin serves is read-only.</summary>
-public sealed record AclGroup(string Name, IReadOnlyDictionary<string, string[]> Ubus, IReadOnlyList<string> UciConfigs, IReadOnlyList<string> Files);
+/// <summary>An rpcd ACL group (a file in /usr/share/rpcd/acl.d), read permission only: what the twin serves is read-only. <see cref="CgiIo"/> lists the cgi-io functions it grants ("download", "backup").</summary>
+public sealed record AclGroup(string Name, IReadOnlyDictionary<string, string[]> Ubus, IReadOnlyList<string> UciConfigs, IReadOnlyList<string> Files, IReadOnlyList<string>? CgiIo = null);
 
 /// <summary>An init script as rpcd's "rc list" reports it.</summary>
 public sealed record InitScript(string Name, int Start, int? Stop, bool Enabled, bool Running);
@@ -51,6 +51,9 @@ public sealed class OpenWrtTwinState
     public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
     public List<InitScript> InitScripts { get; } = [];
     public Dictionary<string, AclGroup> AclGroups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The raw flash /proc/mtd lists and cgi-io streams; the factory one is a small NOR layout.</summary>
+    public TwinFlash Flash { get; set; } = TwinFlash.Factory();
 
     /// <summary>Plain passwords of the rpcd logins, by user (the uci "password" field shows only "$p$user").</summary>
     public Dictionary<string, string> Passwords { get; } = new(StringComparer.Ordinal);
@@ -161,6 +164,10 @@ public sealed class OpenWrtTwinState
             ["*"], []);
         AclGroups["luci-mod-system-sshkeys"] = new("luci-mod-system-sshkeys", new Dictionary<string, string[]> { ["file"] = ["read"] }, [], [AuthorizedKeysPath]);
         AclGroups["luci-mod-system-init"] = new("luci-mod-system-init", new Dictionary<string, string[]> { ["rc"] = ["list"] }, [], []);
+        // LuCI luci-mod-system.json "luci-mod-system-flash" read: cgi-io backup/download, file read on the MTD block devices,
+        // /proc/mtd, /proc/mounts and /etc/sysupgrade.conf (reference/firmware-integrity.md, section 1a).
+        AclGroups["luci-mod-system-flash"] = new("luci-mod-system-flash", new Dictionary<string, string[]> { ["file"] = ["read"] }, [],
+            ["/dev/mtdblock[0-9]*", TwinFlash.ProcMtdPath, "/proc/mounts", "/etc/sysupgrade.conf"], ["backup", "download"]);
     }
 
     /// <summary>Adds an rpcd login with ACL group lists (uci lists, as rpcd requires).</summary>

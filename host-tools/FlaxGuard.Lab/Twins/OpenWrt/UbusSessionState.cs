@@ -27,7 +27,10 @@ public sealed class UbusSessionState(string id, string user, int timeoutSeconds)
         objects.Any(o => FnMatch.Matches(o.Key, obj) && o.Value.Any(f => FnMatch.Matches(f, function)));
 }
 
-/// <summary>fnmatch(3) without flags, for the patterns rpcd ACLs use: '*', '?' and literal characters.</summary>
+/// <summary>
+/// fnmatch(3) without flags, for the patterns rpcd ACLs use: '*', '?', bracket expressions ("[0-9]", "[!a]", as in
+/// LuCI's "/dev/mtdblock[0-9]*") and literal characters.
+/// </summary>
 public static class FnMatch
 {
     public static bool Matches(string pattern, string text)
@@ -35,12 +38,50 @@ public static class FnMatch
         int p = 0, t = 0, star = -1, mark = 0;
         while (t < text.Length)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t])) { p++; t++; }
-            else if (p < pattern.Length && pattern[p] == '*') { star = p++; mark = t; }
+            int next;
+            if (p < pattern.Length && pattern[p] == '*') { star = p++; mark = t; }
+            else if (p < pattern.Length && (pattern[p] == '?' || (pattern[p] == '[' ? Bracket(pattern, p, text[t], out next) : pattern[p] == text[t])))
+            {
+                p = p < pattern.Length && pattern[p] == '[' && Bracket(pattern, p, text[t], out next) ? next : p + 1;
+                t++;
+            }
             else if (star >= 0) { p = star + 1; t = ++mark; }
             else return false;
         }
         while (p < pattern.Length && pattern[p] == '*') p++;
         return p == pattern.Length;
+    }
+
+    // Whether c matches the bracket expression at pattern[open]; next is the index after its ']'. A '[' without a
+    // closing ']' is an ordinary character, as in glibc.
+    private static bool Bracket(string pattern, int open, char c, out int next)
+    {
+        var i = open + 1;
+        var negate = i < pattern.Length && (pattern[i] == '!' || pattern[i] == '^');
+        if (negate) i++;
+        var matched = false;
+        var first = true;
+        while (i < pattern.Length && (pattern[i] != ']' || first))
+        {
+            first = false;
+            var low = pattern[i];
+            if (i + 2 < pattern.Length && pattern[i + 1] == '-' && pattern[i + 2] != ']')
+            {
+                if (c >= low && c <= pattern[i + 2]) matched = true;
+                i += 3;
+            }
+            else
+            {
+                if (c == low) matched = true;
+                i++;
+            }
+        }
+        if (i >= pattern.Length)
+        {
+            next = open + 1;
+            return c == '[';
+        }
+        next = i + 1;
+        return matched != negate;
     }
 }

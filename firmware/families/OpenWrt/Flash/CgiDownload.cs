@@ -1,0 +1,51 @@
+using FlaxGuard.Engine.Platform;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// One download through cgi-io (openwrt/cgi-io main.c, main_download): POST
+    /// application/x-www-form-urlencoded fields sessionid, path, filename (and mimetype); cgi-io asks rpcd whether the
+    /// session has "cgi-io" "download" "read" (else 403 "Download permission denied") and "file" &lt;path&gt; "read"
+    /// (else 403 "Access to path denied by ACL"), answers 404 when the path does not exist and 403 when it is neither
+    /// a regular file nor a block device, and streams a block device with Content-Length = BLKGETSIZE64.
+    /// </summary>
+    public static class CgiDownload
+    {
+        /// <summary>The form body; every byte outside [A-Za-z0-9] is percent-encoded (cgi-io's urldecode reverses it).</summary>
+        public static byte[] FormBody(string sessionId, string path, string filename)
+        {
+            TextBuilder text = new TextBuilder(96);
+            text.Append("sessionid=");
+            Encode(sessionId, text);
+            text.Append("&path=");
+            Encode(path, text);
+            text.Append("&filename=");
+            Encode(filename, text);
+            return Utf8.GetBytes(text.ToString());
+        }
+
+        /// <summary>Why a download did not give the partition, in words; null when it did (HTTP 200, body complete).</summary>
+        public static string Explain(HttpResponse response, string path)
+        {
+            if (response.Outcome == HttpOutcome.BodyTooLarge) return "the device sent more bytes for " + path + " than /proc/mtd gives the partition";
+            if (response.Outcome != HttpOutcome.Completed) return "the download of " + path + " did not complete: " + TransportText.Describe(response);
+            if (response.StatusCode == 200) return null;
+            if (response.StatusCode == 403) return "cgi-io refused to send " + path + " (HTTP 403): the account needs LuCI's flash read rights (luci-mod-system-flash: cgi-io download and file read on /dev/mtdblock*)";
+            if (response.StatusCode == 404) return "cgi-io is not installed or " + path + " does not exist (HTTP 404)";
+            return "cgi-io answered the download of " + path + " with HTTP status " + response.StatusCode.ToString();
+        }
+
+        private static void Encode(string value, TextBuilder text)
+        {
+            byte[] bytes = Utf8.GetBytes(value);
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                int b = bytes[i];
+                bool plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+                if (plain) { text.Append((char)b); continue; }
+                text.Append('%').Append("0123456789ABCDEF"[b >> 4]).Append("0123456789ABCDEF"[b & 0xF]);
+            }
+        }
+    }
+}
