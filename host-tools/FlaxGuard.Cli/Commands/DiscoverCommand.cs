@@ -57,14 +57,16 @@ public static class DiscoverCommand
             using var http = new HttpClientTransport();
             // TTL 1 and the interface's own address: every search stays on this link.
             var discovery = new LanDiscovery(new SocketUdpCollector(self, multicastTtl: 1), new SocketTcpConnector(), http, SystemClock.Instance, SecureRandomSource.Instance, options);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var inventory = asJson
                 ? discovery.Run(block, self.ToString())
                 : console.Status().Start($"Discovering {block}…", _ => discovery.Run(block, self.ToString()));
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var devices = inventory.Devices();
             AddMacVendors(devices);
             var refused = inventory.OutsideAnswers + inventory.MalformedAnswers + inventory.StrayAnswers + inventory.DevicesOverCap;
             var code = refused > 0 ? ExitCodes.Warning : ExitCodes.Ok;
-            if (asJson) console.Profile.Out.Writer.WriteLine(RenderJson(inventory, devices, discovery, code));
+            if (asJson) console.Profile.Out.Writer.WriteLine(RenderJson(inventory, devices, discovery, code, allocated));
             else Render(console, inventory, devices, discovery, code);
             return code;
         });
@@ -144,13 +146,15 @@ public static class DiscoverCommand
         return string.Join("; ", parts);
     }
 
-    private static string RenderJson(DeviceInventory inventory, DiscoveredDevice[] devices, LanDiscovery discovery, int code) => JsonSerializer.Serialize(new
+    private static string RenderJson(DeviceInventory inventory, DiscoveredDevice[] devices, LanDiscovery discovery, int code, long allocated) => JsonSerializer.Serialize(new
     {
         status = ExitCodes.Name(code),
         exitCode = code,
         network = inventory.Network.ToString(),
         elapsedMs = discovery.ElapsedMs,
         packetsSent = inventory.PacketsSent,
+        // Managed bytes allocated during the round (engine plus the .NET sockets and HTTP client under it).
+        allocatedBytes = allocated,
         datagramsReceived = inventory.Datagrams,
         turnedAway = new { outsideNetwork = inventory.OutsideAnswers, malformed = inventory.MalformedAnswers, stray = inventory.StrayAnswers, overDeviceCap = inventory.DevicesOverCap },
         devices = devices.Select(d => new
