@@ -23,6 +23,8 @@ public static class DeviceFactoryCheckCommand
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("factory-check", """
+            Opt-in: does this enrolled device still accept a factory password?
+
             Check whether an enrolled device still accepts a factory password: the device family's documented default and the
             credential table of the public Mirai source (mirai/bot/scanner.c), tried over telnet and HTTP Basic/Digest.
             It respects lockouts: a budget of attempts per device per day, and it stops at the first sign of a lockout.
@@ -47,12 +49,15 @@ public static class DeviceFactoryCheckCommand
             if (port is < 1 or > 65535) throw new UserInputException("--telnet-port must be between 1 and 65535");
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var record = await StoreOptions.RequireDevice(store, parse.GetValue(device)!, ct);
-            var origin = record.Address.Contains("://", StringComparison.Ordinal) ? record.Address.TrimEnd('/') : "http://" + record.Address;
-            var host = new Uri(origin).Host.Trim('[', ']');
+            var isUrl = record.Address.Contains("://", StringComparison.Ordinal);
+            var uri = new Uri(isUrl ? record.Address : "http://" + record.Address);
+            var host = uri.Host.Trim('[', ']');
+            // A vendor profile logs in where its API lives; a web device where it was enrolled (its admin page).
+            var loginUrl = record.Profile == "web" && isUrl ? record.Address : HttpLoginMethod.LoginUrl(uri.GetLeftPart(UriPartial.Authority), record.Profile);
             using var http = new HttpClientTransport();
             var methods = new List<ILoginMethod>();
             if (ways.Contains("telnet")) methods.Add(new TelnetLoginMethod(new SocketTcpConnector(), SystemClock.Instance, host, port, 8000));
-            if (ways.Contains("http")) methods.Add(new HttpLoginMethod(http, SecureRandomSource.Instance, HttpLoginMethod.LoginUrl(origin, record.Profile), 5000));
+            if (ways.Contains("http")) methods.Add(new HttpLoginMethod(http, SecureRandomSource.Instance, loginUrl, 5000));
             var budgetStore = new DirectoryKeyValueStore(Path.Combine(StoreOptions.DataDirectory(parse, dataDir), "factory-check"));
             var check = new FactoryPasswordCheck(budgetStore, SystemClock.Instance) { AttemptsPerDay = budget };
             var verdict = console.Status().Start($"Trying factory passwords on {record.Name}…", _ => check.Run(record.Id, record.Profile, methods.ToArray()))[0];

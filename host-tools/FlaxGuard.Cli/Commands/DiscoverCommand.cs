@@ -28,7 +28,9 @@ public static class DiscoverCommand
         var noSweep = new Option<bool>("--no-sweep") { Description = "Only the multicast searches; no TCP connections." };
         var json = new Option<bool>("--json") { Description = "Print the inventory as JSON." };
         var command = new Command("discover", """
-            Find the devices on this LAN: SSDP, mDNS and WS-Discovery searches, then a bounded sweep of the network for admin ports.
+            Find the devices on this LAN, what they are, and the profile to check each with.
+
+            SSDP, mDNS and WS-Discovery searches, then a bounded sweep of the network for admin ports.
             Each device is identified from what it says about itself (UPnP description, mDNS TXT, ONVIF scopes, web server and
             page title, MAC vendor) and gets the profile FlaxGuard suggests and how sure it is. Nothing is logged into.
 

@@ -137,3 +137,44 @@ public sealed class FactoryPasswordCheckTests
                 Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(v.Message, $@"\b{s}\b"), $"'{s}' in: {v.Message}");
     }
 }
+
+/// <summary><c>flaxguard device factory-check</c> as a child process on an enrolled device behind apache2 Basic auth.</summary>
+[TestClass]
+public sealed class FactoryCheckCliTests
+{
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void FactoryCheck_OnAnEnrolledDevice_IsCritical_NamesNoPassword_AndKeepsToItsBudget()
+    {
+        using var apache = ApacheAuthServer.Start("root", "xmhdipc");
+        var data = Directory.CreateTempSubdirectory("fg-fpw-cli-").FullName;
+        try
+        {
+            var cli = Path.Combine(AppContext.BaseDirectory, "flaxguard.dll");
+            (int Code, string Out) Flax(params string[] args)
+            {
+                var (code, stdout, stderr) = DebianTool.Run("dotnet", [cli, .. args, "--data-dir", data], 60_000);
+                return (code, stdout + stderr);
+            }
+            Assert.AreEqual(0, Flax("agent", "add", "dongle", "--host-url", "http://127.0.0.1:8443", "--out", Path.Combine(data, "dongle.json")).Code);
+            var add = Flax("device", "add", "cam", "--address", apache.Origin + "/basic/System/deviceInfo", "--profile", "web");
+            Assert.AreEqual(0, add.Code, add.Out);
+
+            var first = Flax("device", "factory-check", "cam", "--via", "http");
+            Assert.AreEqual(2, first.Code, first.Out);
+            StringAssert.Contains(first.Out, "a factory default for");
+            Assert.IsFalse(first.Out.Contains("xmhdipc", StringComparison.Ordinal), first.Out);
+            Assert.IsFalse(first.Out.Contains("   at ", StringComparison.Ordinal), first.Out);
+
+            // Six attempts were spent today; with a budget of six nothing more is tried.
+            var again = Flax("device", "factory-check", "cam", "--via", "http", "--attempts-per-day", "6");
+            Assert.AreEqual(3, again.Code, again.Out);
+            StringAssert.Contains(again.Out, "used up today's 6 attempts");
+            foreach (var line in apache.LoggedRequests()) Assert.IsFalse(line.Contains("xmhdipc", StringComparison.Ordinal), line);
+        }
+        finally
+        {
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
