@@ -59,53 +59,72 @@ namespace FlaxGuard.Engine.Discovery
                 _inventory.CountStray();
                 return true;
             }
-            DiscoveredDevice device = null;
+            int useful;
             try
             {
-                int questions = Word(data, 4);
-                int records = Word(data, 6) + Word(data, 8) + Word(data, 10);
-                if (questions > MaxQuestions || records > MaxRecords) throw new FormatException("too many records");
-                int p = DnsName.HeaderBytes;
-                for (int q = 0; q < questions; q++)
-                {
-                    DnsName.Read(data, count, ref p);
-                    if (count - p < 4) throw new FormatException("question cut off");
-                    p += 4;
-                }
-                for (int r = 0; r < records; r++)
-                {
-                    string owner = DnsName.Read(data, count, ref p);
-                    if (count - p < 10) throw new FormatException("record header cut off");
-                    int type = Word(data, p);
-                    int rclass = Word(data, p + 2) & 0x7FFF; // the top bit is mDNS's cache-flush flag
-                    int length = Word(data, p + 8);
-                    p += 10;
-                    if (length > count - p) throw new FormatException("record data runs past the end");
-                    int end = p + length;
-                    if (rclass == 1 && (type == MdnsQuery.PtrType || type == MdnsQuery.TxtType))
-                    {
-                        if (device == null) device = _inventory.Take(senderAddress);
-                        if (device == null) return true;
-                        if (type == MdnsQuery.PtrType) TakePointer(device, owner, data, p, end);
-                        else TakeText(device, data, p, end);
-                    }
-                    p = end;
-                }
-                if (p != count) throw new FormatException("bytes after the last record");
+                // Walked twice: checked whole first, so a message that turns out malformed leaves nothing behind.
+                useful = Walk(data, count, null);
             }
             catch (FormatException)
             {
                 _inventory.CountMalformed();
+                return true;
             }
+            if (useful == 0) return true;
+            DiscoveredDevice device = _inventory.Take(senderAddress);
+            if (device != null) Walk(data, count, device);
             return true;
+        }
+
+        /// <summary>
+        /// Walks every question and record with checked lengths; with a device, takes PTR and TXT records into it.
+        /// Returns how many records would identify a device (PTRs for the types asked, TXTs).
+        /// </summary>
+        private static int Walk(byte[] data, int count, DiscoveredDevice device)
+        {
+            int questions = Word(data, 4);
+            int records = Word(data, 6) + Word(data, 8) + Word(data, 10);
+            if (questions > MaxQuestions || records > MaxRecords) throw new FormatException("too many records");
+            int useful = 0;
+            int p = DnsName.HeaderBytes;
+            for (int q = 0; q < questions; q++)
+            {
+                DnsName.Read(data, count, ref p);
+                if (count - p < 4) throw new FormatException("question cut off");
+                p += 4;
+            }
+            for (int r = 0; r < records; r++)
+            {
+                string owner = DnsName.Read(data, count, ref p);
+                if (count - p < 10) throw new FormatException("record header cut off");
+                int type = Word(data, p);
+                int rclass = Word(data, p + 2) & 0x7FFF; // the top bit is mDNS's cache-flush flag
+                int length = Word(data, p + 8);
+                p += 10;
+                if (length > count - p) throw new FormatException("record data runs past the end");
+                int end = p + length;
+                if (rclass == 1 && type == MdnsQuery.PtrType)
+                {
+                    TakePointer(device, owner, data, p, end);
+                    if (IsAskedType(owner)) useful++;
+                }
+                else if (rclass == 1 && type == MdnsQuery.TxtType)
+                {
+                    TakeText(device, data, p, end);
+                    useful++;
+                }
+                p = end;
+            }
+            if (p != count) throw new FormatException("bytes after the last record");
+            return useful;
         }
 
         private static void TakePointer(DiscoveredDevice device, string owner, byte[] data, int start, int end)
         {
-            if (!IsAskedType(owner)) return;
             int q = start;
             string instance = DnsName.Read(data, end, ref q);
             if (q != end) throw new FormatException("a PTR record's name does not fill its data");
+            if (device == null || !IsAskedType(owner)) return;
             device.AddService(owner.Substring(0, owner.Length - ".local".Length));
             int dot = FirstLabelEnd(instance);
             if (dot > 0) device.SetMdnsName(Unescape(instance.Substring(0, dot)));
@@ -125,7 +144,7 @@ namespace FlaxGuard.Engine.Discovery
                 {
                     if (data[i] == (byte)'=') { eq = i; break; }
                 }
-                if (eq > p && eq - p <= 16)
+                if (device != null && eq > p && eq - p <= 16)
                 {
                     string key = Utf8.TryDecode(data, p, eq - p);
                     if (key != null)

@@ -116,7 +116,8 @@ public static class LanDevices
             """);
         var script = $"mount --bind '{services}' /etc/avahi/services && mkdir -p /run/avahi-daemon && mount --bind '{run}' /run/avahi-daemon && exec '{avahi}' -f '{config}' --no-drop-root --no-chroot --no-rlimits --debug";
         var daemon = RealProcess.Start("sh", ["-c", script], member);
-        daemon.WaitForOutput("Server startup complete", 20_000);
+        // Startup completes before the services are probed and announced; until then avahi does not answer for them.
+        daemon.WaitForOutput("successfully established", 20_000);
         return daemon;
     }
 

@@ -32,7 +32,14 @@ public sealed class LanDiscoveryTests
             using var responder = new OnvifDiscoveryResponder(lan.RootAddress, twin.DeviceServiceUri, "FlaxCam", "FC-IPC2431");
             web.WaitForTcp(System.Net.IPAddress.Parse(lan.Prefix + ".20"), 80);
 
+            // A bridge port that has just come up, on a loaded machine, may lose the first multicast search; like a user, the
+            // test asks once more (at most) when the router or the NAS did not answer in time.
             var (code, stdout, stderr) = RunDiscover(client, lan.Cidr, "--json");
+            if (code == 0 && !(stdout.Contains($"\"{lan.Prefix}.10\"", StringComparison.Ordinal) && stdout.Contains($"\"{lan.Prefix}.20\"", StringComparison.Ordinal)))
+            {
+                Console.WriteLine("first discovery round missed a device; asking again:\n" + stdout);
+                (code, stdout, stderr) = RunDiscover(client, lan.Cidr, "--json");
+            }
             var shown = $"exit {code}\n{stdout}\n{stderr}\n-- avahi:\n{avahi.Output}";
             Assert.AreEqual(0, code, shown);
             using var json = JsonDocument.Parse(stdout);
@@ -40,7 +47,7 @@ public sealed class LanDiscoveryTests
             var devices = root.GetProperty("devices").EnumerateArray().ToDictionary(d => d.GetProperty("address").GetString()!);
 
             var r = devices.GetValueOrDefault(lan.Prefix + ".10");
-            Assert.IsTrue(r.ValueKind == JsonValueKind.Object, "the router was not found\n" + shown);
+            Assert.AreEqual(JsonValueKind.Object, r.ValueKind, "the router was not found\n" + shown);
             Assert.AreEqual(LanDevices.UpnpManufacturer, r.GetProperty("manufacturer").GetString(), shown);
             Assert.AreEqual(LanDevices.UpnpModel, r.GetProperty("modelName").GetString(), shown);
             Assert.IsTrue(r.GetProperty("gateway").GetBoolean(), shown);
@@ -50,7 +57,7 @@ public sealed class LanDiscoveryTests
             CollectionAssert.Contains(r.GetProperty("openPorts").EnumerateArray().Select(p => p.GetInt32()).ToList(), 5000, shown);
 
             var n = devices.GetValueOrDefault(lan.Prefix + ".20");
-            Assert.IsTrue(n.ValueKind == JsonValueKind.Object, "the NAS was not found\n" + shown);
+            Assert.AreEqual(JsonValueKind.Object, n.ValueKind, "the NAS was not found\n" + shown);
             var services = n.GetProperty("mdnsServices").EnumerateArray().Select(s => s.GetString()).ToList();
             CollectionAssert.Contains(services, "_smb._tcp", shown);
             CollectionAssert.Contains(services, "_http._tcp", shown);
@@ -62,7 +69,7 @@ public sealed class LanDiscoveryTests
             Assert.AreEqual("medium", n.GetProperty("confidence").GetString(), shown);
 
             var c = devices.GetValueOrDefault(lan.Prefix + ".1");
-            Assert.IsTrue(c.ValueKind == JsonValueKind.Object, "the camera was not found\n" + shown);
+            Assert.AreEqual(JsonValueKind.Object, c.ValueKind, "the camera was not found\n" + shown);
             Assert.AreEqual("FlaxCam", c.GetProperty("onvifName").GetString(), shown);
             Assert.AreEqual("FC-IPC2431", c.GetProperty("onvifHardware").GetString(), shown);
             Assert.AreEqual(twin.DeviceServiceUri.ToString(), c.GetProperty("onvifAddress").GetString(), shown);
