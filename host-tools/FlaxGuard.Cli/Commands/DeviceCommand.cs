@@ -20,5 +20,6 @@ public static class DeviceCommand
         DeviceSetCommand.Create(console),
         DeviceListCommand.Create(console),
         DeviceRemoveCommand.Create(console),
+        DeviceFactoryCheckCommand.Create(console),
     };
 }

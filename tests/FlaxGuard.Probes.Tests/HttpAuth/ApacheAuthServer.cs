@@ -37,7 +37,8 @@ internal sealed class ApacheAuthServer : IDisposable
 
     public string AccessLog => Path.Combine(Root, "access.log");
 
-    public static ApacheAuthServer Start()
+    /// <param name="user">Account of both realms (default <see cref="User"/>); the factory-password tests give a factory one.</param>
+    public static ApacheAuthServer Start(string user = User, string password = Password)
     {
         var apache = DebianTool.Require("apache2", "apache2");
         var htdigest = DebianTool.Require("htdigest", "apache2-utils");
@@ -50,9 +51,9 @@ internal sealed class ApacheAuthServer : IDisposable
             File.WriteAllText(Path.Combine(root, "htdocs", area, "System", "deviceInfo"), DeviceInfoXml);
         }
         // Passwords go in on stdin, not on the command line where ps would show them.
-        var (code, _, err) = DebianTool.Run(htdigest, ["-c", Path.Combine(root, "htdigest"), Realm, User], stdin: Password + "\n" + Password + "\n");
+        var (code, _, err) = DebianTool.Run(htdigest, ["-c", Path.Combine(root, "htdigest"), Realm, user], stdin: password + "\n" + password + "\n");
         if (code != 0) Assert.Fail("htdigest failed: " + err);
-        (code, _, err) = DebianTool.Run(htpasswd, ["-i", "-c", Path.Combine(root, "htpasswd"), User], stdin: Password + "\n");
+        (code, _, err) = DebianTool.Run(htpasswd, ["-i", "-c", Path.Combine(root, "htpasswd"), user], stdin: password + "\n");
         if (code != 0) Assert.Fail("htpasswd failed: " + err);
 
         var address = new IPAddress([127, 72, (byte)(Environment.ProcessId % 250), 1]);
