@@ -20,7 +20,7 @@ public sealed class AgentRunCliTests
         using var dir = new TempDir("agent-once");
         var data = dir.File("host");
         var state = dir.File("state");
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var password = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await using var twin = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{RandomNumberGenerator.GetInt32(1, 250)}.7"), 0, "root", password, ct);
         var provisioning = dir.File("agent.json");
@@ -72,12 +72,5 @@ public sealed class AgentRunCliTests
         var r = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", "x.json", "--interval-seconds", "0");
         Assert.AreEqual(3, r.ExitCode, r.All);
         StringAssert.Contains(r.Stderr, "--interval-seconds must be 1 to 604800");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

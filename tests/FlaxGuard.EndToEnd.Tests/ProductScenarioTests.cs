@@ -37,7 +37,7 @@ public sealed class ProductScenarioTests
         using var dir = new TempDir("e2e");
         var data = dir.File("host");
         var state = dir.File("agent-state");
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var password = "twin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var block = (byte)RandomNumberGenerator.GetInt32(1, 250);
 
@@ -46,8 +46,8 @@ public sealed class ProductScenarioTests
         await using var hikvision = await HikvisionTwin.StartAsync(IPAddress.Parse($"127.83.{block}.1"), 0, TwinUser, password, ct);
         ILabTwin[] twins = [openWrt, routerOs, hikvision];
 
-        using var webhook = new WebhookReceiver();
-        using var serve = StartServe(data, port, webhook.Url);
+        await using var webhook = await WebhookReceiver.StartAsync();
+        using var serve = StartServe(data, port, webhook.Url.ToString());
 
         // Enrollment through the CLI, exactly as the README tells an owner: HTTPS, with serve's host CA pinned in the file.
         var provisioning = dir.File("agent.json");
@@ -103,9 +103,9 @@ public sealed class ProductScenarioTests
             Assert.IsLessThanOrEqualTo(2, roundsStarted, "the finding did not arrive with the next round");
             Assert.IsTrue(detection < TimeSpan.FromSeconds(IntervalSeconds + 20), $"the finding took {detection.TotalSeconds:0.0} s");
             // The same finding reaches the alert channel (serve --alert webhook+http://...) and the dashboard.
-            await WaitUntil(() => Task.FromResult(webhook.Bodies.Any(b => IsRouterCriticalAlert(b.Body))), TimeSpan.FromSeconds(15),
-                () => "no critical webhook alert for routeros-twin; received: " + string.Join("\n", webhook.Bodies.Select(b => b.Body)));
-            var alertAfter = webhook.Bodies.First(b => IsRouterCriticalAlert(b.Body)).At - (DateTime.UtcNow - compromisedAt.Elapsed);
+            await WaitUntil(() => Task.FromResult(webhook.Received.Any(b => IsRouterCriticalAlert(b.Text))), TimeSpan.FromSeconds(15),
+                () => "no critical webhook alert for routeros-twin; received: " + string.Join("\n", webhook.Received.Select(b => b.Text)));
+            var alertAfter = webhook.Received.First(b => IsRouterCriticalAlert(b.Text)).At - (DateTime.UtcNow - compromisedAt.Elapsed);
             TestContext.WriteLine($"compromise to webhook alert: {alertAfter.TotalSeconds:0.0} s");
             Assert.IsTrue(alertAfter < TimeSpan.FromSeconds(IntervalSeconds + 25), $"the alert took {alertAfter.TotalSeconds:0.0} s");
             using (var http = PinnedHttp.Create(data, new Uri($"https://127.0.0.1:{port}/"), TimeSpan.FromSeconds(20)))
@@ -130,7 +130,7 @@ public sealed class ProductScenarioTests
         TestContext.WriteLine($"reports queued on disk during the outage: {queuedDuringOutage}");
         Assert.IsGreaterThanOrEqualTo(6, queuedDuringOutage, $"expected reports of at least two rounds queued, found {queuedDuringOutage}; agent:\n{agent.Output[outageLogMark..]}");
 
-        using var serveAgain = StartServe(data, port, webhook.Url);
+        using var serveAgain = StartServe(data, port, webhook.Url.ToString());
         await WaitUntil(() => Task.FromResult(Directory.GetFiles(state, "rq-*").Length == 0), TimeSpan.FromSeconds(30),
             () => "the queue did not drain after the host returned; agent:\n" + agent.Output[outageLogMark..]);
 
@@ -178,12 +178,5 @@ public sealed class ProductScenarioTests
             await Task.Delay(250);
         }
         Assert.Fail($"not within {within.TotalSeconds:0} s: {failure()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

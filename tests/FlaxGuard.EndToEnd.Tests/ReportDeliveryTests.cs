@@ -29,7 +29,7 @@ public sealed class ReportDeliveryTests
         using var dir = new TempDir("delivery");
         var data = dir.File("host");
         var state = dir.File("state");
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var password = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await using var twin = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.82.{RandomNumberGenerator.GetInt32(1, 250)}.9"), 0, "root", password, ct);
         var provisioning = dir.File("agent.json");
@@ -148,11 +148,4 @@ public sealed class ReportDeliveryTests
 
     private static string? Which(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -15,17 +15,10 @@ public sealed class ServeSignalTests
         using var dir = new TempDir("serve-signal");
         foreach (var (name, stop) in new (string, Func<ChildProcess, bool>)[] { ("SIGTERM", c => c.Terminate(TimeSpan.FromSeconds(20))), ("SIGINT", c => c.Interrupt(TimeSpan.FromSeconds(20))) })
         {
-            using var serve = ChildProcess.Start("dashboard at", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{FreePort()}", "--data-dir", dir.Path);
+            using var serve = ChildProcess.Start("dashboard at", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{FreePort.Tcp()}", "--data-dir", dir.Path);
             Assert.IsTrue(stop(serve), $"serve did not stop on {name}: {serve.Output}");
             Assert.AreEqual(0, serve.ExitCode, serve.Output);
             StringAssert.Contains(serve.Output, "flaxguard serve: stopped.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

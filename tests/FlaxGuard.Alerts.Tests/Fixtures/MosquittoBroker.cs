@@ -1,5 +1,4 @@
 using System.Net;
-using FlaxGuard.Probes.Tests.Fixtures;
 
 namespace FlaxGuard.Alerts.Tests.Fixtures;
 

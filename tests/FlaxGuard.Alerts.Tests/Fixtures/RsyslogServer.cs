@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using FlaxGuard.Probes.Tests.Fixtures;
 
 namespace FlaxGuard.Alerts.Tests.Fixtures;
 

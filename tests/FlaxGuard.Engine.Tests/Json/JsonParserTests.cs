@@ -47,7 +47,7 @@ public sealed class JsonParserTests
         Assert.AreEqual(JsonDocument.Parse(json).RootElement.GetString(), value!.Text);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("", "empty")]
     [DataRow("   ", "empty")]
     [DataRow("{", "truncated")]

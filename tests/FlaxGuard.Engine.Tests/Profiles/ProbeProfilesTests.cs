@@ -7,7 +7,7 @@ namespace FlaxGuard.Engine.Tests.Profiles;
 [TestClass]
 public sealed class ProbeProfilesTests
 {
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("192.0.2.1", null, "192.0.2.1", 0)]
     [DataRow("192.0.2.1:8080", null, "192.0.2.1", 8080)]
     [DataRow("http://router.lan", "http", "router.lan", 0)]
@@ -25,7 +25,7 @@ public sealed class ProbeProfilesTests
         Assert.AreEqual(port, address.Port);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("", "empty")]
     [DataRow("ftp://router", "only http:// and https://")]
     [DataRow("http://admin:secret@router", "must not carry a user name or password")]

@@ -54,7 +54,7 @@ public sealed class CliProfileTests
         FlaxguardProcess.AssertNoStackTrace(r);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(new[] { "check", "192.0.2.1", "--profile", "routeros" }, "give --user")]
     [DataRow(new[] { "check", "192.0.2.1", "--profile", "routeros", "--user", "monitor" }, "needs the password")]
     [DataRow(new[] { "check", "192.0.2.1", "--profile", "telnetbox" }, "telnetbox")]

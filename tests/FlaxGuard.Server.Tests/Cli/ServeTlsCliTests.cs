@@ -124,7 +124,7 @@ public sealed class ServeTlsCliTests
         var rsaKeyPath = dir.File("rsa.key");
         using (var rsa = RSA.Create(2048)) File.WriteAllText(rsaKeyPath, rsa.ExportPkcs8PrivateKeyPem());
         var otherKeyText = File.ReadAllText(otherKeyPath);
-        var port = "127.0.0.1:" + FreePort();
+        var port = "127.0.0.1:" + FreePort.Tcp();
 
         void AssertOneLine(string expected, params string[] tlsArgs)
         {
@@ -191,12 +191,5 @@ public sealed class ServeTlsCliTests
         File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
         File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return (certPath, keyPath);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

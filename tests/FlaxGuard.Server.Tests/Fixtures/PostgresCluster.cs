@@ -40,7 +40,7 @@ public sealed class PostgresCluster : IDisposable
         var data = Path.Combine(_dir, "data");
         RunAsPostgres(Path.Combine(BinDirectory, "initdb"), "-D", data, "-U", User, "--auth=scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--no-instructions");
         File.Delete(pwfile);
-        Port = FreePort();
+        Port = FreePort.Tcp();
         RunAsPostgres(Path.Combine(BinDirectory, "pg_ctl"), "-D", data, "-l", Path.Combine(_dir, "log"), "-w", "-t", "60", "start",
             "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_dir} -c fsync=on -c max_connections=100");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
@@ -89,13 +89,6 @@ public sealed class PostgresCluster : IDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
     private static void RunAsPostgres(params string[] command) => Run("runuser", ["-u", RunAs, "--", .. command]);

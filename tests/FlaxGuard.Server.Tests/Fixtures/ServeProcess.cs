@@ -38,7 +38,7 @@ public sealed class ServeProcess : IDisposable
     /// <summary>Starts serve with TLS (its host CA in <paramref name="dataDir"/>) unless <paramref name="extraArgs"/> says --plain-http.</summary>
     public static ServeProcess Start(string dataDir, string? db = null, params string[] extraArgs)
     {
-        var port = FreePort();
+        var port = FreePort.Tcp();
         string[] args = ["serve", "--listen", $"127.0.0.1:{port}", "--data-dir", dataDir];
         if (db is not null) args = [.. args, "--db", db];
         args = [.. args, .. extraArgs];
@@ -79,12 +79,5 @@ public sealed class ServeProcess : IDisposable
     {
         Kill();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

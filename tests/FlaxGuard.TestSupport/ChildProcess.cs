@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace FlaxGuard.EndToEnd.Tests.Fixtures;
+namespace FlaxGuard.TestSupport;
 
 /// <summary>A long-running <c>flaxguard</c> child (serve, agent run) whose output is collected for assertions.</summary>
 public sealed class ChildProcess : IDisposable

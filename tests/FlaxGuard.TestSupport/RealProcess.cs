@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace FlaxGuard.Probes.Tests.Fixtures;
+namespace FlaxGuard.TestSupport;
 
 /// <summary>
 /// A real server process (snmpd, dnsmasq, sshd, ...) started in the foreground for one test class and

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace FlaxGuard.Alerts.Tests.Fixtures;
+namespace FlaxGuard.TestSupport;
 
 /// <summary>Loopback ports the kernel says are free right now (a daemon started next binds them).</summary>
 public static class FreePort

@@ -1,4 +1,4 @@
-namespace FlaxGuard.Probes.Tests.Fixtures;
+namespace FlaxGuard.TestSupport;
 
 /// <summary>
 /// Finds the Debian programs the tests run against. A missing one fails the test with the package to

@@ -1,4 +1,4 @@
-namespace FlaxGuard.Server.Tests.Fixtures;
+namespace FlaxGuard.TestSupport;
 
 /// <summary>A directory under /tmp that is deleted with everything in it.</summary>
 public sealed class TempDir : IDisposable

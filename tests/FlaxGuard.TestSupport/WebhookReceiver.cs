@@ -8,10 +8,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace FlaxGuard.Alerts.Tests.Fixtures;
+namespace FlaxGuard.TestSupport;
 
 /// <summary>One POST the receiver got: headers that matter and the exact body bytes.</summary>
-public sealed record ReceivedWebhook(string Path, string? ContentType, string? Signature, string? Delivery, string? EventName, byte[] Body, int AnsweredStatus);
+public sealed record ReceivedWebhook(string Path, string? ContentType, string? Signature, string? Delivery, string? EventName, byte[] Body, int AnsweredStatus)
+{
+    /// <summary>When the receiver got it (UTC), for latency assertions.</summary>
+    public DateTime At { get; init; } = DateTime.UtcNow;
+
+    /// <summary>The body as UTF-8 text.</summary>
+    public string Text => System.Text.Encoding.UTF8.GetString(Body);
+}
 
 /// <summary>
 /// A real HTTP endpoint (Kestrel on 127.0.0.1, random port) that records every POST and answers with the
