@@ -74,7 +74,7 @@ public sealed class TargetPlanTests
     {
         TargetPlan plan = TargetPlan.For(Target("https://192.0.2.1:8443", "23", "routeros", "monitor", "pw"));
         Assert.IsNull(plan.Problem);
-        CollectionAssert.AreEqual(new[] { "RouterOsRestProbe", "TcpExposureProbe" }, plan.Probes.Select(p => p.GetType().Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "RouterOsRestProbe", "HttpFingerprintProbe", "UpnpIgdProbe", "DnsIntegrityProbe", "TcpExposureProbe" }, plan.Probes.Select(p => p.GetType().Name).ToArray());
         StringAssert.Contains(TargetPlan.For(Target("192.0.2.1", "", "onvif")).Problem, "needs a user name and password");
         StringAssert.Contains(TargetPlan.For(Target("192.0.2.1", "", "telnetbox", "u", "p")).Problem, "not known to this appliance");
     }
