@@ -64,7 +64,7 @@ public sealed class RefusedCredentialsTests
         var refused = changes.Single(c => c.Code == "auth.refused-now");
         Assert.AreEqual((DriftKind.Changed, Severity.High, "auth.openwrt-ubus", "accepted", "refused"), (refused.Kind, refused.Severity, refused.Key, refused.OldValue, refused.NewValue), all);
         StringAssert.Contains(DriftSentences.For(refused), "refuses the credentials it accepted before: if you did not change them, someone else did");
-        Assert.AreEqual(1, changes.Length, "the facts the refused login could not read are not reported as removed:\n" + all);
+        Assert.HasCount(1, changes, "the facts the refused login could not read are not reported as removed:\n" + all);
     }
 
     [TestMethod]
