@@ -34,8 +34,16 @@ public sealed class ProbeSettingOptions
         Description = "Read the SNMP secrets from standard input, one per line (after the account password when --password-stdin is also given): the community (v2c), or the authentication and then the privacy password (v3).",
     };
 
+    // Declared only to refuse them without echoing the value (an unknown option would be printed back).
+    private readonly Option<string?> _argvCommunity = new("--snmp-community") { Hidden = true };
+    private readonly Option<string?> _argvAuth = new("--snmp-auth-password") { Hidden = true };
+    private readonly Option<string?> _argvPriv = new("--snmp-priv-password") { Hidden = true };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(_argvCommunity);
+        command.Options.Add(_argvAuth);
+        command.Options.Add(_argvPriv);
         command.Options.Add(DnsResolver);
         command.Options.Add(Snmp);
         command.Options.Add(SnmpUser);
@@ -52,6 +60,8 @@ public sealed class ProbeSettingOptions
     /// <param name="requireSnmpForProfile">False for <c>device set</c>, where the stored credentials may serve.</param>
     public ProbeSettings Read(ParseResult parse, string profile, string host, bool requireSnmpForProfile = true)
     {
+        if (parse.GetResult(_argvCommunity) is not null || parse.GetResult(_argvAuth) is not null || parse.GetResult(_argvPriv) is not null)
+            throw new UserInputException("SNMP secrets on the command line are visible to other users and kept in shell history; use --snmp-secrets-prompt or --snmp-secrets-stdin");
         var settings = new ProbeSettings();
         var resolver = parse.GetValue(DnsResolver);
         if (resolver is not null && !resolver.Equals("default", StringComparison.OrdinalIgnoreCase))
