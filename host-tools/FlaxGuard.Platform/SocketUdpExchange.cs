@@ -4,7 +4,7 @@ using FlaxGuard.Engine.Platform;
 
 namespace FlaxGuard.Platform;
 
-/// <summary>One UDP request and the first datagram back from the same host, within the timeout.</summary>
+/// <summary>One UDP request and the first datagram back from the same host and port, within the timeout.</summary>
 public sealed class SocketUdpExchange : IUdpExchange
 {
     public int Exchange(string host, int port, byte[] request, int offset, int count, byte[] response, int timeoutMs, out ConnectOutcome outcome)
@@ -17,24 +17,22 @@ public sealed class SocketUdpExchange : IUdpExchange
         try
         {
             var remote = new IPEndPoint(address, port);
-            socket.SendTo(request, offset, count, SocketFlags.None, remote);
-            EndPoint from = new IPEndPoint(address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-            // Datagrams from other hosts (or a spoofed port) are ignored, but never for longer than the timeout.
-            while (true)
+            // A connected socket takes datagrams from that host and port only (the kernel drops the rest), and it is
+            // told when the host answers ICMP port unreachable: nothing listening is then "refused" at once, where an
+            // unconnected socket would wait out the timeout.
+            socket.Connect(remote);
+            socket.Send(request, offset, count, SocketFlags.None);
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0)
             {
-                var left = deadline - Environment.TickCount64;
-                if (left <= 0 || !socket.Poll((int)Math.Min(left * 1000, int.MaxValue), SelectMode.SelectRead))
-                {
-                    outcome = ConnectOutcome.TimedOut;
-                    return -1;
-                }
-                var n = socket.ReceiveFrom(response, 0, response.Length, SocketFlags.None, ref from);
-                if (from is IPEndPoint ep && ep.Address.Equals(address) && ep.Port == port)
-                {
-                    outcome = ConnectOutcome.Connected;
-                    return n;
-                }
+                outcome = ConnectOutcome.TimedOut;
+                return -1;
             }
+            // A blocking receive with a timeout, not Poll: Poll does not report the pending ICMP error as readable.
+            socket.ReceiveTimeout = (int)Math.Min(left, int.MaxValue);
+            var n = socket.Receive(response, 0, response.Length, SocketFlags.None);
+            outcome = ConnectOutcome.Connected;
+            return n;
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Engine.Reports;
 using FlaxGuard.Server.Secrets;
@@ -16,6 +17,8 @@ public static class Enrollment
     internal static string DeviceUserBinding(string deviceId) => "device-user:" + deviceId;
 
     internal static string DevicePasswordBinding(string deviceId) => "device-password:" + deviceId;
+
+    internal static string DeviceSnmpBinding(string deviceId) => "device-snmp:" + deviceId;
 
     /// <summary>Creates the appliance and returns its key, which exists in clear only in the caller's hands.</summary>
     public static async Task<(ApplianceRecord Appliance, byte[] Key)> AddApplianceAsync(IFlaxStore store, MasterKey master, string name, int intervalSeconds, long now, CancellationToken ct)
@@ -47,13 +50,14 @@ public static class Enrollment
     public static byte[] OpenKey(MasterKey master, ApplianceRecord appliance) => master.Open(appliance.KeySealed, ApplianceKeyBinding(appliance.Id));
 
     public static async Task<DeviceRecord> AddDeviceAsync(IFlaxStore store, MasterKey master, string name, string applianceId, string address, string profile, string ports,
-        string? user, string? password, long now, CancellationToken ct)
+        string? user, string? password, long now, CancellationToken ct, string dnsResolver = "", DeviceSnmp? snmp = null)
     {
         CheckName(name, "device");
         var id = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var record = new DeviceRecord(id, name, applianceId, address, profile, ports,
             string.IsNullOrEmpty(user) ? null : master.SealText(user, DeviceUserBinding(id)),
-            string.IsNullOrEmpty(password) ? null : master.SealText(password, DevicePasswordBinding(id)), now);
+            string.IsNullOrEmpty(password) ? null : master.SealText(password, DevicePasswordBinding(id)), now,
+            dnsResolver, snmp is null ? null : master.SealText(snmp.Encode(), DeviceSnmpBinding(id)));
         await store.AddDeviceAsync(record, ct);
         return record;
     }
@@ -76,6 +80,9 @@ public static class Enrollment
                 : update.User is null ? device.UserSealed : master.SealText(update.User, DeviceUserBinding(device.Id)),
             PasswordSealed = update.ClearCredentials ? null
                 : update.Password is null ? device.PasswordSealed : master.SealText(update.Password, DevicePasswordBinding(device.Id)),
+            DnsResolver = update.DnsResolver ?? device.DnsResolver,
+            SnmpSealed = update.ClearSnmp ? null
+                : update.Snmp is null ? device.SnmpSealed : master.SealText(update.Snmp.Encode(), DeviceSnmpBinding(device.Id)),
         };
         if (!await store.UpdateDeviceAsync(changed, ct)) throw new StoreException($"device '{device.Name}' was removed meanwhile");
         return changed;
@@ -94,6 +101,14 @@ public static class Enrollment
             i += used - 1;
         }
         return true;
+    }
+
+    /// <summary>The device's probe settings for its job: trusted resolver and opened SNMP credentials.</summary>
+    public static ProbeSettings OpenProbeSettings(MasterKey master, DeviceRecord device)
+    {
+        var settings = new ProbeSettings { TrustedResolver = device.DnsResolver };
+        if (device.SnmpSealed is not null) DeviceSnmp.Decode(master.OpenText(device.SnmpSealed, DeviceSnmpBinding(device.Id))).CopyTo(settings);
+        return settings;
     }
 
     private static void CheckName(string name, string what)

@@ -18,7 +18,8 @@ public static class JobBuilder
             var approved = await store.LatestBaselineAsync(device.Id, BaselineState.Approved, ct);
             string? baselineText = approved is null ? null
                 : BaselineText.Format(new Baseline(device.Id, approved.CreatedAt, SqlFlaxStore.DecodeFacts(approved.Facts)));
-            targets.Add(new JobTarget(device.Id, device.Name, device.Address, device.Profile, device.Ports, user, password, baselineText));
+            targets.Add(new JobTarget(device.Id, device.Name, device.Address, device.Profile, device.Ports, user, password, baselineText,
+                Enrollment.OpenProbeSettings(master, device)));
         }
         // The high-water mark lets an appliance that lost or restored its state continue above every counter stored.
         return new Job(appliance.Id, appliance.JobVersion, now, appliance.IntervalSeconds, hashDbVersion, targets.ToArray(), appliance.LastCounter);

@@ -82,6 +82,13 @@ namespace FlaxGuard.Engine.Probes.Dns
                         routerSilent = true;
                         output.AddVerdict(Verdict.Unverified(Name, "the router's DNS resolver at " + context.Host + " port " + _options.RouterPort.ToString() + " did not answer: " + router.Detail + "."));
                     }
+                    if (router != null && router.Kind == DnsReplyKind.Unreachable && n == 0 && t == 0)
+                    {
+                        // Nothing listens on the router's DNS port: nobody can be sent astray through it, and there is nothing to compare.
+                        output.AddVerdict(new Verdict(VerdictKind.Exposure, Severity.Info, "dns.no-resolver", "dns.answer",
+                            "The router at " + context.Host + " runs no DNS resolver on port " + _options.RouterPort.ToString() + " (" + router.Detail + "), so its answers were not compared."));
+                        return;
+                    }
                     if (router == null || router.Kind == DnsReplyKind.TimedOut) continue;
                     if (!AddFact(output, key, router))
                     {

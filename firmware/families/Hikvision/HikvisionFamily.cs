@@ -13,6 +13,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
         public override bool NeedsCredentials { get { return true; } }
 
+        public override string WebInterfaceScheme { get { return "http"; } }
+
         public override string AddProbes(FamilyTarget target, ArrayList probes)
         {
             string scheme = target.SchemeOr("http");

@@ -198,6 +198,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
             if (result.Outcome == AuthOutcome.CredentialsRefused)
             {
+                // A locked account refuses even the right password: only a plain refusal says the credentials changed.
+                if (!reply.RefusalSaidLocked) session.Output.MarkCredentialsRefused();
                 Fail(session, RefusalReason(reply));
                 return Failed;
             }

@@ -110,9 +110,16 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 Problem = "it answered " + action + " with content type \"" + FactText.Clean(type, 60) + "\" instead of SOAP XML";
                 return false;
             }
+            // An error page (a web server's 404, a proxy's 502) is an HTTP status, not a malformed SOAP answer.
+            if (response.StatusCode != 200 && !IsXmlType(type))
+            {
+                Problem = TransportText.DescribeStatus(response.StatusCode) + " to " + action + ", with no SOAP answer";
+                return false;
+            }
             if (_scanner.Error != null || !_scanner.Finish())
             {
-                Problem = "its answer to " + action + " " + _scanner.Error;
+                Problem = response.StatusCode == 200 ? "its answer to " + action + " " + _scanner.Error
+                    : TransportText.DescribeStatus(response.StatusCode) + " to " + action + ", and the body is not SOAP (" + _scanner.Error + ")";
                 return false;
             }
             if (response.StatusCode == 200)
@@ -129,7 +136,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 Refused = _reply.FaultName == "NotAuthorized" || response.StatusCode == 401;
                 return true;
             }
-            Problem = "it answered " + action + " with HTTP status " + response.StatusCode.ToString() + (_reply.IsFault ? "" : " and no SOAP fault");
+            Problem = TransportText.DescribeStatus(response.StatusCode) + " to " + action + (_reply.IsFault ? "" : ", with no SOAP fault");
             return false;
         }
 

@@ -163,6 +163,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
             {
                 if (credentialsUnproven)
                 {
+                    output.MarkCredentialsRefused();
                     output.AddVerdict(Verdict.Unverified(Name, "the device refused the credentials for user " + Text.FactText.Clean(_options.User, 40) +
                         " (" + (client.Reply.IsFault ? client.DescribeFault() : "HTTP status " + client.StatusCode.ToString()) + "). Check the user name and password in the device's settings."));
                     return Stop;

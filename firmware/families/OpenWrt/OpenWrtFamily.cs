@@ -13,6 +13,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         public override bool NeedsCredentials { get { return true; } }
 
+        public override bool IsRouter { get { return true; } }
+
+        public override string WebInterfaceScheme { get { return "http"; } }
+
         public override string AddProbes(FamilyTarget target, ArrayList probes)
         {
             string scheme = target.SchemeOr("http");

@@ -1,4 +1,5 @@
 using System;
+using FlaxGuard.Engine.Http;
 using FlaxGuard.Engine.Json;
 using FlaxGuard.Engine.Text;
 using FlaxGuard.Engine.Verdicts;
@@ -57,6 +58,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             string problem = session.Login();
             if (problem != null)
             {
+                if (Ordinal.StartsWith(problem, AuthenticatedHttp.RefusedReason)) output.MarkCredentialsRefused();
                 output.AddVerdict(Verdict.Unverified(Name, "could not log in to ubus at " + url + ": " + problem + "."));
                 return;
             }

@@ -13,6 +13,11 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
         public override bool NeedsCredentials { get { return true; } }
 
+        public override bool IsRouter { get { return true; } }
+
+        // WebFig shares the www-ssl service with REST.
+        public override string WebInterfaceScheme { get { return "https"; } }
+
         public override string AddProbes(FamilyTarget target, ArrayList probes)
         {
             // RouterOS serves REST on www-ssl; an address without a scheme means the stock HTTPS service.

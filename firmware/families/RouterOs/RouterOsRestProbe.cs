@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using FlaxGuard.Engine.Http;
 using FlaxGuard.Engine.Json;
 using FlaxGuard.Engine.Verdicts;
 
@@ -55,6 +56,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             LastRequestCount = client.RequestsSent;
             if (reason != null)
             {
+                if (reason.IndexOf(AuthenticatedHttp.RefusedReason) >= 0) output.MarkCredentialsRefused();
                 output.AddVerdict(Verdict.Unverified(Name, "the RouterOS REST API at " + client.Origin + " could not be read: " + reason + "."));
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Collections;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Verdicts;
@@ -7,7 +8,38 @@ namespace FlaxGuard.Engine.Probes.Snmp
     /// <summary>SNMP v2c/v3: identity, firmware revisions and processes.</summary>
     public sealed class SnmpFamily : DeviceFamily
     {
-        public override string Profile { get { return null; } }
+        public override string Profile { get { return "snmp"; } }
+
+        public override string AddProbes(FamilyTarget target, ArrayList probes)
+        {
+            if (!target.Settings.HasSnmp) return "the snmp profile needs SNMP credentials: a v2c community, or a v3 user with its passwords";
+            string problem;
+            SnmpProbe probe = CreateProbe(target.Settings, out problem);
+            if (probe == null) return problem;
+            probes.Add(probe);
+            return null;
+        }
+
+        /// <summary>The SNMP probe for the device's credentials (v3 when a user is given, else v2c), or null with a reason.</summary>
+        public static SnmpProbe CreateProbe(ProbeSettings settings, out string problem)
+        {
+            problem = settings.SnmpProblem();
+            if (problem != null) return null;
+            SnmpOptions options = new SnmpOptions();
+            if (settings.IsSnmpV3)
+            {
+                options.Version = SnmpVersion.V3;
+                options.User = settings.SnmpUser;
+                options.AuthPassword = settings.SnmpAuthPassword;
+                options.PrivPassword = settings.SnmpPrivPassword;
+            }
+            else
+            {
+                options.Version = SnmpVersion.V2c;
+                options.Community = settings.SnmpCommunity;
+            }
+            return new SnmpProbe(options);
+        }
 
         public override void AddDriftRules(DriftRules rules)
         {

@@ -75,6 +75,7 @@ namespace FlaxGuard.Engine.Probes.Snmp
             SnmpV3Session v3 = session as SnmpV3Session;
             if (v3 != null && !v3.Discover())
             {
+                MarkRefusal(session, output);
                 output.AddVerdict(Verdict.Unverified(Name, Describe(session, true)));
                 return;
             }
@@ -83,6 +84,7 @@ namespace FlaxGuard.Engine.Probes.Snmp
             SnmpPdu answer = session.Request(BerTag.GetRequest, system, system.Length, 0, 0);
             if (answer == null)
             {
+                MarkRefusal(session, output);
                 output.AddVerdict(Verdict.Unverified(Name, Describe(session, false)));
                 return;
             }
@@ -103,6 +105,13 @@ namespace FlaxGuard.Engine.Probes.Snmp
             rows.Clear();
             WalkTable(session, walker, HrSwRunName, "hrSWRunName", deadline, rows, output);
             AddProcessFacts(rows, output);
+        }
+
+        /// <summary>Unknown user, wrong digest or undecryptable request: the agent refused the SNMPv3 credentials themselves.</summary>
+        private static void MarkRefusal(SnmpSession session, ProbeOutput output)
+        {
+            SnmpFailure f = session.Failure;
+            if (f == SnmpFailure.UnknownUser || f == SnmpFailure.WrongDigest || f == SnmpFailure.DecryptionError) output.MarkCredentialsRefused();
         }
 
         private SnmpSession OpenSession(ProbeContext context, long deadline)

@@ -19,7 +19,8 @@ namespace FlaxGuard.Engine.Probes.Upnp
     /// </para>
     /// Facts: <c>upnp.igd</c> (present/absent), <c>upnp.device.*</c> (identity; no serial number or UDN),
     /// <c>upnp.external_ip</c> (Config), <c>upnp.map.PROTO.EXTPORT[.from.REMOTE]=CLIENT:PORT</c> (Exposure) and
-    /// <c>upnp.mapping.PROTO.EXTPORT[.from.REMOTE].description/.enabled/.duration</c> (Config). Lease countdowns
+    /// <c>upnp.mapping.PROTO.EXTPORT[.from.REMOTE].description/.enabled/.duration</c> (Config) and, for an enabled
+    /// mapping that reaches a service botnets attack, <c>upnp.risky.PROTO.EXTPORT[.from.REMOTE]=SERVICE</c> (Exposure). Lease countdowns
     /// are volatile and never become facts; only whether a mapping is permanent or limited does.
     /// </summary>
     public sealed class UpnpIgdProbe : IProbe
@@ -227,6 +228,12 @@ namespace FlaxGuard.Engine.Probes.Upnp
             XmlScanner scanner = new XmlScanner(description, _options.MaxXmlDepth, 512, _options.MaxDescriptionBytes);
             HttpResponse response = context.Http.Send(request, scanner);
             string where = " at " + FactText.Clean(location.ToString(), 200);
+            // An error page is an HTTP status, whatever its markup made the scanner say.
+            if (response.Outcome == HttpOutcome.Completed && response.StatusCode != 200)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "the UPnP device description" + where + ": " + TransportText.DescribeStatus(response.StatusCode) + "."));
+                return null;
+            }
             // The scanner's reason is the more precise one when it refused the document before the transport gave up.
             if (scanner.Error != null)
             {
@@ -236,11 +243,6 @@ namespace FlaxGuard.Engine.Probes.Upnp
             if (response.Outcome != HttpOutcome.Completed)
             {
                 output.AddVerdict(Verdict.Unverified(Name, "could not read the UPnP device description" + where + ": " + TransportText.Describe(response) + "."));
-                return null;
-            }
-            if (response.StatusCode != 200)
-            {
-                output.AddVerdict(Verdict.Unverified(Name, "the UPnP device description" + where + " answered with HTTP status " + response.StatusCode.ToString() + "."));
                 return null;
             }
             if (!scanner.Finish())
@@ -342,7 +344,18 @@ namespace FlaxGuard.Engine.Probes.Upnp
             if (entry.Description.Length > 0) output.AddFact(detail + ".description", entry.Description, FactKind.Config);
             output.AddFact(detail + ".enabled", entry.Enabled ? "yes" : "no", FactKind.Config);
             output.AddFact(detail + ".duration", entry.Permanent ? "permanent" : "limited", FactKind.Config);
-            output.AddVerdict(RateMapping(entry, key, target));
+            RiskyPort risky = entry.Enabled ? RiskyService(entry) : null;
+            // Its own fact, so a new forward into a botnet-attacked service is critical drift while other new forwards are high.
+            if (risky != null) output.AddFact("upnp.risky." + segment, risky.Service, FactKind.Exposure);
+            output.AddVerdict(RateMapping(entry, key, target, risky));
+        }
+
+        /// <summary>The attacked service a mapping reaches (its internal port first, then its external one), or null.</summary>
+        private static RiskyPort RiskyService(PortMappingEntry entry)
+        {
+            RiskyPort risky = RiskyPorts.Find(entry.InternalPort);
+            if (risky == null || risky.Severity < Severity.Medium) risky = RiskyPorts.Find(entry.ExternalPort);
+            return risky != null && risky.Severity >= Severity.Medium ? risky : null;
         }
 
         /// <summary>
@@ -350,7 +363,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
         /// open one without asking. It is High when either port is one botnets attack (telnet, TR-069, ADB, ...).
         /// A disabled mapping forwards nothing yet and is Low.
         /// </summary>
-        private static Verdict RateMapping(PortMappingEntry entry, string key, string target)
+        private static Verdict RateMapping(PortMappingEntry entry, string key, string target, RiskyPort risky)
         {
             // One builder for the whole sentence, sized to it (fixed words plus the device's text; the longest
             // ending is about 110 characters): this runs once per mapping, on a small heap.
@@ -367,9 +380,7 @@ namespace FlaxGuard.Engine.Probes.Upnp
                 what.Append(", but the mapping is disabled.");
                 return new Verdict(VerdictKind.Exposure, Severity.Low, "exposure.upnp-mapping", key, what.ToString());
             }
-            RiskyPort risky = RiskyPorts.Find(entry.InternalPort);
-            if (risky == null || risky.Severity < Severity.Medium) risky = RiskyPorts.Find(entry.ExternalPort);
-            if (risky != null && risky.Severity >= Severity.Medium)
+            if (risky != null)
             {
                 what.Append(". It reaches ").Append(risky.Service).Append(", a service botnets attack; remove the mapping and find the program that made it.");
                 return new Verdict(VerdictKind.Exposure, Severity.High, "exposure.upnp-mapping", key, what.ToString());

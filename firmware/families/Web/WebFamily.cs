@@ -12,14 +12,20 @@ namespace FlaxGuard.Engine.Probes
 
         public override string AddProbes(FamilyTarget target, ArrayList probes)
         {
-            string scheme = target.SchemeOr("http");
+            probes.Add(Fingerprint(target, "http"));
+            return null;
+        }
+
+        /// <summary>The fingerprint of a device's web interface, at the address's scheme and port or the given default scheme.</summary>
+        public static HttpFingerprintProbe Fingerprint(FamilyTarget target, string defaultScheme)
+        {
+            string scheme = target.SchemeOr(defaultScheme);
             HttpFingerprintOptions web = new HttpFingerprintOptions();
             web.Scheme = scheme;
             web.Port = target.PortFor(scheme);
             // The dongle's memory is small: bound what one asset may cost in time, not in RAM (hashing streams).
             web.MaxDiscoveredAssets = 8;
-            probes.Add(new HttpFingerprintProbe(web));
-            return null;
+            return new HttpFingerprintProbe(web);
         }
 
         public override void AddDriftRules(DriftRules rules)

@@ -1,4 +1,5 @@
 using FlaxGuard.Engine.Baselines;
+using FlaxGuard.Engine.Families;
 
 namespace FlaxGuard.Cli.Checking;
 
@@ -22,6 +23,9 @@ public sealed record CheckRequest
 
     /// <summary>Held in memory only; never printed.</summary>
     public string? Password { get; init; }
+
+    /// <summary>Trusted resolver and SNMP credentials (secrets in memory only); the web fingerprint switch for vendor profiles.</summary>
+    public ProbeSettings Settings { get; init; } = new();
 
     /// <summary>Compiled firmware database and the key it is authenticated with, for firmware verdicts.</summary>
     public string? HashDbPath { get; init; }

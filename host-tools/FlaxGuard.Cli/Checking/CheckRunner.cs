@@ -4,6 +4,7 @@ using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Probes;
 using FlaxGuard.Engine.Probes.Profiles;
+using FlaxGuard.Engine.Probes.Snmp;
 using FlaxGuard.Platform;
 
 namespace FlaxGuard.Cli.Checking;
@@ -43,9 +44,13 @@ public sealed class CheckRunner : IDisposable
         {
             var address = ProfileAddress.TryParse(request.Target.ToProfileText(), out var addressProblem)
                 ?? throw new UserInputException($"the address cannot be used: {addressProblem}");
-            var vendorProbes = ProbeProfiles.Create(request.Profile, address, request.User!, request.Password!, [], out var problem)
+            var vendorProbes = ProbeProfiles.Create(request.Profile, address, request.User!, request.Password!, [], request.Settings, out var problem)
                 ?? throw new UserInputException(problem);
             probes.InsertRange(0, vendorProbes);
+        }
+        else if (request.Settings.HasSnmp)
+        {
+            probes.Add(SnmpFamily.CreateProbe(request.Settings, out var snmpProblem) ?? throw new UserInputException(snmpProblem));
         }
         var context = new ProbeContext(request.Target.Host, _http, _tcp, _udp, SystemClock.Instance, SecureRandomSource.Instance);
         var result = TargetCheck.Run(context, [.. probes], request.Baseline, DeviceFamilies.CreateDriftRules(), DeviceFamilies.CreateVolatileFilter());

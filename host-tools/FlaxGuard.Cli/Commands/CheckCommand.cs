@@ -45,6 +45,7 @@ public static class CheckCommand
         var user = new Option<string?>("--user") { Description = "Admin account for the vendor profiles (a read-only account is enough for most)." };
         var passwordPrompt = new Option<bool>("--password-prompt") { Description = "Ask for the account's password on the terminal, without echo." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the account's password from the first line of standard input (for scripts)." };
+        var probeOptions = new ProbeSettingOptions();
         var hashDb = new Option<string?>("--hashdb") { Description = "Compiled firmware database (flaxguard hashes compile): adds known-good / known-exploited firmware verdicts." };
         var applianceKey = HashesOptions.ApplianceKey();
         var concurrency = new Option<int>("--concurrency")
@@ -65,10 +66,14 @@ public static class CheckCommand
               flaxguard check cam1.lan --https --paths /doc/script/lib.js --json
               printf '%s\n' "$PASS" | flaxguard check https://192.0.2.1 --profile routeros --user monitor --password-stdin --save-baseline mikrotik.baseline
               flaxguard check 192.0.2.64 --profile hikvision --user admin --password-prompt --hashdb firmware.db --appliance-key appliance.key
+              flaxguard check 192.0.2.1 --profile router --dns-resolver 192.0.2.53 --save-baseline router.baseline
+              printf '%s\n' "$COMMUNITY" | flaxguard check 192.0.2.1 --profile snmp --snmp v2c --snmp-secrets-stdin
+              printf '%s\n%s\n%s\n' "$PASS" "$AUTH" "$PRIV" | flaxguard check 192.0.2.1 --profile openwrt --user root --password-stdin --snmp v3 --snmp-user monitor --snmp-secrets-stdin
             """)
         {
             address, profile, user, passwordPrompt, passwordStdin, ports, httpPort, https, noHttp, paths, baseline, saveBaseline, force, anyDevice, json, timeout, concurrency, hashDb, applianceKey,
         };
+        probeOptions.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -96,6 +101,9 @@ public static class CheckCommand
                 password = PasswordInput.Read(parse.GetValue(passwordPrompt), parse.GetValue(passwordStdin), $"Password for {userName} on {target.Host}: ")
                     ?? throw new UserInputException($"the {profileName} profile needs the password of '{userName}': add --password-prompt, or pipe it with --password-stdin");
             }
+            // After the password: SNMP secrets come from the same prompt or pipe, in that order.
+            var settings = probeOptions.Read(parse, profileName, target.Host);
+            settings.WebFingerprint = !parse.GetValue(noHttp);
             var hashDbPath = parse.GetValue(hashDb);
             var hashDbKey = hashDbPath is null ? null : HashesOptions.ReadApplianceKey(parse.GetValue(applianceKey));
             // Vendor profiles read the admin API; the landing-page fingerprint is for plain web devices.
@@ -125,6 +133,7 @@ public static class CheckCommand
                 Profile = profileName,
                 User = userName,
                 Password = password,
+                Settings = settings,
                 HashDbPath = hashDbPath,
                 HashDbKey = hashDbKey,
             };

@@ -27,6 +27,7 @@ public static class DeviceAddCommand
         // Declared only to refuse it without echoing the value (an unknown option would be printed back).
         var argvPassword = new Option<string?>("--password") { Hidden = true };
         var appliance = new Option<string?>("--appliance") { Description = "Appliance (id or name) that checks this device; needed when more than one is enrolled." };
+        var probeOptions = new ProbeSettingOptions();
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("add", """
@@ -36,10 +37,13 @@ public static class DeviceAddCommand
               flaxguard device add office-router --address 192.0.2.1 --profile openwrt --user root --password-prompt
               printf '%s\n' "$PASS" | flaxguard device add cam-door --address https://192.0.2.64 --profile hikvision --user admin --password-stdin --appliance office-dongle
               flaxguard device add nas --address 192.0.2.20 --profile web
+              flaxguard device add home-router --address 192.0.2.1 --profile router --dns-resolver 192.0.2.53
+              printf '%s\n' "$COMMUNITY" | flaxguard device add switch --address 192.0.2.30 --profile snmp --snmp v2c --snmp-secrets-stdin
             """)
         {
             name, address, profile, ports, user, prompt, fromStdin, argvPassword, appliance, db, dataDir,
         };
+        probeOptions.AddTo(command);
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
         {
             if (parse.GetResult(argvPassword) is not null)
@@ -52,13 +56,17 @@ public static class DeviceAddCommand
             var password = ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, deviceName);
             if (password is not null && userName is null) throw new UserInputException("a password needs --user");
             RequireCredentials(prof, userName, password);
+            // SNMP secrets after the password: one pipe can carry both, in that order.
+            var settings = probeOptions.Read(parse, prof, deviceName);
+            var snmp = settings.HasSnmp ? DeviceSnmp.From(settings) : null;
 
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var master = StoreOptions.Master(parse, dataDir);
             var applianceId = await ChooseAppliance(store, parse.GetValue(appliance), ct);
-            var device = await Enrollment.AddDeviceAsync(store, master, deviceName, applianceId, addr, prof, portList, userName, password, StoreOptions.Now(), ct);
+            var device = await Enrollment.AddDeviceAsync(store, master, deviceName, applianceId, addr, prof, portList, userName, password, StoreOptions.Now(), ct,
+                settings.TrustedResolver, snmp);
             console.WriteLine($"Device {device.Name} enrolled as {device.Id} ({prof} at {addr}), checked by appliance {applianceId}"
-                + (password is null ? "." : "; its password is stored encrypted."));
+                + (password is null && snmp is null ? "." : snmp is null ? "; its password is stored encrypted." : "; its credentials are stored encrypted."));
             console.WriteLine($"Its first report proposes a baseline; approve it with: flaxguard baseline approve {device.Name}");
             return 0;
         }));

@@ -22,6 +22,8 @@ public static class DeviceSetCommand
         // Declared only to refuse it without echoing the value (an unknown option would be printed back).
         var argvPassword = new Option<string?>("--password") { Hidden = true };
         var appliance = new Option<string?>("--appliance") { Description = "Move the device to another appliance (id or name)." };
+        var probeOptions = new ProbeSettingOptions();
+        var noSnmp = new Option<bool>("--no-snmp") { Description = "Forget the stored SNMP credentials (SNMP is then not asked)." };
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("set", """
@@ -34,10 +36,13 @@ public static class DeviceSetCommand
               printf '%s\n' "$NEW_PASS" | flaxguard device set cam-door --password-stdin
               flaxguard device set office-router --address 192.0.2.254 --name main-router
               flaxguard device set nas --no-credentials
+              flaxguard device set office-router --dns-resolver 192.0.2.53
+              printf '%s\n%s\n' "$AUTH" "$PRIV" | flaxguard device set office-router --snmp v3 --snmp-user monitor --snmp-secrets-stdin
             """)
         {
-            device, rename, address, profile, ports, user, prompt, fromStdin, noCredentials, argvPassword, appliance, db, dataDir,
+            device, rename, address, profile, ports, user, prompt, fromStdin, noCredentials, argvPassword, appliance, noSnmp, db, dataDir,
         };
+        probeOptions.AddTo(command);
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
         {
             if (parse.GetResult(argvPassword) is not null)
@@ -55,14 +60,26 @@ public static class DeviceSetCommand
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var current = await StoreOptions.RequireDevice(store, parse.GetValue(device)!, ct);
             var newAppliance = parse.GetValue(appliance) is { } wanted ? await DeviceAddCommand.ChooseAppliance(store, wanted, ct) : null;
-            var update = new DeviceUpdate(newName, newAddress, newProfile, newPorts, newAppliance, userName, null, clear);
-            if (update.IsEmpty && !wantsPassword)
-                throw new UserInputException("nothing to change; give at least one of --name, --address, --profile, --ports, --user, --password-prompt, --password-stdin, --no-credentials, --appliance");
+            var clearSnmp = parse.GetValue(noSnmp);
+            if (clearSnmp && parse.GetValue(probeOptions.Snmp) is not null) throw new UserInputException("--no-snmp cannot be combined with --snmp");
+            var resolverText = parse.GetValue(probeOptions.DnsResolver);
+            var update = new DeviceUpdate(newName, newAddress, newProfile, newPorts, newAppliance, userName, null, clear, ClearSnmp: clearSnmp);
+            if (update.IsEmpty && !wantsPassword && !probeOptions.AnyGiven(parse))
+                throw new UserInputException("nothing to change; give at least one of --name, --address, --profile, --ports, --user, --password-prompt, --password-stdin, --no-credentials, --appliance, --dns-resolver, --snmp, --no-snmp");
             // Only after everything else checked out, so a typo never costs a typed password.
             var password = DeviceAddCommand.ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, current.Name);
             if (password is not null && userName is null && current.UserSealed is null)
                 throw new UserInputException("the device has no user name yet; give --user with the password");
-            update = update with { Password = password };
+            var settings = probeOptions.Read(parse, update.Profile ?? current.Profile, current.Name, requireSnmpForProfile: false);
+            update = update with
+            {
+                Password = password,
+                DnsResolver = resolverText is null ? null : settings.TrustedResolver,
+                Snmp = settings.HasSnmp ? DeviceSnmp.From(settings) : null,
+            };
+            var hasSnmp = !clearSnmp && (settings.HasSnmp || current.SnmpSealed is not null);
+            if ((update.Profile ?? current.Profile) == FlaxGuard.Engine.Probes.Profiles.ProbeProfiles.Snmp && !hasSnmp)
+                throw new UserInputException("the snmp profile needs SNMP credentials: give --snmp v2c or --snmp v3 with --snmp-secrets-prompt or --snmp-secrets-stdin");
             var profileAfter = update.Profile ?? current.Profile;
             var hasUser = !clear && (userName is not null || current.UserSealed is not null);
             var hasPassword = !clear && (password is not null || current.PasswordSealed is not null);
@@ -71,7 +88,7 @@ public static class DeviceSetCommand
             var master = StoreOptions.Master(parse, dataDir);
             var changed = await Enrollment.UpdateDeviceAsync(store, master, current, update, ct);
             console.WriteLine($"Device {changed.Name} ({changed.Id}) updated: {string.Join(", ", update.ChangedFields())}"
-                + (password is null ? "." : "; the new password is stored encrypted."));
+                + (password is null && update.Snmp is null ? "." : "; the new secrets are stored encrypted."));
             console.WriteLine($"Appliance {changed.ApplianceId} gets the change with its next job.");
             if (update.Address is not null || update.Profile is not null || update.Ports is not null)
                 console.WriteLine($"After its next report, check 'flaxguard baseline show {changed.Name}' and approve the new state with 'flaxguard baseline approve {changed.Name} --from-latest' if it is right.");

@@ -63,6 +63,11 @@ public static class Migrations
             "ALTER TABLE appliances ADD COLUMN removed_at BIGINT NULL",
             "ALTER TABLE appliances ADD COLUMN key_rotated_at BIGINT NULL",
         ]),
+        new(4, "device probe settings: the trusted DNS resolver (plain) and SNMP credentials (sealed like passwords)",
+        [
+            "ALTER TABLE devices ADD COLUMN dns_resolver TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE devices ADD COLUMN snmp_sealed {BLOB} NULL",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

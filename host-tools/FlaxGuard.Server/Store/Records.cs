@@ -12,7 +12,7 @@ public sealed record ApplianceRecord(
 /// <summary>A checked router or camera. User and password stay sealed here.</summary>
 public sealed record DeviceRecord(
     string Id, string Name, string ApplianceId, string Address, string Profile, string Ports,
-    byte[]? UserSealed, byte[]? PasswordSealed, long CreatedAt);
+    byte[]? UserSealed, byte[]? PasswordSealed, long CreatedAt, string DnsResolver = "", byte[]? SnmpSealed = null);
 
 public enum BaselineState { Proposed, Approved, Rejected, Replaced }
 

@@ -74,8 +74,20 @@ public sealed class TargetPlanTests
     {
         TargetPlan plan = TargetPlan.For(Target("https://192.0.2.1:8443", "23", "routeros", "monitor", "pw"));
         Assert.IsNull(plan.Problem);
-        CollectionAssert.AreEqual(new[] { "RouterOsRestProbe", "TcpExposureProbe" }, plan.Probes.Select(p => p.GetType().Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "RouterOsRestProbe", "HttpFingerprintProbe", "UpnpIgdProbe", "DnsIntegrityProbe", "TcpExposureProbe" }, plan.Probes.Select(p => p.GetType().Name).ToArray());
         StringAssert.Contains(TargetPlan.For(Target("192.0.2.1", "", "onvif")).Problem, "needs a user name and password");
         StringAssert.Contains(TargetPlan.For(Target("192.0.2.1", "", "telnetbox", "u", "p")).Problem, "not known to this appliance");
+    }
+
+    [TestMethod]
+    public void JobProbeSettings_ReachTheProbes_SnmpOnlyWithCredentials_BadResolverRefused()
+    {
+        var withSnmp = new JobTarget("t1", "switch", "192.0.2.30", "snmp", "", "", "", null, new FlaxGuard.Engine.Families.ProbeSettings { SnmpCommunity = "c" });
+        TargetPlan snmp = TargetPlan.For(withSnmp);
+        Assert.IsNull(snmp.Problem);
+        CollectionAssert.AreEqual(new[] { "SnmpProbe", "TcpExposureProbe" }, snmp.Probes.Select(p => p.GetType().Name).ToArray());
+        StringAssert.Contains(TargetPlan.For(Target("192.0.2.30", "", "snmp")).Problem, "needs SNMP credentials");
+        var badResolver = new JobTarget("t1", "router", "192.0.2.1", "router", "", "", "", null, new FlaxGuard.Engine.Families.ProbeSettings { TrustedResolver = "not-an-ip" });
+        StringAssert.Contains(TargetPlan.For(badResolver).Problem, "trusted resolver");
     }
 }

@@ -72,7 +72,8 @@ public static class SeedWriter
     private static Job SampleJob() => new(
         FuzzKeys.DeviceId, 5, FixedClock.UnixSeconds, 300, "hashdb-2026.11.27",
         [
-            new JobTarget("t-1", "Office router", "192.0.2.1", "openwrt", "default,8000-8010", "root", "s3cret-pässword", BaselineText.Format(SampleBaseline())),
+            new JobTarget("t-1", "Office router", "192.0.2.1", "openwrt", "default,8000-8010", "root", "s3cret-pässword", BaselineText.Format(SampleBaseline()),
+                new FlaxGuard.Engine.Families.ProbeSettings { TrustedResolver = "192.0.2.53:5353", SnmpUser = "monitor", SnmpAuthPassword = "auth-pass-1", SnmpPrivPassword = "priv-pass-2" }),
             new JobTarget("t-2", "Camera", "https://203.0.113.9:8443", "hikvision", "", "admin", "12345", null),
         ],
         reportHighWater: 41);

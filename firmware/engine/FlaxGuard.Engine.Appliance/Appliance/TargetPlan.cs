@@ -42,7 +42,7 @@ namespace FlaxGuard.Engine.Appliance
             if (ports == null) return Unusable(problem);
             if (address.Port != 0 && !Contains(ports, address.Port) && ports.Length < MaxPorts) ports = Append(ports, address.Port);
 
-            IProbe[] probes = ProbeProfiles.Create(profile, address, target.User, target.Password, ports, out problem);
+            IProbe[] probes = ProbeProfiles.Create(profile, address, target.User, target.Password, ports, target.Settings, out problem);
             if (probes == null) return Unusable(problem);
             return new TargetPlan(address.Host, probes, null);
         }

@@ -32,12 +32,13 @@ namespace FlaxGuard.Engine.Families
                         new WebFamily(),
                         new OpenWrtFamily(),
                         new RouterOsFamily(),
+                        new RouterFamily(),
                         new HikvisionFamily(),
                         new OnvifFamily(),
+                        new SnmpFamily(),
+                        new UpnpFamily(),
                         new ExposureFamily(),
                         new DnsFamily(),
-                        new UpnpFamily(),
-                        new SnmpFamily(),
                     };
                 }
                 return _all;

@@ -1,13 +1,17 @@
 using System;
 using System.Collections;
 using FlaxGuard.Engine.Families;
+using FlaxGuard.Engine.Probes.Dns;
+using FlaxGuard.Engine.Probes.Snmp;
+using FlaxGuard.Engine.Probes.Upnp;
 
 namespace FlaxGuard.Engine.Probes.Profiles
 {
     /// <summary>
     /// The probes each device profile runs, read from the family table (<see cref="DeviceFamilies"/>). One place for the
     /// CLI, the Linux agent and the dongle, so a job means the same checks wherever it runs. Every profile also looks
-    /// for risky open ports.
+    /// for risky open ports; vendor profiles fingerprint their own web interface; router profiles list UPnP port
+    /// mappings and compare the router's DNS with a trusted resolver; any device with SNMP credentials is asked over SNMP.
     /// </summary>
     public static class ProbeProfiles
     {
@@ -16,6 +20,9 @@ namespace FlaxGuard.Engine.Probes.Profiles
         public const string RouterOs = "routeros";
         public const string Hikvision = "hikvision";
         public const string Onvif = "onvif";
+        public const string Router = "router";
+        public const string Snmp = "snmp";
+        public const string Upnp = "upnp";
 
         /// <summary>Every profile name, in the order --help lists them.</summary>
         public static string[] Names { get { return DeviceFamilies.ProfileNames(); } }
@@ -37,6 +44,16 @@ namespace FlaxGuard.Engine.Probes.Profiles
         /// </summary>
         public static IProbe[] Create(string profile, ProfileAddress address, string user, string password, int[] exposurePorts, out string error)
         {
+            return Create(profile, address, user, password, exposurePorts, null, out error);
+        }
+
+        /// <summary>
+        /// The probes for a device with its probe settings (trusted resolver, SNMP credentials; null for none), or
+        /// null with a reason that never quotes a secret.
+        /// </summary>
+        public static IProbe[] Create(string profile, ProfileAddress address, string user, string password, int[] exposurePorts, ProbeSettings settings, out string error)
+        {
+            if (settings == null) settings = new ProbeSettings();
             error = null;
             DeviceFamily family = DeviceFamilies.Find(profile);
             if (family == null)
@@ -56,7 +73,10 @@ namespace FlaxGuard.Engine.Probes.Profiles
             }
 
             ArrayList probes = new ArrayList();
-            error = family.AddProbes(new FamilyTarget(address, user, password), probes);
+            FamilyTarget target = new FamilyTarget(address, user, password, settings);
+            error = family.AddProbes(target, probes);
+            if (error != null) return null;
+            error = AddSharedProbes(family, target, probes);
             if (error != null) return null;
 
             int[] ports = exposurePorts == null ? RiskyPorts.DefaultPortNumbers() : exposurePorts;
@@ -69,6 +89,30 @@ namespace FlaxGuard.Engine.Probes.Profiles
             IProbe[] result = new IProbe[probes.Count];
             for (int i = 0; i < result.Length; i++) result[i] = (IProbe)probes[i];
             return result;
+        }
+
+        /// <summary>The probes a family's traits call for beyond its own: web fingerprint, router checks, SNMP.</summary>
+        private static string AddSharedProbes(DeviceFamily family, FamilyTarget target, ArrayList probes)
+        {
+            if (family.WebInterfaceScheme != null && target.Settings.WebFingerprint)
+            {
+                probes.Add(WebFamily.Fingerprint(target, family.WebInterfaceScheme));
+            }
+            string problem;
+            if (family.IsRouter)
+            {
+                probes.Add(UpnpFamily.CreateProbe());
+                DnsIntegrityProbe dns = DnsFamily.CreateProbe(target.Settings, out problem);
+                if (dns == null) return problem;
+                probes.Add(dns);
+            }
+            if (target.Settings.HasSnmp && family.Profile != Snmp)
+            {
+                SnmpProbe snmp = SnmpFamily.CreateProbe(target.Settings, out problem);
+                if (snmp == null) return problem;
+                probes.Add(snmp);
+            }
+            return null;
         }
     }
 }

@@ -1,16 +1,19 @@
 using System;
+using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Text;
 
 namespace FlaxGuard.Engine.Jobs
 {
     /// <summary>
     /// Canonical body of a job, length-prefixed big-endian like the report body. Credentials are written only
-    /// as ciphertext: the codec runs each user name and password through the job's <see cref="CredentialCipher"/>
-    /// in target order, so one keystream covers them all.
+    /// as ciphertext: the codec runs each user name, password and SNMP credential through the job's
+    /// <see cref="CredentialCipher"/> in target order, so one keystream covers them all.
     /// <code>
     /// u32 targetCount
     /// per target: string targetId, string name, string address, string profile, string ports,
     ///             u32 n + n bytes encrypted user, u32 n + n bytes encrypted password,
+    ///             [format 3: string trustedResolver, encrypted snmpCommunity, encrypted snmpUser,
+    ///              encrypted snmpAuthPassword, encrypted snmpPrivPassword (each u32 n + n bytes)]
     ///             u8 hasBaseline (0 or 1), [string baselineText]
     /// </code>
     /// </summary>
@@ -32,6 +35,12 @@ namespace FlaxGuard.Engine.Jobs
                 writer.WriteString(target.Ports);
                 WriteSecret(writer, target.User, cipher, "user name");
                 WriteSecret(writer, target.Password, cipher, "password");
+                ProbeSettings settings = target.Settings;
+                writer.WriteString(settings.TrustedResolver);
+                WriteSecret(writer, settings.SnmpCommunity, cipher, "SNMP community");
+                WriteSecret(writer, settings.SnmpUser, cipher, "SNMP user");
+                WriteSecret(writer, settings.SnmpAuthPassword, cipher, "SNMP authentication password");
+                WriteSecret(writer, settings.SnmpPrivPassword, cipher, "SNMP privacy password");
                 if (target.BaselineText == null)
                 {
                     writer.WriteByte(0);
@@ -46,6 +55,12 @@ namespace FlaxGuard.Engine.Jobs
         }
 
         public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher)
+        {
+            return ReadBody(reader, cipher, true);
+        }
+
+        /// <param name="withSettings">False for format 1 and 2 jobs, whose targets carry no probe settings.</param>
+        public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher, bool withSettings)
         {
             if (reader == null) throw new ArgumentNullException("reader");
             if (cipher == null) throw new ArgumentNullException("cipher");
@@ -66,11 +81,20 @@ namespace FlaxGuard.Engine.Jobs
                 if (profile.Length == 0) throw new FormatException("target profile is empty");
                 string user = ReadSecret(reader, cipher, "user name");
                 string password = ReadSecret(reader, cipher, "password");
+                ProbeSettings settings = new ProbeSettings();
+                if (withSettings)
+                {
+                    settings.TrustedResolver = reader.ReadString(JobLimits.MaxStringBytes, "trusted resolver");
+                    settings.SnmpCommunity = ReadSecret(reader, cipher, "SNMP community");
+                    settings.SnmpUser = ReadSecret(reader, cipher, "SNMP user");
+                    settings.SnmpAuthPassword = ReadSecret(reader, cipher, "SNMP authentication password");
+                    settings.SnmpPrivPassword = ReadSecret(reader, cipher, "SNMP privacy password");
+                }
                 byte hasBaseline = reader.ReadByte();
                 string baseline = null;
                 if (hasBaseline == 1) baseline = reader.ReadString(JobLimits.MaxBaselineTextBytes, "baseline");
                 else if (hasBaseline != 0) throw new FormatException("baseline flag " + hasBaseline.ToString() + " is neither 0 nor 1");
-                targets[t] = new JobTarget(id, name, address, profile, ports, user, password, baseline);
+                targets[t] = new JobTarget(id, name, address, profile, ports, user, password, baseline, settings);
             }
             if (reader.Remaining != 0) throw new FormatException("job body has " + reader.Remaining.ToString() + " bytes after its end");
             return targets;

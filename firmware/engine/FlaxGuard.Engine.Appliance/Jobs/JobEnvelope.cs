@@ -8,7 +8,7 @@ namespace FlaxGuard.Engine.Jobs
     /// <summary>
     /// The signed wire and storage form of a job:
     /// <code>
-    /// "FGJ1" | u8 format=2 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
+    /// "FGJ1" | u8 format=3 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
     ///        | i64 reportHighWater | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
     ///        | HMAC-SHA256(applianceKey, all before)
     /// </code>
@@ -16,11 +16,12 @@ namespace FlaxGuard.Engine.Jobs
     /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
     /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
     /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
-    /// Format 1 (no reportHighWater) is still read, as high-water 0.
+    /// Format 2 (targets without probe settings) and format 1 (also no reportHighWater, read as 0) are still read.
     /// </summary>
     public static class JobEnvelope
     {
-        public const byte Format = 2;
+        public const byte Format = 3;
+        public const byte FormatWithoutSettings = 2;
         public const byte FormatWithoutHighWater = 1;
         public const int MacBytes = 32;
         public static readonly byte[] Magic = new byte[] { (byte)'F', (byte)'G', (byte)'J', (byte)'1' };
@@ -87,7 +88,7 @@ namespace FlaxGuard.Engine.Jobs
                 if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGJ1");
             }
             byte format = r.ReadByte();
-            if (format != Format && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
+            if (format != Format && format != FormatWithoutSettings && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
             JobHeader h = new JobHeader();
             h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "appliance id");
             if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("appliance id is not valid");
@@ -97,7 +98,8 @@ namespace FlaxGuard.Engine.Jobs
             uint interval = r.ReadUInt32();
             if (interval < JobLimits.MinIntervalSeconds || interval > JobLimits.MaxIntervalSeconds) throw new FormatException("interval of " + interval.ToString() + " s is out of range");
             h.IntervalSeconds = (int)interval;
-            if (format == Format)
+            h.HasSettings = format == Format;
+            if (format != FormatWithoutHighWater)
             {
                 h.ReportHighWater = r.ReadInt64();
                 if (h.ReportHighWater < 0) throw new FormatException("report high-water mark is negative");
@@ -125,6 +127,7 @@ namespace FlaxGuard.Engine.Jobs
         public long IssuedUnixSeconds;
         public int IntervalSeconds;
         public long ReportHighWater;
+        public bool HasSettings;
         public string HashDbVersion;
         public byte[] Nonce;
         public int BodyOffset;

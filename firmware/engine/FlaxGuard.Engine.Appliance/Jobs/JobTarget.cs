@@ -1,4 +1,5 @@
 using System;
+using FlaxGuard.Engine.Families;
 
 namespace FlaxGuard.Engine.Jobs
 {
@@ -9,6 +10,12 @@ namespace FlaxGuard.Engine.Jobs
     public sealed class JobTarget
     {
         public JobTarget(string targetId, string name, string address, string profile, string ports, string user, string password, string baselineText)
+            : this(targetId, name, address, profile, ports, user, password, baselineText, null)
+        {
+        }
+
+        /// <param name="settings">Trusted resolver and SNMP credentials; null for none.</param>
+        public JobTarget(string targetId, string name, string address, string profile, string ports, string user, string password, string baselineText, ProbeSettings settings)
         {
             if (targetId == null || targetId.Length == 0) throw new ArgumentException("target id is empty", "targetId");
             if (address == null || address.Length == 0) throw new ArgumentException("target address is empty", "address");
@@ -21,6 +28,7 @@ namespace FlaxGuard.Engine.Jobs
             User = user == null ? "" : user;
             Password = password == null ? "" : password;
             BaselineText = baselineText;
+            Settings = settings == null ? new ProbeSettings() : settings;
         }
 
         /// <summary>The id reports use for this device (ReportTarget.TargetId).</summary>
@@ -42,6 +50,9 @@ namespace FlaxGuard.Engine.Jobs
         public string User { get; private set; }
 
         public string Password { get; private set; }
+
+        /// <summary>Trusted resolver and SNMP credentials (the SNMP ones encrypted on the wire like the password); never null.</summary>
+        public ProbeSettings Settings { get; private set; }
 
         /// <summary>The approved baseline in <see cref="Baselines.BaselineText"/> form, or null before one is approved.</summary>
         public string BaselineText { get; private set; }

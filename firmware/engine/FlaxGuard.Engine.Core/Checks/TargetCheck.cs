@@ -10,6 +10,8 @@ namespace FlaxGuard.Engine.Checks
     /// <summary>
     /// One check of one device: run each probe, drop volatile facts, compare with the approved baseline.
     /// A probe that throws is reported as "could not verify", never allowed to end the check or pass as OK.
+    /// A probe whose login the device refuses, when the baseline holds facts only that login could have read, is
+    /// drift of its own (<c>auth.PROBE</c> accepted → refused): someone may have changed the credentials.
     /// </summary>
     public static class TargetCheck
     {
@@ -20,9 +22,11 @@ namespace FlaxGuard.Engine.Checks
             if (rules == null) throw new ArgumentNullException("rules");
             ProbeOutput output = new ProbeOutput();
             bool[] unverified = new bool[probes.Length];
+            bool[] refused = new bool[probes.Length];
             for (int i = 0; i < probes.Length; i++)
             {
                 int before = output.VerdictCount;
+                output.TakeCredentialsRefused();
                 try
                 {
                     probes[i].Run(context, output);
@@ -32,6 +36,7 @@ namespace FlaxGuard.Engine.Checks
                     // Messages of our own exceptions never carry secrets; device text in them is cleaned by Verdict.
                     output.AddVerdict(Verdict.Unverified(probes[i].Name, "the probe failed unexpectedly (" + e.Message + ")."));
                 }
+                refused[i] = output.TakeCredentialsRefused();
                 Verdict[] sofar = output.Verdicts();
                 for (int v = before; v < sofar.Length; v++)
                 {
@@ -47,6 +52,7 @@ namespace FlaxGuard.Engine.Checks
             {
                 FactSet comparable = WithoutUncheckedFacts(baseline.Facts, facts, probes, unverified);
                 drift = DriftReport.Compute(comparable, facts, rules);
+                drift = AddRefusedLogins(drift, baseline.Facts, probes, refused, rules);
                 Verdict[] driftVerdicts = drift.ToVerdicts();
                 all = new Verdict[probeVerdicts.Length + driftVerdicts.Length];
                 Array.Copy(probeVerdicts, 0, all, 0, probeVerdicts.Length);
@@ -68,6 +74,30 @@ namespace FlaxGuard.Engine.Checks
                 if (current.Contains(fact.Key) || !OwnedByFailedProbe(fact.Key, probes, unverified)) kept.Add(fact);
             }
             return kept;
+        }
+
+        /// <summary>One change per probe whose login was refused now although the baseline has facts it read after logging in.</summary>
+        private static DriftReport AddRefusedLogins(DriftReport drift, FactSet baseline, IProbe[] probes, bool[] refused, DriftRules rules)
+        {
+            for (int i = 0; i < probes.Length; i++)
+            {
+                if (!refused[i] || !HasFactsOf(baseline, probes[i])) continue;
+                drift = drift.With(DriftReport.Rate(rules, DriftKind.Changed, "auth." + probes[i].Name, FactKind.Config, "accepted", "refused"));
+            }
+            return drift;
+        }
+
+        private static bool HasFactsOf(FactSet facts, IProbe probe)
+        {
+            string[] prefixes = probe.KeyPrefixes;
+            for (int f = 0; f < facts.Count; f++)
+            {
+                for (int p = 0; p < prefixes.Length; p++)
+                {
+                    if (Text.Ordinal.StartsWith(facts[f].Key, prefixes[p])) return true;
+                }
+            }
+            return false;
         }
 
         private static bool OwnedByFailedProbe(string key, IProbe[] probes, bool[] unverified)

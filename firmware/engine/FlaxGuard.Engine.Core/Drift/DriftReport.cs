@@ -77,7 +77,18 @@ namespace FlaxGuard.Engine.Drift
             return verdicts;
         }
 
-        private static DriftChange Rate(DriftRules rules, DriftKind kind, string key, FactKind factKind, string oldValue, string newValue)
+        /// <summary>This report with one more change (one the fact comparison cannot see, such as a refused login).</summary>
+        public DriftReport With(DriftChange change)
+        {
+            if (change == null) throw new ArgumentNullException("change");
+            DriftChange[] changes = new DriftChange[_changes.Length + 1];
+            Array.Copy(_changes, changes, _changes.Length);
+            changes[_changes.Length] = change;
+            return new DriftReport(changes, change.Severity > _highest ? change.Severity : _highest);
+        }
+
+        /// <summary>A change rated by the first matching rule, or the fallback.</summary>
+        public static DriftChange Rate(DriftRules rules, DriftKind kind, string key, FactKind factKind, string oldValue, string newValue)
         {
             DriftRule rule = rules.Find(kind, key);
             Severity severity = rule == null ? DriftRules.FallbackSeverity : rule.Severity;

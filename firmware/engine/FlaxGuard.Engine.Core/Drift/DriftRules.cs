@@ -68,6 +68,8 @@ namespace FlaxGuard.Engine.Drift
             rules.Append(new DriftRule("cfg.scheduler.*", DriftRule.Removed, Severity.Info, "cfg.scheduler.removed"));
             rules.Append(new DriftRule("cfg.script.*", DriftRule.Removed, Severity.Info, "cfg.script.removed"));
             rules.Append(new DriftRule("cfg.ntp.*", DriftRule.AnyChange, Severity.Medium, "cfg.ntp.any"));
+            // Set by the check itself (not a fact): the login the baseline's facts were read with is refused now.
+            rules.Append(new DriftRule("auth.*", DriftRule.Changed, Severity.High, "auth.refused-now"));
         }
 
         /// <summary>Severity and code when no rule matches.</summary>

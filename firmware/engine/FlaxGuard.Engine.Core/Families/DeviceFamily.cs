@@ -19,6 +19,18 @@ namespace FlaxGuard.Engine.Families
         public virtual bool NeedsCredentials { get { return false; } }
 
         /// <summary>
+        /// True for routers: the profile also lists the UPnP IGD port mappings and compares the router's DNS answers
+        /// with a trusted resolver (the family table adds those probes).
+        /// </summary>
+        public virtual bool IsRouter { get { return false; } }
+
+        /// <summary>
+        /// The scheme of the device's own web interface when the profile also fingerprints it ("http", "https"), or
+        /// null. The family table adds the fingerprint probe, so the vendor folders need not reference the web family.
+        /// </summary>
+        public virtual string WebInterfaceScheme { get { return null; } }
+
+        /// <summary>
         /// Adds the probes of this family's profile for a target to <paramref name="probes"/>. Returns null, or why the
         /// target cannot be checked as given (a plain-words reason, no secrets).
         /// </summary>

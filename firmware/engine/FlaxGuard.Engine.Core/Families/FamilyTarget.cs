@@ -6,10 +6,16 @@ namespace FlaxGuard.Engine.Families
     public sealed class FamilyTarget
     {
         public FamilyTarget(ProfileAddress address, string user, string password)
+            : this(address, user, password, null)
+        {
+        }
+
+        public FamilyTarget(ProfileAddress address, string user, string password, ProbeSettings settings)
         {
             Address = address;
             User = user;
             Password = password;
+            Settings = settings == null ? new ProbeSettings() : settings;
         }
 
         public ProfileAddress Address { get; private set; }
@@ -19,6 +25,9 @@ namespace FlaxGuard.Engine.Families
 
         /// <summary>Null when the device was enrolled without credentials. Never logged, never put in a message.</summary>
         public string Password { get; private set; }
+
+        /// <summary>Trusted resolver and SNMP credentials; never null.</summary>
+        public ProbeSettings Settings { get; private set; }
 
         /// <summary>The scheme the address named, or the given default.</summary>
         public string SchemeOr(string fallback)

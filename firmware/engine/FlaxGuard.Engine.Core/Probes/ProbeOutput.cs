@@ -12,6 +12,7 @@ namespace FlaxGuard.Engine.Probes
         private readonly ArrayList _verdicts = new ArrayList();
         private readonly object _gate = new object();
         private int _duplicates;
+        private bool _credentialsRefused;
 
         public FactSet Facts { get { return _facts; } }
 
@@ -34,6 +35,26 @@ namespace FlaxGuard.Engine.Probes
             {
                 _verdicts.Add(verdict);
             }
+        }
+
+        /// <summary>
+        /// A probe calls this, besides its "could not verify" verdict, when the device refused the login it was given
+        /// (a definite refusal, not silence or a lockout): the check then compares with what the baseline saw.
+        /// </summary>
+        public void MarkCredentialsRefused()
+        {
+            _credentialsRefused = true;
+        }
+
+        /// <summary>True once a probe marked a refused login since the last <see cref="TakeCredentialsRefused"/>.</summary>
+        public bool CredentialsRefused { get { return _credentialsRefused; } }
+
+        /// <summary>Reads and clears the mark, so the check can tell which probe set it.</summary>
+        public bool TakeCredentialsRefused()
+        {
+            bool refused = _credentialsRefused;
+            _credentialsRefused = false;
+            return refused;
         }
 
         public int VerdictCount { get { return _verdicts.Count; } }

@@ -23,6 +23,36 @@ namespace FlaxGuard.Engine.Probes
             return r.Error == null ? what : what + " (" + FactText.Clean(r.Error, 160) + ")";
         }
 
+        /// <summary>
+        /// "the device answered HTTP 404 (not found)": what a probe says when the answer is an HTTP error page rather
+        /// than the document it asked for, instead of whatever the page's markup made the parser say.
+        /// </summary>
+        public static string DescribeStatus(int status)
+        {
+            return "the device answered HTTP " + status.ToString() + " (" + StatusMeaning(status) + ")";
+        }
+
+        private static string StatusMeaning(int status)
+        {
+            switch (status)
+            {
+                case 400: return "bad request";
+                case 401: return "login required or refused";
+                case 403: return "forbidden";
+                case 404: return "not found";
+                case 405: return "method not allowed";
+                case 415: return "unsupported media type";
+                case 500: return "internal server error";
+                case 501: return "not implemented";
+                case 502: return "bad gateway";
+                case 503: return "service unavailable";
+            }
+            if (status >= 300 && status < 400) return "a redirect";
+            if (status >= 400 && status < 500) return "a client error";
+            if (status >= 500 && status < 600) return "a server error";
+            return "an unexpected status";
+        }
+
         public static string Describe(ConnectOutcome outcome)
         {
             switch (outcome)
