@@ -37,13 +37,15 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public string ReadLine(string line)
         {
             if (line == null) return null;
-            string flat = Expand(Unquote(line));
+            string flat = Unquote(line);
             string found = null;
             int start = 0;
             for (int i = 0; i <= flat.Length; i++)
             {
                 if (i < flat.Length && !IsSeparator(flat[i])) continue;
-                string host = ReadCommand(flat, start, i);
+                // Each command is expanded when it runs, after the assignments before it ("u=...; wget $u").
+                string command = Expand(flat.Substring(start, i - start));
+                string host = ReadCommand(command, 0, command.Length);
                 if (host != null && found == null) found = host;
                 start = i + 1;
             }
