@@ -39,8 +39,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             rules.Append(new DriftRule("openwrt.rpcd-admin.*", DriftRule.Removed, Severity.Medium, "openwrt.rpcd-admin.removed"));
             rules.Append(new DriftRule("openwrt.process.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.process.set"));
             rules.Append(new DriftRule("openwrt.process.*", DriftRule.Removed, Severity.Info, "openwrt.process.removed"));
-            rules.Append(new DriftRule("openwrt.file.etc.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "openwrt.file.other.set"));
-            rules.Append(new DriftRule("openwrt.file.usr.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "openwrt.file.other.set"));
+            rules.Append(new DriftRule("openwrt.file.etc.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "openwrt.file.etc.set"));
+            rules.Append(new DriftRule("openwrt.file.usr.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "openwrt.file.usr.set"));
             rules.Append(new DriftRule("openwrt.file.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.file.system.set"));
             rules.Append(new DriftRule("openwrt.file.*", DriftRule.Removed, Severity.Low, "openwrt.file.removed"));
             rules.Append(new DriftRule("openwrt.package.*", DriftRule.Added, Severity.High, "openwrt.package.added"));

@@ -18,7 +18,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private static readonly string[] UrlTools = new string[] { "wget", "curl", "uclient-fetch", "wget-ssl", "tftp", "ftpget", "nc", "ncat", "netcat", "socat", "scp", "rsync" };
         private static readonly string[] Shells = new string[] { ".", "source", "sh", "ash", "bash" };
-        private static readonly string[] Wrappers = new string[] { "busybox", "exec", "nohup", "env", "command", "timeout", "nice", "setsid", "eval", "then", "do", "else", "if", "while", "!" };
+        private static readonly string[] Wrappers = new string[] { "busybox", "exec", "nohup", "env", "command", "timeout", "nice", "setsid", "eval", "then", "do", "else", "if", "while", "!", "{", "}" };
         private static readonly string[] WritablePlaces = new string[] { "/tmp/", "/var/", "/dev/shm/", "/mnt/", "/overlay/upper/tmp" };
 
         private readonly Hashtable _variables = new Hashtable();
@@ -254,7 +254,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private static bool IsSeparator(char c)
         {
-            return c == ';' || c == '|' || c == '&' || c == '(' || c == ')' || c == '{' || c == '}' || c == '\r' || c == '\n';
+            return c == ';' || c == '|' || c == '&' || c == '(' || c == ')' || c == '\r' || c == '\n';
         }
 
         private static bool IsNameChar(char c)
