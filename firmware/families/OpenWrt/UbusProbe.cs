@@ -198,12 +198,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (reply.Code == UbusStatus.NoData) return string.Empty;
                 if (reply.Code == UbusStatus.PermissionDenied)
                 {
-                    ReadLimits.Add(sheet, "unread" + path.Replace('/', '.'), "the account's rpcd access list does not grant reading " + path);
+                    ReadLimits.Add(sheet, UnreadKey(path), "the account's rpcd access list does not grant reading " + path);
                     return null;
                 }
                 if (reply.Code == UbusStatus.NotSupported)
                 {
-                    ReadLimits.Add(sheet, "unread" + path.Replace('/', '.'), path + " is 256 KiB or larger, more than rpcd's file.read returns");
+                    ReadLimits.Add(sheet, UnreadKey(path), path + " is 256 KiB or larger, more than rpcd's file.read returns");
                     return null;
                 }
             }
@@ -211,6 +211,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             JsonValue text = reply.Data == null ? null : reply.Data.Member("data");
             if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
             return text.Text;
+        }
+
+        // "unread.etc.hosts" for /etc/hosts (string.Replace is not in nanoFramework's CoreLibrary).
+        private static string UnreadKey(string path)
+        {
+            char[] chars = ("unread" + path).ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] == '/') chars[i] = '.';
+            }
+            return new string(chars);
         }
 
         /// <summary>The data of a successful call; null when <paramref name="missingIsEmpty"/> and the device said "not found".</summary>
