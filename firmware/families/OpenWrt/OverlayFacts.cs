@@ -49,7 +49,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             ArrayList queue = new ArrayList();
             ArrayList depths = new ArrayList();
-            queue.Add(Upper);
+            // Folders as paths below the overlay ("" is /overlay/upper itself).
+            queue.Add(string.Empty);
             depths.Add(0);
             int listed = 0;
             int facts = 0;
@@ -60,7 +61,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     ReadLimits.Add(sheet, "overlay", "more than " + MaxDirectories.ToString() + " folders in /overlay/upper; the rest were not listed");
                     return;
                 }
-                string dir = (string)queue[q];
+                string relDir = (string)queue[q];
+                string dir = Upper + relDir;
                 int depth = (int)depths[q];
                 listed++;
                 JsonValue data = UbusProbe.Fetch(session, "file", "list", "path", dir, "the listing of " + dir, true);
@@ -78,14 +80,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     JsonValue e = entries.Item(i);
                     if (!e.IsObject) throw new UbusDataException("an entry of the listing of " + dir + " is not an object");
                     string name = e.MemberText("name");
-                    string type = e.MemberText("type");
-                    if (name == null || type == null || name.Length == 0 || name.IndexOf('/') >= 0 || name == "." || name == "..")
+                    JsonKind typeKind;
+                    if (name == null || !e.TryMemberKind("type", out typeKind) || typeKind != JsonKind.String || name.Length == 0 || name.IndexOf('/') >= 0 || name == "." || name == "..")
                     {
                         throw new UbusDataException("an entry of the listing of " + dir + " has no valid name or type");
                     }
-                    string path = dir + "/" + name;
-                    string rel = path.Substring(Upper.Length);
-                    if (type == "directory")
+                    string rel = relDir + "/" + name;
+                    if (e.MemberTextEquals("type", "directory"))
                     {
                         if (!Descends(rel)) continue;
                         if (depth + 1 > MaxDepth)
@@ -93,7 +94,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                             ReadLimits.Add(sheet, "overlay-depth", "folders in /overlay/upper nest deeper than " + MaxDepth.ToString() + " levels; the deeper ones were not listed");
                             continue;
                         }
-                        queue.Add(path);
+                        queue.Add(rel);
                         depths.Add(depth + 1);
                         continue;
                     }
@@ -112,19 +113,19 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                         ReadLimits.Add(sheet, "overlay-files", "more than " + MaxFileFacts.ToString() + " changed system files; the rest were not reported");
                         return;
                     }
-                    sheet.Add(sheet.Text.Clear().Append("openwrt.file.").Append(cls).Append('.').AppendKeySegment(rel, 120).ToString(), Describe(e, type), FactKind.Config);
+                    sheet.Add(sheet.Text.Clear().Append("openwrt.file.").Append(cls).Append('.').AppendKeySegment(rel, 120).ToString(), Describe(e), FactKind.Config);
                 }
             }
         }
 
-        private static string Describe(JsonValue e, string type)
+        private static string Describe(JsonValue e)
         {
             int size;
             bool sized = e.TryMemberInteger("size", out size);
             // overlayfs whiteout: a character device 0/0 standing for a deleted ROM file.
-            if (type == "char" && (!sized || size == 0)) return "deleted";
-            if (type == "file") return sized ? "size=" + size.ToString() : "file";
-            return FactText.Clean(type, 16);
+            if (e.MemberTextEquals("type", "char") && (!sized || size == 0)) return "deleted";
+            if (e.MemberTextEquals("type", "file")) return sized ? "size=" + size.ToString() : "file";
+            return FactText.Clean(e.MemberText("type"), 16);
         }
 
         /// <summary>Which class a path of the merged file system is in, or null when it is not reported.</summary>

@@ -42,9 +42,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 JsonValue p = list.Item(i);
                 if (!p.IsObject) throw new UbusDataException("an entry of the process list is not an object");
                 string command = p.MemberText("COMMAND");
-                string pid = p.MemberText("PID");
-                string ppid = p.MemberText("PPID");
-                if (command == null || UciText.ParseNumber(pid) < 0 || UciText.ParseNumber(ppid) < 0)
+                JsonKind pidKind, ppidKind;
+                if (command == null || !p.TryMemberKind("PID", out pidKind) || pidKind != JsonKind.String || !p.TryMemberKind("PPID", out ppidKind) || ppidKind != JsonKind.String)
                 {
                     throw new UbusDataException("an entry of the process list has no COMMAND, PID or PPID");
                 }
@@ -52,7 +51,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (program.Length == 0) continue;
                 if (program[0] == '[')
                 {
-                    if (ppid != "2" && pid != "2" && ppid != "0") Add(sheet, "fake-kthread", program);
+                    // Kernel threads are kthreadd's (pid 2) children; kthreadd itself has parent 0.
+                    if (!p.MemberTextEquals("PPID", "2") && !p.MemberTextEquals("PID", "2") && !p.MemberTextEquals("PPID", "0")) Add(sheet, "fake-kthread", program);
                     continue;
                 }
                 if (command.IndexOf("(deleted)") >= 0) Add(sheet, "deleted", program);
@@ -64,6 +64,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (program[0] == '/' || program[0] == '-') continue;
                 if (checkPids.Count < MaxExeChecks)
                 {
+                    string pid = p.MemberText("PID");
+                    if (UciText.ParseNumber(pid) < 0) throw new UbusDataException("an entry of the process list has a PID that is not a number");
                     checkPids.Add(pid);
                     checkPrograms.Add(program);
                 }
