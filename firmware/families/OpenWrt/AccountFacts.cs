@@ -6,7 +6,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// <summary>
     /// Accounts that may log in over ubus/LuCI: the "login" sections of uci config "rpcd". The role comes from
     /// the read/write ACL group lists, which rpcd honours only as uci lists: admin (write "*"), write (some
-    /// write groups), read, or none. Password fields are never read into facts.
+    /// write groups), read, or none; openwrt.rpcd-admin.&lt;user&gt; for each admin. Password fields are never read into facts.
     /// </summary>
     public static class AccountFacts
     {
@@ -18,7 +18,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string user = logins[i].Option("username");
                 // rpcd skips a login section without a user name string.
                 if (user == null || user.Length == 0) continue;
-                sheet.Add(sheet.Text.Clear().Append("cfg.user.").AppendKeySegment(user, 100).ToString(), Role(logins[i]), FactKind.Config);
+                string role = Role(logins[i]);
+                sheet.Add(sheet.Text.Clear().Append("cfg.user.").AppendKeySegment(user, 100).ToString(), role, FactKind.Config);
+                // Its own key, so promoting an existing account to admin is an added fact, as serious as a new admin.
+                if (role == "admin") sheet.Add(sheet.Text.Clear().Append("openwrt.rpcd-admin.").AppendKeySegment(user, 100).ToString(), "write *", FactKind.Config);
             }
         }
 

@@ -27,6 +27,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             sheet.Add("fw.build", FactText.Clean(revision, 64), FactKind.Firmware);
             sheet.Add("openwrt.distribution", FactText.Clean(distribution, 64), FactKind.Firmware);
             sheet.Add("openwrt.target", FactText.Clean(target, 64), FactKind.Firmware);
+            OpenWrtReleases.Read(FactText.Clean(distribution, 64), FactText.Clean(version, 64), FactText.Clean(revision, 64), sheet);
             string model = Optional(board, "model", "model");
             if (model != null && model.Length > 0) sheet.Add("openwrt.model", FactText.Clean(model, 120), FactKind.Identity);
             string kernel = Optional(board, "kernel", "kernel");

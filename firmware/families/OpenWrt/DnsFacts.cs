@@ -9,7 +9,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// dnsmasq "server" entries, kept whole so "/domain/address" forwards stay distinct);
     /// cfg.dns.dhcp.&lt;address&gt; for resolvers handed to clients (dhcp_option 6 / option:dns-server, odhcpd "dns");
     /// cfg.dns.remote-requests = on when dnsmasq answers everyone (localservice off, no interface restriction)
-    /// and the firewall lets port 53 in from the WAN.
+    /// and the firewall lets port 53 in from the WAN; cfg.dns.address.&lt;/domain/ip&gt; for dnsmasq address= lines,
+    /// cfg.dns.file.&lt;option&gt;.&lt;path&gt; for extra hosts files, servers files and config folders; "host" and "tag"
+    /// sections' dhcp_option DNS servers (per-client options) count as handed out.
     /// </summary>
     public static class DnsFacts
     {
@@ -22,6 +24,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             for (int i = 0; i < dnsmasqs.Length; i++)
             {
                 AddServers(dnsmasqs[i].Words("server"), sheet);
+                // address=/domain/ip answers a name itself; extra hosts files and config folders add more of both.
+                AddEntries("cfg.dns.address.", dnsmasqs[i].Words("address"), sheet);
+                AddEntries("cfg.dns.file.addnhosts.", dnsmasqs[i].Words("addnhosts"), sheet);
+                AddEntries("cfg.dns.file.serversfile.", dnsmasqs[i].Words("serversfile"), sheet);
+                AddEntries("cfg.dns.file.confdir.", dnsmasqs[i].Words("confdir"), sheet);
                 bool restricted = HasWords(dnsmasqs[i], "interface") || HasWords(dnsmasqs[i], "notinterface");
                 if (!dnsmasqs[i].Flag("localservice", false) && !restricted && (firewall.WanReach(53, "udp") != null || firewall.WanReach(53, "tcp") != null))
                 {
@@ -38,6 +45,16 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string[] v6 = pools[i].Words("dns");
                 for (int k = 0; k < v6.Length; k++) AddClientServer(v6[k], sheet);
             }
+
+            // Per-client options: a "host" (static lease) or "tag" section can hand one client another DNS server.
+            UciSection[] hosts = dhcp.OfType("host");
+            for (int i = 0; i < hosts.Length; i++) AddHandedOut(hosts[i].Items("dhcp_option"), sheet);
+            UciSection[] tags = dhcp.OfType("tag");
+            for (int i = 0; i < tags.Length; i++)
+            {
+                AddHandedOut(tags[i].Items("dhcp_option"), sheet);
+                AddHandedOut(tags[i].Items("dhcp_option_force"), sheet);
+            }
         }
 
         // Whether Words(option) would find any word (without collecting them).
@@ -49,6 +66,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (UciText.CountWords(items[i]) > 0) return true;
             }
             return false;
+        }
+
+        private static void AddEntries(string prefix, string[] entries, OpenWrtFactSheet sheet)
+        {
+            for (int i = 0; i < entries.Length; i++)
+            {
+                sheet.Add(sheet.Text.Clear().Append(prefix).AppendKeySegment(UciText.Lower(entries[i]), 100).ToString(), "configured", FactKind.Config);
+            }
         }
 
         private static void AddServers(string[] entries, OpenWrtFactSheet sheet)

@@ -15,6 +15,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             MaxResponseBytes = 64 * 1024;
             AuthorizedKeysPath = "/etc/dropbear/authorized_keys";
             ReadAuthorizedKeys = true;
+            ReadPersistence = true;
         }
 
         /// <summary>"http" or "https".</summary>
@@ -42,5 +43,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         /// <summary>Whether to read the SSH keys at all (an account without the file ACL can turn it off).</summary>
         public bool ReadAuthorizedKeys { get; set; }
+
+        /// <summary>
+        /// Whether to read where implants persist and redirect: crontab, rc.local, firewall.user, /etc/passwd,
+        /// /etc/hosts (file.read), the process list (luci getProcessList) and the overlay's changed files (file.list).
+        /// </summary>
+        public bool ReadPersistence { get; set; }
     }
 }

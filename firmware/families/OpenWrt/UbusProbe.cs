@@ -14,7 +14,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// fw.vendor/model/version/build, openwrt.distribution/target/model/kernel/hostname,
     /// cfg.user.*, cfg.sshkey.*, cfg.dns.server.*, cfg.dns.dhcp.*, cfg.dns.remote-requests, cfg.ntp.server.*,
     /// cfg.service.ssh/www/www-ssl/telnet, cfg.remote.wan-ssh/wan-http/wan-https/wan-telnet/ssh-gateway-ports,
-    /// cfg.forward.&lt;proto&gt;.&lt;port&gt;. Uptime, memory, load, clock and session ids never become facts.
+    /// cfg.forward.&lt;proto&gt;.&lt;port&gt;; where implants persist and redirect: cfg.scheduler.* (crontab, rc.local,
+    /// firewall.user, with .fetch for downloads), cfg.script.firewall-include.*, openwrt.init.*, openwrt.account.*,
+    /// openwrt.rpcd-admin.*, cfg.dns.hosts/address/file.*, openwrt.wireguard.*, openwrt.upnpd, openwrt.process.*,
+    /// openwrt.file.* and openwrt.package.* (overlay), openwrt.build-origin, openwrt.limit.* for cut lists.
+    /// Uptime, memory, load, clock, pids and session ids never become facts.
     /// Any refusal, malformed, oversized or late answer ends the probe with "could not verify" and the reason.
     /// </summary>
     public sealed class UbusProbe : IProbe
@@ -71,6 +75,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             {
                 output.AddVerdict(Verdict.Unverified(Name, "the OpenWrt router at " + url + " could not be checked: " + e.Message + "."));
             }
+            if (sheet.Value("openwrt.build-origin") == OpenWrtReleases.NotOfficial)
+            {
+                output.AddVerdict(new Verdict(VerdictKind.Firmware, Severity.High, "firmware.unofficial-build", "openwrt.build-origin",
+                    "The router reports OpenWrt " + sheet.Value("fw.version") + " with revision " + sheet.Value("fw.build")
+                    + ", which is not the published build of that release: not an official OpenWrt build."));
+            }
             sheet.CopyTo(output);
         }
 
@@ -78,15 +88,21 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         // Every section is still checked; nothing else is copied out of the answer.
         private static readonly string[] SystemTypes = new string[] { "system", "timeserver" };
         private static readonly string[][] SystemOptions = new string[][] { new string[] { "hostname" }, new string[] { "enabled", "server" } };
-        private static readonly string[] NetworkTypes = new string[] { "interface" };
-        private static readonly string[][] NetworkOptions = new string[][] { new string[] { "ipaddr", "ip6addr", "dns" } };
-        private static readonly string[] FirewallTypes = new string[] { "defaults", "zone", "rule", "redirect" };
+        private static readonly string[] NetworkTypes = new string[] { "interface", WireGuardFacts.PeerType };
+        private static readonly string[][] NetworkOptions = new string[][]
+        {
+            new string[] { "ipaddr", "ip6addr", "dns", "proto", "listen_port" },
+            // Never private_key or preshared_key: secrets stay on the router.
+            new string[] { "public_key", "endpoint_host", "endpoint_port", "allowed_ips", "disabled" },
+        };
+        private static readonly string[] FirewallTypes = new string[] { "defaults", "zone", "rule", "redirect", "include" };
         private static readonly string[][] FirewallOptions = new string[][]
         {
             new string[] { "input" },
             new string[] { "name", "network", "device", "subnet", "masq", "input" },
             new string[] { "enabled", "dest", "target", "src", "proto", "dest_port", "src_ip" },
             new string[] { "enabled", "target", "proto", "src_dport", "dest_ip", "dest_port" },
+            new string[] { "enabled", "path", "type" },
         };
         private static readonly string[] RpcdTypes = new string[] { "login" };
         private static readonly string[][] RpcdOptions = new string[][] { new string[] { "username", "read", "write" } };
@@ -94,12 +110,16 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private static readonly string[][] DropbearOptions = new string[][] { new string[] { "enable", "Port", "Interface", "DirectInterface", "GatewayPorts" } };
         private static readonly string[] UhttpdTypes = new string[] { "uhttpd" };
         private static readonly string[][] UhttpdOptions = new string[][] { new string[] { "listen_http", "listen_https" } };
-        private static readonly string[] DhcpTypes = new string[] { "dnsmasq", "dhcp" };
+        private static readonly string[] DhcpTypes = new string[] { "dnsmasq", "dhcp", "host", "tag" };
         private static readonly string[][] DhcpOptions = new string[][]
         {
-            new string[] { "server", "interface", "notinterface", "localservice" },
+            new string[] { "server", "interface", "notinterface", "localservice", "address", "addnhosts", "serversfile", "confdir" },
             new string[] { "ignore", "dhcp_option", "dhcp_option_force", "dns" },
+            new string[] { "dhcp_option" },
+            new string[] { "dhcp_option", "dhcp_option_force" },
         };
+        private static readonly string[] UpnpdTypes = new string[] { "upnpd" };
+        private static readonly string[][] UpnpdOptions = new string[][] { new string[] { "enabled", "enable_upnp", "enable_natpmp", "secure_mode" } };
 
         private void Collect(UbusSession session, OpenWrtFactSheet sheet)
         {
@@ -117,18 +137,35 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             UciPackage dropbear = Uci(session, "dropbear", "reading uci config dropbear", false, DropbearTypes, DropbearOptions);
             UciPackage uhttpd = Uci(session, "uhttpd", "reading uci config uhttpd", false, UhttpdTypes, UhttpdOptions);
             UciPackage dhcp = Uci(session, "dhcp", "reading uci config dhcp", false, DhcpTypes, DhcpOptions);
+            UciPackage upnpd = Uci(session, "upnpd", "reading uci config upnpd", false, UpnpdTypes, UpnpdOptions);
             string keys = _options.ReadAuthorizedKeys ? AuthorizedKeys(session) : null;
             JsonValue scripts = Fetch(session, "rc", "list", null, null, "the list of init scripts (rc list)", false);
+            FirewallModel model = FirewallModel.Build(firewall, network);
+            ServiceFacts.ReadInitScripts(scripts, model, sheet);
+            ScriptFacts.ReadInitScripts(scripts, sheet);
+
+            if (_options.ReadPersistence)
+            {
+                // Where implants persist and redirect (issue 13): each file is read and turned into facts before the next call.
+                ScriptFacts.ReadCrontab(ReadFile(session, "/etc/crontabs/root", sheet), sheet);
+                ScriptFacts.ReadBootScript(ReadFile(session, "/etc/rc.local", sheet), "rc.local", sheet);
+                ScriptFacts.ReadBootScript(ReadFile(session, "/etc/firewall.user", sheet), "firewall.user", sheet);
+                PasswdFacts.Read(ReadFile(session, "/etc/passwd", sheet), sheet);
+                HostsFacts.Read(ReadFile(session, "/etc/hosts", sheet), sheet);
+                ProcessFacts.Read(session, sheet);
+                OverlayFacts.Read(session, sheet);
+            }
 
             SystemFacts.Read(system, sheet);
             AccountFacts.Read(rpcd, sheet);
-            FirewallModel model = FirewallModel.Build(firewall, network);
             DnsFacts.Read(network, dhcp, model, sheet);
             ServiceFacts.ReadDropbear(dropbear, model, sheet);
             ServiceFacts.ReadUhttpd(uhttpd, model, sheet);
-            ServiceFacts.ReadInitScripts(scripts, model, sheet);
             model.AddForwards(sheet);
             SshKeyFacts.Read(keys, "root", sheet);
+            ScriptFacts.ReadFirewallIncludes(firewall, sheet);
+            WireGuardFacts.Read(network, sheet);
+            UpnpdFacts.Read(upnpd, sheet);
         }
 
         private static UciPackage Uci(UbusSession session, string config, string what, bool required, string[] types, string[][] options)
@@ -148,8 +185,49 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return text.Text;
         }
 
+        /// <summary>
+        /// rpcd file.read of a text file: null when it does not exist; "" when empty (status 5, no data). A file the
+        /// account's ACL does not grant (status 6) or one of 256 KiB or more (rpcd answers status 8, not supported)
+        /// becomes an openwrt.limit fact naming it rather than ending the check.
+        /// </summary>
+        private static string ReadFile(UbusSession session, string path, OpenWrtFactSheet sheet)
+        {
+            string what = "reading " + path;
+            UbusReply reply = session.Call("file", "read", null, "path", path, what);
+            if (reply.Kind == UbusReplyKind.Status)
+            {
+                if (reply.Code == UbusStatus.NotFound) return null;
+                if (reply.Code == UbusStatus.NoData) return string.Empty;
+                if (reply.Code == UbusStatus.PermissionDenied)
+                {
+                    ReadLimits.Add(sheet, UnreadKey(path), "the account's rpcd access list does not grant reading " + path);
+                    return null;
+                }
+                if (reply.Code == UbusStatus.NotSupported)
+                {
+                    ReadLimits.Add(sheet, UnreadKey(path), path + " is 256 KiB or larger, more than rpcd's file.read returns");
+                    return null;
+                }
+            }
+            if (reply.Kind != UbusReplyKind.Ok) throw new UbusDataException(session.Explain(reply, "file", "read", what));
+            JsonValue text = reply.Data == null ? null : reply.Data.Member("data");
+            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
+            return text.Text;
+        }
+
+        // "unread.etc.hosts" for /etc/hosts (string.Replace is not in nanoFramework's CoreLibrary).
+        private static string UnreadKey(string path)
+        {
+            char[] chars = ("unread" + path).ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] == '/') chars[i] = '.';
+            }
+            return new string(chars);
+        }
+
         /// <summary>The data of a successful call; null when <paramref name="missingIsEmpty"/> and the device said "not found".</summary>
-        private static JsonValue Fetch(UbusSession session, string ubusObject, string method, string argumentName, string argumentValue, string what, bool missingIsEmpty)
+        internal static JsonValue Fetch(UbusSession session, string ubusObject, string method, string argumentName, string argumentValue, string what, bool missingIsEmpty)
         {
             UbusReply reply = session.Call(ubusObject, method, null, argumentName, argumentValue, what);
             if (reply.Kind == UbusReplyKind.Ok) return reply.Data;

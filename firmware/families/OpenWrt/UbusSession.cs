@@ -20,8 +20,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private readonly HttpCredentials _credentials;
         // The calls the probe makes after logging in; the login answer's ACL is read for these only, once, so the
         // answer itself is not kept (it would hold the whole parsed login reply for the rest of the run).
-        private static readonly string[] CheckedObjects = new string[] { "system", "system", "uci", "file", "rc" };
-        private static readonly string[] CheckedMethods = new string[] { "board", "info", "get", "read", "list" };
+        private static readonly string[] CheckedObjects = new string[] { "system", "system", "uci", "file", "rc", "file", "luci" };
+        private static readonly string[] CheckedMethods = new string[] { "board", "info", "get", "read", "list", "list", "getProcessList" };
 
         private string _sid;
         private bool _hasUbusAcl;
@@ -103,7 +103,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         /// <summary>
         /// Whether the login answer's ubus ACL lets this session call object.method (rpcd matches with fnmatch; '*' is
-        /// what stock ACLs use). Known for the calls the probe makes (system board/info, uci get, file read, rc list);
+        /// what stock ACLs use). Known for the calls the probe makes (system board/info, uci get, file read/list, rc list, luci getProcessList);
         /// any other call counts as not granted.
         /// </summary>
         public bool Granted(string ubusObject, string method)

@@ -173,7 +173,15 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             for (int i = 0; i < types.Length; i++)
             {
-                if (section.MemberTextEquals(".type", types[i])) return i;
+                string t = types[i];
+                // A trailing '*' matches a type prefix (WireGuard peers: "wireguard_<interface>").
+                if (t.Length > 1 && t[t.Length - 1] == '*')
+                {
+                    string type = section.MemberText(".type");
+                    if (type != null && type.Length >= t.Length - 1 && Ordinal.StartsWith(type, t.Substring(0, t.Length - 1))) return i;
+                    continue;
+                }
+                if (section.MemberTextEquals(".type", t)) return i;
             }
             return -1;
         }

@@ -66,6 +66,20 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         }
 
         /// <summary><see cref="ParsePort(string)"/> of text[start, end), read in place.</summary>
+        /// <summary>A plain decimal number of up to 9 digits (a uid, a pid), or -1.</summary>
+        public static int ParseNumber(string text)
+        {
+            if (text == null || text.Length == 0 || text.Length > 9) return -1;
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9') return -1;
+                n = n * 10 + (c - '0');
+            }
+            return n;
+        }
+
         public static int ParsePort(string text, int start, int end)
         {
             while (start < end && MediaType.IsWhiteSpace(text[start])) start++;

@@ -141,8 +141,10 @@ public sealed class UciParsingTests
             + "\"e\":{\".type\":\"login\",\"password\":\"nobody\"}}");
         var sheet = new OpenWrtFactSheet();
         AccountFacts.Read(rpcd, sheet);
-        Assert.AreEqual(4, sheet.Count);
+        Assert.AreEqual(5, sheet.Count);
         Assert.AreEqual("admin", sheet.Value("cfg.user.root"));
+        Assert.AreEqual("write *", sheet.Value("openwrt.rpcd-admin.root"), "admins also get their own key, so a promotion is an added fact");
+        Assert.IsNull(sheet.Value("openwrt.rpcd-admin.ops"));
         Assert.AreEqual("write", sheet.Value("cfg.user.ops"));
         Assert.AreEqual("read", sheet.Value("cfg.user.view"));
         Assert.AreEqual("none", sheet.Value("cfg.user.odd"), "rpcd honours ACL groups only as uci lists");

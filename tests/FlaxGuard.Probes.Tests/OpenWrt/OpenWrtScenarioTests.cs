@@ -1,4 +1,5 @@
 using FlaxGuard.Lab.Twins;
+using FlaxGuard.Lab.Twins.OpenWrt;
 using FlaxGuard.Probes.Tests.Scenarios;
 
 namespace FlaxGuard.Probes.Tests.OpenWrt;
@@ -15,8 +16,7 @@ public sealed class OpenWrtScenarioTests
 
     private static readonly OpenWrtScenarioSubject Subject = new();
 
-    public static IEnumerable<object[]> Changes() =>
-        TwinChanges.All.Where(c => c is not (TwinChanges.SchedulerFetch or TwinChanges.SocksProxy)).Select(c => new object[] { c });
+    public static IEnumerable<object[]> Changes() => OpenWrtTwin.AllSupported.Select(c => new object[] { c });
 
     [TestMethod]
     [DynamicData(nameof(Changes))]
@@ -41,7 +41,7 @@ public sealed class OpenWrtScenarioTests
         var detected = compromises.Count(o => o.Detected);
         var falsePositives = outcomes.Sum(o => o.FalsePositives);
         TestContext.WriteLine($"openwrt: detected {detected}/{compromises.Length} compromises, {falsePositives} false positives over {outcomes.Count - compromises.Length} churn changes");
-        Assert.HasCount(8, compromises);
+        Assert.HasCount(21, compromises);
         Assert.AreEqual(compromises.Length, detected);
         Assert.AreEqual(0, falsePositives);
     }

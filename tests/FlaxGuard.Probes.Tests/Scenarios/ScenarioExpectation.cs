@@ -21,6 +21,19 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.FirmwareDowngrade] = new(TwinChanges.FirmwareDowngrade, "fw.version", Severity.High),
         // A build the database does not know: the revision changes (or, where a vendor has no build field, the version text).
         [TwinChanges.FirmwareUnknown] = new(TwinChanges.FirmwareUnknown, "fw.*", Severity.High),
+        // Where implants persist and redirect (issue 13, OpenWrt).
+        [TwinChanges.RcLocal] = new(TwinChanges.RcLocal, "cfg.scheduler.rc.local.fetch", Severity.Critical),
+        [TwinChanges.RootAccount] = new(TwinChanges.RootAccount, "openwrt.account.*.root", Severity.Critical),
+        [TwinChanges.AccountPromotion] = new(TwinChanges.AccountPromotion, "openwrt.account.*.root", Severity.Critical),
+        [TwinChanges.HostsRedirect] = new(TwinChanges.HostsRedirect, "cfg.dns.hosts.*", Severity.Critical),
+        [TwinChanges.DnsmasqRedirect] = new(TwinChanges.DnsmasqRedirect, "cfg.dns.address.*", Severity.Critical),
+        [TwinChanges.OverlayBinary] = new(TwinChanges.OverlayBinary, "openwrt.file.exec.*", Severity.Critical),
+        [TwinChanges.TmpProcess] = new(TwinChanges.TmpProcess, "openwrt.process.tmp.*", Severity.Critical),
+        [TwinChanges.DeletedProcess] = new(TwinChanges.DeletedProcess, "openwrt.process.deleted.*", Severity.Critical),
+        [TwinChanges.MaliciousPackage] = new(TwinChanges.MaliciousPackage, "openwrt.package.*", Severity.High),
+        [TwinChanges.WireGuardPeer] = new(TwinChanges.WireGuardPeer, "openwrt.wireguard.peer.*", Severity.Critical),
+        [TwinChanges.FirewallInclude] = new(TwinChanges.FirewallInclude, "cfg.script.firewall-include.*", Severity.High),
+        [TwinChanges.InitScript] = new(TwinChanges.InitScript, "openwrt.file.init.*", Severity.Critical),
     };
 
     public bool IsMetBy(DriftChange change) =>

@@ -16,8 +16,8 @@ namespace FlaxGuard.Lab.Twins.OpenWrt;
 /// with an unknown or expired session) -32002 Access denied, a "ubus_rpc_session" argument -32602; the objects
 /// answer "result": [status] or [0, {data}] with libubus status codes (2 invalid argument, 3 method not found,
 /// 4 not found, 6 permission denied). Sessions expire 300 s after their last use on <see cref="Clock"/>.
-/// Supported changes: see <see cref="SupportedChanges"/>; "scheduler-fetch" (crontab, not uci) and "socks"
-/// (no SOCKS service in stock OpenWrt) are not supported.
+/// Supported changes: see <see cref="SupportedChanges"/>; "socks" (no SOCKS service in stock OpenWrt) is not
+/// supported. The persistence side (file.read/list, luci getProcessList, the overlay) is in OpenWrtTwinFiles.cs.
 /// </summary>
 public sealed partial class OpenWrtTwin : ILabTwin
 {
@@ -28,10 +28,17 @@ public sealed partial class OpenWrtTwin : ILabTwin
     private static readonly string[] Supported =
     [
         TwinChanges.NewAdmin, TwinChanges.SshKeyAdded, TwinChanges.DnsChanged, TwinChanges.WanAdmin, TwinChanges.TelnetEnabled,
-        TwinChanges.PortForward, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
+        TwinChanges.PortForward, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown, TwinChanges.SchedulerFetch,
+        TwinChanges.RcLocal, TwinChanges.RootAccount, TwinChanges.AccountPromotion, TwinChanges.HostsRedirect, TwinChanges.DnsmasqRedirect,
+        TwinChanges.OverlayBinary, TwinChanges.TmpProcess, TwinChanges.DeletedProcess, TwinChanges.MaliciousPackage, TwinChanges.WireGuardPeer,
+        TwinChanges.FirewallInclude, TwinChanges.InitScript,
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,
         TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+        TwinChanges.ProcessPids, TwinChanges.PackageOrder, TwinChanges.DhcpDnsRotation, TwinChanges.OverlayNoise,
     ];
+
+    /// <summary>Every change this twin expresses (the same list as <see cref="SupportedChanges"/>, without starting one).</summary>
+    public static IReadOnlyList<string> AllSupported => Supported;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, UbusSessionState> _sessions = new(StringComparer.Ordinal);
@@ -139,6 +146,8 @@ public sealed partial class OpenWrtTwin : ILabTwin
                     s.TxBytes = 9_871;
                     s.Leases.Clear();
                     _sessions.Clear();
+                    // Every daemon starts again with another pid.
+                    ShiftPids(s, 311);
                     break;
                 case TwinChanges.Counters:
                     s.RxBytes += 1_234_567_890;
@@ -162,6 +171,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
                     s.Respelled = true;
                     break;
                 default:
+                    if (ApplyPersistence(s, change)) break;
                     throw new NotSupportedException($"the OpenWrt twin cannot express \"{change}\" (supported: {string.Join(", ", Supported)})");
             }
         }
@@ -355,7 +365,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
         if (method == "list")
         {
             var list = Envelope(id);
-            list["result"] = new JsonArray("session", "system", "uci", "file", "rc", "network.device", "luci-rpc");
+            list["result"] = new JsonArray("session", "system", "uci", "file", "rc", "network.device", "network.interface", "luci-rpc", "luci");
             return list;
         }
         if (method != "call") return ErrorEnvelope(id, -32601, "Method not found");
@@ -393,7 +403,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
         return false;
     }
 
-    private static bool KnownObject(string obj) => obj is "session" or "system" or "uci" or "file" or "rc" or "network.device" or "luci-rpc";
+    private static bool KnownObject(string obj) => obj is "session" or "system" or "uci" or "file" or "rc" or "network.device" or "network.interface" or "luci-rpc" or "luci";
 
     /// <summary>rpcd's rpc_session_get: finds the session and, when found, restarts its timeout.</summary>
     private UbusSessionState? LiveSession(string sid)
@@ -430,6 +440,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
             foreach (var config in group.UciConfigs) session.Grant("uci", config, "read");
             foreach (var file in group.Files) session.Grant("file", file, "read");
             foreach (var function in group.CgiIo ?? []) session.Grant("cgi-io", function, "read");
+            foreach (var folder in group.FileLists ?? []) session.Grant("file", folder, "list");
             session.Grant("access-group", group.Name, "read");
         }
     }
@@ -450,6 +461,9 @@ public sealed partial class OpenWrtTwin : ILabTwin
             ("uci", "get") => UciGet(session, args),
             ("uci", "configs") => (0, new JsonObject { ["configs"] = new JsonArray(_state.Configs.Keys.Select(k => (JsonNode)k).ToArray()) }),
             ("file", "read") => FileRead(session, args),
+            ("file", "list") => FileList(session, args),
+            ("luci", "getProcessList") => (0, ProcessList()),
+            ("network.interface", "dump") => (0, InterfaceDump()),
             ("rc", "list") => (0, RcList(args)),
             ("network.device", "status") => (0, DeviceStatus()),
             ("luci-rpc", "getDHCPLeases") => (0, Leases()),
@@ -615,7 +629,12 @@ public sealed partial class OpenWrtTwin : ILabTwin
         if (!session.Allowed("file", path, "read")) return (6, null);
         if (path == OpenWrtTwinState.LeasesPath) return (0, new JsonObject { ["data"] = LeasesFile() });
         if (path == TwinFlash.ProcMtdPath) return _state.Flash.ProcMtd() is { } mtd ? (0, new JsonObject { ["data"] = mtd }) : (4, null);
-        return _state.Files.TryGetValue(path, out var text) ? (0, new JsonObject { ["data"] = text }) : (4, null);
+        if (!_state.Files.TryGetValue(path, out var text)) return (4, null);
+        // rpcd file.c: a file of RPC_FILE_MAX_SIZE (256 KiB) or more is UBUS_STATUS_NOT_SUPPORTED; read() of 0 bytes is NO_DATA.
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes >= 4096 * 64) return (8, null);
+        if (bytes == 0) return (5, null);
+        return (0, new JsonObject { ["data"] = text });
     }
 
     private JsonObject RcList(JsonObject args)

@@ -29,8 +29,20 @@ public sealed class UciSectionState(string? name, string type)
     public void Remove(string option) => Options.RemoveAll(o => o.Key == option);
 }
 
-/// <summary>An rpcd ACL group (a file in /usr/share/rpcd/acl.d), read permission only: what the twin serves is read-only. <see cref="CgiIo"/> lists the cgi-io functions it grants ("download", "backup").</summary>
-public sealed record AclGroup(string Name, IReadOnlyDictionary<string, string[]> Ubus, IReadOnlyList<string> UciConfigs, IReadOnlyList<string> Files, IReadOnlyList<string>? CgiIo = null);
+/// <summary>
+/// An rpcd ACL group (a file in /usr/share/rpcd/acl.d), read permission only: what the twin serves is read-only.
+/// <see cref="Files"/> are path patterns granted "read", <see cref="FileLists"/> path patterns granted "list"
+/// (luci-base's luci-access grants "/" and "/*", which fnmatch without FNM_PATHNAME lets match every path);
+/// <see cref="CgiIo"/> lists the cgi-io functions it grants ("download", "backup").
+/// </summary>
+public sealed record AclGroup(string Name, IReadOnlyDictionary<string, string[]> Ubus, IReadOnlyList<string> UciConfigs, IReadOnlyList<string> Files,
+    IReadOnlyList<string>? FileLists = null, IReadOnlyList<string>? CgiIo = null);
+
+/// <summary>One entry of the overlay's upper layer: "file", "directory", "symlink" or "char" (a whiteout: a deleted ROM file).</summary>
+public sealed record OverlayEntry(string Type, long Size, string? Target = null);
+
+/// <summary>A process as luci.sys process_list reports it; <see cref="Exe"/> is what /proc/PID/exe points to.</summary>
+public sealed record TwinProcess(int Pid, int Ppid, string User, string Command, string Exe);
 
 /// <summary>An init script as rpcd's "rc list" reports it.</summary>
 public sealed record InitScript(string Name, int Start, int? Stop, bool Enabled, bool Running);
@@ -40,7 +52,7 @@ public sealed record InitScript(string Name, int Start, int? Stop, bool Enabled,
 /// init scripts, volatile values (uptime, clock offset, memory, counters, leases) and the rpcd ACL groups.
 /// Not thread-safe on its own: <see cref="OpenWrtTwin"/> locks around it.
 /// </summary>
-public sealed class OpenWrtTwinState
+public sealed partial class OpenWrtTwinState
 {
     public const string AuthorizedKeysPath = "/etc/dropbear/authorized_keys";
     public const string LeasesPath = "/tmp/dhcp.leases";
@@ -54,6 +66,17 @@ public sealed class OpenWrtTwinState
 
     /// <summary>The raw flash /proc/mtd lists and cgi-io streams; the factory one is a small NOR layout.</summary>
     public TwinFlash Flash { get; set; } = TwinFlash.Factory();
+
+    /// <summary>/overlay/upper, by path below it ("/usr/bin/wg"); folders are implied by the paths, listed in insertion order.</summary>
+    public List<KeyValuePair<string, OverlayEntry>> Overlay { get; } = [];
+
+    public List<TwinProcess> Processes { get; } = [];
+
+    /// <summary>DNS servers the WAN learned by DHCP (network.interface dump "dns-server"; /tmp/resolv.conf.d/resolv.conf.auto).</summary>
+    public List<string> LearnedDns { get; } = ["192.0.2.53", "192.0.2.54"];
+
+    /// <summary>Whether folder listings come in another order (readdir order is the file system's, not sorted).</summary>
+    public bool ListingShuffled { get; set; }
 
     /// <summary>Plain passwords of the rpcd logins, by user (the uci "password" field shows only "$p$user").</summary>
     public Dictionary<string, string> Passwords { get; } = new(StringComparer.Ordinal);
@@ -141,6 +164,7 @@ public sealed class OpenWrtTwinState
             new UciSectionState("odhcpd", "odhcpd").Set("maindhcp", "0").Set("leasefile", "/tmp/hosts/odhcpd").Set("loglevel", "4"),
         ];
         s.Files[AuthorizedKeysPath] = OwnerKey + "\n";
+        s.AddPersistenceFactory();
         s.InitScripts.AddRange(
         [
             new InitScript("boot", 10, 90, true, false), new InitScript("dnsmasq", 19, 10, true, true), new InitScript("dropbear", 19, 50, true, true),
@@ -167,7 +191,7 @@ public sealed class OpenWrtTwinState
         // LuCI luci-mod-system.json "luci-mod-system-flash" read: cgi-io backup/download, file read on the MTD block devices,
         // /proc/mtd, /proc/mounts and /etc/sysupgrade.conf (reference/firmware-integrity.md, section 1a).
         AclGroups["luci-mod-system-flash"] = new("luci-mod-system-flash", new Dictionary<string, string[]> { ["file"] = ["read"] }, [],
-            ["/dev/mtdblock[0-9]*", TwinFlash.ProcMtdPath, "/proc/mounts", "/etc/sysupgrade.conf"], ["backup", "download"]);
+            ["/dev/mtdblock[0-9]*", TwinFlash.ProcMtdPath, "/proc/mounts", "/etc/sysupgrade.conf"], CgiIo: ["backup", "download"]);
     }
 
     /// <summary>Adds an rpcd login with ACL group lists (uci lists, as rpcd requires).</summary>

