@@ -17,6 +17,39 @@ public static class TwinChanges
     public const string FirmwareDowngrade = "firmware-downgrade";
     public const string FirmwareUnknown = "firmware-unknown";
 
+    // Issue 13: what attackers change on each family beyond the advisory list (Meris on RouterOS, CVE-2021-36260's
+    // aftermath on Hikvision, ONVIF settings), and script injection into admin pages.
+    public const string AdminPromoted = "admin-promoted";
+    public const string DnsStatic = "dns-static";
+    public const string FirewallOpened = "firewall-open";
+    public const string NatRedirect = "nat-redirect";
+    public const string GroupEscalated = "group-escalated";
+    public const string FileDropped = "file-dropped";
+    public const string NetwatchFetch = "netwatch-fetch";
+    public const string FetchObfuscated = "fetch-obfuscated";
+    public const string FetchImported = "fetch-import";
+    public const string RemoteLog = "remote-log";
+    public const string VpnAccount = "vpn-account";
+    public const string WireGuardPeer = "wireguard-peer";
+    public const string DdnsOn = "ddns-on";
+    public const string UpnpOn = "upnp-on";
+    public const string SnmpWrite = "snmp-write";
+    public const string SnifferStream = "sniffer-stream";
+    public const string DeviceFlagged = "device-flagged";
+    public const string InstallDamaged = "install-damaged";
+    public const string PackageMismatch = "package-mismatch";
+    public const string SshEnabled = "ssh-enabled";
+    public const string PlatformAccess = "platform-access";
+    public const string PushTarget = "push-target";
+    public const string RtspAuthWeak = "rtsp-auth-weak";
+    public const string DiscoveryOn = "discovery-on";
+    public const string RemoteUser = "remote-user";
+    public const string GatewayChanged = "gateway-changed";
+    public const string InlineScript = "inline-script";
+    public const string ExternalScript = "external-script";
+    public const string ExternalFrame = "external-iframe";
+    public const string FormHijack = "form-hijack";
+
     // Benign churn: a real device does these by itself, or its API presents the same state differently.
     public const string Reboot = "reboot";
     public const string Counters = "counters";
@@ -26,10 +59,29 @@ public static class TwinChanges
     public const string Reorder = "reorder";
     public const string WhitespaceCase = "whitespace-case";
 
-    public static readonly IReadOnlyList<string> Compromises =
+    /// <summary>The advisory compromises every router and camera twin was first built for (issue 4).</summary>
+    public static readonly IReadOnlyList<string> RouterCompromises =
         [NewAdmin, SshKeyAdded, DnsChanged, WanAdmin, TelnetEnabled, PortForward, SchedulerFetch, SocksProxy, FirmwareDowngrade, FirmwareUnknown];
 
+    /// <summary>Issue 13's RouterOS compromises.</summary>
+    public static readonly IReadOnlyList<string> RouterOsCompromises =
+        [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
+         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch];
+
+    /// <summary>Issue 13's camera compromises (Hikvision and ONVIF express the ones their interfaces have).</summary>
+    public static readonly IReadOnlyList<string> CameraCompromises =
+        [AdminPromoted, SshEnabled, PlatformAccess, PushTarget, DdnsOn, UpnpOn, RtspAuthWeak, DiscoveryOn, RemoteUser, GatewayChanged];
+
+    /// <summary>Issue 13's web interface tampering.</summary>
+    public static readonly IReadOnlyList<string> WebCompromises = [InlineScript, ExternalScript, ExternalFrame, FormHijack];
+
+    public static readonly IReadOnlyList<string> Compromises =
+        [.. RouterCompromises, .. RouterOsCompromises.Concat(CameraCompromises).Concat(WebCompromises).Distinct()];
+
     public static readonly IReadOnlyList<string> Churn = [Reboot, Counters, Time, Session, DhcpLeases, Reorder, WhitespaceCase];
+
+    /// <summary>The advisory compromises and the churn: the changes of issue 4, which every vendor twin began with.</summary>
+    public static readonly IReadOnlyList<string> Advisory = [.. RouterCompromises, .. Churn];
 
     public static readonly IReadOnlyList<string> All = [.. Compromises, .. Churn];
 

@@ -16,7 +16,7 @@ public sealed class OpenWrtScenarioTests
     private static readonly OpenWrtScenarioSubject Subject = new();
 
     public static IEnumerable<object[]> Changes() =>
-        TwinChanges.All.Where(c => c is not (TwinChanges.SchedulerFetch or TwinChanges.SocksProxy)).Select(c => new object[] { c });
+        TwinChanges.Advisory.Where(c => c is not (TwinChanges.SchedulerFetch or TwinChanges.SocksProxy)).Select(c => new object[] { c });
 
     [TestMethod]
     [DynamicData(nameof(Changes))]

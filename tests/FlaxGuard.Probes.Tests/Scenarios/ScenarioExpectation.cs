@@ -21,6 +21,38 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.FirmwareDowngrade] = new(TwinChanges.FirmwareDowngrade, "fw.version", Severity.High),
         // A build the database does not know: the revision changes (or, where a vendor has no build field, the version text).
         [TwinChanges.FirmwareUnknown] = new(TwinChanges.FirmwareUnknown, "fw.*", Severity.High),
+        // Issue 13 and 14: promoting an account is as serious as a new administrator.
+        [TwinChanges.AdminPromoted] = new(TwinChanges.AdminPromoted, "cfg.admin.*", Severity.Critical),
+        [TwinChanges.GroupEscalated] = new(TwinChanges.GroupEscalated, "cfg.admin.*", Severity.Critical),
+        [TwinChanges.DnsStatic] = new(TwinChanges.DnsStatic, "cfg.dns.static.*", Severity.Critical),
+        [TwinChanges.FirewallOpened] = new(TwinChanges.FirewallOpened, "cfg.firewall.input.accept.*", Severity.High),
+        [TwinChanges.NatRedirect] = new(TwinChanges.NatRedirect, "cfg.nat.dstnat.redirect.*", Severity.High),
+        [TwinChanges.FileDropped] = new(TwinChanges.FileDropped, "cfg.file.package.*", Severity.Critical),
+        [TwinChanges.NetwatchFetch] = new(TwinChanges.NetwatchFetch, "cfg.netwatch.*.fetch", Severity.Critical),
+        [TwinChanges.FetchObfuscated] = new(TwinChanges.FetchObfuscated, "cfg.scheduler.*.fetch", Severity.Critical),
+        [TwinChanges.FetchImported] = new(TwinChanges.FetchImported, "cfg.scheduler.*.fetch", Severity.Critical),
+        [TwinChanges.RemoteLog] = new(TwinChanges.RemoteLog, "cfg.log.remote.*", Severity.High),
+        [TwinChanges.VpnAccount] = new(TwinChanges.VpnAccount, "cfg.ppp.secret.*", Severity.Critical),
+        [TwinChanges.WireGuardPeer] = new(TwinChanges.WireGuardPeer, "cfg.wireguard.peer.*", Severity.Critical),
+        [TwinChanges.DdnsOn] = new(TwinChanges.DdnsOn, "cfg.*ddns*", Severity.High),
+        [TwinChanges.UpnpOn] = new(TwinChanges.UpnpOn, "cfg.upnp", Severity.High),
+        [TwinChanges.SnmpWrite] = new(TwinChanges.SnmpWrite, "cfg.snmp.write.*", Severity.Critical),
+        [TwinChanges.SnifferStream] = new(TwinChanges.SnifferStream, "cfg.sniffer.stream", Severity.Critical),
+        [TwinChanges.DeviceFlagged] = new(TwinChanges.DeviceFlagged, "routeros.device-mode.flagged", Severity.Critical),
+        [TwinChanges.InstallDamaged] = new(TwinChanges.InstallDamaged, "routeros.installation", Severity.Critical),
+        [TwinChanges.PackageMismatch] = new(TwinChanges.PackageMismatch, "routeros.package-mismatch.*", Severity.High),
+        [TwinChanges.SshEnabled] = new(TwinChanges.SshEnabled, "cfg.camera.ssh", Severity.High),
+        [TwinChanges.PlatformAccess] = new(TwinChanges.PlatformAccess, "cfg.remote.*", Severity.High),
+        [TwinChanges.PushTarget] = new(TwinChanges.PushTarget, "cfg.push.*", Severity.High),
+        [TwinChanges.RtspAuthWeak] = new(TwinChanges.RtspAuthWeak, "cfg.rtsp.auth", Severity.High),
+        [TwinChanges.DiscoveryOn] = new(TwinChanges.DiscoveryOn, "cfg.discovery", Severity.Medium),
+        [TwinChanges.RemoteUser] = new(TwinChanges.RemoteUser, "cfg.remote-user", Severity.High),
+        [TwinChanges.GatewayChanged] = new(TwinChanges.GatewayChanged, "cfg.gateway.*", Severity.High),
+        // Web interface tampering: code from another site is critical, a new inline script high.
+        [TwinChanges.InlineScript] = new(TwinChanges.InlineScript, "http.script.inline.*", Severity.High),
+        [TwinChanges.ExternalScript] = new(TwinChanges.ExternalScript, "http.script.origin.*", Severity.Critical),
+        [TwinChanges.ExternalFrame] = new(TwinChanges.ExternalFrame, "http.iframe.origin.*", Severity.Critical),
+        [TwinChanges.FormHijack] = new(TwinChanges.FormHijack, "http.form.origin.*", Severity.Critical),
     };
 
     public bool IsMetBy(DriftChange change) =>
