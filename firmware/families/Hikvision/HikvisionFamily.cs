@@ -25,19 +25,11 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
         public override void AddDriftRules(DriftRules rules)
         {
-            // Issue 13: an Operator promoted to Administrator is as serious as a new administrator.
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Added, Severity.Critical, "cfg.admin.added"));
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Changed, Severity.High, "cfg.admin.changed"));
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Removed, Severity.Low, "cfg.admin.removed"));
             // Cameras ship with SSH off; CVE-2021-36260 intruders switched it on.
             rules.Append(new DriftRule("cfg.camera.ssh", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.camera.ssh.on"));
             rules.Append(new DriftRule("cfg.camera.ssh", DriftRule.Removed, Severity.Info, "cfg.camera.ssh.off"));
-            rules.Append(new DriftRule("cfg.upnp", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.upnp.on"));
-            rules.Append(new DriftRule("cfg.upnp", DriftRule.Removed, Severity.Info, "cfg.upnp.off"));
             rules.Append(new DriftRule("cfg.push.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.push.set"));
             rules.Append(new DriftRule("cfg.push.*", DriftRule.Removed, Severity.Info, "cfg.push.removed"));
-            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.ddns.set"));
-            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Removed, Severity.Info, "cfg.ddns.removed"));
             rules.Append(new DriftRule("cfg.rtsp.auth", DriftRule.AnyChange, Severity.High, "cfg.rtsp.auth.changed"));
             // A resource that answered at the baseline and now says "not supported" may be hidden; one that appears is a firmware change.
             rules.Append(new DriftRule("hikvision.support.*", DriftRule.Added, Severity.Medium, "hikvision.support.lost"));

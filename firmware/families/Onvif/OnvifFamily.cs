@@ -27,11 +27,6 @@ namespace FlaxGuard.Engine.Probes.Onvif
 
         public override void AddDriftRules(DriftRules rules)
         {
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Added, Severity.Critical, "cfg.admin.added"));
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Changed, Severity.High, "cfg.admin.changed"));
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Removed, Severity.Low, "cfg.admin.removed"));
-            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.ddns.set"));
-            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Removed, Severity.Info, "cfg.ddns.removed"));
             rules.Append(new DriftRule("cfg.discovery", DriftRule.AnyChange, Severity.Medium, "cfg.discovery.changed"));
             rules.Append(new DriftRule("cfg.remote-user", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.remote-user.set"));
             rules.Append(new DriftRule("cfg.remote-user", DriftRule.Removed, Severity.Info, "cfg.remote-user.removed"));

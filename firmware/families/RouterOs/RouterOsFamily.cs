@@ -30,14 +30,12 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("routeros.device-mode", DriftRule.Changed, Severity.High, "routeros.device-mode.changed"));
             rules.Append(new DriftRule("routeros.installation", DriftRule.Added | DriftRule.Changed, Severity.Critical, "routeros.installation.changed"));
             rules.Append(new DriftRule("routeros.package-mismatch.*", DriftRule.Added | DriftRule.Changed, Severity.High, "routeros.package-mismatch"));
-            AppendAccountRules(rules);
             rules.Append(new DriftRule("cfg.usergroup.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.usergroup.set"));
             rules.Append(new DriftRule("cfg.usergroup.*", DriftRule.Removed, Severity.Low, "cfg.usergroup.removed"));
             // Firewall: a new accept rule into the router or the LAN, a removed drop rule, a redirect.
-            rules.Append(new DriftRule("cfg.firewall.input.accept.*", DriftRule.Added, Severity.High, "cfg.firewall.accept.added"));
-            rules.Append(new DriftRule("cfg.firewall.forward.accept.*", DriftRule.Added, Severity.High, "cfg.firewall.accept.added"));
-            rules.Append(new DriftRule("cfg.firewall.*.drop.*", DriftRule.Removed, Severity.High, "cfg.firewall.block.removed"));
-            rules.Append(new DriftRule("cfg.firewall.*.reject.*", DriftRule.Removed, Severity.High, "cfg.firewall.block.removed"));
+            rules.Append(new DriftRule("cfg.firewall.*.accept.*", DriftRule.Added, Severity.High, "cfg.firewall.accept.added"));
+            rules.Append(new DriftRule("cfg.firewall.*.drop.*", DriftRule.Removed, Severity.High, "cfg.firewall.drop.removed"));
+            rules.Append(new DriftRule("cfg.firewall.*.reject.*", DriftRule.Removed, Severity.High, "cfg.firewall.reject.removed"));
             rules.Append(new DriftRule("cfg.firewall.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.firewall.added"));
             rules.Append(new DriftRule("cfg.firewall.*", DriftRule.Removed, Severity.Medium, "cfg.firewall.removed"));
             rules.Append(new DriftRule("cfg.nat.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.nat.added"));
@@ -50,7 +48,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("cfg.file.*", DriftRule.Removed, Severity.Info, "cfg.file.removed"));
             rules.Append(new DriftRule("cfg.cloud.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.cloud.set"));
             rules.Append(new DriftRule("cfg.cloud.*", DriftRule.Removed, Severity.Info, "cfg.cloud.removed"));
-            AppendExposureRules(rules);
+            rules.Append(new DriftRule("cfg.snmp.write.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.snmp.write.set"));
+            rules.Append(new DriftRule("cfg.snmp.write.*", DriftRule.Removed, Severity.Info, "cfg.snmp.write.removed"));
             rules.Append(new DriftRule("cfg.sniffer.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.sniffer.stream.set"));
             rules.Append(new DriftRule("cfg.sniffer.*", DriftRule.Removed, Severity.Info, "cfg.sniffer.stream.removed"));
             rules.Append(new DriftRule("cfg.log.remote.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.log.remote.set"));
@@ -66,26 +65,6 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("routeros.routerboot", DriftRule.AnyChange, Severity.High, "routeros.routerboot.any"));
             rules.Append(new DriftRule("routeros.package.*", DriftRule.Added, Severity.Medium, "routeros.package.added"));
             rules.Append(new DriftRule("routeros.channel", DriftRule.Changed, Severity.Medium, "routeros.channel.changed"));
-        }
-
-        /// <summary>
-        /// cfg.admin.NAME (an account with administrator rights): a new one, or an account promoted to one, is as serious
-        /// as a new administrator. Every family that reports cfg.admin adds these same rules.
-        /// </summary>
-        public static void AppendAccountRules(DriftRules rules)
-        {
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Added, Severity.Critical, "cfg.admin.added"));
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Changed, Severity.High, "cfg.admin.changed"));
-            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Removed, Severity.Low, "cfg.admin.removed"));
-        }
-
-        /// <summary>UPnP switched on and SNMP write access: settings more than one family reports.</summary>
-        public static void AppendExposureRules(DriftRules rules)
-        {
-            rules.Append(new DriftRule("cfg.upnp", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.upnp.on"));
-            rules.Append(new DriftRule("cfg.upnp", DriftRule.Removed, Severity.Info, "cfg.upnp.off"));
-            rules.Append(new DriftRule("cfg.snmp.write.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.snmp.write.set"));
-            rules.Append(new DriftRule("cfg.snmp.write.*", DriftRule.Removed, Severity.Info, "cfg.snmp.write.removed"));
         }
     }
 }

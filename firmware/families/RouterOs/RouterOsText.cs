@@ -167,7 +167,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 string host = UrlHost(text, text.IndexOf(':', url) + 3);
                 return host.Length == 0 ? "unknown" : host;
             }
-            int fetch = FindIgnoreCase(text, "fetch ");
+            int fetch = FindFetchWord(text);
             if (fetch >= 0 && FindIgnoreCase(text, "tool") >= 0)
             {
                 // FTP and SFTP fetches name the server with address= instead of a URL.
@@ -317,6 +317,21 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private static int FindIgnoreCase(string text, string part)
         {
             return FindIgnoreCaseFrom(text, part, 0);
+        }
+
+        // The first "fetch" not followed by a letter, digit or '-' (the command, also as "/tool/fe"."tch" joined), or -1.
+        private static int FindFetchWord(string text)
+        {
+            int at = 0;
+            while ((at = FindIgnoreCaseFrom(text, "fetch", at)) >= 0)
+            {
+                int end = at + 5;
+                if (end == text.Length) return at;
+                char c = Ordinal.LowerAscii(text[end]);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return at;
+                at = end;
+            }
+            return -1;
         }
 
         private static int FindIgnoreCaseFrom(string text, string part, int from)

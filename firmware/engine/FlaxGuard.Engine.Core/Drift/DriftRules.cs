@@ -68,6 +68,15 @@ namespace FlaxGuard.Engine.Drift
             rules.Append(new DriftRule("cfg.scheduler.*", DriftRule.Removed, Severity.Info, "cfg.scheduler.removed"));
             rules.Append(new DriftRule("cfg.script.*", DriftRule.Removed, Severity.Info, "cfg.script.removed"));
             rules.Append(new DriftRule("cfg.ntp.*", DriftRule.AnyChange, Severity.Medium, "cfg.ntp.any"));
+            // Issue 13, shared by RouterOS, Hikvision and ONVIF: an account given administrator rights (new, or promoted)
+            // is as serious as a new administrator; UPnP and dynamic DNS switched on.
+            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Added, Severity.Critical, "cfg.admin.added"));
+            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Changed, Severity.High, "cfg.admin.changed"));
+            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Removed, Severity.Low, "cfg.admin.removed"));
+            rules.Append(new DriftRule("cfg.upnp", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.upnp.on"));
+            rules.Append(new DriftRule("cfg.upnp", DriftRule.Removed, Severity.Info, "cfg.upnp.off"));
+            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.ddns.set"));
+            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Removed, Severity.Info, "cfg.ddns.removed"));
         }
 
         /// <summary>Severity and code when no rule matches.</summary>
