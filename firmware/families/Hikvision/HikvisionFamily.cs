@@ -27,6 +27,15 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
         public override void AddDriftRules(DriftRules rules)
         {
+            // Cameras ship with SSH off; CVE-2021-36260 intruders switched it on.
+            rules.Append(new DriftRule("cfg.camera.ssh", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.camera.ssh.on"));
+            rules.Append(new DriftRule("cfg.camera.ssh", DriftRule.Removed, Severity.Info, "cfg.camera.ssh.off"));
+            rules.Append(new DriftRule("cfg.push.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.push.set"));
+            rules.Append(new DriftRule("cfg.push.*", DriftRule.Removed, Severity.Info, "cfg.push.removed"));
+            rules.Append(new DriftRule("cfg.rtsp.auth", DriftRule.AnyChange, Severity.High, "cfg.rtsp.auth.changed"));
+            // A resource that answered at the baseline and now says "not supported" may be hidden; one that appears is a firmware change.
+            rules.Append(new DriftRule("hikvision.support.*", DriftRule.Added, Severity.Medium, "hikvision.support.lost"));
+            rules.Append(new DriftRule("hikvision.support.*", DriftRule.Removed, Severity.Low, "hikvision.support.gained"));
             rules.Append(new DriftRule("hikvision.serial-digest", DriftRule.Changed, Severity.High, "hikvision.serial-digest.changed"));
             rules.Append(new DriftRule("hikvision.time.mode", DriftRule.Changed, Severity.Medium, "hikvision.time.mode.changed"));
         }

@@ -11,17 +11,21 @@ namespace FlaxGuard.Engine.Probes.Hikvision
     /// Reads a Hikvision camera's or NVR's firmware and security settings over ISAPI with HTTP Digest: what it is
     /// (System/deviceInfo), who can log in (Security/users), which DNS servers it uses (System/Network/interfaces),
     /// whether telnet and SSH are on (System/Network/telnetd, /ssh), its time servers (System/time/ntpServers,
-    /// System/time) and whether Hik-Connect cloud access is on (System/Network/EZVIZ). Botnets that take over
-    /// cameras switch telnet on, add accounts and change DNS; those settings become facts for drift.
+    /// System/time), whether Hik-Connect cloud access is on (System/Network/EZVIZ), and (issue 13) ISUP/EHome
+    /// platform access (System/Network/Ehome), UPnP, event push targets (Event/notification/httpHosts), DDNS and
+    /// RTSP authentication (Security/RTSPCertificate). Botnets that take over cameras switch telnet or SSH on, add or
+    /// promote accounts, change DNS and push targets; those settings become facts for drift.
     /// <para>
-    /// deviceInfo, users and interfaces must be answered; the others may be missing on a model (ISAPI
-    /// "notSupport") and then give no fact. Any other error, a refused or locked login, or an answer that is not a
+    /// deviceInfo and interfaces must be answered; the others may be missing on a model (404, or ISAPI
+    /// "notSupport") and then give hikvision.support.NAME = no instead of a failed probe, so a camera without
+    /// Security/users can still be baselined. Any other error, a refused or locked login, or an answer that is not a
     /// well-formed, bounded ISAPI document is "could not verify", and the probe stops at the first one: after a
     /// refused login it sends nothing more, because Hikvision devices lock out a client after a few failures.
     /// </para>
     /// Facts: <c>fw.vendor</c>, <c>fw.model</c>, <c>fw.version</c>, <c>fw.build</c>, <c>cfg.user.NAME=level</c>,
     /// <c>cfg.dns.server.ADDRESS</c>, <c>cfg.service.telnet</c>/<c>ssh</c> (only while on), <c>cfg.ntp.server.SERVER</c>,
-    /// <c>cfg.remote.hik-connect</c> (only while on) and <c>hikvision.*</c> extras. Never the password, the clock,
+    /// <c>cfg.remote.hik-connect</c> (only while on), <c>cfg.admin.NAME</c>, <c>cfg.camera.ssh</c>, <c>cfg.remote.isup</c>,
+    /// <c>cfg.upnp</c>, <c>cfg.push.HOST</c>, <c>cfg.ddns.PROVIDER</c>, <c>cfg.rtsp.auth</c> and <c>hikvision.*</c> extras. Never the password, the clock,
     /// the device's own address, its MAC, or the serial number in clear (only a digest, which still changes when the
     /// hardware is swapped; Hikvision's password-reset codes were derived from the serial, so it stays out of reports).
     /// </summary>
@@ -35,6 +39,19 @@ namespace FlaxGuard.Engine.Probes.Hikvision
         public const string NtpServersPath = "/ISAPI/System/time/ntpServers";
         public const string TimePath = "/ISAPI/System/time";
         public const string CloudPath = "/ISAPI/System/Network/EZVIZ";
+        public const string IsupPath = "/ISAPI/System/Network/Ehome";
+        public const string UpnpPath = "/ISAPI/System/Network/UPnP";
+        public const string PushPath = "/ISAPI/Event/notification/httpHosts";
+        public const string DdnsPath = "/ISAPI/System/Network/DDNS";
+        public const string RtspAuthPath = "/ISAPI/Security/RTSPCertificate";
+
+        private const int MaxRecords = 16;
+        private static readonly string[] IsupFields = new string[] { "enabled", "addressingFormatType", "hostName", "ipAddress", "ipv6Address", "portNo", "deviceID", "version", "registerStatus" };
+        private static readonly string[] UpnpFields = new string[] { "enabled", "name" };
+        private static readonly string[] RtspFields = new string[] { "certificateType" };
+        private static readonly string[] PushFields = new string[] { "id", "url", "protocolType", "parameterFormatType", "addressingFormatType", "hostName", "ipAddress", "ipv6Address", "portNo", "httpAuthenticationMethod" };
+        private static readonly string[] DdnsFields = new string[] { "id", "enabled", "provider", "deviceDomainName", "portNo", "userName" };
+        private static readonly string[] AddressFields = new string[] { "hostName", "ipAddress", "ipv6Address" };
 
         private const int Read = 0;
         private const int NotSupported = 1;
@@ -60,7 +77,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
         public string[] KeyPrefixes
         {
-            get { return new string[] { "fw.", "cfg.user.", "cfg.dns.", "cfg.service.", "cfg.ntp.", "cfg.remote.", "hikvision." }; }
+            get { return new string[] { "fw.", "cfg.", "hikvision." }; }
         }
 
         public void Run(ProbeContext context, ProbeOutput output)
@@ -89,11 +106,18 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             if (Fetch(session, DeviceInfoPath, info, false) != Read) return;
             AddDeviceFacts(output, info);
 
+            // Some models (doorbells, older NVR firmware) have no account list: baselined without it, said so in a fact.
             UserListDocument users = new UserListDocument(_options.MaxUsers);
-            if (Fetch(session, UsersPath, users, false) != Read) return;
-            for (int i = 0; i < users.Count; i++)
+            int state = Fetch(session, UsersPath, users, true);
+            if (state == Failed) return;
+            if (state == NotSupported) output.AddFact("hikvision.support.users", "no", FactKind.Config);
+            for (int i = 0; state == Read && i < users.Count; i++)
             {
-                output.AddFact("cfg.user." + FactText.KeySegment(users[i].Name, 64), Ordinal.ToLowerAscii(FactText.Clean(users[i].Level, 32)), FactKind.Config);
+                string name = FactText.KeySegment(users[i].Name, 64);
+                string level = Ordinal.ToLowerAscii(FactText.Clean(users[i].Level, 32));
+                output.AddFact("cfg.user." + name, level, FactKind.Config);
+                // Promoting an operator to Administrator is as serious as a new administrator.
+                if (level == "administrator") output.AddFact("cfg.admin." + name, level, FactKind.Config);
             }
 
             NetworkInterfacesDocument interfaces = new NetworkInterfacesDocument();
@@ -101,8 +125,9 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             AddNetworkFacts(output, interfaces);
 
             ServiceSwitchDocument telnet = new ServiceSwitchDocument("Telnetd");
-            int state = Fetch(session, TelnetPath, telnet, true);
+            state = Fetch(session, TelnetPath, telnet, true);
             if (state == Failed) return;
+            if (state == NotSupported) output.AddFact("hikvision.support.telnet", "no", FactKind.Config);
             if (state == Read && telnet.Enabled)
             {
                 output.AddFact("cfg.service.telnet", "port=23 from=any", FactKind.Config);
@@ -113,10 +138,16 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             ServiceSwitchDocument ssh = new ServiceSwitchDocument("SSH");
             state = Fetch(session, SshPath, ssh, true);
             if (state == Failed) return;
-            if (state == Read && ssh.Enabled) output.AddFact("cfg.service.ssh", "port=22 from=any", FactKind.Config);
+            if (state == NotSupported) output.AddFact("hikvision.support.ssh", "no", FactKind.Config);
+            if (state == Read && ssh.Enabled)
+            {
+                output.AddFact("cfg.service.ssh", "port=22 from=any", FactKind.Config);
+                // Cameras ship with SSH off; CVE-2021-36260 intruders switched it on to come back.
+                output.AddFact("cfg.camera.ssh", "on", FactKind.Config);
+            }
 
             NtpServersDocument ntp = new NtpServersDocument();
-            state = Fetch(session, NtpServersPath, ntp, true);
+            state = FetchOptional(session, NtpServersPath, ntp, "ntp");
             if (state == Failed) return;
             for (int i = 0; state == Read && i < ntp.Count; i++)
             {
@@ -132,14 +163,104 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 AddCleanFact(output, "hikvision.time.zone", time.Zone, FactKind.Config);
             }
 
-            if (!_options.ReadCloudAccess) return;
-            ServiceSwitchDocument cloud = new ServiceSwitchDocument("EZVIZ");
-            state = Fetch(session, CloudPath, cloud, true);
-            if (state == Read && cloud.Enabled)
+            if (_options.ReadCloudAccess)
             {
-                string server = cloud.Server == null ? "default" : cloud.Server;
-                output.AddFact("cfg.remote.hik-connect", "cloud=" + FactText.Clean(server, 200), FactKind.Config);
+                ServiceSwitchDocument cloud = new ServiceSwitchDocument("EZVIZ");
+                state = Fetch(session, CloudPath, cloud, true);
+                if (state == Failed) return;
+                if (state == Read && cloud.Enabled)
+                {
+                    string server = cloud.Server == null ? "default" : cloud.Server;
+                    output.AddFact("cfg.remote.hik-connect", "cloud=" + FactText.Clean(server, 200), FactKind.Config);
+                }
             }
+            ReadReach(session, output);
+        }
+
+        /// <summary>
+        /// Where the camera reaches out or lets others in: ISUP/EHome platform access (cfg.remote.isup), UPnP (cfg.upnp),
+        /// event push targets (cfg.push.HOST), DDNS (cfg.ddns.PROVIDER) and how RTSP logins are checked (cfg.rtsp.auth).
+        /// A resource the model lacks gives hikvision.support.NAME = no.
+        /// </summary>
+        private void ReadReach(Session session, ProbeOutput output)
+        {
+            IsapiRecordsDocument isup = new IsapiRecordsDocument("Ehome", null, IsupFields, null, null, 1);
+            int state = FetchOptional(session, IsupPath, isup, "isup");
+            if (state == Failed) return;
+            if (state == Read && IsTrue(isup.Value(0, 0)))
+            {
+                string host = Server(isup.Value(0, 2), isup.Value(0, 3), isup.Value(0, 4));
+                output.AddFact("cfg.remote.isup", "server=" + (host == null ? "unset" : host) + ":" + Number(isup.Value(0, 5)), FactKind.Config);
+            }
+
+            IsapiRecordsDocument upnp = new IsapiRecordsDocument("UPnP", null, UpnpFields, null, null, 1);
+            state = FetchOptional(session, UpnpPath, upnp, "upnp");
+            if (state == Failed) return;
+            if (state == Read && IsTrue(upnp.Value(0, 0))) output.AddFact("cfg.upnp", "on", FactKind.Config);
+
+            IsapiRecordsDocument push = new IsapiRecordsDocument("HttpHostNotificationList", "HttpHostNotification", PushFields, null, null, MaxRecords);
+            state = FetchOptional(session, PushPath, push, "push");
+            if (state == Failed) return;
+            for (int i = 0; state == Read && i < push.Count; i++)
+            {
+                string host = Server(push.Value(i, 5), push.Value(i, 6), push.Value(i, 7));
+                // Unused slots hold 0.0.0.0 or nothing.
+                if (host == null) continue;
+                string key = "cfg.push." + FactText.KeySegment(host, 100);
+                if (output.Facts.Contains(key)) continue;
+                string protocol = Ordinal.ToLowerAscii(FactText.Clean(push.Value(i, 2), 16));
+                output.AddFact(key, "proto=" + (protocol.Length == 0 ? "http" : protocol) + " port=" + Number(push.Value(i, 8)) + " url=" + FactText.Clean(push.Value(i, 1), 100), FactKind.Config);
+            }
+
+            IsapiRecordsDocument ddns = new IsapiRecordsDocument("DDNSList", "DDNS", DdnsFields, "serverAddress", AddressFields, MaxRecords);
+            state = FetchOptional(session, DdnsPath, ddns, "ddns");
+            if (state == Failed) return;
+            for (int i = 0; state == Read && i < ddns.Count; i++)
+            {
+                if (!IsTrue(ddns.Value(i, 1))) continue;
+                string provider = Ordinal.ToLowerAscii(FactText.Clean(ddns.Value(i, 2), 32));
+                string key = "cfg.ddns." + FactText.KeySegment(provider.Length == 0 ? "unknown" : provider, 32);
+                if (output.Facts.Contains(key)) continue;
+                string server = Server(ddns.Value(i, DdnsFields.Length), ddns.Value(i, DdnsFields.Length + 1), ddns.Value(i, DdnsFields.Length + 2));
+                output.AddFact(key, "server=" + (server == null ? "default" : server) + " domain=" + Ordinal.ToLowerAscii(FactText.Clean(ddns.Value(i, 3), 100)), FactKind.Config);
+            }
+
+            IsapiRecordsDocument rtsp = new IsapiRecordsDocument("RTSPCertificate", null, RtspFields, null, null, 1);
+            state = FetchOptional(session, RtspAuthPath, rtsp, "rtsp-auth");
+            if (state == Read)
+            {
+                string type = Ordinal.ToLowerAscii(FactText.Clean(rtsp.Value(0, 0), 32));
+                output.AddFact("cfg.rtsp.auth", type.Length == 0 ? "unset" : type, FactKind.Config);
+            }
+        }
+
+        private int FetchOptional(Session session, string path, IIsapiDocument document, string name)
+        {
+            int state = Fetch(session, path, document, true);
+            if (state == NotSupported) session.Output.AddFact("hikvision.support." + name, "no", FactKind.Config);
+            return state;
+        }
+
+        private static bool IsTrue(string value)
+        {
+            return value != null && Ordinal.EqualsIgnoreAsciiCase(value.Trim(), "true");
+        }
+
+        // A host name or address in canonical form; null when unset (empty, 0.0.0.0, ::) or not an address.
+        private static string Server(string hostName, string ipv4, string ipv6)
+        {
+            string host = hostName == null || hostName.Trim().Length == 0 ? null : IsapiAddress.NormalizeHostName(hostName);
+            if (host != null && host.Length > 0) return host;
+            string address = ipv4 == null || ipv4.Trim().Length == 0 ? null : IsapiAddress.Normalize(ipv4);
+            if (address == null || address.Length == 0 || address == "0.0.0.0") address = ipv6 == null || ipv6.Trim().Length == 0 ? null : IsapiAddress.Normalize(ipv6);
+            if (address == null || address.Length == 0 || address == "0.0.0.0" || address == "::") return null;
+            return address;
+        }
+
+        private static string Number(string value)
+        {
+            string clean = FactText.Clean(value, 8);
+            return clean.Length == 0 ? "default" : clean;
         }
 
         private static void AddDeviceFacts(ProbeOutput output, DeviceInfoDocument info)
@@ -220,6 +341,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             bool complete = reply.Finish();
             if (response.StatusCode != 200)
             {
+                // Firmware without a resource answers 404, with a notSupport status report or a plain page.
+                if (optional && response.StatusCode == 404) return NotSupported;
                 if (complete && reply.IsResponseStatus)
                 {
                     if (optional && IsapiStatus.IsNotSupported(reply.SubStatusCode)) return NotSupported;

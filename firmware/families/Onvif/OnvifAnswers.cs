@@ -18,6 +18,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
             "NetworkProtocols", "Name", "Enabled", "Port",
             "DNSInformation", "NTPInformation", "FromDHCP", "SearchDomain", "DNSManual", "NTPManual", "IPv4Address", "IPv6Address", "DNSname",
             "SystemDateAndTime", "DateTimeType", "TimeZone", "TZ", "UTCDateTime", "Time", "Date", "Hour", "Minute", "Second", "Year", "Month", "Day",
+            "DiscoveryMode", "DynamicDNSInformation", "Type", "TTL", "RemoteUser", "UseDerivedPassword", "NetworkGateway",
         };
 
         private static readonly string[] UserLevels = new string[] { "Administrator", "Operator", "User", "Anonymous", "Extended" };
@@ -107,6 +108,8 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 if (role == null) return "gives user " + Quote(name) + " the level " + Quote(level) + ", which ONVIF does not define";
                 string key = "cfg.user." + FactText.KeySegment(name, 64);
                 if (!facts.Add(key, role, FactKind.Config)) return "lists the user " + Quote(name) + " twice";
+                // Raising an account to Administrator is as serious as a new administrator.
+                if (role == "administrator") facts.Add("cfg.admin." + FactText.KeySegment(name, 64), role, FactKind.Config);
             }
             return null;
         }
@@ -203,6 +206,70 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 }
                 // The same server listed twice is harmless; the set keeps one.
                 if (server != null) facts.Add(serverPrefix + FactText.KeySegment(server, 100), "configured", FactKind.Config);
+            }
+            return null;
+        }
+
+        /// <summary>GetDiscoveryMode: cfg.discovery = discoverable or nondiscoverable (WS-Discovery answers on the LAN).</summary>
+        public static string ReadDiscoveryMode(OnvifReply reply, FactSet facts)
+        {
+            string problem = Single(reply, "DiscoveryMode");
+            if (problem != null) return problem;
+            string mode = reply.First("DiscoveryMode");
+            if (mode == null) return "does not give the discovery mode";
+            string t = mode.Trim();
+            if (Ordinal.EqualsIgnoreAsciiCase(t, "Discoverable")) facts.Add("cfg.discovery", "discoverable", FactKind.Config);
+            else if (Ordinal.EqualsIgnoreAsciiCase(t, "NonDiscoverable")) facts.Add("cfg.discovery", "nondiscoverable", FactKind.Config);
+            else return "gives a discovery mode (" + Quote(mode) + ") that is neither Discoverable nor NonDiscoverable";
+            return null;
+        }
+
+        /// <summary>GetDynamicDNS: cfg.ddns.onvif = "type=T name=N" unless the type is NoUpdate. The TTL is not kept.</summary>
+        public static string ReadDynamicDns(OnvifReply reply, FactSet facts)
+        {
+            string problem = Single(reply, "DynamicDNSInformation/Type");
+            if (problem == null) problem = Single(reply, "DynamicDNSInformation/Name");
+            if (problem != null) return problem;
+            string type = reply.First("DynamicDNSInformation/Type");
+            if (type == null) return "does not give the dynamic DNS type";
+            string t = type.Trim();
+            if (Ordinal.EqualsIgnoreAsciiCase(t, "NoUpdate")) return null;
+            if (!Ordinal.EqualsIgnoreAsciiCase(t, "ClientUpdates") && !Ordinal.EqualsIgnoreAsciiCase(t, "ServerUpdates")) return "gives a dynamic DNS type (" + Quote(type) + ") that ONVIF does not define";
+            string name = reply.First("DynamicDNSInformation/Name");
+            string host = name == null || name.Trim().Length == 0 ? "unset" : OnvifValues.NormalizeHostName(name);
+            if (host == null) return "gives a dynamic DNS name (" + Quote(name) + ") that is not a host name";
+            facts.Add("cfg.ddns.onvif", "type=" + Ordinal.ToLowerAscii(t) + " name=" + host, FactKind.Config);
+            return null;
+        }
+
+        /// <summary>
+        /// GetRemoteUser: cfg.remote-user = the user name the camera presents to remote services (with " derived"
+        /// when it uses a derived password); no fact when none is set. The password is never asked for by ONVIF's GET.
+        /// </summary>
+        public static string ReadRemoteUser(OnvifReply reply, FactSet facts)
+        {
+            string problem = Single(reply, "RemoteUser/Username");
+            if (problem != null) return problem;
+            string name = reply.First("RemoteUser/Username");
+            if (name == null || name.Trim().Length == 0) return null;
+            bool derived = false;
+            string flag = reply.First("RemoteUser/UseDerivedPassword");
+            if (flag != null && !OnvifValues.TryParseBoolean(flag, out derived)) return "says UseDerivedPassword " + Quote(flag) + ", which is not true or false";
+            facts.Add("cfg.remote-user", FactText.Clean(name.Trim(), 64) + (derived ? " derived" : ""), FactKind.Config);
+            return null;
+        }
+
+        /// <summary>GetNetworkDefaultGateway: cfg.gateway.ADDRESS = default for each IPv4 and IPv6 gateway.</summary>
+        public static string ReadDefaultGateway(OnvifReply reply, FactSet facts)
+        {
+            for (int i = 0; i < reply.Count; i++)
+            {
+                if (!reply.PathIs(i, "NetworkGateway/IPv4Address") && !reply.PathIs(i, "NetworkGateway/IPv6Address")) continue;
+                string value = reply.ValueAt(i);
+                if (value.Trim().Length == 0) continue;
+                string address = OnvifValues.NormalizeAddress(value);
+                if (address == null) return "gives a gateway (" + Quote(value) + ") that is not an IP address";
+                facts.Add("cfg.gateway." + FactText.KeySegment(address, 64), "default", FactKind.Config);
             }
             return null;
         }

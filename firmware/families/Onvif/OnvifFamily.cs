@@ -29,6 +29,11 @@ namespace FlaxGuard.Engine.Probes.Onvif
 
         public override void AddDriftRules(DriftRules rules)
         {
+            rules.Append(new DriftRule("cfg.discovery", DriftRule.AnyChange, Severity.Medium, "cfg.discovery.changed"));
+            rules.Append(new DriftRule("cfg.remote-user", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.remote-user.set"));
+            rules.Append(new DriftRule("cfg.remote-user", DriftRule.Removed, Severity.Info, "cfg.remote-user.removed"));
+            rules.Append(new DriftRule("cfg.gateway.*", DriftRule.Added, Severity.High, "cfg.gateway.added"));
+            rules.Append(new DriftRule("cfg.gateway.*", DriftRule.Removed, Severity.Low, "cfg.gateway.removed"));
             rules.Append(new DriftRule("onvif.hardware-id", DriftRule.Changed, Severity.High, "onvif.hardware-id.changed"));
             rules.Append(new DriftRule("onvif.dns.from-dhcp", DriftRule.Changed, Severity.Medium, "onvif.dns.from-dhcp.changed"));
             rules.Append(new DriftRule("onvif.ntp.from-dhcp", DriftRule.Changed, Severity.Medium, "onvif.ntp.from-dhcp.changed"));

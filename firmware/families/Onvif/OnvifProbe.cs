@@ -8,13 +8,15 @@ namespace FlaxGuard.Engine.Probes.Onvif
     /// Asks an IP camera's ONVIF device service (SOAP 1.2 over HTTP) what firmware it runs and how it is set
     /// up: GetSystemDateAndTime (unauthenticated, to learn the camera's clock), then, signed with a WS-Security
     /// UsernameToken PasswordDigest dated in the camera's time, GetDeviceInformation, GetUsers,
-    /// GetNetworkProtocols, GetDNS and GetNTP. Botnets that take over cameras add accounts, point DNS elsewhere
+    /// GetNetworkProtocols, GetDNS, GetNTP and (issue 13) GetDiscoveryMode, GetDynamicDNS, GetRemoteUser and
+    /// GetNetworkDefaultGateway (device service WSDL, ver10). Botnets that take over cameras add accounts, point DNS elsewhere
     /// and replace firmware; those are the facts.
     /// <para>
     /// Facts: <c>fw.vendor</c>, <c>fw.model</c>, <c>fw.version</c>; <c>cfg.user.NAME=LEVEL</c>;
     /// <c>cfg.service.http|https|rtsp=port=N</c> while enabled; <c>cfg.dns.server.ADDRESS</c> and
     /// <c>cfg.ntp.server.ADDRESS</c> (manual servers); extras <c>onvif.hardware-id</c>, <c>onvif.dns.from-dhcp</c>,
-    /// <c>onvif.dns.search.DOMAIN</c>, <c>onvif.ntp.from-dhcp</c>, <c>onvif.datetime-type</c>, <c>onvif.timezone</c>.
+    /// <c>onvif.dns.search.DOMAIN</c>, <c>onvif.ntp.from-dhcp</c>, <c>onvif.datetime-type</c>, <c>onvif.timezone</c>;
+    /// <c>cfg.admin.NAME</c>, <c>cfg.discovery</c>, <c>cfg.ddns.onvif</c>, <c>cfg.remote-user</c>, <c>cfg.gateway.ADDRESS</c>.
     /// Never the serial number, the clock, nonces or anything about the password.
     /// </para>
     /// </summary>
@@ -41,7 +43,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
 
         public string[] KeyPrefixes
         {
-            get { return new string[] { "fw.", "cfg.user.", "cfg.service.", "cfg.dns.", "cfg.ntp.", "onvif." }; }
+            get { return new string[] { "fw.", "cfg.", "onvif." }; }
         }
 
         public void Run(ProbeContext context, ProbeOutput output)
@@ -73,7 +75,11 @@ namespace FlaxGuard.Engine.Probes.Onvif
             if (!AskAndRead(client, ReadUsers, "GetUsers", "list the user accounts", pending, output)) return;
             if (!AskAndRead(client, ReadProtocols, "GetNetworkProtocols", "list the network services", pending, output)) return;
             if (!AskAndRead(client, ReadDns, "GetDNS", "read the DNS settings", pending, output)) return;
-            AskAndRead(client, ReadNtp, "GetNTP", "read the time-server settings", pending, output);
+            if (!AskAndRead(client, ReadNtp, "GetNTP", "read the time-server settings", pending, output)) return;
+            if (!AskAndRead(client, ReadDiscovery, "GetDiscoveryMode", "read the discovery mode", pending, output)) return;
+            if (!AskAndRead(client, ReadDynamicDns, "GetDynamicDNS", "read the dynamic DNS settings", pending, output)) return;
+            if (!AskAndRead(client, ReadRemoteUser, "GetRemoteUser", "read the remote user", pending, output)) return;
+            AskAndRead(client, ReadGateway, "GetNetworkDefaultGateway", "read the default gateway", pending, output);
         }
 
         /// <summary>One of the optional answers: false when the probe must stop.</summary>
@@ -89,6 +95,10 @@ namespace FlaxGuard.Engine.Probes.Onvif
         private const int ReadProtocols = 2;
         private const int ReadDns = 3;
         private const int ReadNtp = 4;
+        private const int ReadDiscovery = 5;
+        private const int ReadDynamicDns = 6;
+        private const int ReadRemoteUser = 7;
+        private const int ReadGateway = 8;
 
         private bool Read(OnvifClient client, int what, string action, FactSet pending, ProbeOutput output)
         {
@@ -98,7 +108,11 @@ namespace FlaxGuard.Engine.Probes.Onvif
             else if (what == ReadUsers) problem = OnvifAnswers.ReadUsers(client.Reply, pending);
             else if (what == ReadProtocols) problem = OnvifAnswers.ReadProtocols(client.Reply, pending);
             else if (what == ReadDns) problem = OnvifAnswers.ReadDns(client.Reply, pending);
-            else problem = OnvifAnswers.ReadNtp(client.Reply, pending);
+            else if (what == ReadNtp) problem = OnvifAnswers.ReadNtp(client.Reply, pending);
+            else if (what == ReadDiscovery) problem = OnvifAnswers.ReadDiscoveryMode(client.Reply, pending);
+            else if (what == ReadDynamicDns) problem = OnvifAnswers.ReadDynamicDns(client.Reply, pending);
+            else if (what == ReadRemoteUser) problem = OnvifAnswers.ReadRemoteUser(client.Reply, pending);
+            else problem = OnvifAnswers.ReadDefaultGateway(client.Reply, pending);
             return Keep(pending, problem, action, output);
         }
 

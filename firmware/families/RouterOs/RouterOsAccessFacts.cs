@@ -1,3 +1,4 @@
+using System.Collections;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Json;
 using FlaxGuard.Engine.Text;
@@ -14,7 +15,51 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary>The management services RouterOS lists in /ip/service.</summary>
         public static readonly string[] ManagementServices = new string[] { "api", "api-ssl", "ftp", "ssh", "telnet", "winbox", "www", "www-ssl" };
 
-        public static string FromUsers(JsonValue users, RouterOsFactBuffer facts)
+        /// <summary>
+        /// /user/group: cfg.usergroup.NAME = the policies it grants, sorted ("!name" entries, which RouterOS prints for
+        /// policies a group lacks, left out). Returns the names of groups that can administer the router (they grant both
+        /// "policy" and "write": they can create users and change any group), or null with <paramref name="problem"/>.
+        /// </summary>
+        public static Hashtable FromGroups(JsonValue groups, RouterOsFactBuffer facts, out string problem)
+        {
+            problem = null;
+            Hashtable admin = new Hashtable();
+            for (int i = 0; i < groups.Count; i++)
+            {
+                JsonValue group = groups.Item(i);
+                string name = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(group, "name"), 64));
+                string policy = RouterOsShape.CheckedField(group, "policy");
+                if (name.Length == 0 || policy == null)
+                {
+                    problem = "group " + (i + 1).ToString() + " has no name or policy";
+                    return null;
+                }
+                string[] listed = RouterOsText.NormalizeList(policy);
+                TextBuilder text = facts.Text.Clear();
+                bool write = false;
+                bool changesPolicy = false;
+                for (int k = 0; k < listed.Length; k++)
+                {
+                    string p = listed[k];
+                    if (p.Length == 0 || p[0] == '!') continue;
+                    if (p == "write") write = true;
+                    else if (p == "policy") changesPolicy = true;
+                    if (text.Length > 0) text.Append(',');
+                    text.Append(p);
+                }
+                string value = text.Length == 0 ? "none" : text.ToString();
+                facts.Add(text.Clear().Append("cfg.usergroup.").AppendKeySegment(name, 64).ToString(), value, FactKind.Config);
+                if (write && changesPolicy && !admin.Contains(name)) admin.Add(name, name);
+            }
+            return admin;
+        }
+
+        /// <summary>
+        /// cfg.user.NAME = group for each enabled account, and cfg.admin.NAME = group for those whose group can administer
+        /// the router (<paramref name="adminGroups"/>; "full" when it is null): moving an account into such a group is as
+        /// serious as a new administrator.
+        /// </summary>
+        public static string FromUsers(JsonValue users, Hashtable adminGroups, RouterOsFactBuffer facts)
         {
             for (int i = 0; i < users.Count; i++)
             {
@@ -30,6 +75,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 string role = Ordinal.ToLowerAscii(FactText.Clean(group, 64));
                 string key = facts.Text.Clear().Append("cfg.user.").AppendKeySegment(name, 64).ToString();
                 facts.Add(key, role.Length == 0 ? "none" : role, FactKind.Config);
+                bool admin = adminGroups == null ? role == "full" : adminGroups.Contains(role);
+                if (admin) facts.Add(facts.Text.Clear().Append("cfg.admin.").AppendKeySegment(name, 64).ToString(), role, FactKind.Config);
             }
             return null;
         }

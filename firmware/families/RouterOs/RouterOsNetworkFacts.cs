@@ -32,6 +32,39 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return null;
         }
 
+        /// <summary>
+        /// /ip/dns/static: cfg.dns.static.NAME (or cfg.dns.static.re:REGEXP) = "TYPE TARGET" for each enabled, static entry.
+        /// A static entry answers before any upstream server, so it hijacks one name without touching the server list.
+        /// Dynamic entries (from DHCP leases) come and go by themselves.
+        /// </summary>
+        public static string FromDnsStatic(JsonValue entries, RouterOsFactBuffer facts)
+        {
+            for (int i = 0; i < entries.Count; i++)
+            {
+                JsonValue entry = entries.Item(i);
+                string problem = null;
+                bool disabled = RouterOsShape.IsSetChecked(entry, "disabled", false, ref problem);
+                bool dynamic = RouterOsShape.IsSetChecked(entry, "dynamic", false, ref problem);
+                if (problem != null) return "static DNS entry " + (i + 1).ToString() + ": " + problem;
+                if (disabled || dynamic) continue;
+                string name = Lower(RouterOsShape.CheckedField(entry, "name"), 100);
+                string regexp = RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(entry, "regexp"), 100);
+                if (name.Length == 0 && regexp.Length == 0) return "static DNS entry " + (i + 1).ToString() + " has neither a name nor a regexp";
+                string type = Lower(RouterOsShape.CheckedField(entry, "type"), 16);
+                if (type.Length == 0) type = "a";
+                string target = Lower(RouterOsShape.CheckedField(entry, "address"), 100);
+                if (target.Length == 0) target = Lower(RouterOsShape.CheckedField(entry, "cname"), 100);
+                if (target.Length == 0) target = Lower(RouterOsShape.CheckedField(entry, "forward-to"), 100);
+                if (target.Length == 0) target = Lower(RouterOsShape.CheckedField(entry, "text"), 100);
+                TextBuilder text = facts.Text.Clear().Append("cfg.dns.static.");
+                if (name.Length > 0) text.AppendKeySegment(name, 100);
+                else text.Append("re:").AppendKeySegment(regexp, 100);
+                string key = text.ToString();
+                facts.Add(key, text.Clear().Append(type).Append(' ').Append(target.Length == 0 ? "none" : target).ToString(), FactKind.Config);
+            }
+            return null;
+        }
+
         /// <summary>cfg.forward.PROTO.PORT = "to-addresses:to-ports" for each enabled, static dstnat rule with action dst-nat.</summary>
         public static string FromNat(JsonValue rules, RouterOsFactBuffer facts)
         {

@@ -15,6 +15,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             MaxBodyBytes = 64 * 1024;
             MaxStringBytes = 32 * 1024;
             MaxValues = 8192;
+            MaxListItems = 1024;
         }
 
         /// <summary>A RouterOS user; a "read" group account is enough (the probe only sends GET).</summary>
@@ -28,7 +29,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary>Bound on each request, connect to last byte.</summary>
         public int RequestTimeoutMs { get; set; }
 
-        /// <summary>Bound on the whole probe (13 requests plus the first authentication challenge).</summary>
+        /// <summary>Bound on the whole probe (about 35 requests plus the first authentication challenge).</summary>
         public int TotalTimeoutMs { get; set; }
 
         /// <summary>Largest answer read for one menu; a larger one is "could not verify", never cut short and parsed.</summary>
@@ -36,6 +37,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
         /// <summary>Longest single JSON string (a script source or scheduler on-event text is the longest RouterOS sends).</summary>
         public int MaxStringBytes { get; set; }
+
+        /// <summary>Most items one menu may list (rules, files, users ...); a longer list is "could not verify".</summary>
+        public int MaxListItems { get; set; }
 
         /// <summary>Most JSON values in one answer.</summary>
         public int MaxValues { get; set; }

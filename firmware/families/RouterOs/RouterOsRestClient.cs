@@ -64,13 +64,24 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// </summary>
         public JsonValue Read(string menu, out RouterOsReply failure)
         {
-            failure = Send(menu);
+            failure = Send(menu, null);
             if (failure != null) return null;
             return _answer;
         }
 
-        // Sends the GET; null when the answer parsed (it is then in _answer), else the failure.
-        private RouterOsReply Send(string menu)
+        /// <summary>
+        /// Runs a console command that only reports (POST <c>/rest</c> + <paramref name="command"/> with a JSON body, as
+        /// MikroTik's REST manual has it for commands), e.g. "/system/check-installation" with {"once":""}.
+        /// </summary>
+        public JsonValue Run(string command, string jsonBody, out RouterOsReply failure)
+        {
+            failure = Send(command, jsonBody);
+            if (failure != null) return null;
+            return _answer;
+        }
+
+        // Sends the GET (or, with a body, the POST); null when the answer parsed (it is then in _answer), else the failure.
+        private RouterOsReply Send(string menu, string jsonBody)
         {
             _answer = null;
             long remaining = _deadline - _clock.MonotonicMilliseconds;
@@ -78,7 +89,12 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 return RouterOsReply.Failure("the router did not finish answering within the overall time limit of " + (_options.TotalTimeoutMs / 1000).ToString() + " s (stopped before /rest" + menu + ")");
             }
-            HttpRequest request = new HttpRequest("GET", _origin + "/rest" + menu);
+            HttpRequest request = new HttpRequest(jsonBody == null ? "GET" : "POST", _origin + "/rest" + menu);
+            if (jsonBody != null)
+            {
+                request.Body = Utf8.GetBytes(jsonBody);
+                request.ContentType = "application/json";
+            }
             request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
             request.MaxBodyBytes = _options.MaxBodyBytes;
             request.AddHeader("Accept", "application/json");

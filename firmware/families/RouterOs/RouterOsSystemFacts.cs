@@ -43,8 +43,15 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 if (problem != null) return "package " + (i + 1).ToString() + ": " + problem;
                 string name = Ordinal.ToLowerAscii(Clean(RouterOsShape.CheckedField(package, "name"), 64));
                 if (name.Length == 0) return "package " + (i + 1).ToString() + " has no name";
-                if (disabled || available || name == "routeros" || name == "system") continue;
+                if (disabled || available) continue;
                 string version = Clean(RouterOsShape.CheckedField(package, "version"), 40);
+                // RouterOS installs only packages of the running version; another version is a package nobody upgraded with it.
+                string system = facts.Get("fw.version");
+                if (system != null && version.Length > 0 && version != system)
+                {
+                    facts.Add(facts.Text.Clear().Append("routeros.package-mismatch.").AppendKeySegment(name, 64).ToString(), version, FactKind.Firmware);
+                }
+                if (name == "routeros" || name == "system") continue;
                 string key = facts.Text.Clear().Append("routeros.package.").AppendKeySegment(name, 64).ToString();
                 facts.Add(key, version.Length == 0 ? "installed" : version, FactKind.Firmware);
             }

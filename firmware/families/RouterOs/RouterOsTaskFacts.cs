@@ -6,16 +6,20 @@ using FlaxGuard.Engine.Text;
 namespace FlaxGuard.Engine.Probes.RouterOs
 {
     /// <summary>
-    /// What the router runs by itself: /system/script (a digest of each source) and /system/scheduler (interval and
-    /// a digest of the on-event text). A task that downloads something, in its own text or in a script it runs, also
-    /// gets cfg.scheduler.NAME.fetch = the host it fetches from: the way implants reinstall themselves after a reboot.
-    /// Run counts, next-run and last-started times are never facts.
+    /// What the router runs by itself: /system/script (a digest of each source), /system/scheduler (interval and a
+    /// digest of the on-event text) and /tool/netwatch (a digest of its up, down and test scripts, keyed by the host
+    /// it watches). A task that downloads something, in its own text, in a script it runs or in a file it imports,
+    /// also gets NAME.fetch = the host it fetches from: the way implants (Meris among them) reinstall themselves after
+    /// a reboot. Run counts, next-run, last-started times and netwatch status are never facts.
     /// </summary>
     public static class RouterOsTaskFacts
     {
+        /// <summary>Files whose text is read to follow /import, at most, per run.</summary>
+        public const int MaxImportedFiles = 8;
+
         /// <summary>
         /// Adds cfg.script.NAME facts and returns, for <see cref="FromSchedulers"/>, each script name (the first of a repeated
-        /// name) with the host its source fetches from (empty when it fetches nothing), or null with <paramref name="problem"/>.
+        /// name) with what its source fetches (a host, "unknown", "import:FILE", or empty when nothing), or null with <paramref name="problem"/>.
         /// </summary>
         public static Hashtable FromScripts(JsonValue scripts, RouterOsFactBuffer facts, out string problem)
         {
@@ -42,7 +46,11 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return fetchHosts;
         }
 
-        public static string FromSchedulers(JsonValue tasks, Hashtable scriptFetchHosts, RouterOsFactBuffer facts)
+        /// <summary>
+        /// cfg.scheduler.NAME facts; the .fetch facts go to <paramref name="fetches"/> (key, host pairs) for
+        /// <see cref="AddFetches"/>, because an imported file is read only after this answer.
+        /// </summary>
+        public static string FromSchedulers(JsonValue tasks, Hashtable scriptFetchHosts, RouterOsFactBuffer facts, ArrayList fetches)
         {
             for (int i = 0; i < tasks.Count; i++)
             {
@@ -61,19 +69,93 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 TextBuilder text = facts.Text.Clear().Append("cfg.scheduler.").AppendKeySegment(name, 64);
                 string key = text.ToString();
                 facts.Add(key, facts.Digest.Start().Add(collapsed).FinishHex16(text.Clear().Append(interval).Append(' ')).ToString(), FactKind.Config);
-                string host = RouterOsText.FetchHostOfCollapsed(collapsed);
-                if (host == null && scriptFetchHosts != null)
-                {
-                    foreach (DictionaryEntry entry in scriptFetchHosts)
-                    {
-                        if (!RouterOsText.RunsScriptCollapsed(collapsed, (string)entry.Key)) continue;
-                        string scriptHost = (string)entry.Value;
-                        if (scriptHost.Length > 0 && (host == null || Ordinal.Compare(scriptHost, host) < 0)) host = scriptHost;
-                    }
-                }
-                if (host != null) facts.Add(text.Clear().Append(key).Append(".fetch").ToString(), host, FactKind.Config);
+                AddPending(fetches, key, HostOf(collapsed, scriptFetchHosts));
             }
             return null;
+        }
+
+        /// <summary>cfg.netwatch.HOST = digest of its scripts and type; the .fetch facts go to <paramref name="fetches"/>.</summary>
+        public static string FromNetwatch(JsonValue watches, Hashtable scriptFetchHosts, RouterOsFactBuffer facts, ArrayList fetches)
+        {
+            for (int i = 0; i < watches.Count; i++)
+            {
+                JsonValue watch = watches.Item(i);
+                string problem = null;
+                bool disabled = RouterOsShape.IsSetChecked(watch, "disabled", false, ref problem);
+                if (problem != null) return "netwatch entry " + (i + 1).ToString() + ": " + problem;
+                string host = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(watch, "host"), 100));
+                if (host.Length == 0) return "netwatch entry " + (i + 1).ToString() + " watches no host";
+                if (disabled) continue;
+                string up = RouterOsText.CollapseBlanks(RouterOsShape.CheckedField(watch, "up-script"));
+                string down = RouterOsText.CollapseBlanks(RouterOsShape.CheckedField(watch, "down-script"));
+                string test = RouterOsText.CollapseBlanks(RouterOsShape.CheckedField(watch, "test-script"));
+                string type = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(watch, "type"), 16));
+                TextBuilder text = facts.Text.Clear().Append("cfg.netwatch.").AppendKeySegment(host, 100);
+                string key = text.ToString();
+                string digest = facts.Digest.Start().Add(up).Add("\n").Add(down).Add("\n").Add(test).FinishHex16();
+                facts.Add(key, text.Clear().Append(type.Length == 0 ? "simple" : type).Append(' ').Append(digest).ToString(), FactKind.Config);
+                string fetched = HostOf(up, scriptFetchHosts);
+                if (fetched == null) fetched = HostOf(down, scriptFetchHosts);
+                if (fetched == null) fetched = HostOf(test, scriptFetchHosts);
+                AddPending(fetches, key, fetched);
+            }
+            return null;
+        }
+
+        /// <summary>The file names of "import:FILE" hosts in <paramref name="fetches"/>, each once, at most <see cref="MaxImportedFiles"/>.</summary>
+        public static ArrayList ImportedFiles(ArrayList fetches)
+        {
+            ArrayList files = new ArrayList();
+            for (int i = 1; i < fetches.Count; i += 2)
+            {
+                string host = (string)fetches[i];
+                if (!Ordinal.StartsWith(host, "import:")) continue;
+                string file = host.Substring(7);
+                if (!files.Contains(file) && files.Count < MaxImportedFiles) files.Add(file);
+            }
+            return files;
+        }
+
+        /// <summary>
+        /// Adds the pending KEY.fetch facts. An "import:FILE" host becomes what that file's text fetches (from
+        /// <paramref name="importedHosts"/>: file name to host, or empty when it fetches nothing); a file that could not be
+        /// read stays "import:FILE", which is still code from outside the configuration.
+        /// </summary>
+        public static void AddFetches(ArrayList fetches, Hashtable importedHosts, RouterOsFactBuffer facts)
+        {
+            for (int i = 0; i + 1 < fetches.Count; i += 2)
+            {
+                string key = (string)fetches[i];
+                string host = (string)fetches[i + 1];
+                if (Ordinal.StartsWith(host, "import:") && importedHosts != null && importedHosts.Contains(host.Substring(7)))
+                {
+                    host = (string)importedHosts[host.Substring(7)];
+                    if (host.Length == 0 || Ordinal.StartsWith(host, "import:")) host = host.Length == 0 ? null : host;
+                }
+                if (host != null) facts.Add(facts.Text.Clear().Append(key).Append(".fetch").ToString(), host, FactKind.Config);
+            }
+        }
+
+        // What collapsed task text fetches, directly or through a script it runs.
+        private static string HostOf(string collapsed, Hashtable scriptFetchHosts)
+        {
+            if (collapsed == null || collapsed.Length == 0) return null;
+            string host = RouterOsText.FetchHostOfCollapsed(collapsed);
+            if (host != null || scriptFetchHosts == null) return host;
+            foreach (DictionaryEntry entry in scriptFetchHosts)
+            {
+                if (!RouterOsText.RunsScriptCollapsed(collapsed, (string)entry.Key)) continue;
+                string scriptHost = (string)entry.Value;
+                if (scriptHost.Length > 0 && (host == null || Ordinal.Compare(scriptHost, host) < 0)) host = scriptHost;
+            }
+            return host;
+        }
+
+        private static void AddPending(ArrayList fetches, string key, string host)
+        {
+            if (host == null) return;
+            fetches.Add(key);
+            fetches.Add(host);
         }
     }
 }

@@ -143,7 +143,10 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
         /// <summary>
         /// The host a script downloads from when it fetches something: the host of the first http:// or https:// URL,
-        /// "unknown" when it calls /tool fetch with a URL put together at run time, null when it fetches nothing.
+        /// "unknown" when it calls /tool fetch with a URL put together at run time, "import:FILE" when it runs a file
+        /// with /import (the caller reads that file), null when it does neither. String pieces joined with '.'
+        /// ("ht"."tp://") are joined first, so splitting a URL or a command into pieces, or keeping it in a variable
+        /// (:local u "ht"."tp://..."; /tool fetch url=$u), does not hide it.
         /// </summary>
         public static string FetchHost(string script)
         {
@@ -152,8 +155,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         }
 
         /// <summary><see cref="FetchHost"/> of text that is already <see cref="CollapseBlanks"/>'d.</summary>
-        public static string FetchHostOfCollapsed(string text)
+        public static string FetchHostOfCollapsed(string collapsed)
         {
+            string text = JoinLiterals(collapsed);
             // Searched ignoring ASCII case instead of on a lower-cased copy; the host is lower-cased when taken out.
             int url = FindIgnoreCase(text, "http://");
             int secure = FindIgnoreCase(text, "https://");
@@ -163,8 +167,106 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 string host = UrlHost(text, text.IndexOf(':', url) + 3);
                 return host.Length == 0 ? "unknown" : host;
             }
-            if (FindIgnoreCase(text, "tool fetch") >= 0 || FindIgnoreCase(text, "tool/fetch") >= 0) return "unknown";
+            int fetch = FindFetchWord(text);
+            if (fetch >= 0 && FindIgnoreCase(text, "tool") >= 0)
+            {
+                // FTP and SFTP fetches name the server with address= instead of a URL.
+                int address = FindIgnoreCase(text, "address=");
+                if (address > fetch)
+                {
+                    string server = UrlHost(text, address + 8 + (address + 8 < text.Length && text[address + 8] == '"' ? 1 : 0));
+                    if (server.Length > 0) return server;
+                }
+                return "unknown";
+            }
+            string file = ImportedFile(text);
+            return file == null ? null : "import:" + file;
+        }
+
+        /// <summary>
+        /// The file of the first /import command ("/import x.rsc", "/import file-name=x.rsc", "import file=x.rsc"), or
+        /// null. Imported files run like scripts but live in /file, where a script's text does not show them.
+        /// </summary>
+        public static string ImportedFile(string text)
+        {
+            int at = 0;
+            while ((at = FindIgnoreCaseFrom(text, "import ", at)) >= 0)
+            {
+                bool command = at == 0 || text[at - 1] == '/' || text[at - 1] == ' ' || text[at - 1] == '[' || text[at - 1] == ';' || text[at - 1] == '{';
+                int p = at + 7;
+                at = p;
+                if (!command) continue;
+                while (p < text.Length)
+                {
+                    int end = p;
+                    bool quoted = text[p] == '"';
+                    if (quoted) end = text.IndexOf('"', p + 1);
+                    else
+                    {
+                        while (end < text.Length && text[end] != ' ' && text[end] != ';' && text[end] != ']' && text[end] != '}') end++;
+                    }
+                    if (end < 0) end = text.Length;
+                    string word = quoted ? text.Substring(p + 1, end - p - 1) : text.Substring(p, end - p);
+                    int equals = word.IndexOf('=');
+                    string name = word;
+                    if (equals >= 0)
+                    {
+                        string argument = Ordinal.ToLowerAscii(word.Substring(0, equals));
+                        name = argument == "file-name" || argument == "file" ? word.Substring(equals + 1) : null;
+                    }
+                    if (name != null)
+                    {
+                        if (name.Length > 1 && name[0] == '"') name = name.Substring(1, name[name.Length - 1] == '"' ? name.Length - 2 : name.Length - 1);
+                        string clean = FactText.Clean(name, 100);
+                        if (clean.Length > 0) return clean;
+                    }
+                    p = end + (quoted ? 1 : 0);
+                    if (p >= text.Length || text[p] != ' ') break;
+                    p++;
+                }
+            }
             return null;
+        }
+
+        /// <summary>Text with every '"' '.' '"' join of two string pieces (blanks allowed around the dot) taken out.</summary>
+        public static string JoinLiterals(string text)
+        {
+            if (text == null) return string.Empty;
+            if (text.IndexOf('"') < 0) return text;
+            StringBuilder sb = null;
+            int copied = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] != '"') continue;
+                int k = i + 1;
+                while (k < text.Length && text[k] == ' ') k++;
+                if (k >= text.Length || text[k] != '.') continue;
+                k++;
+                while (k < text.Length && text[k] == ' ') k++;
+                if (k >= text.Length || text[k] != '"') continue;
+                if (sb == null) sb = new StringBuilder(text.Length);
+                sb.Append(text, copied, i - copied);
+                copied = k + 1;
+                i = k;
+            }
+            if (sb == null) return text;
+            sb.Append(text, copied, text.Length - copied);
+            return sb.ToString();
+        }
+
+        /// <summary>A REST query value: unreserved characters as they are, every other UTF-8 byte as %XX.</summary>
+        public static string QueryValue(string value)
+        {
+            byte[] bytes = Utf8.GetBytes(value);
+            StringBuilder sb = new StringBuilder(bytes.Length * 3);
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                int b = bytes[i];
+                bool plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_' || b == '~';
+                if (plain) sb.Append((char)b);
+                else sb.Append('%').Append(Hex.Encode(bytes, i, 1).ToUpper());
+            }
+            return sb.ToString();
         }
 
         /// <summary>True when scheduler text runs the named script: it is the name alone, or a "script run NAME" command.</summary>
@@ -214,7 +316,27 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary><see cref="Find"/> for a lower-case <paramref name="part"/>, ignoring ASCII case in the text.</summary>
         private static int FindIgnoreCase(string text, string part)
         {
-            for (int i = 0; i <= text.Length - part.Length; i++)
+            return FindIgnoreCaseFrom(text, part, 0);
+        }
+
+        // The first "fetch" not followed by a letter, digit or '-' (the command, also as "/tool/fe"."tch" joined), or -1.
+        private static int FindFetchWord(string text)
+        {
+            int at = 0;
+            while ((at = FindIgnoreCaseFrom(text, "fetch", at)) >= 0)
+            {
+                int end = at + 5;
+                if (end == text.Length) return at;
+                char c = Ordinal.LowerAscii(text[end]);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return at;
+                at = end;
+            }
+            return -1;
+        }
+
+        private static int FindIgnoreCaseFrom(string text, string part, int from)
+        {
+            for (int i = from; i <= text.Length - part.Length; i++)
             {
                 int k = 0;
                 while (k < part.Length && Ordinal.LowerAscii(text[i + k]) == part[k]) k++;

@@ -134,7 +134,7 @@ namespace FlaxGuard.Engine.Probes
             return new string(chars);
         }
 
-        private static string DecodeEntities(string text)
+        internal static string DecodeEntities(string text)
         {
             if (text.IndexOf('&') < 0) return text;
             StringBuilder sb = new StringBuilder(text.Length);

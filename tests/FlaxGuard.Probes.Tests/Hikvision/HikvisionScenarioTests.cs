@@ -1,3 +1,4 @@
+using FlaxGuard.Wording;
 using FlaxGuard.Engine.Families;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,8 +22,11 @@ public sealed class HikvisionScenarioTests
         var serialDigest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("DS-2CD2043G0-I20190312AAWRC12345678")))[..16];
         string[] facts =
         [
+            "cfg.admin.admin=administrator",
             "cfg.dns.server.192.168.1.1=configured",
             "cfg.dns.server.9.9.9.9=configured",
+            "cfg.push.192.168.1.10=proto=http port=80 url=/alarm",
+            "cfg.rtsp.auth=digest",
             "cfg.ntp.server.192.168.1.1=configured",
             "cfg.ntp.server.time.windows.com=configured",
             "cfg.user.admin=administrator",
@@ -55,7 +59,7 @@ public sealed class HikvisionScenarioTests
         Assert.AreEqual(0, output.DuplicateFacts);
         Assert.IsTrue(elapsed < 10_000, $"a clean run took {elapsed} ms");
         Assert.AreEqual(0, twin.Digest.FailedLogins, "the right password must never count as a failed login");
-        Assert.AreEqual(9, twin.Requests, "one Digest challenge, then one request for each of the eight resources");
+        Assert.AreEqual(14, twin.Requests, "one Digest challenge, then one request for each of the thirteen resources");
     }
 
     [TestMethod]
@@ -109,16 +113,52 @@ public sealed class HikvisionScenarioTests
     }
 
     [TestMethod]
-    public async Task SshSwitchedOn_IsAMediumDrift()
+    public async Task SshSwitchedOn_IsAHighDrift()
     {
         await using var twin = await HikvisionHarness.StartAsync();
         var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
         twin.Mutate(s => s.SshEnabled = true);
         var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
-        Assert.AreEqual(1, report.Count);
-        Assert.AreEqual("cfg.service.ssh", report[0].Key);
-        Assert.AreEqual("port=22 from=any", report[0].NewValue);
-        Assert.AreEqual(Severity.Medium, report[0].Severity);
+        var changes = Enumerable.Range(0, report.Count).Select(i => report[i]).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        Assert.AreEqual(2, changes.Count);
+        // Issue 13 part 5: SSH switched on on a camera is high (cameras ship with it off).
+        Assert.AreEqual("cfg.camera.ssh", changes[0].Key);
+        Assert.AreEqual(Severity.High, changes[0].Severity);
+        Assert.AreEqual("cfg.service.ssh", changes[1].Key);
+        Assert.AreEqual("port=22 from=any", changes[1].NewValue);
+        Assert.AreEqual(Severity.High, report.Highest);
+    }
+
+    [TestMethod]
+    [DataRow(TwinChanges.AdminPromoted, "cfg.admin.nvr-operator", "administrator", Severity.Critical)]
+    [DataRow(TwinChanges.PlatformAccess, "cfg.remote.isup", "server=203.0.113.66:7660", Severity.High)]
+    [DataRow(TwinChanges.PushTarget, "cfg.push.203.0.113.66", "proto=http port=8080 url=/upload", Severity.High)]
+    [DataRow(TwinChanges.DdnsOn, "cfg.ddns.hiddns", "server=www.hik-online.com domain=lobbycam", Severity.High)]
+    [DataRow(TwinChanges.UpnpOn, "cfg.upnp", "on", Severity.High)]
+    [DataRow(TwinChanges.RtspAuthWeak, "cfg.rtsp.auth", "basic", Severity.High)]
+    public async Task Issue13Compromise_IsDetectedWithItsSeverity(string change, string key, string value, Severity severity)
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        var baseline = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        twin.Apply(change);
+        var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
+        var hit = Enumerable.Range(0, report.Count).Select(i => report[i]).SingleOrDefault(c => c.Key == key);
+        Assert.IsNotNull(hit, key);
+        Assert.AreEqual(value, hit.NewValue);
+        Assert.AreEqual(severity, report.Highest);
+        Assert.IsTrue(DriftSentences.Has(hit.Code), hit.Code);
+    }
+
+    [TestMethod]
+    public async Task CameraWithoutAccountList_IsStillBaselined_WithANotSupportedFact()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        twin.Mutate(s => s.UsersSupported = false);
+        var facts = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        var lines = HikvisionHarness.Lines(facts);
+        CollectionAssert.Contains(lines, "hikvision.support.users=no");
+        Assert.IsFalse(lines.Any(l => l.StartsWith("cfg.user.", StringComparison.Ordinal)));
+        CollectionAssert.Contains(lines, "fw.version=V5.5.82");
     }
 
     [TestMethod]
@@ -182,7 +222,7 @@ public sealed class HikvisionScenarioTests
             }
         }
         Console.WriteLine($"hikvision: detected {detected}/{compromises} compromises, {falsePositives} false positives over {churns} churn changes");
-        Assert.AreEqual(6, compromises);
+        Assert.AreEqual(13, compromises);
         Assert.AreEqual(7, churns);
         Assert.AreEqual(compromises, detected);
         Assert.AreEqual(0, falsePositives);
@@ -201,7 +241,7 @@ public sealed class HikvisionScenarioTests
         Assert.IsTrue(outcomes.All(o => o.Unverified is null), report);
         Assert.IsTrue(outcomes.Where(o => o.IsCompromise).All(o => o.Detected), report);
         Assert.AreEqual(0, outcomes.Sum(o => o.FalsePositives), report);
-        Assert.AreEqual(13, outcomes.Count);
+        Assert.AreEqual(20, outcomes.Count);
     }
 
     [TestMethod]

@@ -50,7 +50,41 @@ public sealed class RouterOsScenarioTests
             ["cfg.forward.tcp.8443"] = "100.64.88.20:443",
             ["cfg.script.backup-config"] = Digest16("/system backup save name=nightly dont-encrypt=no /export file=nightly"),
             ["cfg.scheduler.nightly-backup"] = "1d00:00:00 " + Digest16("backup-config"),
+            // Issue 13 and 14.
+            ["cfg.admin.admin"] = "full",
+            ["cfg.user.viewer"] = "read",
+            ["cfg.usergroup.full"] = "api,ftp,local,password,policy,read,reboot,rest-api,romon,sensitive,sniff,ssh,telnet,test,web,winbox,write",
+            ["cfg.usergroup.read"] = "api,local,password,read,reboot,rest-api,romon,sensitive,sniff,ssh,telnet,test,web,winbox",
+            ["cfg.usergroup.write"] = "api,local,password,read,reboot,rest-api,romon,sensitive,sniff,ssh,telnet,test,web,winbox,write",
+            ["cfg.dns.static.router.lan"] = "a 100.64.88.1",
+            ["cfg.file.script.flash/nightly.rsc"] = "present",
+            ["cfg.log.remote.siem"] = "100.64.88.30:514",
+            ["cfg.netwatch.100.64.88.20"] = "simple " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("\n/log warning \"nas down\"\n")))[..16],
+            ["cfg.ppp.secret.roadwarrior"] = "service=l2tp profile=default-encryption remote=100.64.89.10",
+            ["cfg.tunnel.server.l2tp"] = "on",
+            ["routeros.device-mode"] = "advanced",
+            ["routeros.installation"] = "ok",
         };
+        // Rules are keyed by a digest of their content: checked by chain, action and summary.
+        var rules = new Dictionary<string, string>
+        {
+            ["cfg.firewall.input.accept."] = "connection-state=established,related,untracked",
+            ["cfg.firewall.input.accept.|"] = "protocol=icmp",
+            ["cfg.firewall.input.drop."] = "connection-state=invalid",
+            ["cfg.firewall.input.drop.|"] = "in-interface-list=!lan",
+            ["cfg.firewall.forward.fasttrack-connection."] = "connection-state=established,related",
+            ["cfg.firewall.forward.drop."] = "connection-state=new in-interface-list=wan",
+            ["cfg.nat.srcnat.masquerade."] = "any",
+            ["cfg.wireguard.peer."] = "interface=wg-home allowed=100.64.90.2/32",
+        };
+        foreach (var fact in output.Facts.ToArray().Where(f => rules.Keys.Any(k => f.Key.StartsWith(k.TrimEnd('|'), StringComparison.Ordinal))))
+        {
+            var prefix = rules.Keys.First(k => fact.Key.StartsWith(k.TrimEnd('|'), StringComparison.Ordinal) && rules[k] == fact.Value);
+            Assert.AreEqual(prefix.TrimEnd('|').Length + 16, fact.Key.Length, fact.Key);
+            rules.Remove(prefix);
+            expected[fact.Key] = fact.Value;
+        }
+        Assert.AreEqual(0, rules.Count, "rules not reported: " + string.Join(", ", rules.Keys));
         var actual = output.Facts.ToArray().ToDictionary(f => f.Key, f => f.Value);
         CollectionAssert.AreEquivalent(expected.ToList(), actual.ToList(), "facts:\n" + string.Join("\n", actual.Select(p => p.Key + "=" + p.Value)));
         Assert.AreEqual(0, output.DuplicateFacts);
@@ -72,9 +106,9 @@ public sealed class RouterOsScenarioTests
         // The warm-up request of StartTwinAsync is already counted in before.
         var (output, elapsed, probe) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
         Assert.AreEqual(0, output.VerdictCount);
-        // 12 menus and one unauthenticated request that learns the Basic challenge.
-        Assert.AreEqual(13, probe.LastRequestCount);
-        Assert.AreEqual(13, twin.Requests - before);
+        // 30 menus, the check-installation command and one unauthenticated request that learns the Basic challenge.
+        Assert.AreEqual(32, probe.LastRequestCount);
+        Assert.AreEqual(32, twin.Requests - before);
 
         var menus = new[] { "system/resource", "system/package", "system/routerboard", "user", "user/ssh-keys", "ip/service", "ip/dns", "ip/firewall/nat", "system/script", "system/scheduler", "ip/socks", "ip/proxy" };
         var sizes = new List<int>();
@@ -115,6 +149,89 @@ public sealed class RouterOsScenarioTests
         Assert.AreEqual(value, hit.NewValue);
         Assert.IsTrue(DriftSentences.Has(hit.Code), "the owner gets a sentence for the code " + hit.Code);
         Assert.IsTrue(changes.All(c => c.Severity <= expected));
+    }
+
+    /// <summary>Issue 13 and 14: each RouterOS compromise, the key (a glob where the key holds a digest) and value it must drift, and the highest severity.</summary>
+    public static IEnumerable<object?[]> RouterOsCompromises =>
+    [
+        [TwinChanges.AdminPromoted, Severity.Critical, "cfg.admin.viewer", "full"],
+        [TwinChanges.GroupEscalated, Severity.Critical, "cfg.admin.viewer", "mgmt"],
+        [TwinChanges.DnsStatic, Severity.Critical, "cfg.dns.static.www.bank.example", "a 203.0.113.66"],
+        [TwinChanges.FirewallOpened, Severity.High, "cfg.firewall.input.accept.*", "protocol=tcp dst-port=8291,8728"],
+        [TwinChanges.NatRedirect, Severity.High, "cfg.nat.dstnat.redirect.*", "protocol=udp in-interface=bridge dst-port=53 to-ports=53"],
+        [TwinChanges.FileDropped, Severity.Critical, "cfg.file.package.flash/routeros-arm64-7.20.8.npk", "present"],
+        [TwinChanges.NetwatchFetch, Severity.Critical, "cfg.netwatch.198.51.100.1.fetch", "203.0.113.66"],
+        [TwinChanges.FetchObfuscated, Severity.Critical, "cfg.scheduler.ntp-sync.fetch", "evil.example"],
+        [TwinChanges.FetchImported, Severity.Critical, "cfg.scheduler.upd.fetch", "203.0.113.66"],
+        [TwinChanges.RemoteLog, Severity.High, "cfg.log.remote.siem", "203.0.113.66:5514"],
+        [TwinChanges.VpnAccount, Severity.Critical, "cfg.ppp.secret.vpnuser", "service=any profile=default"],
+        [TwinChanges.WireGuardPeer, Severity.Critical, "cfg.wireguard.peer.*", "interface=wg-home allowed=0.0.0.0/0 endpoint=203.0.113.66"],
+        [TwinChanges.DdnsOn, Severity.High, "cfg.cloud.ddns", "on"],
+        [TwinChanges.UpnpOn, Severity.High, "cfg.upnp", "on"],
+        [TwinChanges.SnmpWrite, Severity.Critical, "cfg.snmp.write.*", "from=::/0"],
+        [TwinChanges.SnifferStream, Severity.Critical, "cfg.sniffer.stream", "203.0.113.66:37008"],
+        [TwinChanges.DeviceFlagged, Severity.Critical, "routeros.device-mode.flagged", "yes"],
+        [TwinChanges.InstallDamaged, Severity.Critical, "routeros.installation", "installation is damaged"],
+        [TwinChanges.PackageMismatch, Severity.High, "routeros.package-mismatch.extra-nic", "6.49.1"],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(RouterOsCompromises))]
+    public async Task Issue13Compromise_IsDetectedWithItsSeverity(string change, Severity expected, string keyPattern, string value)
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        var baseline = RouterOsLab.RunVerified(twin).Facts;
+        twin.Apply(change);
+        // A flagged router or a failed installation check also gives its own critical verdict; nothing may be unverified.
+        var output = RouterOsLab.Run(twin);
+        Assert.IsFalse(output.Verdicts().Any(v => v.IsUnverified), string.Join("\n", output.Verdicts().Select(v => v.ToString())));
+        var current = output.Facts;
+        var report = DriftReport.Compute(baseline, current, DeviceFamilies.CreateDriftRules());
+        var changes = Enumerable.Range(0, report.Count).Select(i => report[i]).ToList();
+        var listing = string.Join("\n", changes.Select(c => c.ToVerdict().ToString()));
+        TestContext.WriteLine(change + ":\n" + listing);
+        Assert.AreEqual(expected, report.Highest, listing);
+        var hit = changes.SingleOrDefault(c => FlaxGuard.Engine.Text.Ordinal.GlobMatch(keyPattern, c.Key) && c.Kind != DriftKind.Removed);
+        Assert.IsNotNull(hit, keyPattern + " is not among the changes:\n" + listing);
+        Assert.AreEqual(value, hit.NewValue);
+        foreach (var c in changes) Assert.IsTrue(DriftSentences.Has(c.Code), "the owner gets a sentence for the code " + c.Code);
+    }
+
+    [TestMethod]
+    public async Task FlaggedRouterAndFailedInstallationCheck_AreCriticalVerdictsWithoutABaseline()
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        twin.Apply(TwinChanges.DeviceFlagged);
+        twin.Apply(TwinChanges.InstallDamaged);
+        var output = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port)).Output;
+        var codes = output.Verdicts().Where(v => v.Severity == Severity.Critical).Select(v => v.Code).ToList();
+        CollectionAssert.AreEquivalent(new[] { "routeros.device-mode.flagged", "routeros.installation.failed" }, codes);
+    }
+
+    [TestMethod]
+    public async Task OlderRelease_WithoutDeviceMode_IsStillVerified()
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        twin.Mutate(s => s.NoDeviceMode = true);
+        var output = RouterOsLab.RunVerified(twin);
+        Assert.AreEqual("unsupported", output.Facts.Get("routeros.device-mode")!.Value);
+    }
+
+    [TestMethod]
+    public async Task LongList_IsCouldNotVerify_NotCutShort()
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        twin.Mutate(s =>
+        {
+            for (var i = 0; i < 40; i++) s.DnsStatic.Add(new RouterOsTwinState.Row(100 + i, ("name", $"h{i}.lan"), ("address", "100.64.88.9"), ("type", "A"), ("disabled", "false"), ("dynamic", "false")));
+        });
+        var options = RouterOsLab.Options(twin.Port);
+        options.MaxListItems = 32;
+        var output = RouterOsLab.Run(twin.Address.ToString(), options).Output;
+        Assert.AreEqual(0, output.Facts.Count);
+        var verdict = RouterOsLab.SingleUnverified(output);
+        StringAssert.Contains(verdict.Message, "/ip/dns/static");
+        StringAssert.Contains(verdict.Message, "more than 32 items");
     }
 
     [TestMethod]
@@ -206,7 +323,7 @@ public sealed class RouterOsScenarioTests
         var keys = Enumerable.Range(0, all.Count).Select(i => all[i].Key).ToList();
         var expectedKeys = compromises.Select(r => (string)r[2]).ToList();
         CollectionAssert.IsSubsetOf(expectedKeys, keys);
-        var allowed = new[] { "cfg.user.", "cfg.sshkey.", "cfg.dns.server.", "cfg.remote.", "cfg.service.", "cfg.forward.", "cfg.scheduler.", "cfg.script.", "cfg.proxy.", "fw.version", "fw.build", "routeros.channel" };
+        var allowed = new[] { "cfg.user.", "cfg.admin.", "cfg.sshkey.", "cfg.dns.server.", "cfg.remote.", "cfg.service.", "cfg.forward.", "cfg.scheduler.", "cfg.script.", "cfg.proxy.", "fw.version", "fw.build", "routeros.channel" };
         var unexplained = keys.Where(k => !allowed.Any(a => k.StartsWith(a, StringComparison.Ordinal))).ToList();
         Assert.AreEqual(0, unexplained.Count, string.Join(", ", unexplained));
         Assert.AreEqual(Severity.Critical, all.Highest);

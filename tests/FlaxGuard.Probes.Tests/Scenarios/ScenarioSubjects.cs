@@ -1,4 +1,5 @@
 using FlaxGuard.Engine.Probes.Profiles;
+using FlaxGuard.Lab;
 using FlaxGuard.Lab.Twins;
 using FlaxGuard.Lab.Twins.Hikvision;
 using FlaxGuard.Lab.Twins.Onvif;
@@ -10,7 +11,8 @@ namespace FlaxGuard.Probes.Tests.Scenarios;
 /// <summary>Every vendor profile the suite covers. Adding a device family means adding its subject here.</summary>
 public static class ScenarioSubjects
 {
-    public static readonly IReadOnlyList<IScenarioSubject> All =
+    /// <summary>The vendor profiles (each expresses the advisory compromises).</summary>
+    public static readonly IReadOnlyList<IScenarioSubject> Vendors =
     [
         new ProfileScenarioSubject(ProbeProfiles.OpenWrt, "root", "Owrt-suite-pass", 81,
             async (a, u, p, ct) => (ILabTwin)await OpenWrtTwin.StartAsync(a, 0, u, p, ct)),
@@ -20,6 +22,14 @@ public static class ScenarioSubjects
             async (a, u, p, ct) => (ILabTwin)await HikvisionTwin.StartAsync(a, 0, u, p, ct)),
         new ProfileScenarioSubject(ProbeProfiles.Onvif, "admin", "Onvif-suite-pass", 84,
             async (a, u, p, ct) => (ILabTwin)await OnvifTwin.StartAsync(a, 0, u, p, ct)),
+    ];
+
+    /// <summary>Every profile the suite covers: the vendors and the web interface of any device (issue 13's page tampering).</summary>
+    public static readonly IReadOnlyList<IScenarioSubject> All =
+    [
+        .. Vendors,
+        new ProfileScenarioSubject(ProbeProfiles.Web, "", "", 85,
+            async (a, u, p, ct) => (ILabTwin)await LabWebDevice.StartAsync(a, token: ct)),
     ];
 
     public static IScenarioSubject Get(string profile) =>

@@ -70,6 +70,15 @@ namespace FlaxGuard.Engine.Drift
             rules.Append(new DriftRule("cfg.ntp.*", DriftRule.AnyChange, Severity.Medium, "cfg.ntp.any"));
             // Set by the check itself (not a fact): the login the baseline's facts were read with is refused now.
             rules.Append(new DriftRule("auth.*", DriftRule.Changed, Severity.High, "auth.refused-now"));
+            // Issue 13, shared by RouterOS, Hikvision and ONVIF: an account given administrator rights (new, or promoted)
+            // is as serious as a new administrator; UPnP and dynamic DNS switched on.
+            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Added, Severity.Critical, "cfg.admin.added"));
+            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Changed, Severity.High, "cfg.admin.changed"));
+            rules.Append(new DriftRule("cfg.admin.*", DriftRule.Removed, Severity.Low, "cfg.admin.removed"));
+            rules.Append(new DriftRule("cfg.upnp", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.upnp.on"));
+            rules.Append(new DriftRule("cfg.upnp", DriftRule.Removed, Severity.Info, "cfg.upnp.off"));
+            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.ddns.set"));
+            rules.Append(new DriftRule("cfg.ddns.*", DriftRule.Removed, Severity.Info, "cfg.ddns.removed"));
         }
 
         /// <summary>Severity and code when no rule matches.</summary>

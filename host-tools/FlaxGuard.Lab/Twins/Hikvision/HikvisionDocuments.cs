@@ -102,6 +102,58 @@ internal static class HikvisionDocuments
         return Document(s, "EZVIZ", body.ToString());
     }
 
+    /// <summary>GET /ISAPI/System/Network/Ehome: ISUP (EHome) platform access; the key is write-only and never shown.</summary>
+    public static string Ehome(HikvisionTwinState s) =>
+        Document(s, "Ehome", new StringBuilder()
+            .Append(Leaf(s, "enabled", Boolean(s, s.IsupEnabled)))
+            .Append(Leaf(s, "addressingFormatType", "ipaddress"))
+            .Append(Leaf(s, "ipAddress", s.IsupServer))
+            .Append(Leaf(s, "portNo", s.IsupPort.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(Leaf(s, "deviceID", "lobby-cam"))
+            .Append(Leaf(s, "registerStatus", Boolean(s, s.IsupEnabled && s.CloudRegistered)))
+            .Append(Leaf(s, "version", "v5.0")).ToString());
+
+    public static string Upnp(HikvisionTwinState s) =>
+        Document(s, "UPnP", Leaf(s, "enabled", Boolean(s, s.UpnpEnabled)) + Leaf(s, "name", s.DeviceName));
+
+    /// <summary>GET /ISAPI/Event/notification/httpHosts: where alarms are pushed.</summary>
+    public static string HttpHosts(HikvisionTwinState s)
+    {
+        var hosts = s.PushHosts.Select((h, i) => (h, i)).ToList();
+        if (s.Reordered) hosts.Reverse();
+        var sb = new StringBuilder();
+        foreach (var (h, i) in hosts)
+        {
+            sb.Append("<HttpHostNotification>").Append(Newline(s))
+                .Append(Leaf(s, "id", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Append(Leaf(s, "url", h.Url))
+                .Append(Leaf(s, "protocolType", s.WhitespaceAndCase ? "http" : "HTTP"))
+                .Append(Leaf(s, "parameterFormatType", "XML"))
+                .Append(Leaf(s, "addressingFormatType", "ipaddress"))
+                .Append(Leaf(s, "ipAddress", h.Address))
+                .Append(Leaf(s, "portNo", h.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Append(Leaf(s, "httpAuthenticationMethod", "none"))
+                .Append("</HttpHostNotification>").Append(Newline(s));
+        }
+        return Document(s, "HttpHostNotificationList", sb.ToString());
+    }
+
+    public static string Ddns(HikvisionTwinState s) =>
+        Document(s, "DDNSList", new StringBuilder().Append("<DDNS>").Append(Newline(s))
+            .Append(Leaf(s, "id", "1"))
+            .Append(Leaf(s, "enabled", Boolean(s, s.DdnsEnabled)))
+            .Append(Leaf(s, "provider", s.WhitespaceAndCase ? "HIDDNS" : "HiDDNS"))
+            .Append("<serverAddress>").Append(Newline(s))
+            .Append(Leaf(s, "addressingFormatType", "hostname"))
+            .Append(Leaf(s, "hostName", s.WhitespaceAndCase ? s.DdnsServer.ToUpperInvariant() : s.DdnsServer))
+            .Append("</serverAddress>").Append(Newline(s))
+            .Append(Leaf(s, "portNo", "0"))
+            .Append(Leaf(s, "deviceDomainName", "lobbycam"))
+            .Append("</DDNS>").Append(Newline(s)).ToString());
+
+    public static string RtspCertificate(HikvisionTwinState s) =>
+        Document(s, "RTSPCertificate", Leaf(s, "certificateType", s.WhitespaceAndCase ? s.RtspAuth.ToUpperInvariant() : s.RtspAuth));
+
     public static string NtpServers(HikvisionTwinState s)
     {
         var servers = s.NtpServers.ToList();

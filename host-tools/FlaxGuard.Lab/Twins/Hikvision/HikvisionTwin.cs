@@ -15,7 +15,9 @@ namespace FlaxGuard.Lab.Twins.Hikvision;
 /// and documents come as application/xml.
 /// <para>
 /// Supported changes: new-admin, dns-changed, telnet, wan-admin (Hik-Connect cloud access switched on),
-/// firmware-downgrade, firmware-unknown; churn reboot, counters, time, session, dhcp-leases (the camera's own
+/// firmware-downgrade, firmware-unknown, and issue 13's admin-promoted (an Operator made Administrator), ssh-enabled,
+/// platform-access (ISUP to a foreign platform), push-target (alarms pushed to a foreign host), ddns-on, upnp-on and
+/// rtsp-auth-weak (RTSP logins checked with Basic); churn reboot, counters, time, session, dhcp-leases (the camera's own
 /// DHCP address), reorder, whitespace-case. Not expressible on a camera: ssh-key (ISAPI has no SSH keys),
 /// port-forward, scheduler-fetch and socks (routers only).
 /// </para>
@@ -28,11 +30,14 @@ public sealed class HikvisionTwin : ILabTwin
         TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,
         TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+        TwinChanges.AdminPromoted, TwinChanges.SshEnabled, TwinChanges.PlatformAccess, TwinChanges.PushTarget, TwinChanges.DdnsOn,
+        TwinChanges.UpnpOn, TwinChanges.RtspAuthWeak,
     ];
 
     private static readonly HashSet<string> AdministratorOnly = new(StringComparer.Ordinal)
     {
         "/ISAPI/Security/users", "/ISAPI/System/Network/telnetd", "/ISAPI/System/Network/ssh", "/ISAPI/System/Network/EZVIZ",
+        "/ISAPI/System/Network/Ehome", "/ISAPI/System/Network/DDNS", "/ISAPI/Security/RTSPCertificate",
     };
 
     private readonly WebApplication _app;
@@ -113,6 +118,31 @@ public sealed class HikvisionTwin : ILabTwin
                 case TwinChanges.FirmwareUnknown:
                     s.FirmwareVersion = "V5.5.82";
                     s.FirmwareReleasedDate = "build 230911";
+                    break;
+                case TwinChanges.AdminPromoted:
+                    var op = s.Users.Single(u => u.Name == "nvr-operator");
+                    s.Users[s.Users.IndexOf(op)] = op with { Level = "Administrator" };
+                    break;
+                case TwinChanges.SshEnabled:
+                    s.SshEnabled = true;
+                    break;
+                case TwinChanges.PlatformAccess:
+                    // ISUP registration to a platform the owner never set up.
+                    s.IsupEnabled = true;
+                    s.IsupServer = "203.0.113.66";
+                    break;
+                case TwinChanges.PushTarget:
+                    s.PushHosts[1] = ("203.0.113.66", 8080, "/upload");
+                    break;
+                case TwinChanges.DdnsOn:
+                    s.DdnsEnabled = true;
+                    break;
+                case TwinChanges.UpnpOn:
+                    s.UpnpEnabled = true;
+                    break;
+                case TwinChanges.RtspAuthWeak:
+                    // Basic lets anyone on the path read the RTSP password.
+                    s.RtspAuth = "basic";
                     break;
                 case TwinChanges.Reboot:
                     s.BootTime = DateTimeOffset.UtcNow;
@@ -256,7 +286,12 @@ public sealed class HikvisionTwin : ILabTwin
     private static string? Render(string path, HikvisionTwinState s) => path switch
     {
         "/ISAPI/System/deviceInfo" => HikvisionDocuments.DeviceInfo(s),
-        "/ISAPI/Security/users" => HikvisionDocuments.Users(s),
+        "/ISAPI/Security/users" => s.UsersSupported ? HikvisionDocuments.Users(s) : null,
+        "/ISAPI/System/Network/Ehome" => HikvisionDocuments.Ehome(s),
+        "/ISAPI/System/Network/UPnP" => HikvisionDocuments.Upnp(s),
+        "/ISAPI/Event/notification/httpHosts" => HikvisionDocuments.HttpHosts(s),
+        "/ISAPI/System/Network/DDNS" => HikvisionDocuments.Ddns(s),
+        "/ISAPI/Security/RTSPCertificate" => HikvisionDocuments.RtspCertificate(s),
         "/ISAPI/System/Network/interfaces" => HikvisionDocuments.Interfaces(s),
         "/ISAPI/System/Network/telnetd" => s.TelnetSupported ? HikvisionDocuments.Switch(s, "Telnetd", s.TelnetEnabled) : null,
         "/ISAPI/System/Network/ssh" => s.SshSupported ? HikvisionDocuments.Switch(s, "SSH", s.SshEnabled) : null,

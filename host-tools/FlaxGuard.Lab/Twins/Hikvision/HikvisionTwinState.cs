@@ -45,6 +45,17 @@ public sealed class HikvisionTwinState
     public bool CloudRegistered { get; set; }
     public bool NtpSupported { get; set; } = true;
 
+    // Issue 13: accounts may be missing on a model; platform access, UPnP, event push, DDNS and RTSP authentication.
+    public bool UsersSupported { get; set; } = true;
+    public bool IsupEnabled { get; set; }
+    public string IsupServer { get; set; } = "0.0.0.0";
+    public int IsupPort { get; set; } = 7660;
+    public bool UpnpEnabled { get; set; }
+    public List<(string Address, int Port, string Url)> PushHosts { get; } = [];
+    public bool DdnsEnabled { get; set; }
+    public string DdnsServer { get; set; } = "www.hik-online.com";
+    public string RtspAuth { get; set; } = "digest";
+
     public List<HikvisionNtpServer> NtpServers { get; } = [];
     public string TimeMode { get; set; } = "NTP";
     public string TimeZone { get; set; } = "CST-1:00:00";
@@ -69,6 +80,9 @@ public sealed class HikvisionTwinState
         state.Users.Add(new HikvisionUser(3, "guard", "Viewer", RandomPassword()));
         state.NtpServers.Add(new HikvisionNtpServer(1, true, "time.windows.com"));
         state.NtpServers.Add(new HikvisionNtpServer(2, false, "192.168.1.1"));
+        // The NVR that records alarms, and an unused slot.
+        state.PushHosts.Add(("192.168.1.10", 80, "/alarm"));
+        state.PushHosts.Add(("0.0.0.0", 80, ""));
         return state;
     }
 

@@ -89,6 +89,41 @@ public static class OnvifDocuments
         return w.Close("tds:DNSInformation").Close("tds:GetDNSResponse").ToString();
     }
 
+    public static string DiscoveryMode(OnvifTwinState s, bool hostile)
+    {
+        var w = new Writer(s.Sloppy);
+        return w.Open("tds:GetDiscoveryModeResponse").Leaf("tds:DiscoveryMode", hostile ? "Sometimes" : s.Sloppy ? s.DiscoveryMode.ToLowerInvariant() : s.DiscoveryMode)
+            .Close("tds:GetDiscoveryModeResponse").ToString();
+    }
+
+    public static string DynamicDns(OnvifTwinState s, bool hostile)
+    {
+        var w = new Writer(s.Sloppy);
+        w.Open("tds:GetDynamicDNSResponse").Open("tds:DynamicDNSInformation").Leaf("tt:Type", hostile ? "Always" : s.DynamicDnsType);
+        if (s.DynamicDnsName.Length > 0) w.Leaf("tt:Name", s.Sloppy ? s.DynamicDnsName.ToUpperInvariant() : s.DynamicDnsName);
+        w.Leaf("tt:TTL", "PT1H");
+        return w.Close("tds:DynamicDNSInformation").Close("tds:GetDynamicDNSResponse").ToString();
+    }
+
+    /// <summary>GetRemoteUser: no RemoteUser element while none is set; the password is never returned.</summary>
+    public static string RemoteUser(OnvifTwinState s, bool hostile)
+    {
+        var w = new Writer(s.Sloppy);
+        w.Open("tds:GetRemoteUserResponse");
+        if (s.RemoteUser is not null)
+            w.Open("tds:RemoteUser").Leaf("tt:Username", s.RemoteUser).Leaf("tt:UseDerivedPassword", hostile ? "maybe" : w.Bool(false)).Close("tds:RemoteUser");
+        return w.Close("tds:GetRemoteUserResponse").ToString();
+    }
+
+    public static string DefaultGateway(OnvifTwinState s, bool hostile)
+    {
+        var w = new Writer(s.Sloppy);
+        w.Open("tds:GetNetworkDefaultGatewayResponse").Open("tds:NetworkGateway");
+        foreach (var gateway in Order(s.Gateways, s.Reversed))
+            w.Leaf(gateway.Type == "IPv6" ? "tt:IPv6Address" : "tt:IPv4Address", hostile ? "gateway.local" : s.Sloppy ? gateway.Value.ToUpperInvariant() : gateway.Value);
+        return w.Close("tds:NetworkGateway").Close("tds:GetNetworkDefaultGatewayResponse").ToString();
+    }
+
     public static string Ntp(OnvifTwinState s, bool hostile)
     {
         var w = new Writer(s.Sloppy);

@@ -15,7 +15,8 @@ namespace FlaxGuard.Lab.Twins.Onvif;
 /// accepted twice), GetUsers needs the Administrator level, and unknown actions get ter:ActionNotSupported.
 /// The camera clock can be set hours off (<see cref="ClockOffset"/>): a client must learn it first.
 /// <para>
-/// Supported changes: compromises new-admin, dns-changed, firmware-downgrade, firmware-unknown; churn reboot
+/// Supported changes: compromises new-admin, dns-changed, firmware-downgrade, firmware-unknown, and issue 13's
+/// admin-promoted, ddns-on, discovery-on, remote-user and gateway-changed; churn reboot
 /// (clock falls back to 2000-01-01 as on cameras without a battery-backed clock, nonces forgotten), time (clock
 /// jumps), session (nonce cache flushed, new session cookie), dhcp-leases (DNS and NTP servers from DHCP change),
 /// reorder, whitespace-case. ONVIF has no telnet, SSH key, WAN administration, port forwarding, scheduler or
@@ -31,6 +32,7 @@ public sealed class OnvifTwin : ILabTwin
     [
         TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
         TwinChanges.Reboot, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+        TwinChanges.AdminPromoted, TwinChanges.DdnsOn, TwinChanges.DiscoveryOn, TwinChanges.RemoteUser, TwinChanges.GatewayChanged,
     ];
 
     private static readonly HashSet<string> PreAuthActions = ["GetSystemDateAndTime", "GetCapabilities"];
@@ -119,6 +121,23 @@ public sealed class OnvifTwin : ILabTwin
                     break;
                 case TwinChanges.FirmwareUnknown:
                     s.FirmwareVersion = "V5.7.3 build 991231-x";
+                    break;
+                case TwinChanges.AdminPromoted:
+                    var nvr = s.Users.Single(u => u.Username == "nvr");
+                    s.Users[s.Users.IndexOf(nvr)] = nvr with { UserLevel = "Administrator" };
+                    break;
+                case TwinChanges.DdnsOn:
+                    s.DynamicDnsType = "ClientUpdates";
+                    s.DynamicDnsName = "cam1.dyn.example";
+                    break;
+                case TwinChanges.DiscoveryOn:
+                    s.DiscoveryMode = "Discoverable";
+                    break;
+                case TwinChanges.RemoteUser:
+                    s.RemoteUser = "relay";
+                    break;
+                case TwinChanges.GatewayChanged:
+                    s.Gateways[0] = new OnvifServer("IPv4", "203.0.113.1");
                     break;
                 case TwinChanges.Reboot:
                     // No battery-backed clock: the camera boots at 2000-01-01 and stays there until NTP answers.
@@ -244,9 +263,10 @@ public sealed class OnvifTwin : ILabTwin
                 return;
             }
         }
-        if (action == "GetUsers" && user!.UserLevel != "Administrator")
+        // GetUsers and GetRemoteUser read secrets' owners (ONVIF access class READ_SYSTEM_SECRET): Administrator only.
+        if (action is "GetUsers" or "GetRemoteUser" && user!.UserLevel != "Administrator")
         {
-            LastRefusal = "GetUsers needs an Administrator";
+            LastRefusal = action + " needs an Administrator";
             await FaultAsync(http, NotAuthorizedStatus, "env:Sender", "ter:NotAuthorized", "Sender not Authorized");
             return;
         }
@@ -264,6 +284,10 @@ public sealed class OnvifTwin : ILabTwin
                 "GetNetworkProtocols" => OnvifDocuments.NetworkProtocols(state, wrongTypes),
                 "GetDNS" => OnvifDocuments.Dns(state, wrongTypes),
                 "GetNTP" => OnvifDocuments.Ntp(state, wrongTypes),
+                "GetDiscoveryMode" => OnvifDocuments.DiscoveryMode(state, wrongTypes),
+                "GetDynamicDNS" => OnvifDocuments.DynamicDns(state, wrongTypes),
+                "GetRemoteUser" => OnvifDocuments.RemoteUser(state, wrongTypes),
+                "GetNetworkDefaultGateway" => OnvifDocuments.DefaultGateway(state, wrongTypes),
                 _ => null,
             };
         }

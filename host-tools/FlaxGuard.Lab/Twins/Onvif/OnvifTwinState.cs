@@ -39,6 +39,13 @@ public sealed class OnvifTwinState
     /// <summary>The camera clock minus the real UTC clock.</summary>
     public TimeSpan ClockOffset { get; set; }
 
+    // Issue 13: discovery mode, dynamic DNS, remote user, default gateway.
+    public string DiscoveryMode { get; set; } = "NonDiscoverable";
+    public string DynamicDnsType { get; set; } = "NoUpdate";
+    public string DynamicDnsName { get; set; } = "";
+    public string? RemoteUser { get; set; }
+    public List<OnvifServer> Gateways { get; } = [];
+
     /// <summary>Values padded with white space, booleans as 1/0, case changed where ONVIF is case-insensitive.</summary>
     public bool Sloppy { get; set; }
 
@@ -65,6 +72,8 @@ public sealed class OnvifTwinState
         state.NtpManual.Add(new OnvifServer("DNS", "ntp.office.example"));
         state.NtpManual.Add(new OnvifServer("IPv4", "192.0.2.123"));
         state.NtpFromDhcpServers.Add(new OnvifServer("IPv4", "198.51.100.1"));
+        state.Gateways.Add(new OnvifServer("IPv4", "192.0.2.1"));
+        state.Gateways.Add(new OnvifServer("IPv6", "2001:db8::1"));
         return state;
     }
 }

