@@ -56,6 +56,9 @@ public abstract partial class SqlFlaxStore : IFlaxStore
 
     private readonly SemaphoreSlim _writerLock = new(1, 1);
     private DbConnection? _writer;
+
+    /// <summary>The devices' latest firmware facts, for the consensus verdict given with each stored result.</summary>
+    public FleetConsensus Fleet { get; } = new();
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
 
     /// <summary>Prepared commands of each kept writer connection (only that store's single writer uses them, under its lock).</summary>
@@ -245,6 +248,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         await Exec(c, tx, "DELETE FROM devices WHERE id = @d", ct, ("d", deviceId));
         await BumpJob(c, tx, appliance, ct);
         await tx.CommitAsync(ct);
+        Fleet.Forget(deviceId);
         return true;
     }
 
@@ -261,7 +265,15 @@ public abstract partial class SqlFlaxStore : IFlaxStore
             if (!KeepWriterConnection)
             {
                 await using var own = await OpenAsync(ct);
-                return await StoreBatch(own, batch, ct);
+                try
+                {
+                    return await StoreBatch(own, batch, ct);
+                }
+                catch
+                {
+                    Fleet.Invalidate();
+                    throw;
+                }
             }
             if (_writer is null)
             {
@@ -274,6 +286,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
             }
             catch
             {
+                Fleet.Invalidate(); // what the failed batch recorded was rolled back
                 await DropWriter(); // the connection may be broken; the next batch opens a fresh one
                 throw;
             }
@@ -472,7 +485,8 @@ public abstract partial class SqlFlaxStore : IFlaxStore
                 approved = approvedBytes is null ? null : DecodeFacts(approvedBytes);
                 context.Approved[target.TargetId] = approved;
             }
-            var analysis = ReportAnalysis.Analyze(target, approved);
+            if (!Fleet.Loaded) await LoadFleet(c, tx, ct);
+            var analysis = ReportAnalysis.Analyze(target, approved, Fleet.Assess(target.TargetId, target.Facts));
             (string Name, object? Value)[] resultValues =
             [
                 ("d", target.TargetId), ("facts", analysis.Facts), ("verdicts", JsonSerializer.Serialize(analysis.Verdicts, Json)),
@@ -491,6 +505,7 @@ public abstract partial class SqlFlaxStore : IFlaxStore
             // new counter) is kept as history; the device's state, baseline proposal and findings follow the latest.
             if (report.TimestampUnixSeconds < latestSealed) continue;
             context.LatestSealed[target.TargetId] = report.TimestampUnixSeconds;
+            Fleet.Record(target.TargetId, target.Facts);
             if (approved is null && !analysis.Unverified && !context.HasProposal.Contains(target.TargetId))
             {
                 if (context.ProposalChecked.Contains(target.TargetId) || await Scalar(c, tx, "SELECT 1 FROM baselines WHERE device_id = @d AND state = 'proposed'", ct, ("d", target.TargetId)) is null)
@@ -510,6 +525,14 @@ public abstract partial class SqlFlaxStore : IFlaxStore
         if (item.QueueLength is not null) appliance.QueueLength = item.QueueLength;
         appliance.Stored++;
         return new IngestResult(IngestStatus.Stored, appliance.LastCounter, changes);
+    }
+
+    /// <summary>Every device's latest facts, once per process (and after a failed batch), for fleet consensus.</summary>
+    private async Task LoadFleet(DbConnection c, DbTransaction tx, CancellationToken ct)
+    {
+        var latest = await Query(c, tx, "SELECT d.id, (SELECT t.facts FROM target_results t WHERE t.device_id = d.id " + LatestFirst + " LIMIT 1) FROM devices d",
+            r => (Id: r.GetString(0), Facts: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), ct);
+        Fleet.Load(latest.Select(x => (x.Id, x.Facts is null ? null : DecodeFacts(x.Facts))));
     }
 
     private const string LatestSealedSelect = "SELECT MAX(sealed_at) FROM target_results WHERE device_id = @d";
