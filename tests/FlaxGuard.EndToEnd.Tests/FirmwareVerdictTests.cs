@@ -57,7 +57,7 @@ public sealed class FirmwareVerdictTests
         using var webhook = new WebhookReceiver();
         using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
             "--alert", "webhook+" + webhook.Url, "--hashes", hashes, "--hashes-public-key", dataKey + ".pub");
-        StringAssert.Contains(serve.Output, "firmware database version");
+        await WaitUntil(() => Task.FromResult(serve.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => serve.Output);
 
         var provisioning = dir.File("agent.json");
         var add = FlaxguardProcess.Run(null, "agent", "add", "fw-agent", "--interval", "10", "--host-url", $"https://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data);
@@ -78,7 +78,7 @@ public sealed class FirmwareVerdictTests
 
         using var agent = ChildProcess.Start("round done", TimeSpan.FromSeconds(120),
             "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--interval-seconds", "2");
-        StringAssert.Contains(agent.Output, "firmware database version");
+        await WaitUntil(() => Task.FromResult(agent.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => agent.Output);
 
         await using var store = StoreFactory.Open(null, data);
         var ids = new Dictionary<string, string>();
