@@ -22,7 +22,7 @@ public static class HashesCheckImageCommand
         var dir = HashesOptions.Directory();
         var publicKey = HashesOptions.PublicKey();
         var command = new Command("check-image", """
-            Tell whether a firmware image file is a build its vendor published (today: OpenWrt releases in known-good/), before you flash it. The data's signature is checked first; the file itself is only read and hashed.
+            Tell whether a firmware image file is a build its vendor published (today: OpenWrt releases in known-good/), before you flash it. The data's signature is checked first; the file itself is only read and hashed. For OpenWrt images made of a uImage or FIT kernel and a squashfs root file system, the SHA-256 of each part over the length its header declares is shown too (what is compared with a device's flash partitions).
 
             Exit codes: 0 a published build (for your board, with --board), 1 published but not for the board you named, 2 the firmware data is not signed or was altered, 3 not a published build the data knows (a custom or third-party build, a release newer than the data, or an altered file) or bad input.
 
@@ -57,6 +57,14 @@ public static class HashesCheckImageCommand
             }
             var matches = sources.KnownGood.Where(r => r.Sha256 == sha256).ToList();
             console.MarkupLine($"SHA-256 {sha256}");
+            // The parts a device's flash holds, over their declared lengths: what flash measurement compares with.
+            using (var stream = File.OpenRead(path))
+            {
+                foreach (var part in FlaxGuard.Hashes.Importers.OpenWrtImageParts.Carve(stream))
+                {
+                    console.MarkupLine($"  {part.Part}: {part.Format}{(part.Detail.Length > 0 ? " '" + SafeMarkup.Escape(part.Detail) + "'" : "")}, {part.Length:N0} bytes at offset {part.Offset:N0}, SHA-256 {part.Sha256}");
+                }
+            }
             if (matches.Count == 0)
             {
                 console.MarkupLine($"[yellow]NOT KNOWN[/]: this file is not a published build in the firmware data (version {verified.DatabaseVersion}). " +
