@@ -1,5 +1,6 @@
 using FlaxGuard.Agent.Status;
 using FlaxGuard.Engine.Appliance;
+using FlaxGuard.Engine.HashDb;
 using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Engine.Platform;
 using FlaxGuard.Engine.Reports;
@@ -21,6 +22,10 @@ public sealed class ApplianceAgent : IDisposable
     public const int ExitReportsPending = 1;
     public const int ExitNoJob = 3;
 
+    /// <summary>The firmware database in the state directory (a download goes to a side file first).</summary>
+    public const string FirmwareDatabaseFile = "firmware.db";
+    private const string FirmwareBlobName = "hashdb";
+
     private readonly AgentOptions _options;
     private readonly ProvisioningFile _provisioning;
     private readonly AgentLog _log;
@@ -35,6 +40,8 @@ public sealed class ApplianceAgent : IDisposable
     private Job? _job;
     private long _lastHostContactMs = -1;
     private RoundSummary? _lastRound;
+    private FileBlobReader? _firmwareFile;
+    private string? _firmwareVersion;
     private DateTimeOffset? _lastRoundAt;
 
     public ApplianceAgent(AgentOptions options, ProvisioningFile provisioning, AgentLog log, StatusOutputs status, IClock? clock = null)
@@ -74,10 +81,13 @@ public sealed class ApplianceAgent : IDisposable
         var jobClient = new JobClient(_http, _provisioning.HostUrl, _provisioning.ApplianceId, _provisioning.Key, _clock, _options.HostTimeout);
         var hook = new RoundProgressHook(_log, stopping);
         var round = new JobRound(_provisioning.ApplianceId, _provisioning.Key, _counter, _queue, _transport, new SocketTcpConnector(), new SocketUdpExchange(), _clock, SecureRandomSource.Instance, hook);
+        var firmwareClient = new FirmwareDatabaseClient(_http, _provisioning.HostUrl, _provisioning.ApplianceId, _provisioning.Key, _clock, _options.HostTimeout);
 
         while (!stopping.IsCancellationRequested)
         {
             await RefreshJobAsync(jobClient, stopping);
+            if (stopping.IsCancellationRequested) break;
+            await RefreshFirmwareDatabaseAsync(firmwareClient, round, stopping);
             if (stopping.IsCancellationRequested) break;
             var intervalMs = IntervalMs();
             uploader ??= NewUploader(poster, intervalMs);
@@ -182,6 +192,78 @@ public sealed class ApplianceAgent : IDisposable
         if (_job.Version != previous) _log.Info($"job version {_job.Version}: {_job.Targets.Length} device(s), every {_job.IntervalSeconds} s");
     }
 
+    /// <summary>
+    /// Makes the round use the firmware database the job names: the stored copy when it is that version, else a fresh
+    /// download, accepted only when it opens under this appliance's key and its header names exactly that version.
+    /// If that fails, an older verified copy goes on serving; with none, firmware checks say "could not verify".
+    /// </summary>
+    private async Task RefreshFirmwareDatabaseAsync(FirmwareDatabaseClient client, JobRound round, CancellationToken ct)
+    {
+        var wanted = _job?.HashDbVersion ?? "";
+        if (wanted.Length == 0)
+        {
+            round.UseFirmwareDatabase(false, null, null);
+            return;
+        }
+        if (wanted == _firmwareVersion) return;
+        var path = Path.Combine(_options.StateDirectory, FirmwareDatabaseFile);
+        var (file, reader, problem) = OpenFirmwareDatabase(path, wanted);
+        if (reader is null)
+        {
+            var download = path + ".download";
+            var failed = await client.DownloadAsync(download, ct);
+            if (ct.IsCancellationRequested) return;
+            if (failed is null)
+            {
+                (file, reader, problem) = OpenFirmwareDatabase(download, wanted);
+                file?.Dispose();
+                if (reader is not null)
+                {
+                    _firmwareFile?.Dispose();
+                    _firmwareFile = null;
+                    File.Move(download, path, overwrite: true);
+                    (file, reader, problem) = OpenFirmwareDatabase(path, wanted);
+                }
+                else File.Delete(download);
+            }
+            else problem = "it could not be fetched from the host: " + failed;
+        }
+        if (reader is null)
+        {
+            if (_firmwareVersion is not null)
+            {
+                _log.Warn($"firmware database version {wanted} not usable ({problem}); going on with version {_firmwareVersion}");
+                return;
+            }
+            _log.Warn($"firmware database version {wanted} not usable: {problem}");
+            round.UseFirmwareDatabase(true, null, "the firmware database version " + wanted + " is not usable: " + problem);
+            return;
+        }
+        _firmwareFile?.Dispose();
+        _firmwareFile = file;
+        _firmwareVersion = wanted;
+        round.UseFirmwareDatabase(true, reader, null);
+        _log.Info($"firmware database version {wanted}: {reader.ArtifactCount:N0} image hash(es), {reader.ReleaseCount:N0} release(s), {reader.ExploitCount:N0} known-exploited row(s)");
+    }
+
+    private (FileBlobReader? File, HashDbReader? Reader, string? Problem) OpenFirmwareDatabase(string path, string wanted)
+    {
+        if (!File.Exists(path)) return (null, null, "none is stored");
+        var file = FileBlobReader.SingleFile(path, FirmwareBlobName);
+        var reader = HashDbReader.Open(file, FirmwareBlobName, _provisioning.Key, HashDbReader.DefaultBufferBytes, out var problem);
+        if (reader is not null && reader.DatabaseVersion + "-" + reader.SignerKeyId != wanted)
+        {
+            problem = $"the stored database is version {reader.DatabaseVersion}-{reader.SignerKeyId}, the job names {wanted}";
+            reader = null;
+        }
+        if (reader is null)
+        {
+            file.Dispose();
+            return (null, null, problem);
+        }
+        return (file, reader, null);
+    }
+
     private async Task UploadAsync(ReportUploader uploader)
     {
         var result = await Task.Run(uploader.UploadDue, CancellationToken.None);
@@ -213,6 +295,7 @@ public sealed class ApplianceAgent : IDisposable
 
     public void Dispose()
     {
+        _firmwareFile?.Dispose();
         _http.Dispose();
         _transport.Dispose();
         Array.Clear(_provisioning.Key);

@@ -21,6 +21,8 @@ public static class HashesCommand
         HashesSignCommand.Create(console),
         HashesVerifyCommand.Create(console),
         HashesImportCommand.Create(console),
+        HashesImportOpenWrtCommand.Create(console),
+        HashesCheckImageCommand.Create(console),
         HashesCompileCommand.Create(console),
         HashesStatsCommand.Create(console),
         HashesLookupCommand.Create(console),

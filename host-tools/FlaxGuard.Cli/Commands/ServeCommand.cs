@@ -34,6 +34,8 @@ public static class ServeCommand
             Description = "Another DNS name or IP address browsers and appliances may reach this host by (repeat for several): the host of an 'agent add --host-url' that is not a --tls-name, e.g. with --plain-http behind a proxy. Requests naming any other host in their Host header are refused (421), which keeps DNS-rebinding web pages away from the dashboard.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var hashes = new Option<string?>("--hashes") { Description = "Serve this signed firmware data directory (the repository's hashes/) to appliances: verified at start, compiled for each appliance, its version named in every job. Without it, appliances give no firmware verdicts." };
+        var hashesKey = new Option<string?>("--hashes-public-key") { Description = "Trust this Ed25519 public key for --hashes instead of the FlaxGuard release keys built into this tool (a private data set)." };
         var plainHttp = new Option<bool>("--plain-http") { Description = "Serve plain HTTP without TLS (behind a TLS proxy, or for tests). Reports and the dashboard are then not protected." };
         var retainDays = new Option<int>("--retain-days")
         {
@@ -57,7 +59,7 @@ public static class ServeCommand
 
             History is pruned at start and every hour: results older than --retain-days (180) or beyond the newest --retain-results (60000) of a device, resolved findings and decided baselines older than --retain-days. The latest result of every device, the baselines in use and open findings stay. Each appliance may store --appliance-quota-mb (128) MiB of reports per hour, so a runaway or stolen appliance cannot fill the disk.
 
-            Appliances fetch their signed job (devices, credentials, approved baselines) from GET /api/v1/job and post signed reports to POST /api/v1/reports; GET /api/v1/health shows refusal counters and appliance health. Forged, replayed, oversized, malformed, stale and unknown-appliance reports are refused with a status and reason, counted, and not stored. A report is acknowledged only after it is committed. GET /api/v1/health answers {"status":"ok"}, with the details only for those who may see the dashboard.
+            Appliances fetch their signed job (devices, credentials, approved baselines, the firmware database version) from GET /api/v1/job, the firmware database compiled for them from GET /api/v1/hashdb (with --hashes; read in ranges), and post signed reports to POST /api/v1/reports; GET /api/v1/health shows refusal counters and appliance health. Forged, replayed, oversized, malformed, stale and unknown-appliance reports are refused with a status and reason, counted, and not stored. A report is acknowledged only after it is committed. GET /api/v1/health answers {"status":"ok"}, with the details only for those who may see the dashboard.
 
             Requests must name this host in their Host header: the --listen address (on loopback also localhost, 127.0.0.1 and ::1; on 0.0.0.0 this machine's names and addresses), the server certificate's names (--tls-name) and every --allowed-host. Any other name gets 421 (Misdirected Request): a web page that re-points its own DNS name at this host (DNS rebinding) cannot use the dashboard. Malformed HTTP gets a 4xx; refusals are logged at most 10 lines per client and minute and counted. The dashboard is at /dashboard: open on a loopback address, behind the dashboard password (set with 'flaxguard dashboard password') on any other address or with --dashboard-auth required. Stop with Ctrl+C.
 
@@ -66,6 +68,7 @@ public static class ServeCommand
               flaxguard serve --listen 0.0.0.0:8443 --db /var/lib/flaxguard/flaxguard.db
               flaxguard serve --listen 192.0.2.10:8443 --tls-name 192.0.2.10 --tls-name flaxguard.lan
               flaxguard serve --tls-cert /etc/flaxguard/server.pem --tls-key /etc/flaxguard/server.key
+              flaxguard serve --hashes ./hashes   # firmware verdicts: known-good, unknown, known-exploited, changed
               flaxguard serve --plain-http   # behind a TLS-terminating proxy
               flaxguard serve --plain-http --listen 0.0.0.0:8080 --allowed-host flaxguard.lan   # appliances use http://flaxguard.lan:8080
               flaxguard serve --db "postgres://flaxguard@db.example:5432/flaxguard?password-file=/etc/flaxguard/db.pass"
@@ -75,7 +78,7 @@ public static class ServeCommand
               flaxguard serve --alert "mqtt://flaxguard@127.0.0.1:1883?password-file=/etc/flaxguard/mqtt.pass"
             """)
         {
-            listen, db, dataDir, alert, dashboardAuth, tlsName, tlsCert, tlsKey, allowedHost, plainHttp, retainDays, retainResults, applianceQuota,
+            listen, db, dataDir, alert, dashboardAuth, tlsName, tlsCert, tlsKey, allowedHost, plainHttp, retainDays, retainResults, applianceQuota, hashes, hashesKey,
         };
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
         {
@@ -93,10 +96,11 @@ public static class ServeCommand
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var master = StoreOptions.Master(parse, dataDir);
             await using var alerts = ServeAlerts.Create(parse.GetValue(alert) ?? [], dataDirectory, store);
+            var firmware = LoadFirmware(parse.GetValue(hashes), parse.GetValue(hashesKey));
             var allowedHosts = HostAllowList.For(endpoint, [.. tls.Names, .. parse.GetValue(allowedHost) ?? []]);
             await using var server = DashboardHost.Create(new ServerOptions
             {
-                Listen = endpoint, Certificate = tls.Certificate, CertificateSelector = tls.Selector, CertificateChain = tls.Chain, AllowedHosts = allowedHosts,
+                Listen = endpoint, Certificate = tls.Certificate, CertificateSelector = tls.Selector, CertificateChain = tls.Chain, AllowedHosts = allowedHosts, Firmware = firmware,
                 Retention = retention, ApplianceBytesPerHour = quotaMb * 1024L * 1024,
             }, store, master, dashboard, alerts.Sinks);
             try
@@ -110,6 +114,8 @@ public static class ServeCommand
             // Plain writes: these lines carry paths and must not be wrapped at the terminal width.
             foreach (var line in tls.Lines) Console.Out.WriteLine(line);
             console.WriteLine($"flaxguard serve: listening on {server.BaseAddress} ({store.Description})");
+            if (firmware is not null)
+                console.WriteLine($"flaxguard serve: firmware database version {firmware.Version} ({firmware.KnownGoodRows:N0} known-good, {firmware.KnownExploitedRows:N0} known-exploited rows)");
             foreach (var channel in alerts.ChannelNames) console.WriteLine($"flaxguard serve: alerts to {channel}");
             console.WriteLine($"flaxguard serve: dashboard at {server.BaseAddress}dashboard" + (dashboard.LoginRequired(endpoint.Address) ? " (login required)" : ""));
             // The web host takes SIGINT/SIGTERM for itself (it stops the app), so wait for that as well as for ct.
@@ -126,5 +132,20 @@ public static class ServeCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The signed firmware data, or null without --hashes; refused data stops serve with the reason.</summary>
+    private static FlaxGuard.Server.Firmware.FirmwareDatabase? LoadFirmware(string? directory, string? publicKey)
+    {
+        if (directory is null) return null;
+        HashesOptions.RequireDirectory(directory);
+        try
+        {
+            return FlaxGuard.Server.Firmware.FirmwareDatabase.Load(directory, HashesOptions.TrustedKeys(publicKey), DateTimeOffset.UtcNow);
+        }
+        catch (FlaxGuard.Hashes.HashDataException e)
+        {
+            throw new UserInputException($"--hashes {directory}: REFUSED: {e.Message}");
+        }
     }
 }

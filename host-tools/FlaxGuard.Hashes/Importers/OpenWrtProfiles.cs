@@ -26,7 +26,14 @@ public static class OpenWrtProfiles
         }
         using (doc)
         {
-            var root = doc.RootElement;
+            return Parse(doc.RootElement, source, progress);
+        }
+    }
+
+    /// <summary>Rows of one parsed profiles.json (or a faithful transliteration of one).</summary>
+    public static List<KnownGoodRow> Parse(JsonElement root, string source, IProgress<int>? progress = null)
+    {
+        {
             var version = RequiredString(root, "version_number", "profiles.json");
             if (!root.TryGetProperty("profiles", out var profiles) || profiles.ValueKind != JsonValueKind.Object)
                 throw new HashDataException("profiles.json has no 'profiles' object");
@@ -54,6 +61,9 @@ public static class OpenWrtProfiles
                         if (!image.TryGetProperty(field, out var hashElement)) continue;
                         if (hashElement.ValueKind != JsonValueKind.String) throw new HashDataException($"{where}: image '{name}' has a non-string {field}");
                         var hash = hashElement.GetString()!.ToLowerInvariant();
+                        // Most images carry no metadata, so the unsigned hash repeats the signed one: one row says it.
+                        if (field == "sha256_unsigned" && image.TryGetProperty("sha256", out var signedHash) && signedHash.ValueKind == JsonValueKind.String
+                            && string.Equals(signedHash.GetString(), hash, StringComparison.OrdinalIgnoreCase)) continue;
                         foreach (var board in boards)
                         {
                             var row = KnownGoodRow.Parse($"{where} image '{name}'", ["OpenWrt", board, version, field == "sha256" ? name : name + " (unsigned)", hash, source]);

@@ -57,18 +57,28 @@ public sealed class SourceSet
         return new SourceSet { KnownGood = good, KnownExploited = bad };
     }
 
-    /// <summary>Writes rows under a header, keeping the comment lines that start the existing file.</summary>
-    public static void WriteTable(string path, IReadOnlyList<string> columns, IEnumerable<string[]> rows)
+    /// <summary>
+    /// Writes rows under a header, keeping the comment lines that start the existing file and appending
+    /// <paramref name="addComments"/> not already among them.
+    /// </summary>
+    public static void WriteTable(string path, IReadOnlyList<string> columns, IEnumerable<string[]> rows, IEnumerable<string>? addComments = null)
     {
         var sb = new StringBuilder();
+        var comments = new List<string>();
         if (File.Exists(path))
         {
             foreach (var line in File.ReadLines(path))
             {
                 if (!line.StartsWith('#')) break;
-                sb.Append(line).Append('\n');
+                comments.Add(line);
             }
         }
+        foreach (var c in addComments ?? [])
+        {
+            if (!c.StartsWith('#') || c.Contains('\n') || c.Contains('\r')) throw new HashDataException($"not a comment line: '{c}'");
+            if (!comments.Contains(c, StringComparer.Ordinal)) comments.Add(c);
+        }
+        foreach (var c in comments) sb.Append(c).Append('\n');
         sb.Append(TsvTable.Format(columns)).Append('\n');
         foreach (var row in rows) sb.Append(TsvTable.Format(row)).Append('\n');
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -22,6 +22,8 @@ namespace FlaxGuard.Server.Api;
 /// The collector's HTTP API (minimal APIs on Kestrel):
 /// <list type="bullet">
 /// <item><c>GET /api/v1/job</c> with X-FlaxGuard-Device and X-FlaxGuard-Auth (see <see cref="JobRequestAuth"/>) returns the sealed FGJ1 job.</item>
+/// <item><c>GET /api/v1/hashdb</c>, authenticated the same way for its own path, returns the firmware database compiled for
+/// that appliance (ranged reads with Range; ETag is the version the job names), or 404 when serve has none.</item>
 /// <item><c>POST /api/v1/reports</c> with an FGR1 envelope as the body returns {accepted, counter} after the commit, or {error, reason}.</item>
 /// <item><c>GET /api/v1/health</c>: {"status":"ok"}; for callers who may see the dashboard also the store, report count,
 /// refusal counters, appliance last-seen and queue length (see <see cref="ShowsHealthDetails"/>).</item>
@@ -60,6 +62,7 @@ public sealed class FlaxServer : IAsyncDisposable
         var guard = new RequestGuard(options.AllowedHosts ?? HostAllowList.For(options.Listen, []), _refusals);
         app.Use(guard.InvokeAsync);
         app.MapGet(JobRequestAuth.Path, GetJob);
+        app.MapGet(JobRequestAuth.HashDbPath, GetHashDb);
         app.MapPost("/api/v1/reports", PostReport);
         app.MapGet("/api/v1/health", GetHealth);
     }
@@ -183,10 +186,30 @@ public sealed class FlaxServer : IAsyncDisposable
         if (problem is not null) return _refusals.Refuse(http, new Refusal(401, Refusal.JobUnauthenticated, problem));
         var appliance = await _store.FindApplianceAsync(id, ct);
         if (appliance is null) return _refusals.Refuse(http, new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"));
-        var envelope = await JobBuilder.SealAsync(_store, _master, appliance, _options.HashDbVersion, Now(), ct);
+        var envelope = await JobBuilder.SealAsync(_store, _master, appliance, _options.Firmware?.Version ?? _options.HashDbVersion, Now(), ct);
         http.Response.Headers["X-FlaxGuard-Job-Version"] = appliance.JobVersion.ToString();
         http.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(envelope, "application/octet-stream");
+    }
+
+    // ---- GET /api/v1/hashdb
+
+    private async Task<IResult> GetHashDb(HttpContext http, CancellationToken ct)
+    {
+        var id = http.Request.Headers[JobRequestAuth.DeviceHeader].ToString();
+        var auth = http.Request.Headers[JobRequestAuth.AuthHeader].ToString();
+        if (id.Length == 0 || auth.Length == 0)
+            return _refusals.Refuse(http, new Refusal(401, Refusal.JobUnauthenticated, $"send {JobRequestAuth.DeviceHeader} and {JobRequestAuth.AuthHeader} headers"));
+        var entry = Report.IsValidDeviceId(id) ? await _appliances.FindAsync(id, ct) : null;
+        if (entry is null) return _refusals.Refuse(http, new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"));
+        var problem = JobRequestAuth.Check(JobRequestAuth.HashDbPath, entry.Key, id, auth, Now(), _options.TimeWindowSeconds);
+        if (problem is not null) return _refusals.Refuse(http, new Refusal(401, Refusal.JobUnauthenticated, problem));
+        if (_options.Firmware is not { } firmware)
+            return Results.Json(new { error = "no-firmware-database", reason = "this host serves no firmware database (serve --hashes)" }, statusCode: 404);
+        var database = await Task.Run(() => firmware.For(entry.Key), ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(database, "application/octet-stream", enableRangeProcessing: true,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + firmware.Version + "\""));
     }
 
     // ---- POST /api/v1/reports

@@ -47,8 +47,11 @@ public sealed class ServerOptions
     /// <summary>The clock of the appliance quota (tests move it).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>The hash database version jobs announce ("" for none).</summary>
+    /// <summary>The hash database version jobs announce ("" for none) when <see cref="Firmware"/> is not set.</summary>
     public string HashDbVersion { get; init; } = "";
+
+    /// <summary>The firmware data served at /api/v1/hashdb; its version is announced in every job. Null: none.</summary>
+    public FlaxGuard.Server.Firmware.FirmwareDatabase? Firmware { get; init; }
 
     public static IPEndPoint ParseListen(string text)
     {

@@ -43,9 +43,10 @@ public static class DevicePage
     private static SafeHtml Firmware(TargetResultRecord? latest)
     {
         if (latest is null) return H($"<p class=\"firmware note\">No report yet.</p>");
-        var verdict = latest.Verdicts.FirstOrDefault(x => x.Kind == VerdictKind.Firmware);
-        if (verdict is not null)
-            return H($"<p class=\"firmware\">{Layout.SeverityLabel(verdict.Severity)} <code>{verdict.Code}</code> {verdict.Message}</p>");
+        // Every firmware verdict, worst first: known-good or unknown, known-exploited with CVEs, changed, consensus outliers.
+        var verdicts = latest.Verdicts.Where(x => x.Kind == VerdictKind.Firmware).OrderByDescending(x => x.Severity).ToList();
+        if (verdicts.Count > 0)
+            return Join(verdicts.Select(v => H($"<p class=\"firmware\">{Layout.SeverityLabel(v.Severity)} <code>{v.Code}</code> {v.Message}</p>")));
         return H($"<p class=\"firmware\">{latest.Firmware ?? "no firmware facts reported"}</p>");
     }
 

@@ -24,13 +24,14 @@ public static class ReportAnalysis
     /// may have sent are dropped (they would be counted twice). When any probe could not verify, "removed"
     /// changes are dropped too: the facts are missing because the probe failed, not because the setting went away.
     /// </summary>
-    public static AnalyzedTarget Analyze(ReportTarget target, FactSet? approved)
+    /// <param name="hostVerdicts">Verdicts only the host can give (fleet consensus), stored with the appliance's own.</param>
+    public static AnalyzedTarget Analyze(ReportTarget target, FactSet? approved, IReadOnlyList<Verdict>? hostVerdicts = null)
     {
-        var verdicts = target.Verdicts.Where(v => v.Kind != VerdictKind.Drift)
-            .Select(v => new StoredVerdict(v.Kind, v.Severity, v.Code, v.Subject, v.Message)).ToList();
+        var all = target.Verdicts.Where(v => v.Kind != VerdictKind.Drift).Concat(hostVerdicts ?? []).ToList();
+        var verdicts = all.Select(v => new StoredVerdict(v.Kind, v.Severity, v.Code, v.Subject, v.Message)).ToList();
         var unverified = target.Verdicts.Any(v => v.IsUnverified);
         var (drift, worst, findings) = Rate(target.Facts, verdicts, unverified, approved);
-        return new AnalyzedTarget(target.Facts.EncodeCanonical(), verdicts, drift, worst, unverified, Firmware(target), findings);
+        return new AnalyzedTarget(target.Facts.EncodeCanonical(), verdicts, drift, worst, unverified, Firmware(target.Facts, verdicts), findings);
     }
 
     /// <summary>
@@ -67,13 +68,20 @@ public static class ReportAnalysis
         return (drift, worst, findings.GroupBy(f => f.Key, StringComparer.Ordinal).Select(g => g.OrderByDescending(f => f.Severity).First()).ToList());
     }
 
-    /// <summary>The firmware verdict in words, or the reported version when no verdict was given.</summary>
-    public static string? Firmware(ReportTarget target)
+    /// <summary>
+    /// The most severe firmware verdict in words (the first of equals: the appliance's own verdict before the host's),
+    /// or the reported firmware when there is none: the appliance had no firmware database (serve --hashes).
+    /// </summary>
+    public static string? Firmware(FactSet facts, IReadOnlyList<StoredVerdict> verdicts)
     {
-        var verdict = target.Verdicts.FirstOrDefault(v => v.Kind == VerdictKind.Firmware);
-        if (verdict is not null) return $"{verdict.Code}: {verdict.Message}";
-        var parts = new[] { "fw.vendor", "fw.model", "fw.version" }.Select(k => target.Facts.Get(k)?.Value).Where(v => !string.IsNullOrEmpty(v)).ToList();
-        return parts.Count == 0 ? null : "not assessed: " + string.Join(' ', parts);
+        StoredVerdict? worst = null;
+        foreach (var v in verdicts)
+        {
+            if (v.Kind == VerdictKind.Firmware && (worst is null || v.Severity > worst.Severity)) worst = v;
+        }
+        if (worst is not null) return $"{worst.Code}: {worst.Message}";
+        var parts = new[] { "fw.vendor", "fw.model", "fw.version", "fw.build" }.Select(k => facts.Get(k)?.Value).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        return parts.Count == 0 ? null : "not assessed (no firmware database): " + string.Join(' ', parts);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

@@ -81,6 +81,7 @@ public abstract partial class SqlFlaxStore
         await Exec(c, tx, "DELETE FROM devices WHERE id = @d", ct, ("d", deviceId));
         await BumpJob(c, tx, appliance, ct);
         await tx.CommitAsync(ct);
+        Fleet.Forget(deviceId);
         return true;
     }
 

@@ -19,7 +19,15 @@ public abstract partial class SqlFlaxStore
             if (!KeepWriterConnection)
             {
                 await using var own = await OpenAsync(ct);
-                return await StoreBatch(own, batch, ct);
+                try
+                {
+                    return await StoreBatch(own, batch, ct);
+                }
+                catch
+                {
+                    Fleet.Invalidate();
+                    throw;
+                }
             }
             if (_writer is null)
             {
@@ -32,6 +40,7 @@ public abstract partial class SqlFlaxStore
             }
             catch
             {
+                Fleet.Invalidate(); // what the failed batch recorded was rolled back
                 await DropWriter(); // the connection may be broken; the next batch opens a fresh one
                 throw;
             }
@@ -230,7 +239,8 @@ public abstract partial class SqlFlaxStore
                 approved = approvedBytes is null ? null : DecodeFacts(approvedBytes);
                 context.Approved[target.TargetId] = approved;
             }
-            var analysis = ReportAnalysis.Analyze(target, approved);
+            if (!Fleet.Loaded) await LoadFleet(c, tx, ct);
+            var analysis = ReportAnalysis.Analyze(target, approved, Fleet.Assess(target.TargetId, target.Facts));
             (string Name, object? Value)[] resultValues =
             [
                 ("d", target.TargetId), ("facts", analysis.Facts), ("verdicts", JsonSerializer.Serialize(analysis.Verdicts, Json)),
@@ -249,6 +259,7 @@ public abstract partial class SqlFlaxStore
             // new counter) is kept as history; the device's state, baseline proposal and findings follow the latest.
             if (report.TimestampUnixSeconds < latestSealed) continue;
             context.LatestSealed[target.TargetId] = report.TimestampUnixSeconds;
+            Fleet.Record(target.TargetId, target.Facts);
             if (approved is null && !analysis.Unverified && !context.HasProposal.Contains(target.TargetId))
             {
                 if (context.ProposalChecked.Contains(target.TargetId) || await Scalar(c, tx, "SELECT 1 FROM baselines WHERE device_id = @d AND state = 'proposed'", ct, ("d", target.TargetId)) is null)
@@ -268,6 +279,14 @@ public abstract partial class SqlFlaxStore
         if (item.QueueLength is not null) appliance.QueueLength = item.QueueLength;
         appliance.Stored++;
         return new IngestResult(IngestStatus.Stored, appliance.LastCounter, changes);
+    }
+
+    /// <summary>Every device's latest facts, once per process (and after a failed batch), for fleet consensus.</summary>
+    private async Task LoadFleet(DbConnection c, DbTransaction tx, CancellationToken ct)
+    {
+        var latest = await Query(c, tx, "SELECT d.id, (SELECT t.facts FROM target_results t WHERE t.device_id = d.id " + LatestFirst + " LIMIT 1) FROM devices d",
+            r => (Id: r.GetString(0), Facts: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), ct);
+        Fleet.Load(latest.Select(x => (x.Id, x.Facts is null ? null : DecodeFacts(x.Facts))));
     }
 
     private const string LatestSealedSelect = "SELECT MAX(sealed_at) FROM target_results WHERE device_id = @d";

@@ -56,6 +56,9 @@ public abstract partial class SqlFlaxStore : IFlaxStore
 
     private readonly SemaphoreSlim _writerLock = new(1, 1);
     private DbConnection? _writer;
+
+    /// <summary>The devices' latest firmware facts, for the consensus verdict given with each stored result.</summary>
+    public FleetConsensus Fleet { get; } = new();
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
 
     /// <summary>Prepared commands of each kept writer connection (only that store's single writer uses them, under its lock).</summary>

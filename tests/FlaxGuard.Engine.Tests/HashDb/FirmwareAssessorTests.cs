@@ -113,6 +113,44 @@ public sealed class FirmwareAssessorTests
     }
 
     [TestMethod]
+    public void SameVersionWithAnotherBuildOrOtherFlashContents_IsHighEvenWhenTheVersionIsPublished()
+    {
+        var (vendor, model, version) = SyntheticDatabase.IdentityOf(80, 20);
+        FirmwareObservation Seen(string build, string? kernel, string? rootfs = null, string? v = null) =>
+            new(vendor, model, v ?? version, null, build, [kernel, rootfs]);
+        var baseline = Seen("r100-aaaa", new string('a', 64), new string('c', 64));
+
+        var otherBuild = Single(FirmwareAssessor.Assess(Open(), null, Seen("r100-bbbb", new string('a', 64)), baseline), FirmwareAssessor.ChangedCode);
+        var otherKernel = Single(FirmwareAssessor.Assess(Open(), null, Seen("r100-aaaa", new string('b', 64), new string('c', 64)), baseline), FirmwareAssessor.ChangedCode);
+        var otherRootfs = Single(FirmwareAssessor.Assess(Open(), null, Seen("r100-aaaa", new string('a', 64), new string('d', 64)), baseline), FirmwareAssessor.ChangedCode);
+        var notMeasured = FirmwareAssessor.Assess(Open(), null, Seen("r100-aaaa", null), baseline);
+        // An update to another published version brings another build and kernel: that is the update, not tampering.
+        var update = Single(FirmwareAssessor.Assess(Open(), null, Seen("r200-cccc", new string('e', 64)), Seen("r100-aaaa", new string('a', 64), v: "0.0.1")), FirmwareAssessor.ChangedCode);
+
+        Assert.AreEqual((Severity.High, FirmwareObservation.BuildKey), (otherBuild.Severity, otherBuild.Subject));
+        StringAssert.Contains(otherBuild.Message, "build r100-aaaa became r100-bbbb");
+        Assert.AreEqual((Severity.High, "firmware.kernel.sha256"), (otherKernel.Severity, otherKernel.Subject));
+        Assert.AreEqual((Severity.High, "firmware.rootfs.sha256"), (otherRootfs.Severity, otherRootfs.Subject));
+        Assert.IsFalse(notMeasured.Any(x => x.Code == FirmwareAssessor.ChangedCode), "a part not measured this time is no change");
+        Assert.AreEqual(Severity.Low, update.Severity);
+    }
+
+    [TestMethod]
+    public void Observation_ReadsBuildAndPartHashesFromFacts()
+    {
+        var facts = new FactSet();
+        facts.Add("fw.version", "23.05.5", FactKind.Firmware);
+        facts.Add("fw.build", "r24106-10cc5fcd00", FactKind.Firmware);
+        facts.Add("firmware.rootfs.sha256", new string('d', 64), FactKind.Firmware);
+
+        var seen = FirmwareObservation.FromFacts(facts);
+
+        Assert.AreEqual("r24106-10cc5fcd00", seen.Build);
+        Assert.IsNull(seen.Part(0));
+        Assert.AreEqual(new string('d', 64), seen.Part(1));
+    }
+
+    [TestMethod]
     public void NoDatabaseOrNoVersion_IsUnverifiedNeverOk()
     {
         var missingDb = FirmwareAssessor.Assess(null, "the firmware database failed its integrity check", new FirmwareObservation("V", "M", "1", null), null);

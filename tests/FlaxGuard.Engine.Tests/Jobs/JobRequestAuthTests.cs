@@ -31,4 +31,16 @@ public sealed class JobRequestAuthTests
         foreach (var bad in new[] { "", ":", "12", "abc:" + new string('0', 64), $"{Now}:" + new string('g', 64), $"{Now}:" + new string('0', 63), null })
             StringAssert.Contains(JobRequestAuth.Check(Key, "dongle-01", bad!, Now, 300), "not <unixSeconds>");
     }
+
+    [TestMethod]
+    public void HashDbRequests_SignTheirOwnPath_AndAreRefusedOnTheJobPath()
+    {
+        var value = JobRequestAuth.HeaderValue(JobRequestAuth.HashDbPath, Key, "dongle-01", Now);
+        var mac = HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes($"GET /api/v1/hashdb\ndongle-01\n{Now}"));
+
+        Assert.AreEqual($"{Now}:{Convert.ToHexStringLower(mac)}", value);
+        Assert.IsNull(JobRequestAuth.Check(JobRequestAuth.HashDbPath, Key, "dongle-01", value, Now, 300));
+        StringAssert.Contains(JobRequestAuth.Check(Key, "dongle-01", value, Now, 300), "signature");
+        StringAssert.Contains(JobRequestAuth.Check(JobRequestAuth.HashDbPath, Key, "dongle-01", JobRequestAuth.HeaderValue(Key, "dongle-01", Now), Now, 300), "signature");
+    }
 }

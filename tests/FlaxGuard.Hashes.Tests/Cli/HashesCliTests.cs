@@ -35,6 +35,53 @@ public sealed class HashesCliTests
     }
 
     [TestMethod]
+    public void ImportOpenWrt_IsIdempotentAndCheckImageTellsPublishedFromUnknown()
+    {
+        using var dir = new TestPaths.TempDir();
+        var data = Directory.CreateDirectory(dir.File("hashes")).FullName;
+        var key = dir.File("data.key");
+        Assert.AreEqual(0, Flaxguard("hashes", "keygen", "--out", key).ExitCode);
+
+        var first = Flaxguard("hashes", "import-openwrt", TestPaths.TestData("openwrt"), "--dir", data, "--via", "test excerpt");
+        Assert.AreEqual(0, first.ExitCode, first.All);
+        StringAssert.Contains(first.Stdout, "OpenWrt 23.05.5 (r24106-10cc5fcd00)");
+        StringAssert.Contains(first.Stdout, "Added 21 row(s)");
+        var table = Path.Combine(data, "known-good", "openwrt.tsv");
+        var afterFirst = File.ReadAllText(table);
+        StringAssert.Contains(afterFirst, "# OpenWrt 23.05.5 version_code r24106-10cc5fcd00 via test excerpt");
+        var again = Flaxguard("hashes", "import-openwrt", TestPaths.TestData("openwrt"), "--dir", data, "--via", "test excerpt");
+        Assert.AreEqual(0, again.ExitCode, again.All);
+        StringAssert.Contains(again.Stdout, "Added 0 row(s)");
+        Assert.AreEqual(afterFirst, File.ReadAllText(table), "a second import changes nothing");
+
+        // TEST DATA (made up for this test): an "image" whose hash we add as a published row by hand, signed with a test key.
+        var image = dir.File("openwrt-test-sysupgrade.bin");
+        File.WriteAllBytes(image, System.Text.Encoding.ASCII.GetBytes("not firmware, only a file with a known hash\n"));
+        var imageHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(image)));
+        File.AppendAllText(table, $"OpenWrt\ttest,board\t23.05.5\topenwrt-test-sysupgrade.bin\t{imageHash}\thttps://downloads.example.invalid/profiles.json\n");
+        Assert.AreEqual(0, Flaxguard("hashes", "sign", "--key", key, "--dir", data).ExitCode);
+
+        var published = Flaxguard("hashes", "check-image", image, "--dir", data, "--public-key", key + ".pub");
+        Assert.AreEqual(0, published.ExitCode, published.All);
+        StringAssert.Contains(published.Stdout, "PUBLISHED: OpenWrt 23.05.5 image openwrt-test-sysupgrade.bin, for test,board");
+        var wrongBoard = Flaxguard("hashes", "check-image", image, "--board", "tplink,archer-c7-v2", "--dir", data, "--public-key", key + ".pub");
+        Assert.AreEqual(1, wrongBoard.ExitCode, wrongBoard.All);
+        StringAssert.Contains(wrongBoard.Stdout, "WRONG BOARD");
+
+        var other = dir.File("custom.bin");
+        File.WriteAllText(other, "a custom build");
+        var unknown = Flaxguard("hashes", "check-image", other, "--dir", data, "--public-key", key + ".pub");
+        Assert.AreEqual(3, unknown.ExitCode, unknown.All);
+        StringAssert.Contains(unknown.Stdout, "NOT KNOWN");
+
+        // Data changed after signing: no judgement at all.
+        File.AppendAllText(table, $"OpenWrt\tx,y\t23.05.5\tforged.bin\t{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(other)))}\thttps://downloads.example.invalid/p.json\n");
+        var forged = Flaxguard("hashes", "check-image", other, "--dir", data, "--public-key", key + ".pub");
+        Assert.AreEqual(2, forged.ExitCode, forged.All);
+        StringAssert.Contains(forged.Stderr, "REFUSED");
+    }
+
+    [TestMethod]
     public void KeygenImportSignVerifyCompileLookup_EndToEnd()
     {
         using var dir = new TestPaths.TempDir();

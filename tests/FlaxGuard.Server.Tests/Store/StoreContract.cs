@@ -54,6 +54,38 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    public async Task FleetConsensus_FlagsTheDeviceThatDiffers_InItsResultFindingsAndFirmwareLine()
+    {
+        var (appliance, _, first) = await Enroll();
+        var second = await Enrollment.AddDeviceAsync(Store, Master, "branch-router", appliance.Id, "192.0.2.2", "openwrt", "", "root", "pw", TestReports.Now, _ct);
+        var third = await Enrollment.AddDeviceAsync(Store, Master, "shop-router", appliance.Id, "192.0.2.3", "openwrt", "", "root", "pw", TestReports.Now, _ct);
+        FactSet Facts(string kernel)
+        {
+            var facts = TestReports.RouterFacts(firmware: "23.05.5");
+            facts.Add("fw.model", "tplink,archer-c7-v2", FactKind.Identity);
+            facts.Add("fw.build", "r24106-10cc5fcd00", FactKind.Firmware);
+            facts.Add("firmware.kernel.sha256", kernel, FactKind.Firmware);
+            return facts;
+        }
+        var good = new string('a', 64);
+        var altered = new string('b', 64);
+        await Ingest(appliance.Id, 1, first.Id, Facts(good));
+        await Ingest(appliance.Id, 2, second.Id, Facts(good));
+        var stored = await Ingest(appliance.Id, 3, third.Id, Facts(altered));
+
+        var result = (await Store.LatestResultAsync(third.Id, _ct))!;
+        var verdict = result.Verdicts.Single(v => v.Code == FleetConsensus.OutlierCode);
+        Assert.AreEqual(Severity.High, verdict.Severity);
+        StringAssert.Contains(verdict.Message, good, "the majority value is named");
+        Assert.AreEqual(Severity.High, result.Worst);
+        StringAssert.StartsWith(result.Firmware, FleetConsensus.OutlierCode);
+        var finding = (await Store.OpenFindingsAsync(third.Id, _ct)).Single(f => f.Key.StartsWith(FleetConsensus.OutlierCode, StringComparison.Ordinal));
+        Assert.AreEqual(Severity.High, finding.Severity);
+        Assert.IsTrue(stored.Changes.Any(c => c.Key == finding.Key && c.Kind == FindingChangeKind.New), "the finding goes to the alert sinks");
+        Assert.IsFalse((await Store.LatestResultAsync(first.Id, _ct))!.Verdicts.Any(v => v.Code == FleetConsensus.OutlierCode), "the majority is not flagged");
+    }
+
+    [TestMethod]
     public async Task Enrollment_SealsKeysAndPasswords_AndOpensThemBack()
     {
         var (appliance, key, device) = await Enroll();

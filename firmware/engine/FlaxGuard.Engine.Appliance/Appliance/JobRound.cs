@@ -4,6 +4,7 @@ using FlaxGuard.Engine.Checks;
 using FlaxGuard.Engine.Drift;
 using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Facts;
+using FlaxGuard.Engine.HashDb;
 using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Engine.Platform;
 using FlaxGuard.Engine.Probes;
@@ -32,6 +33,11 @@ namespace FlaxGuard.Engine.Appliance
         private DriftRules _rules;
         private VolatileKeyFilter _filter;
 
+        // Firmware verdicts: off until the job names a database; then a reader, or why there is none.
+        private bool _assessFirmware;
+        private HashDbReader _firmwareDatabase;
+        private string _firmwareDatabaseProblem;
+
         public JobRound(string applianceId, byte[] applianceKey, ReportCounter counter, ReportQueue queue,
             IHttpTransport http, ITcpConnector tcp, IUdpExchange udp, IClock clock, IRandomSource random, ITargetRoundHook hook)
         {
@@ -50,6 +56,18 @@ namespace FlaxGuard.Engine.Appliance
             _clock = clock;
             _random = random;
             _hook = hook;
+        }
+
+        /// <summary>
+        /// Adds firmware verdicts (known-good, unknown, known-exploited, changed) to every target that reports a
+        /// firmware version, looked up in <paramref name="database"/>. A null database with a <paramref name="problem"/>
+        /// gives "could not verify" instead; <paramref name="assess"/> false (the job names no database) turns it off.
+        /// </summary>
+        public void UseFirmwareDatabase(bool assess, HashDbReader database, string problem)
+        {
+            _assessFirmware = assess;
+            _firmwareDatabase = database;
+            _firmwareDatabaseProblem = problem;
         }
 
         public RoundSummary Run(Job job)
@@ -115,6 +133,7 @@ namespace FlaxGuard.Engine.Appliance
                 facts = result.Facts;
                 verdicts = result.Verdicts;
                 drift = result.Drift != null && result.Drift.Count > 0;
+                if (_assessFirmware) verdicts = WithFirmwareVerdicts(facts, baseline, verdicts);
                 if (baselineProblem != null)
                 {
                     Verdict[] all = new Verdict[verdicts.Length + 1];
@@ -152,6 +171,19 @@ namespace FlaxGuard.Engine.Appliance
                 problem = queued.Reason;
             }
             return new TargetSummary(target.TargetId, highest, drift, unverified, facts.Count, verdicts.Length, reportBytes, problem);
+        }
+
+        private Verdict[] WithFirmwareVerdicts(FactSet facts, Baseline baseline, Verdict[] verdicts)
+        {
+            // Devices that name no firmware (a DNS or port check) get no firmware verdict at all.
+            if (facts.Get(FirmwareObservation.VersionKey) == null) return verdicts;
+            FirmwareObservation before = baseline == null ? null : FirmwareObservation.FromFacts(baseline.Facts);
+            Verdict[] firmware = FirmwareAssessor.Assess(_firmwareDatabase, _firmwareDatabaseProblem, FirmwareObservation.FromFacts(facts), before);
+            if (firmware.Length == 0) return verdicts;
+            Verdict[] all = new Verdict[verdicts.Length + firmware.Length];
+            Array.Copy(verdicts, all, verdicts.Length);
+            Array.Copy(firmware, 0, all, verdicts.Length, firmware.Length);
+            return all;
         }
     }
 }

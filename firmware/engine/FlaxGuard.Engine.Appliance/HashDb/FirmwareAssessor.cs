@@ -148,20 +148,41 @@ namespace FlaxGuard.Engine.HashDb
 
         private static Verdict ChangedSinceBaseline(FirmwareObservation now, FirmwareObservation baseline, bool knownGoodNow)
         {
-            bool versionChanged = !IsEmpty(baseline.Version) && IdentityText.Normalize(baseline.Version) != IdentityText.Normalize(now.Version);
-            bool imageChanged = !IsEmpty(baseline.Sha256Hex) && !IsEmpty(now.Sha256Hex)
-                && Ordinal.ToLowerAscii(baseline.Sha256Hex) != Ordinal.ToLowerAscii(now.Sha256Hex);
-            if (!versionChanged && !imageChanged) return null;
-            string what = versionChanged
-                ? "from " + baseline.Version + " to " + now.Version
-                : "(same version " + now.Version + ", different image hash)";
-            if (knownGoodNow)
+            bool versionChanged = Differs(baseline.Version, now.Version, false);
+            bool imageChanged = Differs(baseline.Sha256Hex, now.Sha256Hex, true);
+            // A new version brings a new build and new flash contents; with the same version they must stay the same.
+            bool buildChanged = !versionChanged && Differs(baseline.Build, now.Build, false);
+            string part = null;
+            for (int i = 0; i < FirmwareObservation.PartKeys.Length && part == null && !versionChanged && !buildChanged && !imageChanged; i++)
+            {
+                if (Differs(baseline.Part(i), now.Part(i), true)) part = FirmwareObservation.PartKeys[i];
+            }
+            if (!versionChanged && !imageChanged && !buildChanged && part == null) return null;
+            string what;
+            if (versionChanged) what = "from " + baseline.Version + " to " + now.Version;
+            else if (buildChanged) what = "(same version " + now.Version + ", build " + baseline.Build + " became " + now.Build + ")";
+            else if (imageChanged) what = "(same version " + now.Version + ", different image hash)";
+            else what = "(same version " + now.Version + ", " + part + " differs)";
+            // A published new version or image is a plausible update; the same version with another build or other
+            // flash contents is not something an owner's update produces.
+            if (knownGoodNow && !buildChanged && part == null)
             {
                 return new Verdict(VerdictKind.Firmware, Severity.Low, ChangedCode, FirmwareObservation.VersionKey,
                     "The firmware changed since the approved baseline " + what + "; the new firmware is a published release. Approve a new baseline if you updated it.");
             }
-            return new Verdict(VerdictKind.Firmware, Severity.High, ChangedCode, FirmwareObservation.VersionKey,
-                "The firmware changed since the approved baseline " + what + ", and the new firmware is not confirmed as a published release. If nobody updated this device, treat it as compromised.");
+            string subject = part != null ? part : (buildChanged && !versionChanged ? FirmwareObservation.BuildKey : FirmwareObservation.VersionKey);
+            string why = knownGoodNow
+                ? ", which a published release does not explain"
+                : ", and the new firmware is not confirmed as a published release";
+            return new Verdict(VerdictKind.Firmware, Severity.High, ChangedCode, subject,
+                "The firmware changed since the approved baseline " + what + why + ". If nobody updated this device, treat it as compromised.");
+        }
+
+        private static bool Differs(string before, string now, bool ignoreCase)
+        {
+            if (IsEmpty(before) || IsEmpty(now)) return false;
+            if (ignoreCase) return Ordinal.ToLowerAscii(before.Trim()) != Ordinal.ToLowerAscii(now.Trim());
+            return IdentityText.Normalize(before) != IdentityText.Normalize(now);
         }
 
         private static string Describe(string vendor, string model, string version)

@@ -61,8 +61,11 @@ namespace FlaxGuard.Engine.HashDb
         /// <summary>Artifact entries are addressed with 32-bit file offsets; the compiler stops well before.</summary>
         public const int MaxArtifacts = 1 << 28;
 
-        /// <summary>Most releases one artifact may belong to (one image can serve several boards).</summary>
-        public const int MaxIdentitiesPerArtifact = 8;
+        /// <summary>
+        /// Most releases one artifact may belong to (one image can serve several boards: OpenWrt 23.05.5 has images
+        /// listing up to 15 board names in supported_devices). The reader's cost is 4 bytes of RAM each.
+        /// </summary>
+        public const int MaxIdentitiesPerArtifact = 32;
 
         /// <summary>Most models (or versions) that may share one 32-bit key, so a lookup stays bounded.</summary>
         public const int MaxSameKey = 8;

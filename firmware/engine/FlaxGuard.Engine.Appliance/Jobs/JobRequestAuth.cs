@@ -15,18 +15,33 @@ namespace FlaxGuard.Engine.Jobs
         public const string DeviceHeader = "X-FlaxGuard-Device";
         public const string AuthHeader = "X-FlaxGuard-Auth";
         public const string Path = "/api/v1/job";
+
+        /// <summary>The compiled firmware database (ranged GET), authenticated the same way for its own path.</summary>
+        public const string HashDbPath = "/api/v1/hashdb";
         private const int MaxHeaderLength = 20 + 1 + 64;
 
         public static string SignedText(string applianceId, long unixSeconds)
         {
-            return "GET " + Path + "\n" + applianceId + "\n" + unixSeconds.ToString();
+            return SignedText(Path, applianceId, unixSeconds);
+        }
+
+        /// <summary>The signed text for a GET of <paramref name="path"/>: a signature for one path is refused on another.</summary>
+        public static string SignedText(string path, string applianceId, long unixSeconds)
+        {
+            return "GET " + path + "\n" + applianceId + "\n" + unixSeconds.ToString();
         }
 
         /// <summary>The value of the X-FlaxGuard-Auth header for a request made at <paramref name="unixSeconds"/>.</summary>
         public static string HeaderValue(byte[] applianceKey, string applianceId, long unixSeconds)
         {
+            return HeaderValue(Path, applianceKey, applianceId, unixSeconds);
+        }
+
+        /// <summary>The X-FlaxGuard-Auth value for a GET of <paramref name="path"/>.</summary>
+        public static string HeaderValue(string path, byte[] applianceKey, string applianceId, long unixSeconds)
+        {
             JobEnvelope.CheckKey(applianceKey);
-            byte[] mac = HmacSha256.Compute(applianceKey, Utf8.GetBytes(SignedText(applianceId, unixSeconds)));
+            byte[] mac = HmacSha256.Compute(applianceKey, Utf8.GetBytes(SignedText(path, applianceId, unixSeconds)));
             return unixSeconds.ToString() + ":" + Hex.Encode(mac);
         }
 
@@ -55,10 +70,16 @@ namespace FlaxGuard.Engine.Jobs
         /// <summary>Null when the header is valid for this appliance at <paramref name="nowUnixSeconds"/>, else the reason in words.</summary>
         public static string Check(byte[] applianceKey, string applianceId, string headerValue, long nowUnixSeconds, long windowSeconds)
         {
+            return Check(Path, applianceKey, applianceId, headerValue, nowUnixSeconds, windowSeconds);
+        }
+
+        /// <summary>As <see cref="Check(byte[], string, string, long, long)"/>, for a GET of <paramref name="path"/>.</summary>
+        public static string Check(string path, byte[] applianceKey, string applianceId, string headerValue, long nowUnixSeconds, long windowSeconds)
+        {
             long when;
             byte[] mac;
             if (!TryParse(headerValue, out when, out mac)) return "the " + AuthHeader + " header is not <unixSeconds>:<64 hex digits>";
-            byte[] expected = HmacSha256.Compute(applianceKey, Utf8.GetBytes(SignedText(applianceId, when)));
+            byte[] expected = HmacSha256.Compute(applianceKey, Utf8.GetBytes(SignedText(path, applianceId, when)));
             if (!ConstantTime.Equals(expected, mac)) return "the request signature does not match this appliance's key";
             long skew = when - nowUnixSeconds;
             if (skew > windowSeconds || -skew > windowSeconds) return "the request time is outside the " + windowSeconds.ToString() + " s window; check the appliance clock";
