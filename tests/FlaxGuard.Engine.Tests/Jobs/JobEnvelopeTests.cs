@@ -172,6 +172,7 @@ public sealed class JobEnvelopeTests
         w.WriteInt64(Now);
         w.WriteUInt32(300);
         w.WriteInt64(0); // report high-water mark
+        w.WriteUInt32(86_400); // inventory interval
         w.WriteString("");
         w.WriteBytes(Nonce, 0, 16);
         byte[] body = [0, 0, 0, 1, 0, 0, 0, 2, (byte)'x'];

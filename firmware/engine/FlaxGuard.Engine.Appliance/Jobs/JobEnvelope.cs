@@ -8,19 +8,21 @@ namespace FlaxGuard.Engine.Jobs
     /// <summary>
     /// The signed wire and storage form of a job:
     /// <code>
-    /// "FGJ1" | u8 format=2 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
-    ///        | i64 reportHighWater | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
+    /// "FGJ1" | u8 format=3 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
+    ///        | i64 reportHighWater | u32 inventoryIntervalSeconds | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
     ///        | HMAC-SHA256(applianceKey, all before)
     /// </code>
     /// User names and passwords in the body are AES-128-CTR ciphertext under
     /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
     /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
     /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
-    /// Format 1 (no reportHighWater) is still read, as high-water 0.
+    /// Format 1 (no reportHighWater) is still read, as high-water 0; formats 1 and 2 (no inventoryIntervalSeconds)
+    /// as the default daily inventory.
     /// </summary>
     public static class JobEnvelope
     {
-        public const byte Format = 2;
+        public const byte Format = 3;
+        public const byte FormatWithoutInventory = 2;
         public const byte FormatWithoutHighWater = 1;
         public const int MacBytes = 32;
         public static readonly byte[] Magic = new byte[] { (byte)'F', (byte)'G', (byte)'J', (byte)'1' };
@@ -50,6 +52,7 @@ namespace FlaxGuard.Engine.Jobs
             w.WriteInt64(job.IssuedUnixSeconds);
             w.WriteUInt32((uint)job.IntervalSeconds);
             w.WriteInt64(job.ReportHighWater);
+            w.WriteUInt32((uint)job.InventoryIntervalSeconds);
             w.WriteString(job.HashDbVersion);
             w.WriteBytes(nonce, 0, nonce.Length);
             w.WriteUInt32((uint)body.Length);
@@ -87,7 +90,7 @@ namespace FlaxGuard.Engine.Jobs
                 if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGJ1");
             }
             byte format = r.ReadByte();
-            if (format != Format && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
+            if (format != Format && format != FormatWithoutInventory && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
             JobHeader h = new JobHeader();
             h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "appliance id");
             if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("appliance id is not valid");
@@ -97,10 +100,17 @@ namespace FlaxGuard.Engine.Jobs
             uint interval = r.ReadUInt32();
             if (interval < JobLimits.MinIntervalSeconds || interval > JobLimits.MaxIntervalSeconds) throw new FormatException("interval of " + interval.ToString() + " s is out of range");
             h.IntervalSeconds = (int)interval;
-            if (format == Format)
+            if (format != FormatWithoutHighWater)
             {
                 h.ReportHighWater = r.ReadInt64();
                 if (h.ReportHighWater < 0) throw new FormatException("report high-water mark is negative");
+            }
+            h.InventoryIntervalSeconds = JobLimits.DefaultInventoryIntervalSeconds;
+            if (format == Format)
+            {
+                uint inventory = r.ReadUInt32();
+                if (inventory != 0 && (inventory < JobLimits.MinInventoryIntervalSeconds || inventory > JobLimits.MaxInventoryIntervalSeconds)) throw new FormatException("inventory interval of " + inventory.ToString() + " s is out of range");
+                h.InventoryIntervalSeconds = (int)inventory;
             }
             h.HashDbVersion = r.ReadString(JobLimits.MaxStringBytes, "hash database version");
             h.Nonce = new byte[CredentialCipher.NonceBytes];
@@ -125,6 +135,7 @@ namespace FlaxGuard.Engine.Jobs
         public long IssuedUnixSeconds;
         public int IntervalSeconds;
         public long ReportHighWater;
+        public int InventoryIntervalSeconds;
         public string HashDbVersion;
         public byte[] Nonce;
         public int BodyOffset;
