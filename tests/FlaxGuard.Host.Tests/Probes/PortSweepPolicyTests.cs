@@ -88,7 +88,7 @@ public sealed class PortSweepPolicyTests
             new TcpExposureOptions { Ports = [80, 21, odd.Port], BannerTimeoutMs = 700, Concurrency = 8 })[0];
 
         var open = result.OpenPorts.ToDictionary(p => p.Port);
-        Assert.AreEqual(3, open.Count, string.Join(", ", open.Keys));
+        Assert.HasCount(3, open, string.Join(", ", open.Keys));
         Assert.AreEqual(GreetingPolicy.None, open[80].Greeting, "HTTP's client speaks first: nothing to wait for");
         Assert.IsNull(open[80].Banner);
         Assert.IsNull(result.Facts.Get("net.tcp.80.banner"));
@@ -143,9 +143,9 @@ public sealed class PortSweepPolicyTests
         Assert.AreEqual(1500, tcp.Calls[0].TimeoutMs, "no round trip known yet: the ceiling");
         // Every sample is 20 ms: SRTT 20 ms, RTTVAR decays towards 0, so the timeout settles near 20 ms, well under the ceiling.
         var settled = tcp.Calls.Where(c => c.Port == 39).Single().TimeoutMs;
-        Assert.IsTrue(settled is >= 20 and <= 30, $"timeout after 38 samples of 20 ms: {settled} ms");
+        Assert.IsInRange(20, 30, settled, "timeout after 38 samples of 20 ms");
         var tries = tcp.Calls.Where(c => c.Port == 40).Select(c => c.TimeoutMs).ToArray();
-        Assert.AreEqual(2, tries.Length, "a port that timed out on a host that answers gets one more try");
+        Assert.HasCount(2, tries, "a port that timed out on a host that answers gets one more try");
         Assert.AreEqual(2 * tries[0], tries[1], "the second try waits twice as long");
         Assert.IsFalse(result.Verdicts.Any(v => v.IsUnverified), string.Join("; ", result.Verdicts.Select(v => v.ToString())));
     }
@@ -199,8 +199,8 @@ public sealed class PortSweepPolicyTests
         var ports = Enumerable.Range(7000, 40).Concat([21, 22, 23]).ToArray();
         var result = ExposureSweep.Run(tcp, SystemClock.Instance, ["192.0.2.1", "192.0.2.2"],
             new TcpExposureOptions { Ports = ports, Concurrency = TcpExposureOptions.DongleSockets, BannerTimeoutMs = 300, MinRttTimeoutMs = 50 });
-        Assert.IsTrue(tcp.MaxOpen <= TcpExposureOptions.DongleSockets, $"{tcp.MaxOpen} sockets open at once");
-        Assert.IsTrue(tcp.MaxOpen >= 2, "connections overlapped at all");
+        Assert.IsLessThanOrEqualTo(TcpExposureOptions.DongleSockets, tcp.MaxOpen, "sockets open at once");
+        Assert.IsGreaterThanOrEqualTo(2, tcp.MaxOpen, "connections overlapped at all");
         // Every port accepting and none greeting reads as a middlebox: proof that every pair was tried and closed.
         Assert.IsTrue(result.All(r => r.Verdicts.Single().Message.Contains("every one of 43 ports accepted")), string.Join("; ", result.SelectMany(r => r.Verdicts)));
     }
