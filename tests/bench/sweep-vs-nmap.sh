@@ -9,8 +9,8 @@
 # and prints the medians and the ratio flaxguard/nmap. It first publishes the CLI natively (Native AOT) into
 # $OUT, since a whole-process comparison includes start-up.
 # Usage (as root): tests/bench/sweep-vs-nmap.sh [RUNS]      RUNS defaults to 5.
-# Needs: hyperfine nmap jq openssh-server busybox-static dnsmasq apache2 miniupnpd nftables iproute2, and clang
-# for the native publish (apt-get install hyperfine clang ...; the test suite does not need hyperfine).
+# Installs what it needs from Debian when missing (hyperfine and clang are for this script only: the test
+# suite, tests/run-all.sh, needs neither). SKIP_PUBLISH=1 reuses a binary already in $OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS="${1:-5}"
@@ -23,6 +23,17 @@ chmod 755 "$WORK"
 pids=()
 
 [ "$(id -u)" -eq 0 ] || { echo "run as root: it creates network namespaces" >&2; exit 1; }
+bench_packages=(hyperfine clang nmap jq bc openssh-server busybox-static dnsmasq apache2 miniupnpd nftables iproute2)
+missing=()
+for p in "${bench_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== apt-get install ${missing[*]}"
+  # Keep package scripts from starting the daemons system-wide: this script starts its own.
+  policy_created=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_created=1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  [ "$policy_created" -eq 1 ] && rm -f /usr/sbin/policy-rc.d
+fi
 for tool in hyperfine nmap jq sshd busybox dnsmasq apache2 miniupnpd nft ip; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing: $tool (see the header of this script)" >&2; exit 1; }
 done
