@@ -99,15 +99,45 @@ public static class SweepCommand
         console.MarkupLine($"[bold]{ExitCodes.Name(code)}[/]: {results.Length} host(s), {results.Sum(r => r.Verdicts.Count(v => v.Kind == VerdictKind.Exposure))} open {(all ? "" : "risky ")}port(s).");
     }
 
-    private static string RenderJson(SweepHostResult[] results, int code) => JsonSerializer.Serialize(new
+    /// <summary>Written field by field (no reflection), so the natively published CLI prints it too, and starts no serializer.</summary>
+    private static string RenderJson(SweepHostResult[] results, int code)
     {
-        status = ExitCodes.Name(code),
-        exitCode = code,
-        hosts = results.Select(r => new
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            host = r.Host,
-            facts = r.Facts.ToArray().Select(f => new { key = f.Key, value = f.Value }),
-            verdicts = r.Verdicts.Select(v => new { severity = SeverityNames.Name(v.Severity), code = v.Code, subject = v.Subject, message = v.Message }),
-        }),
-    }, new JsonSerializerOptions { WriteIndented = true });
+            w.WriteStartObject();
+            w.WriteString("status", ExitCodes.Name(code));
+            w.WriteNumber("exitCode", code);
+            w.WriteStartArray("hosts");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("host", r.Host);
+                w.WriteStartArray("facts");
+                foreach (var f in r.Facts.ToArray())
+                {
+                    w.WriteStartObject();
+                    w.WriteString("key", f.Key);
+                    w.WriteString("value", f.Value);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("verdicts");
+                foreach (var v in r.Verdicts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("severity", SeverityNames.Name(v.Severity));
+                    w.WriteString("code", v.Code);
+                    w.WriteString("subject", v.Subject);
+                    w.WriteString("message", v.Message);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }
