@@ -132,12 +132,24 @@ ip -n "$PREFIX-h4" link set wan0 up
 ip -n "$PREFIX-h4" route add blackhole 203.0.113.77/32 2>/dev/null || true
 cat >"$WORK/tables.nft" <<'CONF'
 table inet fgupnp {
-  chain forward { type filter hook forward priority 0; policy drop; jump miniupnpd }
-  chain miniupnpd { }
-  chain prerouting { type nat hook prerouting priority -100; policy accept; jump prerouting_miniupnpd }
-  chain postrouting { type nat hook postrouting priority 100; policy accept; jump postrouting_miniupnpd }
-  chain prerouting_miniupnpd { }
-  chain postrouting_miniupnpd { }
+  chain forward {
+    type filter hook forward priority 0; policy drop;
+    jump miniupnpd
+  }
+  chain miniupnpd {
+  }
+  chain prerouting {
+    type nat hook prerouting priority -100; policy accept;
+    jump prerouting_miniupnpd
+  }
+  chain postrouting {
+    type nat hook postrouting priority 100; policy accept;
+    jump postrouting_miniupnpd
+  }
+  chain prerouting_miniupnpd {
+  }
+  chain postrouting_miniupnpd {
+  }
 }
 CONF
 ip netns exec "$PREFIX-h4" nft -f "$WORK/tables.nft"
@@ -164,7 +176,7 @@ start "$PREFIX-h4" miniupnpd -d -f "$WORK/miniupnpd.conf" -P "$WORK/miniupnpd.pi
 
 # h5: nothing.
 wait_port() { # host port
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     ip netns exec "$SCAN" bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null && return 0
     sleep 0.1
   done
