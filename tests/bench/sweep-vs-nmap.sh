@@ -113,6 +113,7 @@ Listen $NET.13:80
 LoadModule mpm_event_module $mods/mod_mpm_event.so
 LoadModule authz_core_module $mods/mod_authz_core.so
 LoadModule mime_module $mods/mod_mime.so
+TypesConfig /etc/mime.types
 User nobody
 Group nogroup
 PidFile $WORK/httpd.pid
