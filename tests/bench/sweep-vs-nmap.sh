@@ -130,7 +130,7 @@ start "$PREFIX-h3" apache2 -f "$WORK/httpd.conf" -DFOREGROUND
 ip netns exec "$PREFIX-h4" ip link add wan0 type dummy 2>/dev/null \
   || { ip -n "$PREFIX-h4" link add wan0 type veth peer name wan0p; ip -n "$PREFIX-h4" link set wan0p up; }
 ip -n "$PREFIX-h4" link set wan0 up
-ip -n "$PREFIX-h4" route add blackhole 203.0.113.77/32 2>/dev/null || true
+ip -n "$PREFIX-h4" route add blackhole 100.128.77.7/32 2>/dev/null || true
 cat >"$WORK/tables.nft" <<'CONF'
 table inet fgupnp {
   chain forward {
@@ -156,7 +156,7 @@ CONF
 ip netns exec "$PREFIX-h4" nft -f "$WORK/tables.nft"
 cat >"$WORK/miniupnpd.conf" <<CONF
 ext_ifname=wan0
-ext_ip=203.0.113.77
+ext_ip=100.128.77.7
 listening_ip=eth0
 http_port=5000
 enable_natpmp=no
@@ -181,7 +181,7 @@ wait_port() { # host port
     ip netns exec "$SCAN" bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null && return 0
     sleep 0.1
   done
-  echo "no listener on $1:$2" >&2; exit 1
+  echo "no listener on $1:$2; daemon logs:" >&2; tail -n 5 "$WORK"/*.log >&2; exit 1
 }
 wait_port "$NET.11" 22; wait_port "$NET.11" 23; wait_port "$NET.12" 53; wait_port "$NET.13" 80; wait_port "$NET.14" 5000
 
