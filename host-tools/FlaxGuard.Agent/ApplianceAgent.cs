@@ -80,7 +80,11 @@ public sealed class ApplianceAgent : IDisposable
         ReportUploader? uploader = null;
         var jobClient = new JobClient(_http, _provisioning.HostUrl, _provisioning.ApplianceId, _provisioning.Key, _clock, _options.HostTimeout);
         var hook = new RoundProgressHook(_log, stopping);
-        var round = new JobRound(_provisioning.ApplianceId, _provisioning.Key, _counter, _queue, _transport, new SocketTcpConnector(), new SocketUdpExchange(), _clock, SecureRandomSource.Instance, hook);
+        var round = new JobRound(_provisioning.ApplianceId, _provisioning.Key, _counter, _queue, _transport, new SocketTcpConnector(), new SocketUdpExchange(), _clock, SecureRandomSource.Instance, hook)
+        {
+            // A Linux box has sockets to spare; the dongle keeps lwIP's share (TcpExposureOptions.DongleSockets).
+            InventoryConcurrency = 64,
+        };
         var firmwareClient = new FirmwareDatabaseClient(_http, _provisioning.HostUrl, _provisioning.ApplianceId, _provisioning.Key, _clock, _options.HostTimeout);
 
         while (!stopping.IsCancellationRequested)

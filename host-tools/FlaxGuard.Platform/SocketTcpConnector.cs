@@ -15,6 +15,7 @@ public sealed class SocketTcpConnector : ITcpConnector
         var (address, failure) = HostResolver.Resolve(host, timeoutMs);
         if (address is null) return failure;
         var left = (int)Math.Max(1, timeoutMs - (Environment.TickCount64 - started));
+        if (LinuxTcpConnect.Applies(address)) return LinuxTcpConnect.Connect(address, port, left, out connection);
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -16,7 +16,7 @@ public static class DriftSentences
         ["net.tcp.2323.added"] = "A second telnet port (2323) was opened. Botnet implants open it to keep control; unless you enabled it yourself, treat the device as compromised.",
         ["net.tcp.banner.any"] = "The greeting a network service sends changed, which usually means the software behind it changed.",
         ["net.tcp.1080.added"] = "A SOCKS proxy port opened. Botnets turn routers into proxies to hide their traffic.",
-        ["net.tcp.added"] = "A risky network port opened that was closed when you approved the baseline.",
+        ["net.tcp.added"] = "A network port opened that was closed when you approved the baseline: a new listening service. Unless you started it yourself, find out what it is; implants open proxies (SOCKS, HTTP) and shells on unusual ports.",
         ["net.tcp.removed"] = "A network port that was open is now closed.",
         ["fw.any"] = "The firmware changed. If you did not update the device, someone else did.",
         ["firmware.kernel.changed"] = "The kernel in the router's flash is not the one measured when you approved the baseline. If you did not update the firmware, it was replaced: treat the router as compromised.",

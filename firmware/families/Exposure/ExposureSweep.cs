@@ -4,9 +4,10 @@ using FlaxGuard.Engine.Platform;
 namespace FlaxGuard.Engine.Probes.Exposure
 {
     /// <summary>
-    /// Checks many hosts for risky open ports in one pass: one shared pool of connections (bounded by
-    /// <c>Concurrency</c>), a per-host and a global time bound, and banner capture (telnet prompts, SSH
-    /// versions). Each host gets the same facts and verdicts the single-device probe gives.
+    /// Checks many hosts for open ports in one pass: one shared pool of sockets (bounded by <c>Concurrency</c>),
+    /// a per-host and a global time bound, and greetings read where the service speaks first (telnet prompts, SSH
+    /// versions). Each host gets the same facts and verdicts the single-device probe gives; the full inventory
+    /// (<c>AllPorts</c>) runs through the same path.
     /// </summary>
     public static class ExposureSweep
     {
@@ -16,21 +17,16 @@ namespace FlaxGuard.Engine.Probes.Exposure
         public static SweepHostResult[] Run(ITcpConnector tcp, IClock clock, string[] hosts, TcpExposureOptions options)
         {
             if (hosts == null) throw new ArgumentNullException("hosts");
-            if (options == null || options.Ports == null) throw new ArgumentNullException("options");
+            if (options == null || (options.Ports == null && !options.AllPorts)) throw new ArgumentNullException("options");
             if (hosts.Length > MaxHosts) throw new ArgumentOutOfRangeException("hosts", "at most " + MaxHosts.ToString() + " hosts in one sweep");
-            for (int i = 0; i < options.Ports.Length; i++)
-            {
-                if (options.Ports[i] < 1 || options.Ports[i] > 65535) throw new ArgumentOutOfRangeException("options", "port " + options.Ports[i].ToString() + " is not between 1 and 65535");
-            }
-            int[] ports = TcpExposureProbe.Distinct(options.Ports);
-            PortSweep sweep = new PortSweep(tcp, clock, hosts, ports, options, options.PerHostTimeoutMs);
+            PortSweep sweep = new PortSweep(tcp, clock, hosts, options.PortsToTry(), options, options.PerHostTimeoutMs);
             sweep.Run();
             SweepHostResult[] results = new SweepHostResult[hosts.Length];
             for (int h = 0; h < hosts.Length; h++)
             {
                 ProbeOutput output = new ProbeOutput();
-                TcpExposureProbe.AddFindings(sweep, h, hosts[h], ports, options, output, ProbeName);
-                results[h] = new SweepHostResult(hosts[h], output.Facts, output.Verdicts());
+                TcpExposureProbe.AddFindings(sweep, h, hosts[h], output, ProbeName);
+                results[h] = new SweepHostResult(hosts[h], output.Facts, output.Verdicts(), sweep.OpenPorts(h));
             }
             return results;
         }

@@ -6,8 +6,9 @@ namespace FlaxGuard.Engine.Probes.Exposure
     /// <summary>What a sweep found on one host: exposure facts and verdicts, as the single-host probe gives them.</summary>
     public sealed class SweepHostResult
     {
-        public SweepHostResult(string host, FactSet facts, Verdict[] verdicts)
+        public SweepHostResult(string host, FactSet facts, Verdict[] verdicts, OpenPort[] openPorts)
         {
+            OpenPorts = openPorts;
             Host = host;
             Facts = facts;
             Verdicts = verdicts;
@@ -18,5 +19,8 @@ namespace FlaxGuard.Engine.Probes.Exposure
         public FactSet Facts { get; private set; }
 
         public Verdict[] Verdicts { get; private set; }
+
+        /// <summary>The open ports with their greeting class and wait (lowest first).</summary>
+        public OpenPort[] OpenPorts { get; private set; }
     }
 }

@@ -3,11 +3,24 @@ namespace FlaxGuard.Engine.Probes
     /// <summary>Which ports the exposure probe tries and how long it may take.</summary>
     public sealed class TcpExposureOptions
     {
+        /// <summary>
+        /// Sockets a sweep may hold on the dongle. nanoFramework's ESP32 build sets CONFIG_LWIP_MAX_SOCKETS=16
+        /// (nf-interpreter targets/ESP32/_IDF/sdkconfig.default; lwipopts.h makes it MEMP_NUM_NETCONN); the uploader,
+        /// the job fetch, DNS and SNTP need their own, so a sweep takes half.
+        /// </summary>
+        public const int DongleSockets = 8;
+
+        /// <summary>A full inventory runs this often unless the job says otherwise: daily.</summary>
+        public const int DefaultInventoryIntervalSeconds = 24 * 3600;
+
         public TcpExposureOptions()
         {
             Ports = RiskyPorts.DefaultPortNumbers();
+            AllPorts = false;
             ConnectTimeoutMs = 1500;
+            MinRttTimeoutMs = 100;
             BannerTimeoutMs = 700;
+            GreetingFloorMs = 250;
             MaxBannerBytes = 256;
             Concurrency = 4;
             TotalTimeoutMs = 30000;
@@ -16,14 +29,24 @@ namespace FlaxGuard.Engine.Probes
 
         public int[] Ports { get; set; }
 
+        /// <summary>Try every TCP port (1-65535) instead of <see cref="Ports"/>: the full inventory.</summary>
+        public bool AllPorts { get; set; }
+
+        /// <summary>Ceiling of a connect's wait; the host's measured round trip brings it down (see <see cref="RttEstimator"/>).</summary>
         public int ConnectTimeoutMs { get; set; }
 
-        /// <summary>How long to wait for a service to greet after connecting; 0 skips banners.</summary>
+        /// <summary>Floor of the round-trip-scaled connect timeout (nmap -T4 uses 100 ms).</summary>
+        public int MinRttTimeoutMs { get; set; }
+
+        /// <summary>Ceiling of the wait for a service to greet after connecting; 0 skips banners.</summary>
         public int BannerTimeoutMs { get; set; }
+
+        /// <summary>Least wait for a service that speaks first, however short the round trip (servers take time to fork).</summary>
+        public int GreetingFloorMs { get; set; }
 
         public int MaxBannerBytes { get; set; }
 
-        /// <summary>Connections in flight at once (one thread each; keep it small on an ESP32).</summary>
+        /// <summary>Sockets open at once, connects and greetings together (one thread per connect; keep it small on an ESP32).</summary>
         public int Concurrency { get; set; }
 
         /// <summary>Bound on the whole sweep; ports not tried by then are reported as not checked.</summary>
@@ -31,5 +54,11 @@ namespace FlaxGuard.Engine.Probes
 
         /// <summary>For sweeps over many hosts: bound on the time spent on one host (0: only the total bound).</summary>
         public int PerHostTimeoutMs { get; set; }
+
+        /// <summary>The ports to try as a set (a range for the full inventory).</summary>
+        public PortSet PortsToTry()
+        {
+            return AllPorts ? Probes.PortSet.All() : Probes.PortSet.Of(Ports);
+        }
     }
 }

@@ -8,6 +8,9 @@ public sealed record CheckRequest
 {
     public required TargetAddress Target { get; init; }
     public int[]? Ports { get; init; }
+
+    /// <summary>Try every TCP port (the full inventory) instead of <see cref="Ports"/>.</summary>
+    public bool AllPorts { get; init; }
     public bool CheckHttp { get; init; } = true;
     public string HttpScheme { get; init; } = "http";
     public int HttpPort { get; init; } = 80;

@@ -19,15 +19,17 @@ public sealed class CheckRunner : IDisposable
     public CheckResult Run(CheckRequest request)
     {
         var probes = new List<IProbe>();
-        if (request.Ports is { Length: > 0 } ports)
+        if (request.AllPorts || request.Ports is { Length: > 0 })
         {
+            var count = request.AllPorts ? 65535 : request.Ports!.Length;
             probes.Add(new TcpExposureProbe(new TcpExposureOptions
             {
-                Ports = ports,
+                Ports = request.Ports ?? [],
+                AllPorts = request.AllPorts,
                 ConnectTimeoutMs = request.ConnectTimeoutMs,
                 Concurrency = request.Concurrency,
                 // Bounded whatever the list: every port gets its turn at the given concurrency, plus slack.
-                TotalTimeoutMs = (int)Math.Min(int.MaxValue, 10_000L + (long)Math.Ceiling(ports.Length / (double)request.Concurrency) * (request.ConnectTimeoutMs + 700)),
+                TotalTimeoutMs = (int)Math.Min(int.MaxValue, 10_000L + (long)Math.Ceiling(count / (double)request.Concurrency) * (request.ConnectTimeoutMs + 700)),
             }));
         }
         if (request.CheckHttp)

@@ -2,16 +2,25 @@ using FlaxGuard.Engine.Probes;
 
 namespace FlaxGuard.Cli.Checking;
 
-/// <summary>Parses port lists such as <c>default</c>, <c>23,2323</c> or <c>default,8000-8010</c>.</summary>
+/// <summary>Parses port lists such as <c>default</c>, <c>23,2323</c>, <c>default,8000-8010</c> or <c>all</c> (1-65535).</summary>
 public static class PortListParser
 {
-    public const int MaxPorts = 4096;
+    public const int MaxPorts = 65535;
+
+    /// <summary>True when the text asks for every port ('all' or '1-65535'): the full inventory, tried as one range.</summary>
+    public static bool IsAll(string text) =>
+        text.Trim() is var t && (t.Equals("all", StringComparison.OrdinalIgnoreCase) || t == "1-65535");
 
     public static int[] Parse(string text)
     {
         var ports = new SortedSet<int>();
         foreach (var raw in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
+            if (raw.Equals("all", StringComparison.OrdinalIgnoreCase))
+            {
+                ports.UnionWith(Enumerable.Range(1, MaxPorts));
+                continue;
+            }
             if (raw.Equals("default", StringComparison.OrdinalIgnoreCase))
             {
                 ports.UnionWith(RiskyPorts.DefaultPortNumbers());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
 using FlaxGuard.Cli.Output;
+using FlaxGuard.Engine.Probes;
 using FlaxGuard.Engine.Probes.Profiles;
 using FlaxGuard.Platform;
 using FlaxGuard.Wording;
@@ -19,9 +20,10 @@ public static class CheckCommand
         };
         var ports = new Option<string>("--ports")
         {
-            Description = "TCP ports to try: 'default' (the built-in list of risky ports), numbers and ranges, e.g. 'default,8000-8010'. 'none' skips the port check.",
+            Description = "TCP ports to try: 'default' (the built-in list of risky ports), numbers and ranges, e.g. 'default,8000-8010', or 'all' (1-65535). 'none' skips the port check.",
             DefaultValueFactory = _ => "default",
         };
+        var allPorts = new Option<bool>("--all-ports") { Description = "Also run the full TCP inventory (every port, 1-65535), as appliances do daily: any new listening port is high drift. Same as --ports all." };
         var httpPort = new Option<int?>("--http-port") { Description = "Port of the admin web interface [default: 80, or 443 with --https, or the port in the URL]." };
         var https = new Option<bool>("--https") { Description = "Use HTTPS for the admin web interface (its certificate is fingerprinted, not trusted)." };
         var noHttp = new Option<bool>("--no-http") { Description = "Skip the web interface fingerprint." };
@@ -50,8 +52,8 @@ public static class CheckCommand
         var applianceKey = HashesOptions.ApplianceKey();
         var concurrency = new Option<int>("--concurrency")
         {
-            Description = "TCP connections in flight at once.",
-            DefaultValueFactory = _ => 16,
+            Description = "TCP sockets open at once (connects and greetings together).",
+            DefaultValueFactory = _ => 64,
         };
 
         var command = new Command("check", """
@@ -71,7 +73,7 @@ public static class CheckCommand
               printf '%s\n%s\n%s\n' "$PASS" "$AUTH" "$PRIV" | flaxguard check 192.0.2.1 --profile openwrt --user root --password-stdin --snmp v3 --snmp-user monitor --snmp-secrets-stdin
             """)
         {
-            address, profile, user, passwordPrompt, passwordStdin, ports, httpPort, https, noHttp, paths, baseline, saveBaseline, force, anyDevice, json, timeout, concurrency, hashDb, applianceKey,
+            address, profile, user, passwordPrompt, passwordStdin, ports, allPorts, httpPort, https, noHttp, paths, baseline, saveBaseline, force, anyDevice, json, timeout, concurrency, hashDb, applianceKey,
         };
         probeOptions.AddTo(command);
 
@@ -79,7 +81,8 @@ public static class CheckCommand
         {
             var target = TargetAddress.Parse(parse.GetValue(address)!);
             var portText = parse.GetValue(ports)!;
-            var portList = portText.Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : PortListParser.Parse(portText);
+            var everyPort = parse.GetValue(allPorts) || PortListParser.IsAll(portText);
+            var portList = everyPort ? RiskyPorts.DefaultPortNumbers() : portText.Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : PortListParser.Parse(portText);
             var timeoutMs = parse.GetValue(timeout);
             if (timeoutMs is < 50 or > 60_000) throw new UserInputException("--timeout must be between 50 and 60000 milliseconds");
             var inFlight = parse.GetValue(concurrency);
@@ -123,6 +126,7 @@ public static class CheckCommand
             {
                 Target = target,
                 Ports = portList,
+                AllPorts = everyPort,
                 CheckHttp = checkHttp,
                 HttpScheme = scheme,
                 HttpPort = port,

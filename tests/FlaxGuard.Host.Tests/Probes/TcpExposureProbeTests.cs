@@ -135,12 +135,9 @@ public sealed class TcpExposureProbeTests
         using var listeners = new Listeners();
         // Sixteen quiet services and one closed port (all ports accepting and silent would be a middlebox, not a device).
         var ports = Enumerable.Range(0, 16).Select(_ => listeners.Add(address, null, holdMs: 5000)).Append(Loopback.ClosedPort(address)).ToArray();
-        var watch = Stopwatch.StartNew();
         var output = Run(address, new TcpExposureOptions { Ports = ports, Concurrency = 3, BannerTimeoutMs = 250 });
         Assert.AreEqual(16, output.Facts.ToArray().Count(f => f.Value == "open"));
-        // Six rounds of three 250 ms banner waits: only possible if no more than three ran at once.
-        Assert.IsTrue(watch.ElapsedMilliseconds >= 6 * 250 - 50, $"{watch.ElapsedMilliseconds} ms is too fast for 3 at a time");
-        // The server notices a hang-up a moment late, so one connection may overlap the next.
+        // Ports of unknown kind each hold their socket for a short greeting wait, and that wait counts against the bound.
         Assert.IsTrue(listeners.MaxOpen <= 4, $"{listeners.MaxOpen} connections at once");
     }
 
@@ -186,7 +183,8 @@ public sealed class TcpExposureProbeTests
         using var listeners = new Listeners();
         var ports = Enumerable.Range(0, 6).Select(_ => listeners.Add(address, null, holdMs: 3000)).ToArray();
         var watch = Stopwatch.StartNew();
-        var output = Run(address, new TcpExposureOptions { Ports = ports, Concurrency = 1, BannerTimeoutMs = 400, TotalTimeoutMs = 900 });
+        // One socket, and each quiet port holds it for its short greeting wait (at least 100 ms): 250 ms cannot cover six.
+        var output = Run(address, new TcpExposureOptions { Ports = ports, Concurrency = 1, BannerTimeoutMs = 400, TotalTimeoutMs = 250 });
         Assert.IsTrue(watch.ElapsedMilliseconds < 5000, $"{watch.ElapsedMilliseconds} ms");
         var verdict = output.Verdicts().Where(v => v.IsUnverified).Single();
         StringAssert.Contains(verdict.Message, "were not checked");

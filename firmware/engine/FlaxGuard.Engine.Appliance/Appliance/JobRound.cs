@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using FlaxGuard.Engine.Baselines;
 using FlaxGuard.Engine.Checks;
 using FlaxGuard.Engine.Drift;
@@ -37,6 +38,11 @@ namespace FlaxGuard.Engine.Appliance
         private bool _assessFirmware;
         private HashDbReader _firmwareDatabase;
         private string _firmwareDatabaseProblem;
+        // Target id -> monotonic ms of its last full inventory; in memory, so the first round after a start runs one.
+        private readonly Hashtable _lastInventory = new Hashtable();
+        // Target id -> the net.tcp facts its last inventory found, repeated in the rounds between (InventoryCarryOver).
+        private readonly Hashtable _inventoryFacts = new Hashtable();
+        private long _inventoryIntervalMs = (long)JobLimits.DefaultInventoryIntervalSeconds * 1000;
 
         public JobRound(string applianceId, byte[] applianceKey, ReportCounter counter, ReportQueue queue,
             IHttpTransport http, ITcpConnector tcp, IUdpExchange udp, IClock clock, IRandomSource random, ITargetRoundHook hook)
@@ -56,6 +62,22 @@ namespace FlaxGuard.Engine.Appliance
             _clock = clock;
             _random = random;
             _hook = hook;
+            InventoryConcurrency = TcpExposureOptions.DongleSockets;
+            InventoryTimeoutMs = 30 * 60 * 1000;
+        }
+
+        /// <summary>Sockets the full inventory may hold at once: the dongle's share of lwIP's sockets unless the platform has more.</summary>
+        public int InventoryConcurrency { get; set; }
+
+        /// <summary>Bound on one target's full inventory; ports not reached by then are reported as not checked.</summary>
+        public int InventoryTimeoutMs { get; set; }
+
+        /// <summary>True when the target's next check tries every TCP port (never done, or the interval has passed).</summary>
+        public bool InventoryDue(string targetId)
+        {
+            if (_inventoryIntervalMs <= 0) return false;
+            object last = _lastInventory[targetId];
+            return last == null || _clock.MonotonicMilliseconds - (long)last >= _inventoryIntervalMs;
         }
 
         /// <summary>
@@ -75,6 +97,7 @@ namespace FlaxGuard.Engine.Appliance
             if (job == null) throw new ArgumentNullException("job");
             // After lost or restored state the stored counter is behind what the host holds; catch up before sealing.
             _counter.RaiseTo(job.ReportHighWater);
+            _inventoryIntervalMs = (long)job.InventoryIntervalSeconds * 1000;
             Severity highest = Severity.None;
             bool anyDrift = false;
             bool anyUnverified = false;
@@ -92,6 +115,43 @@ namespace FlaxGuard.Engine.Appliance
                 if (_hook != null && !_hook.AfterTarget(i, targets.Length, summary)) break;
             }
             return new RoundSummary(targets.Length, checkedTargets, queued, highest, anyDrift, anyUnverified);
+        }
+
+        /// <summary>The plan's probes with the TCP probe widened to every port (its risky-port reasons still apply).</summary>
+        private IProbe[] WithInventory(IProbe[] probes)
+        {
+            IProbe[] result = new IProbe[probes.Length];
+            for (int i = 0; i < probes.Length; i++)
+            {
+                TcpExposureProbe tcp = probes[i] as TcpExposureProbe;
+                if (tcp == null)
+                {
+                    result[i] = probes[i];
+                    continue;
+                }
+                TcpExposureOptions options = new TcpExposureOptions();
+                options.AllPorts = true;
+                options.Concurrency = InventoryConcurrency;
+                options.TotalTimeoutMs = InventoryTimeoutMs;
+                result[i] = new TcpExposureProbe(options);
+            }
+            return result;
+        }
+
+        /// <summary>The plan's probes followed by one that repeats the last inventory's ports this round does not try.</summary>
+        private static IProbe[] WithCarryOver(IProbe[] probes, FactSet remembered)
+        {
+            if (remembered == null || remembered.Count == 0) return probes;
+            for (int i = 0; i < probes.Length; i++)
+            {
+                TcpExposureProbe tcp = probes[i] as TcpExposureProbe;
+                if (tcp == null) continue;
+                IProbe[] result = new IProbe[probes.Length + 1];
+                Array.Copy(probes, result, probes.Length);
+                result[probes.Length] = new InventoryCarryOver(tcp, remembered);
+                return result;
+            }
+            return probes;
         }
 
         /// <summary>Checks one target and queues its sealed report.</summary>
@@ -123,15 +183,27 @@ namespace FlaxGuard.Engine.Appliance
                     }
                 }
                 ProbeContext context = new ProbeContext(plan.Host, _http, _tcp, _udp, _clock, _random);
+                IProbe[] probes = plan.Probes;
+                bool inventory = InventoryDue(target.TargetId);
+                if (inventory)
+                {
+                    probes = WithInventory(probes);
+                    _lastInventory[target.TargetId] = _clock.MonotonicMilliseconds;
+                }
+                else
+                {
+                    probes = WithCarryOver(probes, _inventoryFacts[target.TargetId] as FactSet);
+                }
                 if (_rules == null)
                 {
                     // Made once per round: every target of the round is rated by the same tables.
                     _rules = DeviceFamilies.CreateDriftRules();
                     _filter = DeviceFamilies.CreateVolatileFilter();
                 }
-                CheckResult result = TargetCheck.Run(context, plan.Probes, baseline, _rules, _filter);
+                CheckResult result = TargetCheck.Run(context, probes, baseline, _rules, _filter);
                 facts = result.Facts;
                 verdicts = result.Verdicts;
+                if (inventory) _inventoryFacts[target.TargetId] = InventoryCarryOver.PortFacts(facts);
                 drift = result.Drift != null && result.Drift.Count > 0;
                 if (_assessFirmware) verdicts = WithFirmwareVerdicts(facts, baseline, verdicts);
                 if (baselineProblem != null)

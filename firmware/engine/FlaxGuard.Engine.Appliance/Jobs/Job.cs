@@ -17,7 +17,14 @@ namespace FlaxGuard.Engine.Jobs
 
         /// <param name="reportHighWater">The highest report counter the host has stored from this appliance.</param>
         public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets, long reportHighWater)
+            : this(deviceId, version, issuedUnixSeconds, intervalSeconds, hashDbVersion, targets, reportHighWater, JobLimits.DefaultInventoryIntervalSeconds)
         {
+        }
+
+        /// <param name="inventoryIntervalSeconds">Seconds between two full TCP inventories (1-65535) of each target; 0 for none.</param>
+        public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets, long reportHighWater, int inventoryIntervalSeconds)
+        {
+            if (inventoryIntervalSeconds != 0 && (inventoryIntervalSeconds < JobLimits.MinInventoryIntervalSeconds || inventoryIntervalSeconds > JobLimits.MaxInventoryIntervalSeconds)) throw new ArgumentOutOfRangeException("inventoryIntervalSeconds", "the inventory interval must be 0 (none) or " + JobLimits.MinInventoryIntervalSeconds.ToString() + " to " + JobLimits.MaxInventoryIntervalSeconds.ToString() + " seconds");
             if (reportHighWater < 0) throw new ArgumentOutOfRangeException("reportHighWater");
             if (!Report.IsValidDeviceId(deviceId)) throw new ArgumentException("appliance id must be 1 to 64 characters of letters, digits, '-', '_' or '.'", "deviceId");
             if (version < 1) throw new ArgumentOutOfRangeException("version", "the job version starts at 1");
@@ -35,7 +42,14 @@ namespace FlaxGuard.Engine.Jobs
             HashDbVersion = hashDbVersion == null ? "" : hashDbVersion;
             Targets = targets;
             ReportHighWater = reportHighWater;
+            InventoryIntervalSeconds = inventoryIntervalSeconds;
         }
+
+        /// <summary>
+        /// Seconds between two full TCP inventories of each target (every port, 1-65535), on their own schedule beside
+        /// the rounds; 0 for none. Rounds in between try the risky ports only.
+        /// </summary>
+        public int InventoryIntervalSeconds { get; private set; }
 
         /// <summary>
         /// The highest report counter the host has stored from this appliance when it issued the job (0: none). An

@@ -9,14 +9,15 @@ namespace FlaxGuard.Engine.Jobs
     /// The signed wire and storage form of a job:
     /// <code>
     /// "FGJ1" | u8 format=3 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
-    ///        | i64 reportHighWater | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
+    ///        | i64 reportHighWater | u32 inventoryIntervalSeconds | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
     ///        | HMAC-SHA256(applianceKey, all before)
     /// </code>
     /// User names and passwords in the body are AES-128-CTR ciphertext under
     /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
     /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
     /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
-    /// Format 2 (targets without probe settings) and format 1 (also no reportHighWater, read as 0) are still read.
+    /// Format 2 (targets without probe settings, no inventoryIntervalSeconds: read as the daily default) and format 1
+    /// (also no reportHighWater, read as 0) are still read.
     /// </summary>
     public static class JobEnvelope
     {
@@ -51,6 +52,7 @@ namespace FlaxGuard.Engine.Jobs
             w.WriteInt64(job.IssuedUnixSeconds);
             w.WriteUInt32((uint)job.IntervalSeconds);
             w.WriteInt64(job.ReportHighWater);
+            w.WriteUInt32((uint)job.InventoryIntervalSeconds);
             w.WriteString(job.HashDbVersion);
             w.WriteBytes(nonce, 0, nonce.Length);
             w.WriteUInt32((uint)body.Length);
@@ -104,6 +106,13 @@ namespace FlaxGuard.Engine.Jobs
                 h.ReportHighWater = r.ReadInt64();
                 if (h.ReportHighWater < 0) throw new FormatException("report high-water mark is negative");
             }
+            h.InventoryIntervalSeconds = JobLimits.DefaultInventoryIntervalSeconds;
+            if (format == Format)
+            {
+                uint inventory = r.ReadUInt32();
+                if (inventory != 0 && (inventory < JobLimits.MinInventoryIntervalSeconds || inventory > JobLimits.MaxInventoryIntervalSeconds)) throw new FormatException("inventory interval of " + inventory.ToString() + " s is out of range");
+                h.InventoryIntervalSeconds = (int)inventory;
+            }
             h.HashDbVersion = r.ReadString(JobLimits.MaxStringBytes, "hash database version");
             h.Nonce = new byte[CredentialCipher.NonceBytes];
             r.ReadBytes(h.Nonce, 0, h.Nonce.Length);
@@ -128,6 +137,7 @@ namespace FlaxGuard.Engine.Jobs
         public int IntervalSeconds;
         public long ReportHighWater;
         public bool HasSettings;
+        public int InventoryIntervalSeconds;
         public string HashDbVersion;
         public byte[] Nonce;
         public int BodyOffset;

@@ -10,5 +10,8 @@ namespace FlaxGuard.Engine.Jobs
         public const int MaxBaselineTextBytes = 256 * 1024;
         public const int MinIntervalSeconds = 10;
         public const int MaxIntervalSeconds = 7 * 24 * 3600;
+        public const int DefaultInventoryIntervalSeconds = 24 * 3600;
+        public const int MinInventoryIntervalSeconds = 600;
+        public const int MaxInventoryIntervalSeconds = 30 * 24 * 3600;
     }
 }

@@ -61,17 +61,20 @@ namespace FlaxGuard.Engine.Checks
             return new CheckResult(context.Host, facts, all, drift, dropped);
         }
 
-        /// <summary>The baseline less the facts a failed probe could not have seen, so they do not show as removed.</summary>
+        /// <summary>
+        /// The baseline less the facts a failed probe could not have seen, and less those a partial probe did not look
+        /// at this round (<see cref="IProbeCoverage"/>), so they do not show as removed.
+        /// </summary>
         private static FactSet WithoutUncheckedFacts(FactSet baseline, FactSet current, IProbe[] probes, bool[] unverified)
         {
             bool any = false;
-            for (int i = 0; i < unverified.Length; i++) any |= unverified[i];
+            for (int i = 0; i < unverified.Length; i++) any |= unverified[i] || probes[i] is IProbeCoverage;
             if (!any) return baseline;
             FactSet kept = new FactSet(baseline.Count);
             for (int f = 0; f < baseline.Count; f++)
             {
                 Fact fact = baseline[f];
-                if (current.Contains(fact.Key) || !OwnedByFailedProbe(fact.Key, probes, unverified)) kept.Add(fact);
+                if (current.Contains(fact.Key) || (!OwnedByFailedProbe(fact.Key, probes, unverified) && !NotCovered(fact.Key, probes))) kept.Add(fact);
             }
             return kept;
         }
@@ -95,6 +98,21 @@ namespace FlaxGuard.Engine.Checks
                 for (int p = 0; p < prefixes.Length; p++)
                 {
                     if (Text.Ordinal.StartsWith(facts[f].Key, prefixes[p])) return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool NotCovered(string key, IProbe[] probes)
+        {
+            for (int i = 0; i < probes.Length; i++)
+            {
+                IProbeCoverage partial = probes[i] as IProbeCoverage;
+                if (partial == null) continue;
+                string[] prefixes = probes[i].KeyPrefixes;
+                for (int p = 0; p < prefixes.Length; p++)
+                {
+                    if (Text.Ordinal.StartsWith(key, prefixes[p]) && !partial.Covers(key)) return true;
                 }
             }
             return false;
