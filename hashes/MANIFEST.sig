@@ -1,3 +1,3 @@
 flaxguard-hashes-signature 1
 key-id 9feb061cd721c40e
-ed25519 r5twIqBx/5VoAjN34Si4fr15zvAE+oePhBYdoUP7f0gDHkP+Xzv5slzYORqBCk8UTJx2YdpOqgy6JQQP+ST0Dg==
+ed25519 v8ObxmYEFJ44W0nlYsKJvp4r6D5G18N6a4bYI4BCjIMaa67itniB7djyft+6jt0IkGBPt5iIxKCccOr82jOIAg==

@@ -54,9 +54,9 @@ public sealed class FirmwareVerdictTests
         // Four alike, so that when one leaves the group (downgraded) the other three still have a majority.
         (string Name, OpenWrtTwin Twin)[] twins = [("owrt-one", first), ("owrt-two", second), ("owrt-three", third), ("owrt-four", fourth)];
 
-        using var webhook = new WebhookReceiver();
+        await using var webhook = await WebhookReceiver.StartAsync();
         using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
-            "--alert", "webhook+" + webhook.Url, "--hashes", hashes, "--hashes-public-key", dataKey + ".pub");
+            "--alert", "webhook+" + webhook.Url.ToString(), "--hashes", hashes, "--hashes-public-key", dataKey + ".pub");
         await WaitUntil(() => Task.FromResult(serve.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => serve.Output);
 
         var provisioning = dir.File("agent.json");
@@ -141,10 +141,10 @@ public sealed class FirmwareVerdictTests
         }
 
         // Alerts: both findings went out on the webhook.
-        await WaitUntil(() => Task.FromResult(webhook.Bodies.Any(b => b.Body.Contains(TestCve, StringComparison.Ordinal))), TimeSpan.FromSeconds(15),
-            () => "no known-exploited alert; received: " + string.Join("\n", webhook.Bodies.Select(b => b.Body)));
-        await WaitUntil(() => Task.FromResult(webhook.Bodies.Any(b => b.Body.Contains("owrt-three", StringComparison.Ordinal) && b.Body.Contains("5.15.167", StringComparison.Ordinal))),
-            TimeSpan.FromSeconds(15), () => "no consensus alert; received: " + string.Join("\n", webhook.Bodies.Select(b => b.Body)));
+        await WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains(TestCve, StringComparison.Ordinal))), TimeSpan.FromSeconds(15),
+            () => "no known-exploited alert; received: " + string.Join("\n", webhook.Received.Select(b => b.Text)));
+        await WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains("owrt-three", StringComparison.Ordinal) && b.Text.Contains("5.15.167", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(15), () => "no consensus alert; received: " + string.Join("\n", webhook.Received.Select(b => b.Text)));
 
         var fetches = CountOf(agent.Output, "firmware database version");
         TestContext.WriteLine($"database fetched/loaded {fetches} time(s); compiled size {new FileInfo(Path.Combine(state, "firmware.db")).Length:N0} bytes");

@@ -29,15 +29,14 @@ namespace FlaxGuard.Engine.Discovery
             {
                 for (int h = 0; h < first.Length; h++)
                 {
-                    if (!pass1.Attempted[h]) continue;
-                    ConnectOutcome outcome = pass1.Outcomes[h];
-                    if (outcome == ConnectOutcome.Connected)
+                    if (!pass1.WasAttempted(h, 0)) continue;
+                    if (pass1.ConnectedCount(h) > 0)
                     {
                         DiscoveredDevice device = inventory.Take(first[h]);
                         if (device != null) device.AddPort(ports[0]);
                         live.Add(first[h]);
                     }
-                    else if (outcome == ConnectOutcome.Refused)
+                    else if (pass1.RefusedCount(h) > 0)
                     {
                         if (inventory.Take(first[h]) != null) live.Add(first[h]);
                     }
@@ -52,11 +51,8 @@ namespace FlaxGuard.Engine.Discovery
                 DiscoveredDevice device = inventory.Find(second[h]);
                 if (device == null) continue;
                 device.AddSource(DiscoverySource.TcpSweep);
-                for (int p = 0; p < ports.Length; p++)
-                {
-                    int index = pass2.Index(h, p);
-                    if (pass2.Attempted[index] && pass2.Outcomes[index] == ConnectOutcome.Connected) device.AddPort(ports[p]);
-                }
+                OpenPort[] open = pass2.OpenPorts(h);
+                for (int p = 0; p < open.Length; p++) device.AddPort(open[p].Port);
             }
         }
 
@@ -71,10 +67,10 @@ namespace FlaxGuard.Engine.Discovery
             sweep.BannerTimeoutMs = 0;
             sweep.Concurrency = options.SweepConcurrency;
             sweep.TotalTimeoutMs = (int)left;
-            PortSweep run = new PortSweep(tcp, clock, hosts, ports, sweep, 0);
+            PortSweep run = new PortSweep(tcp, clock, hosts, PortSet.Of(ports), sweep, 0);
             run.Run();
             int attempts = 0;
-            for (int i = 0; i < run.Attempted.Length; i++) if (run.Attempted[i]) attempts++;
+            for (int h = 0; h < hosts.Length; h++) attempts += run.AttemptedCount(h);
             inventory.CountSent(attempts);
             return run;
         }
