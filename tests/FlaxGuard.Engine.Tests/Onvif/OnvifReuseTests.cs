@@ -130,7 +130,7 @@ public sealed class OnvifReuseTests
         var bytes = Encoding.UTF8.GetBytes(document);
         scanner.Write(bytes, 0, bytes.Length);
         Assert.IsTrue(scanner.Finish());
-        Assert.AreEqual(42, reply.Count, "Type is not in the vocabulary, so it is not kept");
+        Assert.AreEqual(82, reply.Count, "Type is in the vocabulary (GetDynamicDNS answers carry one), so every DNSManual keeps its Type and address");
         string[] candidates = ["DNSInformation/FromDHCP", "DNSInformation/SearchDomain", "DNSInformation/DNSManual/IPv4Address", "DNSInformation/DNSManual", "DNSInformation/DNSManual/IPv4Address/", "DNSInformation", "", "DNSInformation/DNSManual/IPv4Addres", "DNSInformation/DNSManual/IPv4AddressX", "DNSInformation\\FromDHCP"];
         for (var i = 0; i < reply.Count; i++)
         {

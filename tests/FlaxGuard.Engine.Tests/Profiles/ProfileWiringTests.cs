@@ -32,7 +32,7 @@ public sealed class ProfileWiringTests
         var expected = new Dictionary<string, string[]>
         {
             [ProbeProfiles.Web] = [nameof(HttpFingerprintProbe)],
-            [ProbeProfiles.OpenWrt] = ["UbusProbe", nameof(HttpFingerprintProbe), nameof(UpnpIgdProbe), nameof(DnsIntegrityProbe)],
+            [ProbeProfiles.OpenWrt] = ["UbusProbe", "FlashProbe", nameof(HttpFingerprintProbe), nameof(UpnpIgdProbe), nameof(DnsIntegrityProbe)],
             [ProbeProfiles.RouterOs] = ["RouterOsRestProbe", nameof(HttpFingerprintProbe), nameof(UpnpIgdProbe), nameof(DnsIntegrityProbe)],
             [ProbeProfiles.Router] = [nameof(HttpFingerprintProbe), nameof(UpnpIgdProbe), nameof(DnsIntegrityProbe)],
             [ProbeProfiles.Hikvision] = ["IsapiProbe", nameof(HttpFingerprintProbe)],

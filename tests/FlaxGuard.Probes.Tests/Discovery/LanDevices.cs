@@ -23,28 +23,7 @@ public static class LanDevices
         Exec(member, "ip", "link", "set", "wan0p", "up");
         Exec(member, "ip", "route", "add", "blackhole", "100.128.77.7/32");
         var rules = Path.Combine(dir, "tables.nft");
-        File.WriteAllText(rules, """
-            table inet fgupnp {
-                chain forward {
-                    type filter hook forward priority 0; policy drop;
-                    jump miniupnpd
-                }
-                chain miniupnpd {
-                }
-                chain prerouting {
-                    type nat hook prerouting priority -100; policy accept;
-                    jump prerouting_miniupnpd
-                }
-                chain postrouting {
-                    type nat hook postrouting priority 100; policy accept;
-                    jump postrouting_miniupnpd
-                }
-                chain prerouting_miniupnpd {
-                }
-                chain postrouting_miniupnpd {
-                }
-            }
-            """);
+        File.WriteAllText(rules, Upnp.MiniupnpdGateway.NftTables);
         Exec(member, nft, "-f", rules);
         var config = Path.Combine(dir, "miniupnpd.conf");
         File.WriteAllText(config, $"""

@@ -15,6 +15,30 @@ namespace FlaxGuard.Probes.Tests.Upnp;
 /// </summary>
 public sealed partial class MiniupnpdGateway : IDisposable
 {
+    /// <summary>The table and chains Debian's nft_init.sh would create, in the test's namespace only; miniupnpd fills the inner chains.</summary>
+    public const string NftTables = """
+        table inet fgupnp {
+            chain forward {
+                type filter hook forward priority 0; policy drop;
+                jump miniupnpd
+            }
+            chain miniupnpd {
+            }
+            chain prerouting {
+                type nat hook prerouting priority -100; policy accept;
+                jump prerouting_miniupnpd
+            }
+            chain postrouting {
+                type nat hook postrouting priority 100; policy accept;
+                jump postrouting_miniupnpd
+            }
+            chain prerouting_miniupnpd {
+            }
+            chain postrouting_miniupnpd {
+            }
+        }
+        """;
+
     /// <summary>Public-looking (outside every range miniupnpd's addr_is_reserved lists), blackholed inside the namespace.</summary>
     public const string ExternalAddress = "100.128.77.7";
     public const int HttpPort = 5000;
@@ -50,29 +74,7 @@ public sealed partial class MiniupnpdGateway : IDisposable
             ns.Exec("ip", "route", "add", "blackhole", ExternalAddress + "/32");
             var dir = Directory.CreateTempSubdirectory("flaxguard-miniupnpd-").FullName;
             var rules = Path.Combine(dir, "tables.nft");
-            // The table and chains Debian's nft_init.sh would create, in this namespace only; miniupnpd fills the inner chains.
-            File.WriteAllText(rules, """
-                table inet fgupnp {
-                    chain forward {
-                        type filter hook forward priority 0; policy drop;
-                        jump miniupnpd
-                    }
-                    chain miniupnpd {
-                    }
-                    chain prerouting {
-                        type nat hook prerouting priority -100; policy accept;
-                        jump prerouting_miniupnpd
-                    }
-                    chain postrouting {
-                        type nat hook postrouting priority 100; policy accept;
-                        jump postrouting_miniupnpd
-                    }
-                    chain prerouting_miniupnpd {
-                    }
-                    chain postrouting_miniupnpd {
-                    }
-                }
-                """);
+            File.WriteAllText(rules, NftTables);
             ns.Exec(nft, "-f", rules);
             var config = Path.Combine(dir, "miniupnpd.conf");
             File.WriteAllText(config, $"""
