@@ -44,7 +44,7 @@ public sealed class SystemdUnitTests
         var binaryDir = Path.GetDirectoryName(exec[0])!;
         var provisioning = exec[Array.IndexOf(exec, "--provisioning") + 1];
         var group = unit.Single(l => l.StartsWith("Group=", StringComparison.Ordinal))["Group=".Length..];
-        Assert.IsTrue(unit.Contains("DynamicUser=yes"), "the steps below assume a dynamic user that reads the file through its group");
+        Assert.Contains("DynamicUser=yes", unit, "the steps below assume a dynamic user that reads the file through its group");
 
         var readme = File.ReadAllText(FindReadme());
         var section = readme[readme.IndexOf("## Run on a Raspberry Pi", StringComparison.Ordinal)..];

@@ -47,7 +47,7 @@ public sealed class DashboardPagesTests
         StringAssert.Contains(await page.Locator($"tr[data-appliance='{rotatedId}']").InnerTextAsync(), "key rotated 2 h ago");
         StringAssert.Contains(await page.Locator("tr[data-appliance]", new() { HasText = "plain-dongle" }).InnerTextAsync(), "enrolled key");
         Assert.AreEqual(0, await page.Locator($"tr[data-appliance='{retiredId}']").CountAsync(), "a removed appliance is gone");
-        Assert.IsFalse((await page.ContentAsync()).Contains("retired-pi"), "nor is its name anywhere");
+        Assert.DoesNotContain("retired-pi", await page.ContentAsync(), "nor is its name anywhere");
         await page.CloseAsync();
     }
 

@@ -120,7 +120,7 @@ public sealed class JobRoundTests
         Assert.IsTrue(hook.Calls.All(c => c.Count == 2));
 
         string[] keys = queue.KeysOldestFirst();
-        Assert.AreEqual(2, keys.Length);
+        Assert.HasCount(2, keys);
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         ReportVerification first = ReportVerifier.Verify(queue.Read(keys[0])!, Key, now, 300);
         Assert.IsTrue(first.Accepted, first.Reason);
@@ -156,7 +156,7 @@ public sealed class JobRoundTests
         page.Title = "Hacked";
         RoundSummary changed = round.Run(JobFor(3, new JobTarget("web", "router", address, "web", ports, "", "", baseline)));
         Assert.IsTrue(changed.AnyDrift);
-        Assert.IsTrue(changed.Highest >= Severity.Low, "drift has a severity");
+        Assert.IsGreaterThanOrEqualTo(Severity.Low, changed.Highest, "drift has a severity");
     }
 
     [TestMethod]
@@ -172,7 +172,7 @@ public sealed class JobRoundTests
             new JobTarget("b", "", "ftp://192.0.2.2", "web", "", "", "", null)));
 
         Assert.AreEqual(1, summary.CheckedTargets);
-        Assert.AreEqual(1, hook.Calls.Count);
+        Assert.HasCount(1, hook.Calls);
         Assert.IsTrue(hook.Calls[0].Summary.Unverified, "an unusable address is reported as could-not-verify");
     }
 

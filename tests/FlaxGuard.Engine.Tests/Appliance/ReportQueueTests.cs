@@ -24,7 +24,7 @@ public sealed class ReportQueueTests
 
         string[] keys = queue.KeysOldestFirst();
 
-        Assert.AreEqual(12, keys.Length);
+        Assert.HasCount(12, keys);
         for (int i = 0; i < keys.Length; i++) CollectionAssert.AreEqual(new[] { (byte)(i + 1) }, queue.Read(keys[i]));
         Assert.AreEqual("rq-0000000000000001", keys[0]);
         Assert.AreEqual("rq-0000000000000012", keys[11]);
@@ -48,7 +48,7 @@ public sealed class ReportQueueTests
         string[] keys = queue.KeysOldestFirst();
         CollectionAssert.AreEqual(new byte[] { 2, 3, 4 }, keys.Select(k => queue.Read(k)![0]).ToArray());
         Assert.AreEqual(3 * 4096, queue.ChargedBytes);
-        Assert.AreEqual(3, store.Keys().Length, "the dropped report is deleted from storage");
+        Assert.HasCount(3, store.Keys(), "the dropped report is deleted from storage");
     }
 
     [TestMethod]

@@ -23,7 +23,7 @@ public sealed class TargetPlanTests
         int[] ports = TargetPlan.ParsePortList("default, 8000-8002,23,8001", out string problem);
         Assert.IsNull(problem);
         int[] defaults = RiskyPorts.DefaultPortNumbers();
-        Assert.AreEqual(defaults.Length + 3, ports.Length);
+        Assert.HasCount(defaults.Length + 3, ports);
         CollectionAssert.IsSubsetOf(new[] { 8000, 8001, 8002 }, ports);
         Assert.AreEqual(ports.Length, ports.Distinct().Count());
     }

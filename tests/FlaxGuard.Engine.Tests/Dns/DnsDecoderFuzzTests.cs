@@ -56,8 +56,8 @@ public sealed class DnsDecoderFuzzTests
             if (kind == DnsReplyKind.Answer) accepted++;
         }
         foreach (var seed in seeds) Assert.AreEqual(DnsReplyKind.Answer, DnsDecoder.Decode(seed, seed.Length, 0x1234, Name, seed == seeds[1] ? 28 : 1).Kind);
-        Assert.IsTrue(accepted > 100, $"only {accepted} mutants decoded; the mutations are too destructive to test acceptance");
-        Assert.IsTrue(kinds.Contains(DnsReplyKind.Malformed), "no mutant was refused");
+        Assert.IsGreaterThan(100, accepted, $"only {accepted} mutants decoded; the mutations are too destructive to test acceptance");
+        Assert.Contains(DnsReplyKind.Malformed, kinds, "no mutant was refused");
     }
 
     private static byte[] Mutate(byte[] seed, Random random)
@@ -94,14 +94,14 @@ public sealed class DnsDecoderFuzzTests
     {
         var started = Environment.TickCount64;
         var reply = DnsDecoder.Decode(message, message.Length, 0x1234, Name, type);
-        Assert.IsTrue(Environment.TickCount64 - started < 1000, "decoding took too long");
+        Assert.IsLessThan(1000, Environment.TickCount64 - started, "decoding took too long");
         Assert.IsTrue(Enum.IsDefined(reply.Kind));
-        if (reply.Kind != DnsReplyKind.Answer) Assert.AreEqual(0, reply.Addresses.Length);
+        if (reply.Kind != DnsReplyKind.Answer) Assert.IsEmpty(reply.Addresses);
         for (var i = 0; i < reply.Addresses.Length; i++)
         {
             Assert.IsTrue(IPAddress.TryParse(reply.Addresses[i], out var parsed), reply.Addresses[i]);
             Assert.AreEqual(parsed.ToString(), reply.Addresses[i]);
-            if (i > 0) Assert.IsTrue(string.CompareOrdinal(reply.Addresses[i - 1], reply.Addresses[i]) < 0, "addresses not sorted and distinct");
+            if (i > 0) Assert.IsLessThan(0, string.CompareOrdinal(reply.Addresses[i - 1], reply.Addresses[i]), "addresses not sorted and distinct");
         }
         if (reply.Kind == DnsReplyKind.Malformed || reply.Kind == DnsReplyKind.Mismatch) Assert.IsFalse(string.IsNullOrEmpty(reply.Detail));
         return reply.Kind;

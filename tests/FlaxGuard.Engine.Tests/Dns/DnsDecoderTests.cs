@@ -58,7 +58,7 @@ public sealed class DnsDecoderTests
         var message = new DnsMessageBuilder().Header(0x1234, 0x8180, 1, 0, 0, 0).Question(Name, 1).ToArray();
         var reply = Decode(message);
         Assert.AreEqual(DnsReplyKind.Answer, reply.Kind);
-        Assert.AreEqual(0, reply.Addresses.Length);
+        Assert.IsEmpty(reply.Addresses);
     }
 
     [TestMethod]
@@ -74,7 +74,7 @@ public sealed class DnsDecoderTests
         var reply = Decode(message);
         Assert.AreEqual(expected, reply.Kind, reply.Detail);
         Assert.AreEqual(flags & 0xF, reply.ResponseCode);
-        Assert.AreEqual(0, reply.Addresses.Length);
+        Assert.IsEmpty(reply.Addresses);
     }
 
     [TestMethod]
@@ -203,7 +203,7 @@ public sealed class DnsDecoderTests
         AssertMalformed(b.ToArray(), "limit");
         // 30 compressed A records are as many as fit into 512 bytes with this question.
         var most = Enumerable.Range(1, 30).Select(i => "192.0.2." + i).ToArray();
-        Assert.AreEqual(30, Decode(DnsMessageBuilder.Answer(0x1234, Name, 1, most)).Addresses.Length);
+        Assert.HasCount(30, Decode(DnsMessageBuilder.Answer(0x1234, Name, 1, most)).Addresses);
     }
 
     [TestMethod]
@@ -237,6 +237,6 @@ public sealed class DnsDecoderTests
         var reply = Decode(message);
         Assert.AreEqual(DnsReplyKind.Malformed, reply.Kind, reply.Detail);
         StringAssert.Contains(reply.Detail, reasonPart);
-        Assert.AreEqual(0, reply.Addresses.Length);
+        Assert.IsEmpty(reply.Addresses);
     }
 }

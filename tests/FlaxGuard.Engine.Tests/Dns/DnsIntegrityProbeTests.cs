@@ -125,7 +125,7 @@ public sealed class DnsIntegrityProbeTests
         Assert.IsTrue(v.IsUnverified);
         StringAssert.Contains(v.Message, "did not answer");
         Assert.AreEqual(0, output.Facts.Count);
-        Assert.IsTrue(udp.Clock.MonotonicMilliseconds <= 3000, "one silent lookup may cost at most its 3 s bound");
+        Assert.IsLessThanOrEqualTo(3000, udp.Clock.MonotonicMilliseconds, "one silent lookup may cost at most its 3 s bound");
     }
 
     [TestMethod]
@@ -164,7 +164,7 @@ public sealed class DnsIntegrityProbeTests
     {
         var udp = new ScriptedUdp();
         Run(udp, ["a.example", "b.example", "c.example", "d.example"]);
-        Assert.IsTrue(udp.Ids.Distinct().Count() >= 7, string.Join(",", udp.Ids));
+        Assert.IsGreaterThanOrEqualTo(7, udp.Ids.Distinct().Count(), string.Join(",", udp.Ids));
     }
 
     [TestMethod]

@@ -18,7 +18,7 @@ public class DriftWordingTests
     public void EveryRuleCode_HasAnOwnerSentence()
     {
         var missing = AllRules().Select(r => r.Code).Where(c => !DriftSentences.Has(c)).ToArray();
-        Assert.AreEqual(0, missing.Length, "codes without a sentence: " + string.Join(", ", missing));
+        Assert.IsEmpty(missing, "codes without a sentence: " + string.Join(", ", missing));
     }
 
     [TestMethod]
@@ -28,14 +28,14 @@ public class DriftWordingTests
             .Concat(Enum.GetValues<DriftKind>().Select(DriftRules.FallbackCode))
             .ToHashSet(StringComparer.Ordinal);
         var orphans = DriftSentences.Codes.Where(c => !used.Contains(c)).ToArray();
-        Assert.AreEqual(0, orphans.Length, "sentences no rule gives: " + string.Join(", ", orphans));
+        Assert.IsEmpty(orphans, "sentences no rule gives: " + string.Join(", ", orphans));
     }
 
     [TestMethod]
     public void RuleCodes_AreUnique()
     {
         var duplicates = AllRules().GroupBy(r => r.Code).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
-        Assert.AreEqual(0, duplicates.Length, string.Join(", ", duplicates));
+        Assert.IsEmpty(duplicates, string.Join(", ", duplicates));
     }
 
     [TestMethod]

@@ -113,7 +113,7 @@ public sealed class IsapiDocumentTests
         // 0.0.0.0 is an empty slot, not a server.
         CollectionAssert.AreEqual(new[] { "2001:db8::53" }, Enumerable.Range(0, document[1].DnsServerCount).Select(document[1].DnsServer).ToArray());
         var reference = XDocument.Parse(InterfacesXml).Descendants().Where(e => e.Name.LocalName is "PrimaryDNS" or "SecondaryDNS").Select(e => e.Elements().Single().Value).ToArray();
-        Assert.AreEqual(4, reference.Length, "every DNS slot the reference parser sees was considered");
+        Assert.HasCount(4, reference, "every DNS slot the reference parser sees was considered");
     }
 
     [TestMethod]

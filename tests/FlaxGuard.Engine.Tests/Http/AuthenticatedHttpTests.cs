@@ -73,7 +73,7 @@ public sealed class AuthenticatedHttpTests
             Assert.AreEqual(401, result.Response.StatusCode);
             Assert.AreEqual(2, result.RequestsSent);
             StringAssert.Contains(result.Reason, "the device refused the credentials");
-            Assert.IsFalse(result.Reason!.Contains("wrong-Pa55word"));
+            Assert.DoesNotContain("wrong-Pa55word", result.Reason);
         }
     }
 
@@ -116,7 +116,7 @@ public sealed class AuthenticatedHttpTests
         var sink = new MemorySink();
         var result = http.Send(Get(), sink);
         Assert.AreEqual(AuthOutcome.Completed, result.Outcome);
-        Assert.AreEqual(3, sink.Bytes.Count);
+        Assert.HasCount(3, sink.Bytes);
         Assert.AreEqual(1, http.Send(Get(), null).RequestsSent, "no second challenge request for an open resource");
         Assert.IsFalse(transport.SawAuthorization);
     }

@@ -9,7 +9,7 @@ public sealed class ChallengeParserTests
     public void SeveralChallenges_InOneHeader_WithEveryParameterKind()
     {
         var c = ChallengeParser.Parse("Newauth realm=\"apps\", type=1, title=\"Login to \\\"apps\\\"\", Basic realm=\"simple\", Digest realm=\"cam\",qop=\"auth,auth-int\" , nonce=\"abc\", stale=TRUE, opaque=\"o\", algorithm=MD5-sess, Negotiate abc+/9==, Bearer");
-        Assert.AreEqual(5, c.Length);
+        Assert.HasCount(5, c);
         Assert.AreEqual("newauth", c[0].Scheme);
         Assert.AreEqual("1", c[0].Get("type"));
         Assert.AreEqual("Login to \"apps\"", c[0].Get("TITLE"));
@@ -77,7 +77,7 @@ public sealed class ChallengeParserTests
         StringAssert.Contains(Assert.ThrowsExactly<FormatException>(() => ChallengeParser.Parse(longValue)).Message, "longer");
         var longHeader = "Basic realm=\"x\"" + new string(' ', ChallengeParser.MaxHeaderChars);
         StringAssert.Contains(Assert.ThrowsExactly<FormatException>(() => ChallengeParser.Parse(longHeader)).Message, "longer");
-        Assert.AreEqual(8, ChallengeParser.Parse(string.Join(", ", Enumerable.Repeat("Basic realm=\"x\"", 8))).Length);
+        Assert.HasCount(8, ChallengeParser.Parse(string.Join(", ", Enumerable.Repeat("Basic realm=\"x\"", 8))));
     }
 
     [TestMethod]
@@ -114,6 +114,6 @@ public sealed class ChallengeParserTests
                 // Refusing is fine; any other exception fails the test.
             }
         }
-        Assert.IsTrue(parsed > 1000, $"only {parsed} headers parsed");
+        Assert.IsGreaterThan(1000, parsed, $"only {parsed} headers parsed");
     }
 }

@@ -37,7 +37,7 @@ public sealed class DigestVectorTests
     public void Rfc7616_FromTheChallengeHeaders_ToTheAuthorizationHeaders()
     {
         var challenges = ChallengeParser.Parse(Rfc7616Challenges);
-        Assert.AreEqual(2, challenges.Length);
+        Assert.HasCount(2, challenges);
         var sha = DigestSession.FromChallenge(challenges[0])!;
         var md5 = DigestSession.FromChallenge(challenges[1])!;
         Assert.AreSame(DigestAlgorithm.Sha256, sha.Algorithm);
@@ -114,7 +114,7 @@ public sealed class DigestVectorTests
     public void Credentials_NeverPrintThePassword()
     {
         var credentials = new HttpCredentials("admin", "s3cret-Pa55");
-        Assert.IsFalse(credentials.ToString().Contains("s3cret"));
+        Assert.DoesNotContain("s3cret", credentials.ToString());
         Assert.ThrowsExactly<ArgumentException>(() => new HttpCredentials("ad:min", "x"));
         Assert.ThrowsExactly<ArgumentException>(() => new HttpCredentials("ad\r\nmin", "x"));
     }

@@ -31,7 +31,7 @@ public sealed class JobEnvelopeTests
         Assert.AreEqual(JobStatus.Accepted, result.Status, result.Reason);
         var job = result.Job!;
         Assert.AreEqual(("dongle-01", 5L, Now, 300, "hashdb-2026.11.27"), (job.DeviceId, job.Version, job.IssuedUnixSeconds, job.IntervalSeconds, job.HashDbVersion));
-        Assert.AreEqual(2, job.Targets.Length);
+        Assert.HasCount(2, job.Targets);
         var a = job.Targets[0];
         Assert.AreEqual(("t-1", "Office router", "192.0.2.1", "openwrt", "default,8000-8010", "root", "s3cret-pässword", Baseline),
             (a.TargetId, a.Name, a.Address, a.Profile, a.Ports, a.User, a.Password, a.BaselineText));
@@ -84,7 +84,7 @@ public sealed class JobEnvelopeTests
         var clear = Encoding.UTF8.GetBytes("root" + "s3cret-pässword");
         var expected = ReferenceCtr(derived, Nonce, clear);
         var userAt = envelope.AsSpan().IndexOf("\0\0\0\u0004"u8.ToArray().Concat(expected[..4]).ToArray());
-        Assert.IsTrue(userAt > 0, "encrypted user not found where the reference CTR puts it");
+        Assert.IsGreaterThan(0, userAt, "encrypted user not found where the reference CTR puts it");
         var passwordCipher = expected[4..];
         Assert.AreNotEqual(-1, envelope.AsSpan().IndexOf(passwordCipher));
     }

@@ -38,7 +38,7 @@ public sealed class JsonEntryBufferTests
             using JsonDocument reference = JsonDocument.Parse(bytes);
             JsonParserTests.AssertSame(reference.RootElement, reused, json);
         }
-        Assert.IsTrue(refused > 100, $"only {refused} documents refused; the mutations did not reach the parser");
+        Assert.IsGreaterThan(100, refused, $"only {refused} documents refused; the mutations did not reach the parser");
     }
 
     [TestMethod]
@@ -50,7 +50,7 @@ public sealed class JsonEntryBufferTests
         byte[] small = Encoding.UTF8.GetBytes("""{"a":[1,2,3]}""");
         Assert.IsNotNull(JsonParser.ParseInPlace(large, 0, large.Length, JsonLimits.Default, table, out _));
         int capacity = table.Capacity;
-        Assert.IsTrue(capacity >= 401, $"200 members need 401 entries, the table has {capacity}");
+        Assert.IsGreaterThanOrEqualTo(401, capacity, $"200 members need 401 entries, the table has {capacity}");
         JsonValue? value = JsonParser.ParseInPlace(small, 0, small.Length, JsonLimits.Default, table, out _);
         Assert.AreEqual(capacity, table.Capacity, "a smaller document is read in the kept table");
         Assert.AreEqual("3", value!.Member("a")!.TextAt(2));
@@ -72,7 +72,7 @@ public sealed class JsonEntryBufferTests
             using JsonDocument reference = JsonDocument.Parse(bytes);
             compared += CompareMembers(reference.RootElement, root);
         }
-        Assert.IsTrue(compared > 1000, $"only {compared} members compared");
+        Assert.IsGreaterThan(1000, compared, $"only {compared} members compared");
     }
 
     private static int CompareMembers(JsonElement expected, JsonValue actual)

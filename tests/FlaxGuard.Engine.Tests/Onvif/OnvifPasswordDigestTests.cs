@@ -37,9 +37,9 @@ public sealed class OnvifPasswordDigestTests
         var nonce = Convert.FromBase64String("LKqI6G/AikKCQrN0zqZFlg==");
         var digest = OnvifPasswordDigest.Compute(nonce, "2010-09-16T07:50:45Z", "userpassword");
         var body = Encoding.UTF8.GetString(OnvifRequest.Build("GetUsers", "ad<min", digest, "LKqI6G/AikKCQrN0zqZFlg==", "2010-09-16T07:50:45Z"));
-        Assert.IsFalse(body.Contains("userpassword"));
-        Assert.IsTrue(body.Contains(">tuOSpGlFlIXsozq4HFNeeGeFLEI=</wsse:Password>"));
-        Assert.IsTrue(body.Contains("<wsse:Username>ad&lt;min</wsse:Username>"));
+        Assert.DoesNotContain("userpassword", body);
+        Assert.Contains(">tuOSpGlFlIXsozq4HFNeeGeFLEI=</wsse:Password>", body);
+        Assert.Contains("<wsse:Username>ad&lt;min</wsse:Username>", body);
         // The request is SOAP 1.2 and well-formed for a real XML parser.
         var doc = System.Xml.Linq.XDocument.Parse(body);
         Assert.AreEqual("http://www.w3.org/2003/05/soap-envelope", doc.Root!.Name.NamespaceName);

@@ -63,7 +63,7 @@ public sealed class OnvifReuseTests
         CollectionAssert.AreEqual(OnvifRequest.Build("GetNTP", "admin", new string('d', 28), new string('n', 24), "2026-11-27T03:04:05.067Z"), ntp);
         var users = OnvifRequest.Build(ntp, "GetUsers", "admin", digest, 28, nonce, 24, created, 24);
         Assert.AreNotSame(ntp, users);
-        Assert.IsTrue(Encoding.UTF8.GetString(users).Contains("<tds:GetUsers/>"));
+        Assert.Contains("<tds:GetUsers/>", Encoding.UTF8.GetString(users));
     }
 
     [TestMethod]

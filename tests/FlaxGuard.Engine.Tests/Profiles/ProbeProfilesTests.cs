@@ -39,7 +39,7 @@ public sealed class ProbeProfilesTests
     {
         Assert.IsNull(ProfileAddress.TryParse(text, out string error));
         StringAssert.Contains(error, reasonPart);
-        Assert.IsFalse(error.Contains("secret"), "a password in the address is never echoed");
+        Assert.DoesNotContain("secret", error, "a password in the address is never echoed");
     }
 
     [TestMethod]
@@ -53,7 +53,7 @@ public sealed class ProbeProfilesTests
             Assert.IsNotNull(probes, error);
             Assert.AreEqual(nameof(TcpExposureProbe), probes[^1].GetType().Name, profile);
             IProbe[]? noPorts = ProbeProfiles.Create(profile, address, "admin", "pw", [], snmp, out _);
-            Assert.AreEqual(probes.Length - 1, noPorts!.Length, "an empty port list means no port probing: " + profile);
+            Assert.HasCount(probes.Length - 1, noPorts, "an empty port list means no port probing: " + profile);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class ReportEnvelopeTests
         Assert.AreEqual("dongle-01", report.DeviceId);
         Assert.AreEqual(7, report.Counter);
         Assert.AreEqual(Now, report.TimestampUnixSeconds);
-        Assert.AreEqual(2, report.Targets.Length);
+        Assert.HasCount(2, report.Targets);
         Assert.AreEqual("cam ü", report.Targets[1].TargetId);
         Assert.AreEqual(Sample().Targets[0].Facts.DigestHex(), report.Targets[0].Facts.DigestHex());
         var v = report.Targets[0].Verdicts[0];
@@ -113,7 +113,7 @@ public sealed class ReportEnvelopeTests
         var before = ReportVerifier.Verify(original, Key, Now, 300).Report!;
         Assert.AreEqual(before.TimestampUnixSeconds, v.Report.TimestampUnixSeconds);
         Assert.AreEqual(before.Targets[0].TargetId, v.Report.Targets[0].TargetId);
-        Assert.AreEqual(original.Length, again.Length);
+        Assert.HasCount(original.Length, again);
         Assert.AreEqual(42, ReportEnvelope.PeekCounter(again));
     }
 

@@ -100,7 +100,7 @@ public sealed class RouterOsFactsTests
         var result = Facts(facts);
         Assert.AreEqual("admin ed25519", result["cfg.sshkey." + Convert.ToHexStringLower(hash)[..16]]);
         Assert.AreEqual("backup rsa", result["cfg.sshkey." + SshKeyDigest.FromAttributes("backup", "rsa", "", "backup@nas")]);
-        Assert.AreEqual(2, result.Count);
+        Assert.HasCount(2, result);
         StringAssert.Contains(RouterOsAccessFacts.FromSshKeys(Parse("[{\"user\":\"a\",\"fingerprint\":\"MD5:aa\"}]"), new RouterOsFactBuffer()), "not an OpenSSH SHA256 fingerprint");
     }
 
@@ -182,7 +182,7 @@ public sealed class RouterOsFactsTests
         StringAssert.StartsWith(result["cfg.scheduler.direct"], "0s ");
         StringAssert.StartsWith(result["cfg.scheduler.u"], "00:05:00 ");
         Assert.AreEqual(RouterOsText.ScriptDigest("/system backup save"), result["cfg.script.backup"]);
-        Assert.AreEqual(7, result.Count);
+        Assert.HasCount(7, result);
     }
 
     [TestMethod]

@@ -47,9 +47,9 @@ public sealed class RouterOsTextTests
     public void NormalizeList_SortsTrimsLowersAndDeduplicates()
     {
         CollectionAssert.AreEqual(new[] { "100.64.88.0/24", "fd00:64:88::/64" }, RouterOsText.NormalizeList(" FD00:64:88::/64 , 100.64.88.0/24,,100.64.88.0/24 "));
-        Assert.AreEqual(0, RouterOsText.NormalizeList("").Length);
-        Assert.AreEqual(0, RouterOsText.NormalizeList(" , ").Length);
-        Assert.AreEqual(0, RouterOsText.NormalizeList(null).Length);
+        Assert.IsEmpty(RouterOsText.NormalizeList(""));
+        Assert.IsEmpty(RouterOsText.NormalizeList(" , "));
+        Assert.IsEmpty(RouterOsText.NormalizeList(null));
         Assert.AreEqual("a,b,c", RouterOsText.JoinList(RouterOsText.NormalizeList("c,a,B")));
     }
 

@@ -26,7 +26,7 @@ public sealed class BoundedCaptureTests
             Assert.AreEqual(kept, capture.Length);
             Assert.AreEqual(total > limit, capture.Overflowed);
             CollectionAssert.AreEqual(body.Take(kept).ToArray(), capture.Buffer.Take(kept).ToArray());
-            Assert.IsTrue(capture.Buffer.Length <= limit, "the buffer never grows beyond the limit");
+            Assert.IsLessThanOrEqualTo(limit, capture.Buffer.Length, "the buffer never grows beyond the limit");
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class BoundedCaptureTests
                 Assert.AreEqual(kept, capture.Length);
                 Assert.AreEqual(total > limit, capture.Overflowed);
                 CollectionAssert.AreEqual(reference.ToArray().Take(kept).ToArray(), capture.Buffer.Take(kept).ToArray());
-                Assert.IsTrue(capture.Buffer.Length <= limit, "the buffer never grows beyond the limit");
+                Assert.IsLessThanOrEqualTo(limit, capture.Buffer.Length, "the buffer never grows beyond the limit");
             }
         }
     }
@@ -87,7 +87,7 @@ public sealed class BoundedCaptureTests
         var exact = new BoundedCapture(256, 8192);
         exact.ExpectLength(body.Length);
         byte[] room = exact.Buffer;
-        Assert.AreEqual(body.Length, room.Length, "room for exactly the declared body");
+        Assert.HasCount(body.Length, room, "room for exactly the declared body");
         for (int at = 0; at < body.Length; at += 1460) exact.Write(body, at, Math.Min(1460, body.Length - at));
         Assert.AreSame(room, exact.Buffer, "the body went straight in: no pieces, no gathering");
         CollectionAssert.AreEqual(body, exact.Buffer.Take(exact.Length).ToArray());
@@ -96,7 +96,7 @@ public sealed class BoundedCaptureTests
         {
             var capture = new BoundedCapture(256, 4000);
             capture.ExpectLength(declared);
-            Assert.IsTrue(capture.Buffer.Length <= 4000, $"declared {declared}: the room never exceeds the limit");
+            Assert.IsLessThanOrEqualTo(4000, capture.Buffer.Length, $"declared {declared}: the room never exceeds the limit");
             for (int at = 0; at < body.Length; at += 700) capture.Write(body, at, Math.Min(700, body.Length - at));
             Assert.IsTrue(capture.Overflowed, $"declared {declared}");
             Assert.AreEqual(4000, capture.Length);

@@ -14,7 +14,7 @@ public sealed class CliErrorTests
         var r = FlaxguardProcess.Run("check", address);
         Assert.AreEqual(3, r.ExitCode, r.All);
         StringAssert.Contains(r.Stderr, message);
-        Assert.IsFalse(r.All.Contains("secret"), "a password typed on the command line must not be echoed");
+        Assert.DoesNotContain("secret", r.All, "a password typed on the command line must not be echoed");
         FlaxguardProcess.AssertNoStackTrace(r);
     }
 
@@ -74,7 +74,7 @@ public sealed class CliErrorTests
     {
         var root = FlaxguardProcess.Run("--help");
         Assert.AreEqual(0, root.ExitCode);
-        Assert.IsFalse(root.Stdout.Contains("flaxguard check 192.0.2.1"), "the root list must not carry each command's examples");
+        Assert.DoesNotContain("flaxguard check 192.0.2.1", root.Stdout, "the root list must not carry each command's examples");
         var check = FlaxguardProcess.Run("check", "--help");
         StringAssert.Contains(check.Stdout, "Exit codes follow monitoring plugins");
         StringAssert.Contains(check.Stdout, "flaxguard check 192.0.2.1 --baseline router.baseline");

@@ -82,8 +82,8 @@ public sealed class HttpClientTransportTests
         var response = Get(UrlOf(server), sink, timeoutMs: 1500, maxBody: 256 * 1024);
         Assert.AreEqual(expected, response.Outcome, response.Error);
         // The 1.5 s deadline plus scheduling slack; a stalled body must not add a drain of the connection (2 s more).
-        Assert.IsTrue(watch.ElapsedMilliseconds < 2800, $"took {watch.ElapsedMilliseconds} ms");
-        Assert.IsTrue(sink.Bytes <= 256 * 1024, $"sink got {sink.Bytes} bytes");
+        Assert.IsLessThan(2800, watch.ElapsedMilliseconds, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.IsLessThanOrEqualTo(256 * 1024, sink.Bytes, $"sink got {sink.Bytes} bytes");
     }
 
     private static string UrlOf(HostileHttpServer server) => $"http://{server.Address}:{server.Port}/";

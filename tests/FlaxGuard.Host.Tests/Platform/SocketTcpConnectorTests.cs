@@ -36,7 +36,7 @@ public sealed class SocketTcpConnectorTests
             while (total < 10)
             {
                 var n = connection.Read(buffer, total, buffer.Length - total, 2000);
-                Assert.IsTrue(n > 0, "expected the echo");
+                Assert.IsGreaterThan(0, n, "expected the echo");
                 total += n;
             }
             Assert.AreEqual("echo:hello", Encoding.ASCII.GetString(buffer, 0, total));
@@ -91,7 +91,7 @@ public sealed class SocketTcpConnectorTests
             var outcome = _connector.Connect(address.ToString(), port, 500, out var connection);
             connection?.Dispose();
             Assert.AreEqual(ConnectOutcome.TimedOut, outcome);
-            Assert.IsTrue(watch.ElapsedMilliseconds < 3000, $"{watch.ElapsedMilliseconds} ms");
+            Assert.IsLessThan(3000, watch.ElapsedMilliseconds, $"{watch.ElapsedMilliseconds} ms");
         }
         finally
         {

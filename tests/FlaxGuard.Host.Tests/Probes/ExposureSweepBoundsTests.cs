@@ -43,7 +43,7 @@ public sealed class ExposureSweepBoundsTests
             var watch = Stopwatch.StartNew();
             var results = ExposureSweep.Run(new SocketTcpConnector(), SystemClock.Instance, [slow.ToString(), fast.ToString()],
                 new TcpExposureOptions { Ports = ports, Concurrency = 1, ConnectTimeoutMs = 300, PerHostTimeoutMs = 1200, TotalTimeoutMs = 20_000 });
-            Assert.IsTrue(watch.ElapsedMilliseconds < 6000, $"{watch.ElapsedMilliseconds} ms");
+            Assert.IsLessThan(6000, watch.ElapsedMilliseconds, $"{watch.ElapsedMilliseconds} ms");
             var slowVerdict = results[0].Verdicts.Single(v => v.IsUnverified);
             StringAssert.Contains(slowVerdict.Message, "were not checked within the time limit");
             Assert.IsFalse(results[1].Verdicts.Any(v => v.IsUnverified), "every port of the fast host was tried: " + string.Join("; ", results[1].Verdicts.Select(v => v.ToString())));
@@ -64,7 +64,7 @@ public sealed class ExposureSweepBoundsTests
             var watch = Stopwatch.StartNew();
             var results = ExposureSweep.Run(new SocketTcpConnector(), SystemClock.Instance, hosts.Select(h => h.ToString()).ToArray(),
                 new TcpExposureOptions { Ports = all[0].Ports.Concat(all[1].Ports).Concat(all[2].Ports).ToArray(), Concurrency = 2, ConnectTimeoutMs = 300, TotalTimeoutMs = 800 });
-            Assert.IsTrue(watch.ElapsedMilliseconds < 4000, $"{watch.ElapsedMilliseconds} ms");
+            Assert.IsLessThan(4000, watch.ElapsedMilliseconds, $"{watch.ElapsedMilliseconds} ms");
             Assert.IsTrue(results.All(r => r.Verdicts.Any(v => v.IsUnverified)));
         }
         finally

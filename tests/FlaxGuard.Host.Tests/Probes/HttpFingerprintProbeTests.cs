@@ -76,7 +76,7 @@ public sealed class HttpFingerprintProbeTests
         await using var server = new HostileHttpServer(Loopback.NextAddress(), behavior);
         var watch = Stopwatch.StartNew();
         var output = Run(server.Address.ToString(), new HttpFingerprintOptions { Port = server.Port, TimeoutMs = 1500 });
-        Assert.IsTrue(watch.ElapsedMilliseconds < 5000, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.IsLessThan(5000, watch.ElapsedMilliseconds, $"took {watch.ElapsedMilliseconds} ms");
         var verdicts = output.Verdicts();
         Assert.IsTrue(verdicts.Any(v => v.IsUnverified), $"{behavior}: expected 'could not verify', got {output.Facts.Count} facts and [{string.Join("; ", verdicts.Select(v => v.ToString()))}]");
         StringAssert.StartsWith(verdicts.First(v => v.IsUnverified).Message, "Could not verify:");
@@ -88,7 +88,7 @@ public sealed class HttpFingerprintProbeTests
         await using var server = new HostileHttpServer(Loopback.NextAddress(), HostileBehavior.HugeBody);
         var watch = Stopwatch.StartNew();
         var output = Run(server.Address.ToString(), new HttpFingerprintOptions { Port = server.Port, TimeoutMs = 3000, DiscoverAssets = false });
-        Assert.IsTrue(watch.ElapsedMilliseconds < 5000, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.IsLessThan(5000, watch.ElapsedMilliseconds, $"took {watch.ElapsedMilliseconds} ms");
         Assert.AreEqual("200", output.Facts.Get("http.status")!.Value, "a landing page over the limit is still fingerprinted from its head");
         var cut = output.Verdicts().Single(v => v.IsUnverified);
         StringAssert.Contains(cut.Message, "longer than 256 KiB", "a page cut at the limit is not fully verified");
@@ -110,7 +110,7 @@ public sealed class HttpFingerprintProbeTests
         var output = Run(server.Address.ToString(), new HttpFingerprintOptions { Port = server.Port, TimeoutMs = 1500, MaxRedirects = 3 });
         Assert.AreEqual("302", output.Facts.Get("http.status")!.Value);
         Assert.IsNotNull(output.Facts.Get("http.redirect"));
-        Assert.IsTrue(server.Connections <= 4, $"{server.Connections} requests for a 3-redirect limit");
+        Assert.IsLessThanOrEqualTo(4, server.Connections, $"{server.Connections} requests for a 3-redirect limit");
     }
 
     [TestMethod]

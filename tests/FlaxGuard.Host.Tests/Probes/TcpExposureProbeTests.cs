@@ -125,7 +125,7 @@ public sealed class TcpExposureProbeTests
         Assert.AreEqual("SSH-2.0-dropbear_2022.83", output.Facts.Get($"net.tcp.{ssh}.banner")!.Value);
         Assert.AreEqual("open", output.Facts.Get($"net.tcp.{silent}")!.Value);
         Assert.IsNull(output.Facts.Get($"net.tcp.{silent}.banner"));
-        Assert.IsTrue(watch.ElapsedMilliseconds < 1800, $"the SSH line ends the banner wait early ({watch.ElapsedMilliseconds} ms)");
+        Assert.IsLessThan(1800, watch.ElapsedMilliseconds, $"the SSH line ends the banner wait early ({watch.ElapsedMilliseconds} ms)");
     }
 
     [TestMethod]
@@ -138,7 +138,7 @@ public sealed class TcpExposureProbeTests
         var output = Run(address, new TcpExposureOptions { Ports = ports, Concurrency = 3, BannerTimeoutMs = 250 });
         Assert.AreEqual(16, output.Facts.ToArray().Count(f => f.Value == "open"));
         // Ports of unknown kind each hold their socket for a short greeting wait, and that wait counts against the bound.
-        Assert.IsTrue(listeners.MaxOpen <= 4, $"{listeners.MaxOpen} connections at once");
+        Assert.IsLessThanOrEqualTo(4, listeners.MaxOpen, $"{listeners.MaxOpen} connections at once");
     }
 
     [TestMethod]
@@ -185,7 +185,7 @@ public sealed class TcpExposureProbeTests
         var watch = Stopwatch.StartNew();
         // One socket, and each quiet port holds it for its short greeting wait (at least 100 ms): 250 ms cannot cover six.
         var output = Run(address, new TcpExposureOptions { Ports = ports, Concurrency = 1, BannerTimeoutMs = 400, TotalTimeoutMs = 250 });
-        Assert.IsTrue(watch.ElapsedMilliseconds < 5000, $"{watch.ElapsedMilliseconds} ms");
+        Assert.IsLessThan(5000, watch.ElapsedMilliseconds, $"{watch.ElapsedMilliseconds} ms");
         var verdict = output.Verdicts().Where(v => v.IsUnverified).Single();
         StringAssert.Contains(verdict.Message, "were not checked");
     }

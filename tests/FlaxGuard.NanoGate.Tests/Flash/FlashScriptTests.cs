@@ -161,7 +161,7 @@ public sealed class FlashScriptTests
         Assert.AreEqual(0, result.ExitCode, result.Error);
         byte[] expected = FlashScript.ExpectedImage(mscorlib, app);
         byte[] actual = File.ReadAllBytes(image);
-        Assert.AreEqual(expected.Length, actual.Length, "image length");
+        Assert.HasCount(expected.Length, actual, "image length");
         CollectionAssert.AreEqual(expected, actual);
         Assert.AreEqual(0, actual.Length % 4);
         // The real mscorlib.pe starts with the nanoFramework PE marker "NFMRK" and leads the image.
@@ -182,7 +182,7 @@ public sealed class FlashScriptTests
         string[] order = ["mscorlib.pe", "System.Device.Wifi.pe", "System.Net.Http.pe", "nanoFramework.Json.pe", "FlaxGuard.Esp32.pe"];
         byte[] expected = FlashScript.ExpectedImage(order.Select(n => Path.Combine(peDir, n)).ToArray());
         CollectionAssert.AreEqual(expected, File.ReadAllBytes(image));
-        Assert.AreEqual(12 + 4 + 8 + 4 + 8, expected.Length);
+        Assert.HasCount(12 + 4 + 8 + 4 + 8, expected);
     }
 
     [TestMethod]
@@ -388,7 +388,7 @@ public sealed class FlashScriptTests
     private static void AssertOneLineFailure(FlashScript.Result result, int exitCode, string mustContain)
     {
         Assert.AreEqual(exitCode, result.ExitCode, "stdout: " + result.Output + Environment.NewLine + "stderr: " + result.Error);
-        Assert.AreEqual(1, result.ErrorLines.Length, "expected exactly one error line, got:" + Environment.NewLine + result.Error);
+        Assert.HasCount(1, result.ErrorLines, "expected exactly one error line, got:" + Environment.NewLine + result.Error);
         StringAssert.StartsWith(result.ErrorLines[0], "flash.sh: ");
         StringAssert.Contains(result.ErrorLines[0], mustContain);
     }

@@ -63,7 +63,7 @@ public sealed class DnsHostileResolverTests
         Assert.IsTrue(verdict.IsUnverified, verdict.ToString());
         StringAssert.Contains(verdict.Message, reasonPart);
         Assert.AreEqual(0, output.Facts.Count);
-        Assert.IsTrue(elapsed < LookupBoundMs + 1000, $"took {elapsed} ms");
+        Assert.IsLessThan(LookupBoundMs + 1000, elapsed, $"took {elapsed} ms");
         Assert.IsTrue(router.Queries is >= 1 and <= 4, $"{router.Queries} queries");
     }
 
@@ -75,7 +75,7 @@ public sealed class DnsHostileResolverTests
         Assert.AreEqual(0, output.VerdictCount, string.Join("\n", output.Verdicts().Select(v => v.ToString())));
         Assert.AreEqual("192.0.2.1", output.Facts.Get("dns.answer.canary.test.a")!.Value);
         Assert.AreEqual(2, router.Queries);
-        Assert.IsTrue(elapsed < LookupBoundMs, $"took {elapsed} ms");
+        Assert.IsLessThan(LookupBoundMs, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]
@@ -92,6 +92,6 @@ public sealed class DnsHostileResolverTests
         Assert.AreEqual(("dns.no-resolver", Severity.Info), (verdict.Code, verdict.Severity), verdict.ToString());
         StringAssert.Contains(verdict.Message, "runs no DNS resolver");
         Assert.AreEqual(0, output.Facts.Count);
-        Assert.IsTrue(watch.ElapsedMilliseconds < LookupBoundMs + 1000);
+        Assert.IsLessThan(LookupBoundMs + 1000, watch.ElapsedMilliseconds);
     }
 }

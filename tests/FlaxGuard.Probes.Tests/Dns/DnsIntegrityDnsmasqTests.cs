@@ -62,7 +62,7 @@ public sealed class DnsIntegrityDnsmasqTests
     {
         var output = Check(_hijackedRouter);
         var verdicts = output.Verdicts();
-        Assert.AreEqual(1, verdicts.Length, string.Join("\n", verdicts.Select(v => v.ToString())));
+        Assert.HasCount(1, verdicts, string.Join("\n", verdicts.Select(v => v.ToString())));
         var hijack = verdicts[0];
         Assert.AreEqual("dns.hijack", hijack.Code);
         Assert.AreEqual(Severity.High, hijack.Severity);
@@ -120,6 +120,6 @@ public sealed class DnsIntegrityDnsmasqTests
             Assert.AreEqual(DnsReplyKind.Answer, reply.Kind, reply.Detail);
             ids.Add(client.LastId);
         }
-        Assert.IsTrue(ids.Count >= 7, $"message ids repeat: {string.Join(",", ids)}");
+        Assert.IsGreaterThanOrEqualTo(7, ids.Count, $"message ids repeat: {string.Join(",", ids)}");
     }
 }

@@ -19,6 +19,6 @@ public sealed class NetworkNamespaceTests
             server.WaitForTcp(ns.DeviceAddress, 7777);
         }
         var (_, list, _) = DebianTool.Run("ip", ["netns", "list"]);
-        Assert.IsFalse(list.Contains(name), "namespace was not deleted");
+        Assert.DoesNotContain(name, list, "namespace was not deleted");
     }
 }

@@ -83,7 +83,7 @@ public sealed class HikvisionAuthTests
         Assert.IsFalse(verdict.Message.Contains(HikvisionHarness.Password, StringComparison.Ordinal));
         Assert.AreEqual(0, output.Facts.Count);
         Assert.AreEqual(1, twin.Digest.FailedLogins, "one probe run must cost the device exactly one failed login");
-        Assert.IsTrue(elapsed < 5000, $"took {elapsed} ms");
+        Assert.IsLessThan(5000, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]
@@ -135,7 +135,7 @@ public sealed class HikvisionAuthTests
         twin.Digest.NonceMaxUses = 1;
         var (output, _) = HikvisionHarness.Run(twin);
         CollectionAssert.AreEqual(clean, HikvisionHarness.Lines(HikvisionHarness.VerifiedFacts(output)));
-        Assert.IsTrue(twin.Digest.StaleAnswers >= 7, $"stale answers: {twin.Digest.StaleAnswers}");
+        Assert.IsGreaterThanOrEqualTo(7, twin.Digest.StaleAnswers, $"stale answers: {twin.Digest.StaleAnswers}");
         Assert.AreEqual(0, twin.Digest.FailedLogins);
     }
 

@@ -45,7 +45,7 @@ internal static class HikvisionHarness
     public static FactSet VerifiedFacts(ProbeOutput output)
     {
         var unverified = output.Verdicts().Where(v => v.IsUnverified).Select(v => v.Message).ToList();
-        Assert.AreEqual(0, unverified.Count, "unexpected 'could not verify': " + string.Join(" | ", unverified));
+        Assert.IsEmpty(unverified, "unexpected 'could not verify': " + string.Join(" | ", unverified));
         return output.Facts;
     }
 
@@ -54,7 +54,7 @@ internal static class HikvisionHarness
     public static Verdict SingleUnverified(ProbeOutput output)
     {
         var unverified = output.Verdicts().Where(v => v.IsUnverified).ToList();
-        Assert.AreEqual(1, unverified.Count, "expected one 'could not verify', got: " + string.Join(" | ", output.Verdicts().Select(v => v.ToString())));
+        Assert.HasCount(1, unverified, "expected one 'could not verify', got: " + string.Join(" | ", output.Verdicts().Select(v => v.ToString())));
         Assert.IsFalse(unverified[0].Message.Contains(Password, StringComparison.Ordinal), "a verdict must never carry the password");
         return unverified[0];
     }

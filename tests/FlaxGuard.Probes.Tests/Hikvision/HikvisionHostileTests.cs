@@ -50,7 +50,7 @@ public sealed class HikvisionHostileTests
         StringAssert.Contains(verdict.Message, reason);
         StringAssert.Contains(verdict.Message, path);
         // HttpClientTransport ends a stalled body read about two seconds after its time limit (see the report).
-        Assert.IsTrue(elapsed < RequestTimeoutMs + 3000, $"{hostility} on {path} took {elapsed} ms");
+        Assert.IsLessThan(RequestTimeoutMs + 3000, elapsed, $"{hostility} on {path} took {elapsed} ms");
         Assert.IsFalse(output.Facts.Contains("cfg.service.telnet"));
         Assert.AreEqual(0, twin.Digest.FailedLogins);
     }
@@ -71,8 +71,8 @@ public sealed class HikvisionHostileTests
         StringAssert.Contains(verdict.Message, reason);
         Assert.AreEqual(0, output.Facts.Count);
         // The first request has no credentials and the second repeats it: two request bounds at most.
-        Assert.IsTrue(elapsed < 2 * RequestTimeoutMs + 2000, $"{behavior} took {elapsed} ms");
-        Assert.IsTrue(server.Connections <= 2, $"{behavior}: {server.Connections} connections");
+        Assert.IsLessThan(2 * RequestTimeoutMs + 2000, elapsed, $"{behavior} took {elapsed} ms");
+        Assert.IsLessThanOrEqualTo(2, server.Connections, $"{behavior}: {server.Connections} connections");
     }
 
     [TestMethod]
@@ -86,7 +86,7 @@ public sealed class HikvisionHostileTests
         var (output, elapsed) = HikvisionHarness.Run(twin, options);
         var verdict = HikvisionHarness.SingleUnverified(output);
         Assert.IsTrue(verdict.Message.Contains("could not read /ISAPI/System/time", StringComparison.Ordinal) || verdict.Message.Contains("ran out", StringComparison.Ordinal), verdict.Message);
-        Assert.IsTrue(elapsed < options.TotalTimeMs + 3000, $"took {elapsed} ms");
+        Assert.IsLessThan(options.TotalTimeMs + 3000, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]

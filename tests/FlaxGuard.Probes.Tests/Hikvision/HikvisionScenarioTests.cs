@@ -57,7 +57,7 @@ public sealed class HikvisionScenarioTests
         CollectionAssert.AreEqual(CleanFacts(), HikvisionHarness.Lines(facts), string.Join("\n", HikvisionHarness.Lines(facts)));
         Assert.AreEqual(0, output.VerdictCount, string.Join(" | ", output.Verdicts().Select(v => v.ToString())));
         Assert.AreEqual(0, output.DuplicateFacts);
-        Assert.IsTrue(elapsed < 10_000, $"a clean run took {elapsed} ms");
+        Assert.IsLessThan(10_000, elapsed, $"a clean run took {elapsed} ms");
         Assert.AreEqual(0, twin.Digest.FailedLogins, "the right password must never count as a failed login");
         Assert.AreEqual(14, twin.Requests, "one Digest challenge, then one request for each of the thirteen resources");
     }
@@ -120,7 +120,7 @@ public sealed class HikvisionScenarioTests
         twin.Mutate(s => s.SshEnabled = true);
         var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output), DeviceFamilies.CreateDriftRules());
         var changes = Enumerable.Range(0, report.Count).Select(i => report[i]).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
-        Assert.AreEqual(2, changes.Count);
+        Assert.HasCount(2, changes);
         // Issue 13 part 5: SSH switched on on a camera is high (cameras ship with it off).
         Assert.AreEqual("cfg.camera.ssh", changes[0].Key);
         Assert.AreEqual(Severity.High, changes[0].Severity);
@@ -178,7 +178,7 @@ public sealed class HikvisionScenarioTests
         var report = DriftReport.Compute(baseline, HikvisionHarness.VerifiedFacts(output), DeviceFamilies.CreateDriftRules());
         var all = string.Join("\n", Enumerable.Range(0, report.Count).Select(i => report[i].ToVerdict().ToString()));
         Assert.AreEqual(0, report.Count, $"{change} drifted:\n{all}");
-        if (change == TwinChanges.Session) Assert.IsTrue(twin.Digest.StaleAnswers > 0, "session churn must make the camera answer stale nonces");
+        if (change == TwinChanges.Session) Assert.IsGreaterThan(0, twin.Digest.StaleAnswers, "session churn must make the camera answer stale nonces");
     }
 
     [TestMethod]
@@ -195,7 +195,7 @@ public sealed class HikvisionScenarioTests
         var keys = Enumerable.Range(0, compromised.Count).Select(i => compromised[i].Key).ToHashSet();
         // firmware-unknown after firmware-downgrade leaves the version string as it was and changes the build.
         foreach (var expected in new[] { "cfg.user.system", "cfg.service.telnet", "cfg.remote.hik-connect", "fw.build", "cfg.dns.server.203.0.113.53" })
-            Assert.IsTrue(keys.Contains(expected), expected + " missing from " + string.Join(", ", keys));
+            Assert.Contains(expected, keys, expected + " missing from " + string.Join(", ", keys));
     }
 
     /// <summary>Detection rate and false positives over every change the twin supports (the issue's targets: 100% and 0).</summary>
@@ -241,7 +241,7 @@ public sealed class HikvisionScenarioTests
         Assert.IsTrue(outcomes.All(o => o.Unverified is null), report);
         Assert.IsTrue(outcomes.Where(o => o.IsCompromise).All(o => o.Detected), report);
         Assert.AreEqual(0, outcomes.Sum(o => o.FalsePositives), report);
-        Assert.AreEqual(20, outcomes.Count);
+        Assert.HasCount(20, outcomes);
     }
 
     [TestMethod]

@@ -70,7 +70,7 @@ public sealed class HttpAuthApacheTests
         Assert.AreEqual(AuthOutcome.CredentialsRefused, result.Outcome);
         Assert.AreEqual(401, result.Response.StatusCode);
         Assert.AreEqual(2, result.RequestsSent, "one challenge, one attempt with the credentials, no more");
-        Assert.IsTrue(watch.ElapsedMilliseconds < 2 * TimeoutMs, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.IsLessThan(2 * TimeoutMs, watch.ElapsedMilliseconds, $"took {watch.ElapsedMilliseconds} ms");
         var verdict = result.ToUnverified("camera-isapi")!;
         Assert.IsTrue(verdict.IsUnverified);
         StringAssert.Contains(verdict.Message, "the device refused the credentials");
@@ -123,7 +123,7 @@ public sealed class HttpAuthApacheTests
         Thread.Sleep(1500);
         var second = http.Send(Get("/stale/System/deviceInfo"), null);
         Assert.AreEqual(AuthOutcome.CredentialsRefused, second.Outcome);
-        Assert.IsTrue(second.RequestsSent <= 2);
+        Assert.IsLessThanOrEqualTo(2, second.RequestsSent);
     }
 
     internal sealed class MemorySink : IRestartableSink

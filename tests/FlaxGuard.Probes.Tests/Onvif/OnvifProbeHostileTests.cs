@@ -33,11 +33,11 @@ public sealed class OnvifProbeHostileTests
         twin.HostileAction = action;
         var (output, elapsed) = Run(twin.Address.ToString(), Options(twin.Port));
         var unverified = Unverified(output);
-        Assert.AreEqual(1, unverified.Length, Describe(output));
+        Assert.HasCount(1, unverified, Describe(output));
         StringAssert.Contains(unverified[0].Message, reason, Describe(output));
         StringAssert.Contains(unverified[0].Message, action);
         Assert.IsFalse(output.Facts.ToArray().Any(f => f.Key.StartsWith(absentPrefix)), Describe(output));
-        Assert.IsTrue(elapsed < TotalTimeMs + SlackMs, $"took {elapsed} ms");
+        Assert.IsLessThan(TotalTimeMs + SlackMs, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]
@@ -51,7 +51,7 @@ public sealed class OnvifProbeHostileTests
         var (output, elapsed) = Run(twin.Address.ToString(), options);
         var message = Unverified(output).Single().Message;
         Assert.IsTrue(message.Contains("size limit") || message.Contains("larger than 65536 bytes"), message);
-        Assert.IsTrue(elapsed < TotalTimeMs + SlackMs, $"took {elapsed} ms");
+        Assert.IsLessThan(TotalTimeMs + SlackMs, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]
@@ -78,10 +78,10 @@ public sealed class OnvifProbeHostileTests
         await using var server = new HostileHttpServer(NextAddress(), behavior);
         var (output, elapsed) = Run(server.Address.ToString(), Options(server.Port));
         var unverified = Unverified(output);
-        Assert.AreEqual(1, unverified.Length, Describe(output));
+        Assert.HasCount(1, unverified, Describe(output));
         StringAssert.Contains(unverified[0].Message, reason, Describe(output));
         Assert.AreEqual(0, output.Facts.Count);
-        Assert.IsTrue(elapsed < HttpTimeoutMs + SlackMs, $"took {elapsed} ms");
+        Assert.IsLessThan(HttpTimeoutMs + SlackMs, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]
@@ -89,6 +89,6 @@ public sealed class OnvifProbeHostileTests
     {
         var (output, elapsed) = Run(NextAddress().ToString(), Options(9));
         StringAssert.Contains(Unverified(output).Single().Message, "connection failed");
-        Assert.IsTrue(elapsed < HttpTimeoutMs + SlackMs);
+        Assert.IsLessThan(HttpTimeoutMs + SlackMs, elapsed);
     }
 }

@@ -52,8 +52,8 @@ public sealed class OnvifProbeTwinTests
         Assert.AreEqual(0, output.VerdictCount, Describe(output));
         CollectionAssert.AreEqual(CleanFacts, FactLines(output), Describe(output));
         var all = Describe(output);
-        Assert.IsFalse(all.Contains(Password), "the password must never appear");
-        Assert.IsFalse(all.Contains("FC2431A0017734"), "the serial number must never be a fact");
+        Assert.DoesNotContain(Password, all, "the password must never appear");
+        Assert.DoesNotContain("FC2431A0017734", all, "the serial number must never be a fact");
     }
 
     [TestMethod]
@@ -68,7 +68,7 @@ public sealed class OnvifProbeTwinTests
         Assert.AreEqual(0, baseline.VerdictCount, Describe(baseline));
         twin.Apply(change);
         var now = Run(twin);
-        Assert.AreEqual(0, Unverified(now).Length, Describe(now));
+        Assert.IsEmpty(Unverified(now), Describe(now));
         var report = DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules());
         var hit = Enumerable.Range(0, report.Count).Select(i => report[i]).SingleOrDefault(c => c.Key == key);
         Assert.IsNotNull(hit, $"{change}: no drift on {key}\n{Describe(now)}");
@@ -106,7 +106,7 @@ public sealed class OnvifProbeTwinTests
         Assert.AreEqual(0, baseline.VerdictCount, Describe(baseline));
         twin.Apply(change);
         var now = Run(twin);
-        Assert.AreEqual(0, Unverified(now).Length, Describe(now));
+        Assert.IsEmpty(Unverified(now), Describe(now));
         var report = DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules());
         Assert.AreEqual(0, report.Count, $"{change}: " + string.Join("; ", Enumerable.Range(0, report.Count).Select(i => report[i].Key)));
     }
@@ -118,7 +118,7 @@ public sealed class OnvifProbeTwinTests
         var baseline = Run(twin);
         foreach (var change in twin.SupportedChanges.Where(c => !TwinChanges.IsCompromise(c))) twin.Apply(change);
         var now = Run(twin);
-        Assert.AreEqual(0, Unverified(now).Length, Describe(now));
+        Assert.IsEmpty(Unverified(now), Describe(now));
         Assert.AreEqual(0, DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules()).Count);
     }
 
@@ -133,7 +133,7 @@ public sealed class OnvifProbeTwinTests
             var baseline = Run(twin);
             twin.Apply(change);
             var now = Run(twin);
-            Assert.AreEqual(0, Unverified(now).Length, change + "\n" + Describe(now));
+            Assert.IsEmpty(Unverified(now), change + "\n" + Describe(now));
             var report = DriftReport.Compute(baseline.Facts, now.Facts, DeviceFamilies.CreateDriftRules());
             if (TwinChanges.IsCompromise(change))
             {
@@ -173,9 +173,9 @@ public sealed class OnvifProbeTwinTests
         twin.NotAuthorizedStatus = status;
         var output = Run(twin, password: "wrong-Guess-123");
         var unverified = Unverified(output);
-        Assert.AreEqual(1, unverified.Length, Describe(output));
+        Assert.HasCount(1, unverified, Describe(output));
         StringAssert.Contains(unverified[0].Message, "the device refused the credentials for user admin");
-        Assert.IsFalse(Describe(output).Contains("wrong-Guess-123"));
+        Assert.DoesNotContain("wrong-Guess-123", Describe(output));
         Assert.IsFalse(output.Facts.ToArray().Any(f => f.Key.StartsWith("fw.") || f.Key.StartsWith("cfg.")), Describe(output));
         Assert.AreEqual("digest does not match", twin.LastRefusal);
     }
@@ -195,7 +195,7 @@ public sealed class OnvifProbeTwinTests
         var output = Run(twin, user: "viewer", password: "viewer-" + Password);
         // GetUsers and GetRemoteUser need an Administrator; each refusal is said, the rest is read.
         var refusals = Unverified(output);
-        Assert.AreEqual(2, refusals.Length, Describe(output));
+        Assert.HasCount(2, refusals, Describe(output));
         foreach (var refusal in refusals) StringAssert.Contains(refusal.Message, "needs an ONVIF Administrator account");
         var facts = FactLines(output);
         Assert.IsFalse(facts.Any(f => f.StartsWith("cfg.user.") || f.StartsWith("cfg.admin.")));
@@ -211,7 +211,7 @@ public sealed class OnvifProbeTwinTests
         await using var twin = await StartAsync();
         twin.ClockOffset = TimeSpan.FromMinutes(offsetMinutes);
         var output = Run(twin);
-        Assert.AreEqual(0, Unverified(output).Length, Describe(output));
+        Assert.IsEmpty(Unverified(output), Describe(output));
         CollectionAssert.AreEqual(CleanFacts, FactLines(output));
         var clock = output.Verdicts().Single(v => v.Code == "onvif.clock-off");
         Assert.AreEqual(Severity.Low, clock.Severity);

@@ -30,16 +30,16 @@ public sealed class OnvifUtilClientTests
         var (code, stdout, stderr) = RunOnvifUtil(ns, onvifUtil, discovery, Password, "get time\nquit\n");
         var shown = $"exit {code}\nstdout:\n{stdout}\nstderr:\n{stderr}\nlast refusal: {twin.LastRefusal}";
         Console.WriteLine(shown);
-        Assert.IsTrue(discovery.Answers >= 1, "onvif-util never sent a WS-Discovery probe\n" + shown);
+        Assert.IsGreaterThanOrEqualTo(1, discovery.Answers, "onvif-util never sent a WS-Discovery probe\n" + shown);
         StringAssert.Contains(stdout, "found host: " + ns.HostAddress, shown);
         StringAssert.Contains(stdout, "successfully connected to host", shown);
         StringAssert.Contains(stdout, "FC2431A0017734", "the serial number comes from a signed GetDeviceInformation\n" + shown);
         StringAssert.Contains(stdout, "FlaxCam", shown);
-        Assert.IsFalse(stdout.Contains("ERROR"), shown);
+        Assert.DoesNotContain("ERROR", stdout, shown);
         // libonvif learns the camera clock with an unsigned GetSystemDateAndTime and dates its tokens with it.
         var offset = System.Text.RegularExpressions.Regex.Match(stdout, @"Time Offset: (-?\d+) seconds");
         Assert.IsTrue(offset.Success, shown);
-        Assert.IsTrue(Math.Abs(int.Parse(offset.Groups[1].Value) - clockOffsetSeconds) <= 2, shown);
+        Assert.IsLessThanOrEqualTo(2, Math.Abs(int.Parse(offset.Groups[1].Value) - clockOffsetSeconds), shown);
         // libonvif seeds rand() with time(NULL) for every token, so two signed calls within one second carry the
         // same nonce; the twin, like a strict camera, refuses the replay and the client then prints no NTP server.
         Assert.IsTrue(stdout.Contains("NTP Server:  ntp.office.example") || twin.LastRefusal == "nonce replayed", shown);
@@ -78,6 +78,6 @@ public sealed class OnvifUtilClientTests
         Assert.AreEqual("digest does not match", twin.LastRefusal, shown);
         StringAssert.Contains(stdout, "found host: " + ns.HostAddress, shown);
         StringAssert.Contains(stdout, "ERROR: get device information - ter:NotAuthorized", shown);
-        Assert.IsFalse(stdout.Contains("FC2431A0017734"), shown);
+        Assert.DoesNotContain("FC2431A0017734", stdout, shown);
     }
 }

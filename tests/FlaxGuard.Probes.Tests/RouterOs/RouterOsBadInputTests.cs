@@ -27,7 +27,7 @@ public sealed class RouterOsBadInputTests
         Assert.IsFalse(verdict.Message.Contains("Wrong-Pa55-xyz", StringComparison.Ordinal));
         Assert.IsFalse(verdict.Message.Contains(RouterOsLab.Password, StringComparison.Ordinal));
         Assert.AreEqual(2, probe.LastRequestCount, "one challenge, one refused attempt, then stop");
-        Assert.IsTrue(elapsed < BoundMs);
+        Assert.IsLessThan(BoundMs, elapsed);
     }
 
     [TestMethod]
@@ -89,7 +89,7 @@ public sealed class RouterOsBadInputTests
         twin.SetServiceAddress("www", RouterOsTwinState.Lan);
         var (output, elapsed, _) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
         StringAssert.Contains(RouterOsLab.SingleUnverified(output).Message, "the router's answer to /rest/system/resource did not arrive intact");
-        Assert.IsTrue(elapsed < BoundMs, $"took {elapsed} ms");
+        Assert.IsLessThan(BoundMs, elapsed, $"took {elapsed} ms");
         twin.SetServiceAddress("www", RouterOsTwinState.Lan + ",127.0.0.0/8");
         Assert.AreEqual(0, RouterOsLab.Run(twin).VerdictCount);
     }
@@ -144,7 +144,7 @@ public sealed class RouterOsBadInputTests
         var verdict = RouterOsLab.SingleUnverified(output);
         StringAssert.Contains(verdict.Message, reason);
         StringAssert.Contains(verdict.Message, "/rest" + menu);
-        Assert.IsTrue(elapsed < BoundMs, $"took {elapsed} ms");
+        Assert.IsLessThan(BoundMs, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]
@@ -155,7 +155,7 @@ public sealed class RouterOsBadInputTests
         var (output, elapsed, probe) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
         StringAssert.Contains(RouterOsLab.SingleUnverified(output).Message, "/rest/system/resource");
         Assert.AreEqual(2, probe.LastRequestCount);
-        Assert.IsTrue(elapsed < BoundMs, $"took {elapsed} ms");
+        Assert.IsLessThan(BoundMs, elapsed, $"took {elapsed} ms");
     }
 
     [TestMethod]
@@ -188,9 +188,9 @@ public sealed class RouterOsBadInputTests
         var (output, elapsed, probe) = RouterOsLab.Run(address.ToString(), options);
         var verdict = RouterOsLab.SingleUnverified(output);
         StringAssert.Contains(verdict.Message, reason);
-        Assert.IsTrue(elapsed < BoundMs, $"took {elapsed} ms");
-        Assert.IsTrue(probe.LastRequestCount <= 3, "a hostile server gets no more than the first menu's requests");
-        Assert.IsTrue(server.Connections <= 3, $"{server.Connections} connections");
+        Assert.IsLessThan(BoundMs, elapsed, $"took {elapsed} ms");
+        Assert.IsLessThanOrEqualTo(3, probe.LastRequestCount, "a hostile server gets no more than the first menu's requests");
+        Assert.IsLessThanOrEqualTo(3, server.Connections, $"{server.Connections} connections");
     }
 
     [TestMethod]

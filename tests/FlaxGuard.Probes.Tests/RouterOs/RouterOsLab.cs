@@ -70,14 +70,14 @@ internal static class RouterOsLab
     {
         var output = Run(twin);
         var verdicts = output.Verdicts();
-        Assert.AreEqual(0, verdicts.Length, string.Join("\n", verdicts.Select(v => v.ToString())));
+        Assert.IsEmpty(verdicts, string.Join("\n", verdicts.Select(v => v.ToString())));
         return output;
     }
 
     public static Verdict SingleUnverified(ProbeOutput output)
     {
         var verdicts = output.Verdicts();
-        Assert.AreEqual(1, verdicts.Length, string.Join("\n", verdicts.Select(v => v.ToString())));
+        Assert.HasCount(1, verdicts, string.Join("\n", verdicts.Select(v => v.ToString())));
         Assert.IsTrue(verdicts[0].IsUnverified, verdicts[0].ToString());
         Assert.AreEqual(0, output.Facts.Count, "a router that could not be read fully reports no partial facts");
         return verdicts[0];

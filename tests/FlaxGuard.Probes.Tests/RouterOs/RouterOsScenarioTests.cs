@@ -84,7 +84,7 @@ public sealed class RouterOsScenarioTests
             rules.Remove(prefix);
             expected[fact.Key] = fact.Value;
         }
-        Assert.AreEqual(0, rules.Count, "rules not reported: " + string.Join(", ", rules.Keys));
+        Assert.IsEmpty(rules, "rules not reported: " + string.Join(", ", rules.Keys));
         var actual = output.Facts.ToArray().ToDictionary(f => f.Key, f => f.Value);
         CollectionAssert.AreEquivalent(expected.ToList(), actual.ToList(), "facts:\n" + string.Join("\n", actual.Select(p => p.Key + "=" + p.Value)));
         Assert.AreEqual(0, output.DuplicateFacts);
@@ -94,7 +94,7 @@ public sealed class RouterOsScenarioTests
         foreach (var fact in output.Facts.ToArray())
         {
             Assert.IsFalse(fact.Value.Contains(RouterOsLab.Password, StringComparison.Ordinal), fact.Key);
-            Assert.IsFalse(fact.Value.Contains('*'), "no RouterOS .id may reach a fact: " + fact);
+            Assert.DoesNotContain('*', fact.Value, "no RouterOS .id may reach a fact: " + fact);
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class RouterOsScenarioTests
         var sizes = new List<int>();
         foreach (var menu in menus) sizes.Add((await RouterOsLab.GetRawAsync(twin, "/rest/" + menu)).Body.Length);
         TestContext.WriteLine($"routeros probe: {probe.LastRequestCount} requests in {elapsed} ms, {output.Facts.Count} facts, answers {sizes.Sum()} bytes in all, largest {sizes.Max()} bytes");
-        Assert.IsTrue(sizes.Max() < new FlaxGuard.Engine.Probes.RouterOs.RouterOsOptions(new FlaxGuard.Engine.Http.HttpCredentials("a", "b")).MaxBodyBytes / 8, "the default size bound leaves room for a much larger router");
+        Assert.IsLessThan(new FlaxGuard.Engine.Probes.RouterOs.RouterOsOptions(new FlaxGuard.Engine.Http.HttpCredentials("a", "b")).MaxBodyBytes / 8, sizes.Max(), "the default size bound leaves room for a much larger router");
     }
 
     public static IEnumerable<object[]> Compromises =>
@@ -325,7 +325,7 @@ public sealed class RouterOsScenarioTests
         CollectionAssert.IsSubsetOf(expectedKeys, keys);
         var allowed = new[] { "cfg.user.", "cfg.admin.", "cfg.sshkey.", "cfg.dns.server.", "cfg.remote.", "cfg.service.", "cfg.forward.", "cfg.scheduler.", "cfg.script.", "cfg.proxy.", "fw.version", "fw.build", "routeros.channel" };
         var unexplained = keys.Where(k => !allowed.Any(a => k.StartsWith(a, StringComparison.Ordinal))).ToList();
-        Assert.AreEqual(0, unexplained.Count, string.Join(", ", unexplained));
+        Assert.IsEmpty(unexplained, string.Join(", ", unexplained));
         Assert.AreEqual(Severity.Critical, all.Highest);
 
         TestContext.WriteLine($"routeros suite: detected {detected}/{compromises.Count} compromises, {falsePositives} drift changes over {churnRuns} churn runs, combined run {all.Count} changes");

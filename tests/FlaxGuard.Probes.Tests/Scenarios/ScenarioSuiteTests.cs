@@ -42,7 +42,7 @@ public sealed class ScenarioSuiteTests
     [TestMethod]
     public void EveryProfileCoversTheAdvisoryCompromisesAndAllChurn()
     {
-        Assert.IsTrue(ScenarioSubjects.Vendors.Count >= 4, "the four vendor profiles of issue 4 are in the suite");
+        Assert.IsGreaterThanOrEqualTo(4, ScenarioSubjects.Vendors.Count, "the four vendor profiles of issue 4 are in the suite");
         foreach (IScenarioSubject subject in ScenarioSubjects.Vendors)
         {
             IReadOnlyList<string> supported = SupportedChangesOf(subject);

@@ -111,7 +111,7 @@ public sealed class SnmpProbeHostileTests
     {
         var (output, elapsed, _) = Run(HostileSnmpMode.LoopingWalk, SnmpVersion.V2c);
         var verdicts = output.Verdicts();
-        Assert.AreEqual(1, verdicts.Length, string.Join("; ", verdicts.Select(v => v.ToString())));
+        Assert.HasCount(1, verdicts, string.Join("; ", verdicts.Select(v => v.ToString())));
         Assert.IsTrue(verdicts[0].IsUnverified);
         StringAssert.Contains(verdicts[0].Message, "out of order");
         Assert.AreEqual("hostile", output.Facts.Get("snmp.sys.name")!.Value);
@@ -123,7 +123,7 @@ public sealed class SnmpProbeHostileTests
     {
         var (output, elapsed, received) = Run(HostileSnmpMode.EndlessWalk, SnmpVersion.V2c);
         var verdicts = output.Verdicts();
-        Assert.AreEqual(1, verdicts.Length, string.Join("; ", verdicts.Select(v => v.ToString())));
+        Assert.HasCount(1, verdicts, string.Join("; ", verdicts.Select(v => v.ToString())));
         Assert.IsTrue(verdicts[0].IsUnverified);
         StringAssert.Contains(verdicts[0].Message, "more than 200 rows");
         // One distinct process name however many rows: the set, not the rows, becomes facts.

@@ -33,18 +33,18 @@ public sealed class ClientLogLimiterTests
         var limiter = new ClientLogLimiter(lines, clock, linesPerWindow: 5);
         for (var i = 0; i < 1000; i++) limiter.Log("192.0.2.7", LogLevel.Warning, $"refused {i}");
         limiter.Log("192.0.2.8", LogLevel.Warning, "refused other");
-        Assert.AreEqual(6, lines.All.Count, string.Join("\n", lines.All));
+        Assert.HasCount(6, lines.All, string.Join("\n", lines.All));
         StringAssert.Contains(lines.All[5], "192.0.2.8");
 
         limiter.Sweep();
-        Assert.AreEqual(6, lines.All.Count, "the window has not ended yet");
+        Assert.HasCount(6, lines.All, "the window has not ended yet");
         clock.Now += TimeSpan.FromSeconds(61);
         limiter.Sweep();
-        Assert.AreEqual(7, lines.All.Count);
+        Assert.HasCount(7, lines.All);
         StringAssert.Contains(lines.All[6], "192.0.2.7: 995 more lines like the above suppressed");
 
         limiter.Log("192.0.2.7", LogLevel.Warning, "refused again");
-        Assert.AreEqual(8, lines.All.Count, "a new minute, new lines");
+        Assert.HasCount(8, lines.All, "a new minute, new lines");
     }
 
     [TestMethod]

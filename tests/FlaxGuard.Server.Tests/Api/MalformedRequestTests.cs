@@ -66,7 +66,7 @@ public sealed class MalformedRequestTests
         Assert.AreEqual(400, await RawStatusAsync(serve.BaseAddress, HugeChunk(serve.BaseAddress), ct));
         var oneLine = await LogAfterAsync(serve, startupBytes, ct);
         TestContext.WriteLine(oneLine);
-        Assert.AreEqual(1, oneLine.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, "one log line:\n" + oneLine);
+        Assert.HasCount(1, oneLine.Split('\n', StringSplitOptions.RemoveEmptyEntries), "one log line:\n" + oneLine);
         StringAssert.Contains(oneLine, "bad-request");
         Assert.DoesNotContain("   at ", oneLine);
 
@@ -100,7 +100,7 @@ public sealed class MalformedRequestTests
 
         Assert.AreEqual(400, await RawStatusAsync(serve.BaseAddress, "GARBAGE\x01 / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", ct));
         var oneLine = await LogAfterAsync(serve, startupBytes, ct);
-        Assert.AreEqual(1, oneLine.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, "one log line:\n" + oneLine);
+        Assert.HasCount(1, oneLine.Split('\n', StringSplitOptions.RemoveEmptyEntries), "one log line:\n" + oneLine);
         StringAssert.Contains(oneLine, "answered 400");
 
         for (var i = 0; i < 1000; i++)

@@ -63,7 +63,7 @@ public sealed class ApplianceLifecycleCliTests
         var (sameId, newKey, newJson) = ReadProvisioning(dir.File("new.json"));
         Assert.AreEqual(id, sameId, "the appliance keeps its identity");
         CollectionAssert.AreNotEqual(oldKey, newKey);
-        Assert.IsFalse(rekey.All.Contains(newJson.GetProperty("key").GetString()!), "the new key was printed");
+        Assert.DoesNotContain(newJson.GetProperty("key").GetString(), rekey.All, "the new key was printed");
         Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.File("new.json")));
         foreach (var field in new[] { "format", "hostUrl", "name", "intervalSeconds", "caCertificatePem" })
             Assert.AreEqual(oldJson.GetProperty(field).ToString(), newJson.GetProperty(field).ToString(), $"{field} as 'agent add' writes it");
@@ -121,7 +121,7 @@ public sealed class ApplianceLifecycleCliTests
         StringAssert.Contains(body, Refusal.UnknownDevice);
 
         var status2 = Flax(dir, null, "status", "--json");
-        Assert.IsFalse(status2.Stdout.Contains("attic-pi"), "a removed appliance is gone from status: " + status2.Stdout);
+        Assert.DoesNotContain("attic-pi", status2.Stdout, "a removed appliance is gone from status: " + status2.Stdout);
         var twice = Flax(dir, null, "agent", "remove", "attic-pi", "--yes");
         Assert.AreEqual(3, twice.ExitCode);
         StringAssert.Contains(twice.Stderr, "no appliance named");

@@ -22,7 +22,7 @@ public sealed class CliEnrollmentTests
         Assert.AreEqual(0, add.ExitCode, add.All);
         var json = JsonDocument.Parse(await File.ReadAllTextAsync(provisioning)).RootElement;
         var key = Convert.FromBase64String(json.GetProperty("key").GetString()!);
-        Assert.IsFalse(add.All.Contains(json.GetProperty("key").GetString()!), "the key was printed");
+        Assert.DoesNotContain(json.GetProperty("key").GetString(), add.All, "the key was printed");
         return (json.GetProperty("applianceId").GetString()!, key);
     }
 
@@ -59,7 +59,7 @@ public sealed class CliEnrollmentTests
         await EnrollWithCli(dir);
         var add = Flax(dir, Password + "\n", "device", "add", "office-router", "--address", "192.0.2.1", "--profile", "openwrt", "--user", "root", "--password-stdin");
         Assert.AreEqual(0, add.ExitCode, add.All);
-        Assert.IsFalse(add.All.Contains(Password), "password in output");
+        Assert.DoesNotContain(Password, add.All, "password in output");
         var list = Flax(dir, null, "device", "list");
         Assert.AreEqual(0, list.ExitCode, list.All);
         StringAssert.Contains(list.Stdout, "office-router");
@@ -82,7 +82,7 @@ public sealed class CliEnrollmentTests
         var argv = Flax(dir, null, "device", "add", "cam", "--address", "192.0.2.64", "--profile", "hikvision", "--user", "admin", "--password", "argv-Secret-77");
         Assert.AreEqual(3, argv.ExitCode, "a password on the command line must be refused");
         StringAssert.Contains(argv.Stderr, "--password-stdin");
-        Assert.IsFalse(argv.All.Contains("argv-Secret-77"), "the refused password was echoed");
+        Assert.DoesNotContain("argv-Secret-77", argv.All, "the refused password was echoed");
         var prompt = Flax(dir, "x\n", "device", "add", "cam", "--address", "192.0.2.64", "--profile", "hikvision", "--user", "admin", "--password-prompt");
         Assert.AreEqual(3, prompt.ExitCode);
         StringAssert.Contains(prompt.Stderr, "--password-stdin");
@@ -95,7 +95,7 @@ public sealed class CliEnrollmentTests
         Assert.AreEqual(3, snmp.ExitCode, "no appliance profile runs SNMP yet; enrolling would only ever give 'could not verify'");
         var creds = Flax(dir, null, "device", "add", "cam", "--address", "http://admin:pw@192.0.2.64/", "--profile", "hikvision");
         Assert.AreEqual(3, creds.ExitCode);
-        Assert.IsFalse(creds.All.Contains("admin:pw"), "credentials from a URL echoed");
+        Assert.DoesNotContain("admin:pw", creds.All, "credentials from a URL echoed");
         foreach (var needsLogin in new[] { "openwrt", "routeros", "hikvision", "onvif" })
         {
             Assert.IsTrue(FlaxGuard.Engine.Probes.Profiles.ProbeProfiles.NeedsCredentials(needsLogin), needsLogin);
@@ -107,7 +107,7 @@ public sealed class CliEnrollmentTests
             Assert.AreEqual(3, userOnly.ExitCode, $"{needsLogin} with a user but no password");
             FlaxguardProcess.AssertNoStackTrace(bare);
         }
-        Assert.IsFalse(Flax(dir, null, "device", "list").Stdout.Contains("cam-"), "nothing was enrolled without credentials");
+        Assert.DoesNotContain("cam-", Flax(dir, null, "device", "list").Stdout, "nothing was enrolled without credentials");
         foreach (var r in new[] { argv, prompt, profile, creds }) FlaxguardProcess.AssertNoStackTrace(r);
 
         var unasked = Flax(dir, null, "device", "remove", "office-router");
@@ -173,7 +173,7 @@ public sealed class CliEnrollmentTests
         StringAssert.Contains(unknown.Stderr, "no device named");
         var argv = Flax(dir, null, "device", "set", "main-router", "--password", "argv-Secret-88");
         Assert.AreEqual(3, argv.ExitCode);
-        Assert.IsFalse(argv.All.Contains("argv-Secret-88"), "the refused password was echoed");
+        Assert.DoesNotContain("argv-Secret-88", argv.All, "the refused password was echoed");
         var mixed = Flax(dir, null, "device", "set", "main-router", "--no-credentials", "--user", "x");
         Assert.AreEqual(3, mixed.ExitCode);
         var noUser = Flax(dir, "pw\n", "device", "set", "main-router", "--password-stdin");

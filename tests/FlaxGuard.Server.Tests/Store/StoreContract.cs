@@ -249,7 +249,7 @@ public abstract class StoreContract
         Assert.AreEqual(other.Id, stored.ApplianceId);
         Assert.AreEqual(("root", "rotated-Secret-9"), Enrollment.OpenCredentials(Master, stored));
         Assert.AreEqual(-1, stored.PasswordSealed!.AsSpan().IndexOf("rotated-Secret-9"u8), "the password is stored in clear");
-        Assert.IsFalse(new DeviceUpdate(Password: "rotated-Secret-9").ToString().Contains("rotated"), "an update prints its secret");
+        Assert.DoesNotContain("rotated", new DeviceUpdate(Password: "rotated-Secret-9").ToString(), "an update prints its secret");
         Assert.IsNotNull(await Store.LatestBaselineAsync(device.Id, BaselineState.Approved, _ct), "the approved baseline stays");
         Assert.IsNotNull(await Store.LatestResultAsync(device.Id, _ct), "the results stay");
         Assert.AreEqual(before + 1, (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion, "the old appliance drops the device");
@@ -322,7 +322,7 @@ public abstract class StoreContract
             "the device's state is its latest check, not the one that arrived last");
         var history = await Store.ResultHistoryAsync(device.Id, 10, _ct);
         Assert.HasCount(2, history);
-        Assert.IsTrue(history[0].ReceivedAt <= history[1].ReceivedAt);
+        Assert.IsLessThanOrEqualTo(history[1].ReceivedAt, history[0].ReceivedAt);
         // A later check (sealed now + 60) is the state again.
         Assert.AreEqual(IngestStatus.Stored, (await Ingest(appliance.Id, 11, device.Id, TestReports.RouterFacts(compromised: true), now + 60)).Status);
         Assert.IsTrue(SqlFlaxStore.DecodeFacts((await Store.LatestResultAsync(device.Id, _ct))!.Facts).Contains("cfg.service.telnet"));
