@@ -27,7 +27,6 @@ public static class NanoGateRunner
         var stopwatch = Stopwatch.StartNew();
 
         string? root = options.RepositoryRoot != null ? Path.GetFullPath(options.RepositoryRoot) : RepositoryLayout.FindRepositoryRoot();
-        string Display(string path) => RepositoryLayout.Display(path, root);
         PortableExecutableReference coreLibrary = CoreLibrary.Load(options.CoreLibraryPath);
         string coreLibraryPath = coreLibrary.FilePath!;
         Version coreLibraryVersion = CoreLibrary.ReadVersion(coreLibraryPath);

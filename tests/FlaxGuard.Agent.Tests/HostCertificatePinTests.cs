@@ -50,7 +50,7 @@ public sealed class HostCertificatePinTests
             {
                 await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = serverCertificate }, cts.Token);
                 var buffer = new byte[4096];
-                await tls.ReadAsync(buffer, cts.Token);
+                _ = await tls.ReadAsync(buffer, cts.Token); // the request itself does not matter, only that one arrived
                 await tls.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"), cts.Token);
             }
             catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
@@ -112,7 +112,7 @@ public sealed class HostCertificatePinTests
     {
         using var ca = Ca("FlaxGuard host CA");
         using var leaf = Leaf(ca, "flaxguard.lan");
-        Assert.IsTrue(HostHttpClient.ChainsToPinnedCa(new X509Certificate2(ca.RawData), leaf, SslPolicyErrors.RemoteCertificateChainErrors));
+        Assert.IsTrue(HostHttpClient.ChainsToPinnedCa(X509CertificateLoader.LoadCertificate(ca.RawData), leaf, SslPolicyErrors.RemoteCertificateChainErrors));
     }
 
     [TestMethod]
@@ -121,7 +121,7 @@ public sealed class HostCertificatePinTests
         using var pinned = Ca("FlaxGuard host CA");
         using var other = Ca("Somebody else");
         using var leaf = Leaf(other, "flaxguard.lan");
-        Assert.IsFalse(HostHttpClient.ChainsToPinnedCa(new X509Certificate2(pinned.RawData), leaf, SslPolicyErrors.RemoteCertificateChainErrors));
+        Assert.IsFalse(HostHttpClient.ChainsToPinnedCa(X509CertificateLoader.LoadCertificate(pinned.RawData), leaf, SslPolicyErrors.RemoteCertificateChainErrors));
     }
 
     [TestMethod]
@@ -129,7 +129,7 @@ public sealed class HostCertificatePinTests
     {
         using var ca = Ca("FlaxGuard host CA");
         using var leaf = Leaf(ca, "flaxguard.lan");
-        Assert.IsFalse(HostHttpClient.ChainsToPinnedCa(new X509Certificate2(ca.RawData), leaf, SslPolicyErrors.RemoteCertificateNameMismatch));
+        Assert.IsFalse(HostHttpClient.ChainsToPinnedCa(X509CertificateLoader.LoadCertificate(ca.RawData), leaf, SslPolicyErrors.RemoteCertificateNameMismatch));
     }
 
     [TestMethod]

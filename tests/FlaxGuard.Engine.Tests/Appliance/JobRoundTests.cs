@@ -156,7 +156,7 @@ public sealed class JobRoundTests
         page.Title = "Hacked";
         RoundSummary changed = round.Run(JobFor(3, new JobTarget("web", "router", address, "web", ports, "", "", baseline)));
         Assert.IsTrue(changed.AnyDrift);
-        Assert.IsGreaterThanOrEqualTo(Severity.Low, changed.Highest, "drift has a severity");
+        Assert.IsGreaterThanOrEqualTo((int)Severity.Low, (int)changed.Highest, "drift has a severity");
     }
 
     [TestMethod]

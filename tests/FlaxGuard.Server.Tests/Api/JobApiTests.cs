@@ -72,7 +72,7 @@ public sealed class JobApiTests
             Assert.AreEqual(expected, status, $"{device} {auth}");
             var json = JsonDocument.Parse(body).RootElement;
             Assert.AreEqual(error, json.GetProperty("error").GetString());
-            Assert.DoesNotContain("pässwörd", json.GetProperty("reason").GetString());
+            Assert.DoesNotContain("pässwörd", json.GetProperty("reason").GetString() ?? "");
             Assert.AreEqual(before + 1, (await s.Server.RefusalCountsAsync(CancellationToken.None))[error]);
         }
     }

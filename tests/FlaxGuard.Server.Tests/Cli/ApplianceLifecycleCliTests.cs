@@ -63,7 +63,7 @@ public sealed class ApplianceLifecycleCliTests
         var (sameId, newKey, newJson) = ReadProvisioning(dir.File("new.json"));
         Assert.AreEqual(id, sameId, "the appliance keeps its identity");
         CollectionAssert.AreNotEqual(oldKey, newKey);
-        Assert.DoesNotContain(newJson.GetProperty("key").GetString(), rekey.All, "the new key was printed");
+        Assert.DoesNotContain(newJson.GetProperty("key").GetString()!, rekey.All, "the new key was printed");
         Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.File("new.json")));
         foreach (var field in new[] { "format", "hostUrl", "name", "intervalSeconds", "caCertificatePem" })
             Assert.AreEqual(oldJson.GetProperty(field).ToString(), newJson.GetProperty(field).ToString(), $"{field} as 'agent add' writes it");
