@@ -32,7 +32,7 @@ public sealed class OnvifAnswersTests
         Assert.IsTrue(complete);
         var facts = new FactSet();
         Assert.IsNull(OnvifAnswers.ReadUsers(reply, facts));
-        CollectionAssert.AreEqual(new[] { "cfg.user.admin=administrator", "cfg.admin.admin=administrator", "cfg.user.view%20er=user" }, facts.ToArray().Select(f => f.ToString()).ToArray());
+        CollectionAssert.AreEqual(new[] { "cfg.admin.admin=administrator", "cfg.user.admin=administrator", "cfg.user.view%20er=user" }, facts.ToArray().Select(f => f.ToString()).ToArray());
         Assert.IsFalse(facts.ToArray().Any(f => f.Value.Contains("secret")));
     }
 
