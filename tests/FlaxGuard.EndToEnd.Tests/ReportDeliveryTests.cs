@@ -51,13 +51,16 @@ public sealed class ReportDeliveryTests
         var copyOfFirst = dir.File("first-report");
 
         // 2. Host away for "eleven minutes": two rounds sealed with the agent's clock set back, queued on disk.
+        var awayOutput = new System.Text.StringBuilder();
         for (int i = 0; i < 2; i++)
         {
             var away = RunWithClock("-11m", Once());
             Assert.AreEqual(1, away.ExitCode, away.All);
+            awayOutput.Append("--- round ").Append(i + 1).Append(" while the host is away:\n").Append(away.All);
             sealedByAgent++;
         }
-        Assert.HasCount(2, Directory.GetFiles(state, "rq-*"));
+        Assert.HasCount(2, Directory.GetFiles(state, "rq-*"), "queued report files after two rounds without the host; the rounds said:\n" + awayOutput
+            + "\nstate folder: " + string.Join(", ", Directory.GetFiles(state).Select(Path.GetFileName)));
         File.Copy(Directory.GetFiles(state, "rq-*").Order(StringComparer.Ordinal).First(), copyOfFirst);
 
         using (Serve(data, port))
