@@ -19,13 +19,24 @@ public sealed class RefusalCounter(IFlaxStore store, ILogger log)
     /// <summary>Counts not yet in the store.</summary>
     public IReadOnlyDictionary<string, long> Pending() => _pending.Where(p => p.Value > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>The store's counts plus the pending ones: what has been refused so far.</summary>
+    /// <summary>
+    /// The store's counts plus the pending ones: what has been refused so far. Read under the flush lock, or a flush
+    /// moving counts from memory to the store between the two reads would hide them.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, long>> TotalsAsync(CancellationToken ct)
     {
-        var totals = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (reason, count) in await store.RefusalCountsAsync(ct)) totals[reason] = count;
-        foreach (var (reason, count) in Pending()) totals[reason] = totals.GetValueOrDefault(reason) + count;
-        return totals;
+        await _flushing.WaitAsync(ct);
+        try
+        {
+            var totals = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (reason, count) in await store.RefusalCountsAsync(ct)) totals[reason] = count;
+            foreach (var (reason, count) in Pending()) totals[reason] = totals.GetValueOrDefault(reason) + count;
+            return totals;
+        }
+        finally
+        {
+            _flushing.Release();
+        }
     }
 
     public async Task FlushAsync(CancellationToken ct)
