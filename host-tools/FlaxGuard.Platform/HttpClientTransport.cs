@@ -137,6 +137,9 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
                 }
                 sink?.Write(buffer, 0, n);
                 total += n;
+                // The sink has all it needs; disposing the response closes the connection (bodies larger than the
+                // handler's drain limit are not drained).
+                if (sink is ISatisfiableSink { Satisfied: true }) return (HttpOutcome.Completed, total, null);
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException)

@@ -142,6 +142,7 @@ namespace FlaxGuard.Esp32.Http
                 if (got == ResponseReader.TimedOut) { error = "the body did not arrive in time"; return HttpOutcome.TimedOut; }
                 if (got == 0) { error = "the connection closed " + left.ToString() + " bytes before the announced end of the body"; return HttpOutcome.ProtocolError; }
                 if (body.Overflowed) { error = "the body is larger than " + body.Limit.ToString() + " bytes"; return HttpOutcome.BodyTooLarge; }
+                if (body.Satisfied) return HttpOutcome.Completed;
                 left -= got;
             }
             return HttpOutcome.Completed;
@@ -156,6 +157,7 @@ namespace FlaxGuard.Esp32.Http
                 if (got == ResponseReader.TimedOut) { error = "the body did not end in time"; return HttpOutcome.TimedOut; }
                 if (got == 0) return HttpOutcome.Completed;
                 if (body.Overflowed) { error = "the body is larger than " + body.Limit.ToString() + " bytes"; return HttpOutcome.BodyTooLarge; }
+                if (body.Satisfied) return HttpOutcome.Completed;
             }
         }
 
@@ -182,7 +184,7 @@ namespace FlaxGuard.Esp32.Http
                     return HttpOutcome.ProtocolError;
                 }
                 HttpOutcome chunk = ReadExactly(reader, body, size, out error);
-                if (chunk != HttpOutcome.Completed) return chunk;
+                if (chunk != HttpOutcome.Completed || body.Satisfied) return chunk;
                 string end = reader.ReadLine(false);
                 if (end == null || end.Length != 0) { error = "a chunk does not end with CRLF"; return HttpOutcome.ProtocolError; }
             }
@@ -222,6 +224,16 @@ namespace FlaxGuard.Esp32.Http
 
             public long Limit { get; private set; }
             public long Count { get; private set; }
+
+            /// <summary>The sink has all it needs; the rest of the body is not read (the connection is closed after each exchange).</summary>
+            public bool Satisfied
+            {
+                get
+                {
+                    ISatisfiableSink satisfiable = _sink as ISatisfiableSink;
+                    return satisfiable != null && satisfiable.Satisfied;
+                }
+            }
             public bool Overflowed { get; private set; }
 
             public void Write(byte[] data, int offset, int count)

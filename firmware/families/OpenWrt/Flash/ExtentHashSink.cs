@@ -6,10 +6,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// <summary>
     /// Hashes exactly the kernel image or squashfs bytes of a partition as the download streams past: the first
     /// <see cref="FlashExtent.HeaderBytes"/> bytes are kept to learn the extent, then every chunk the transport hands
-    /// over goes straight into SHA-256 up to the extent's end, and the rest is only counted. Memory is the header and
-    /// the hash state, whatever the partition size.
+    /// over goes straight into SHA-256 up to the extent's end. Once the extent is hashed the sink is satisfied and the
+    /// transport stops reading: the padding and the overlay (jffs2/ubifs) behind the squashfs are never downloaded.
+    /// Memory is the header and the hash state, whatever the partition size.
     /// </summary>
-    public sealed class ExtentHashSink : IByteSink
+    public sealed class ExtentHashSink : ISatisfiableSink
     {
         private readonly bool _kernel;
         private readonly long _partitionSize;
@@ -44,6 +45,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         /// <summary>True once every byte of the extent was hashed.</summary>
         public bool Complete { get { return _digest != null; } }
+
+        /// <summary>Nothing more is needed: the extent is hashed, or the header is unusable.</summary>
+        public bool Satisfied { get { return _digest != null || _problem != null; } }
 
         /// <summary>The SHA-256 of the extent (lower-case hex), or null while incomplete.</summary>
         public string Sha256Hex { get { return _digest == null ? null : Hex.Encode(_digest); } }

@@ -121,12 +121,33 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 problem = "the device sent only " + sink.Received.ToString() + " bytes of " + path + ", less than the " + sink.Extent.ToString() + " bytes its header declares";
                 return null;
             }
-            if (sink.Received != partition.Size)
+            // The download stops after the extent, so the partition's size is checked against the length cgi-io
+            // declares (BLKGETSIZE64) and against the bytes that did arrive.
+            long declared = DeclaredLength(response);
+            if ((declared >= 0 && declared != partition.Size) || sink.Received > partition.Size)
             {
-                problem = "the device sent " + sink.Received.ToString() + " bytes of " + path + ", which /proc/mtd lists as " + partition.Size.ToString() + " bytes";
+                long said = declared >= 0 ? declared : sink.Received;
+                problem = "the device sent " + said.ToString() + " bytes of " + path + ", which /proc/mtd lists as " + partition.Size.ToString() + " bytes";
                 return null;
             }
             return sink;
+        }
+
+        /// <summary>The Content-Length of the download, or -1 when absent or not a plain number.</summary>
+        private static long DeclaredLength(HttpResponse response)
+        {
+            string text = response.GetHeader("Content-Length");
+            if (text == null) return -1;
+            text = text.Trim();
+            if (text.Length == 0 || text.Length > 18) return -1;
+            long value = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9') return -1;
+                value = value * 10 + (c - '0');
+            }
+            return value;
         }
 
         private void NotMeasurable(ProbeOutput output, string reason)

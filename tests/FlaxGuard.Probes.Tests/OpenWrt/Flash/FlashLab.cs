@@ -22,6 +22,11 @@ internal static class FlashLab
     public static (ProbeOutput Output, long ElapsedMs) Run(OpenWrtTwin twin, FlashOptions? options = null)
     {
         using var http = new HttpClientTransport();
+        return Run(twin, http, options);
+    }
+
+    public static (ProbeOutput Output, long ElapsedMs) Run(OpenWrtTwin twin, IHttpTransport http, FlashOptions? options = null)
+    {
         var context = new ProbeContext(twin.BaseUri.Host, http, new SocketTcpConnector(), new SocketUdpExchange(), SystemClock.Instance);
         var output = new ProbeOutput();
         var watch = Stopwatch.StartNew();
