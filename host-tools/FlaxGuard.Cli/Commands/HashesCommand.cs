@@ -22,6 +22,7 @@ public static class HashesCommand
         HashesVerifyCommand.Create(console),
         HashesImportCommand.Create(console),
         HashesImportOpenWrtCommand.Create(console),
+        HashesMergeCommand.Create(console),
         HashesCheckImageCommand.Create(console),
         HashesCompileCommand.Create(console),
         HashesStatsCommand.Create(console),

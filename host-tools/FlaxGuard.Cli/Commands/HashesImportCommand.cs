@@ -13,7 +13,7 @@ public static class HashesImportCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var kind = new Argument<string>("kind") { Description = "What the file is: openwrt-sha256sums, openwrt-profiles, or kev." };
+        var kind = new Argument<string>("kind") { Description = "What the file is: openwrt-sha256sums, openwrt-profiles, hikvision-archive, or kev." };
         var file = new Argument<string>("file") { Description = "The file to import." };
         var dir = HashesOptions.Directory();
         var source = new Option<string?>("--source") { Description = "URL the file was downloaded from (required for OpenWrt files; every row records it)." };
@@ -26,6 +26,7 @@ public static class HashesImportCommand
               flaxguard hashes import openwrt-profiles profiles.json --source https://downloads.openwrt.org/releases/23.05.3/targets/ath79/generic/profiles.json
               flaxguard hashes import openwrt-sha256sums sha256sums --version 23.05.3 --target ath79/generic --source https://downloads.openwrt.org/releases/23.05.3/targets/ath79/generic/sha256sums
               flaxguard hashes import kev known_exploited_vulnerabilities.json
+              flaxguard hashes import hikvision-archive firmwares_live.json --dir data/hikvision --source https://github.com/JoeyGE0/hikvision-fw-archive/blob/a60dcc7be2ac8cddf6ad0071d33e91e1589f72dc/firmwares_live.json
             """)
         {
             kind, file, dir, source, version, target,
@@ -33,8 +34,8 @@ public static class HashesImportCommand
         command.SetAction(parse => HashesOptions.Run(() =>
         {
             var what = parse.GetValue(kind)!;
-            if (what is not ("openwrt-sha256sums" or "openwrt-profiles" or "kev"))
-                throw new UserInputException($"unknown import kind '{what}'; use openwrt-sha256sums, openwrt-profiles or kev");
+            if (what is not ("openwrt-sha256sums" or "openwrt-profiles" or "hikvision-archive" or "kev"))
+                throw new UserInputException($"unknown import kind '{what}'; use openwrt-sha256sums, openwrt-profiles, hikvision-archive or kev");
             var directory = parse.GetValue(dir)!;
             HashesOptions.RequireDirectory(directory);
             var path = parse.GetValue(file)!;
@@ -48,8 +49,9 @@ public static class HashesImportCommand
                     parse.GetValue(target) ?? throw new UserInputException("--target is required for openwrt-sha256sums (e.g. ath79/generic)"),
                     RequireSource(parse.GetValue(source)), progress).Rows),
                 "openwrt-profiles" => ImportKnownGood(console, directory, progress => OpenWrtProfiles.Parse(text, RequireSource(parse.GetValue(source)), progress)),
+                "hikvision-archive" => ImportKnownGood(console, directory, _ => ReportHikvision(console, HikvisionArchive.Parse(text, RequireSource(parse.GetValue(source)))), "hikvision.tsv"),
                 "kev" => ImportKev(console, directory, text),
-                var other => throw new UserInputException($"unknown import kind '{other}'; use openwrt-sha256sums, openwrt-profiles or kev"),
+                var other => throw new UserInputException($"unknown import kind '{other}'; use openwrt-sha256sums, openwrt-profiles, hikvision-archive or kev"),
             };
         }));
         return command;
@@ -58,9 +60,16 @@ public static class HashesImportCommand
     private static string RequireSource(string? source) =>
         source ?? throw new UserInputException("--source is required: the URL the file was published at, recorded in every row");
 
-    private static int ImportKnownGood(IAnsiConsole console, string directory, Func<IProgress<int>, List<KnownGoodRow>> parse)
+    private static List<KnownGoodRow> ReportHikvision(IAnsiConsole console, HikvisionArchive.Result result)
     {
-        var target = Path.Combine(directory, SourceSet.KnownGoodFolder, "openwrt.tsv");
+        console.MarkupLine($"{result.Entries:N0} entries; {result.Inconsistent:N0} left out because their file name does not repeat their version and date; {result.Rows.Count:N0} releases.");
+        return result.Rows;
+    }
+
+    private static int ImportKnownGood(IAnsiConsole console, string directory, Func<IProgress<int>, List<KnownGoodRow>> parse, string file = "openwrt.tsv")
+    {
+        Directory.CreateDirectory(Path.Combine(directory, SourceSet.KnownGoodFolder));
+        var target = Path.Combine(directory, SourceSet.KnownGoodFolder, file);
         List<KnownGoodRow> imported = [];
         if (console.Profile.Capabilities.Interactive)
         {

@@ -20,9 +20,12 @@ public sealed record CompileSummary(int Artifacts, int Releases, int Models, int
 public static class DatabaseCompiler
 {
     public static CompileSummary Compile(SourceSet sources, CompileOptions options, Stream output, IProgress<string>? progress = null)
-        => Compile(sources.KnownGood.Select(r => (r.Vendor, r.Model, r.Version, Convert.FromHexString(r.Sha256))), sources.KnownExploited, options, output, progress);
+        => Compile(sources.KnownGood.Select(r => (r.Vendor, r.Model, r.Version, r.HasHash ? Convert.FromHexString(r.Sha256) : [])), sources.KnownExploited, options, output, progress);
 
-    /// <summary>Compiles artifacts given as (vendor, model, version, sha256) and exploit rows.</summary>
+    /// <summary>
+    /// Compiles artifacts given as (vendor, model, version, sha256) and exploit rows. An empty sha256 adds the release
+    /// alone: a firmware the vendor publishes without a hash is then known by vendor, model and version.
+    /// </summary>
     public static CompileSummary Compile(
         IEnumerable<(string Vendor, string Model, string Version, byte[] Sha256)> artifacts,
         IReadOnlyList<KnownExploitedRow> exploits, CompileOptions options, Stream output, IProgress<string>? progress = null)
@@ -33,8 +36,9 @@ public static class DatabaseCompiler
         var artifactList = new List<ArtifactDraft>();
         foreach (var (vendor, model, version, digest) in artifacts)
         {
-            if (digest.Length != 32) throw new HashDataException("an artifact hash is not 32 bytes");
             int release = names.Release(vendor, model, version);
+            if (digest.Length == 0) continue;
+            if (digest.Length != 32) throw new HashDataException("an artifact hash is not 32 bytes");
             artifactList.Add(new ArtifactDraft(digest, release));
             if (artifactList.Count % 250_000 == 0) progress?.Report($"read {artifactList.Count:N0} artifacts");
             if (artifactList.Count >= HashDbFormat.MaxArtifacts) throw new HashDataException("too many artifacts");

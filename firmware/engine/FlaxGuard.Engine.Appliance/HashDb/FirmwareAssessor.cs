@@ -64,9 +64,11 @@ namespace FlaxGuard.Engine.HashDb
         private static int AssessWithDatabase(HashDbReader database, FirmwareObservation now, Verdict[] verdicts, int count, out bool knownGood)
         {
             knownGood = false;
-            string described = Describe(now.Vendor, now.Model, now.Version);
+            // The release text: the version, with Hikvision's build date where the firmware names one apart.
+            string release = now.Release;
+            string described = Describe(now.Vendor, now.Model, release);
             FirmwareIdentity byIdentity = null;
-            if (!IsEmpty(now.Vendor) && !IsEmpty(now.Model)) byIdentity = database.FindIdentity(now.Vendor, now.Model, now.Version);
+            if (!IsEmpty(now.Vendor) && !IsEmpty(now.Model)) byIdentity = database.FindIdentity(now.Vendor, now.Model, release);
 
             FirmwareIdentity[] byArtifact = new FirmwareIdentity[0];
             if (!IsEmpty(now.Sha256Hex))
@@ -119,7 +121,7 @@ namespace FlaxGuard.Engine.HashDb
 
             if (!IsEmpty(now.Vendor))
             {
-                ExploitMatch[] exploits = database.FindExploits(now.Vendor, now.Model == null ? string.Empty : now.Model, now.Version);
+                ExploitMatch[] exploits = database.FindExploits(now.Vendor, now.Model == null ? string.Empty : now.Model, release);
                 for (int i = 0; i < exploits.Length && count < MaxVerdicts - 1; i++)
                 {
                     verdicts[count++] = ExploitVerdict(exploits[i], described);

@@ -56,6 +56,38 @@ namespace FlaxGuard.Engine.HashDb
 
         public string Version { get { return _version; } }
 
+        /// <summary>
+        /// The version the firmware database knows the release by. Hikvision reports the version and the build date apart
+        /// (firmwareVersion "V5.5.800", firmwareReleasedDate "build 210628") and publishes fixes as new builds of one version,
+        /// so a build of that form is part of the release: "V5.5.800 build 210628", as ONVIF reports it in one field.
+        /// Other builds (OpenWrt's revision, RouterOS's build time) are not.
+        /// </summary>
+        public string Release
+        {
+            get
+            {
+                if (!IsBuildDate(_build) || _version == null || _version.IndexOf("build") >= 0 || _version.IndexOf("Build") >= 0) return _version;
+                return _version.Trim() + " " + _build.Trim();
+            }
+        }
+
+        /// <summary>"build YYMMDD" (any case; the space may be missing).</summary>
+        private static bool IsBuildDate(string build)
+        {
+            if (build == null) return false;
+            string text = build.Trim();
+            if (text.Length < 11 || text.Length > 12) return false;
+            string word = FlaxGuard.Engine.Text.Ordinal.ToLowerAscii(text.Substring(0, 5));
+            if (word != "build") return false;
+            int at = text[5] == ' ' ? 6 : 5;
+            if (text.Length - at != 6) return false;
+            for (int i = at; i < text.Length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9') return false;
+            }
+            return true;
+        }
+
         /// <summary>SHA-256 (hex) of the firmware image, when the probe could obtain it; otherwise null.</summary>
         public string Sha256Hex { get { return _sha256Hex; } }
 

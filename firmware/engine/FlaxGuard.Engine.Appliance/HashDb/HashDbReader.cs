@@ -336,10 +336,11 @@ namespace FlaxGuard.Engine.HashDb
             long versions = ReadUInt32(h, HashDbFormat.OffsetVersionCount);
             long vendors = ReadUInt32(h, HashDbFormat.OffsetVendorCount);
             long exploits = ReadUInt32(h, HashDbFormat.OffsetExploitCount);
-            // Every release has an image, every model and version a release, every vendor a model.
+            // Every image has a release (a release may have none: firmware published without a hash), every model and
+            // version a release, every vendor a model.
             bool countsOk = artifacts < HashDbFormat.MaxArtifacts && releases < HashDbFormat.MaxNamedCount && exploits < HashDbFormat.MaxNamedCount
-                && releases <= artifacts && models <= releases && versions <= releases && vendors <= models && vendors < HashDbFormat.MaxVendors
-                && (releases == 0) == (artifacts == 0) && (models == 0) == (releases == 0) && (versions == 0) == (releases == 0) && (vendors == 0) == (models == 0);
+                && models <= releases && versions <= releases && vendors <= models && vendors < HashDbFormat.MaxVendors
+                && (artifacts == 0 || releases > 0) && (models == 0) == (releases == 0) && (versions == 0) == (releases == 0) && (vendors == 0) == (models == 0);
             if (!countsOk) return "the firmware database layout is inconsistent (impossible counts)";
             _artifactCount = (int)artifacts;
             _releaseCount = (int)releases;
