@@ -15,6 +15,12 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
         public override string WebInterfaceScheme { get { return "http"; } }
 
+        /// <summary>
+        /// The root page sets location to /doc/page/login.asp?_&lt;time&gt; by script (the URL as public camera inventories
+        /// and scanners record it); the login page loads the interface's scripts and stylesheets from the firmware.
+        /// </summary>
+        public override string WebLoginPath { get { return "/doc/page/login.asp"; } }
+
         public override string AddProbes(FamilyTarget target, ArrayList probes)
         {
             string scheme = target.SchemeOr("http");

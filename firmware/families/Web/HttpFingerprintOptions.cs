@@ -40,5 +40,11 @@ namespace FlaxGuard.Engine.Probes
 
         /// <summary>Redirects followed from "/" (same device only).</summary>
         public int MaxRedirects { get; set; }
+
+        /// <summary>
+        /// A page (absolute path) whose linked scripts and stylesheets are hashed besides the landing page's, up to
+        /// <see cref="MaxDiscoveredAssets"/> more: the login page a camera's root page redirects to by script. Null for none.
+        /// </summary>
+        public string LoginPath { get; set; }
     }
 }

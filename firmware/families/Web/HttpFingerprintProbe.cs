@@ -16,7 +16,8 @@ namespace FlaxGuard.Engine.Probes
     /// foreign origins of scripts, frames, form targets and the base URL. Facts:
     /// <c>http.status</c>, <c>http.server</c>, <c>http.title</c>, <c>http.landing</c>, <c>http.asset.PATH.sha256</c>, <c>tls.cert.sha256</c>,
     /// <c>http.script.inline.DIGEST</c>, <c>http.script.origin.HOST</c>, <c>http.iframe.origin.HOST</c>, <c>http.form.origin.HOST</c>,
-    /// <c>http.base.origin.HOST</c>, <c>http.script.uncounted</c>.
+    /// <c>http.base.origin.HOST</c>, <c>http.script.uncounted</c>; with a login page (<see cref="HttpFingerprintOptions.LoginPath"/>)
+    /// also <c>http.login.status</c> and the <c>http.asset.PATH.sha256</c> of the files it loads.
     /// </summary>
     public sealed class HttpFingerprintProbe : IProbe
     {
@@ -101,6 +102,36 @@ namespace FlaxGuard.Engine.Probes
             for (int i = 0; i < assets.Length; i++)
             {
                 HashAsset(context, output, origin, assets[i], sha, sink);
+            }
+            if (_options.LoginPath != null && _options.DiscoverAssets) HashLoginAssets(context, output, origin, head, sha, sink);
+        }
+
+        /// <summary>
+        /// The scripts and stylesheets the login page loads (a camera's root page only redirects to it by script). The page
+        /// itself is not hashed; the head buffer is reused, so this costs no memory beyond the landing page's.
+        /// </summary>
+        private void HashLoginAssets(ProbeContext context, ProbeOutput output, string origin, HeadCapture head, Sha256 sha, HashSink sink)
+        {
+            string login = UrlPath.Resolve(origin, "/", _options.LoginPath);
+            if (login == null) return;
+            head.Reset();
+            HttpResponse page = Get(context, origin + login, head, LandingMaxBytes);
+            if (page.Outcome != HttpOutcome.Completed && page.Outcome != HttpOutcome.BodyTooLarge)
+            {
+                output.AddVerdict(Verdict.Unverified(Name, "could not read the login page " + login + ": " + TransportText.Describe(page) + "."));
+                return;
+            }
+            // Its status is a fact: a login page that vanishes or moves takes its files' facts with it.
+            output.AddFact("http.login.status", page.StatusCode.ToString(), FactKind.Identity);
+            if (page.StatusCode != 200) return;
+            string[] links = HtmlScan.ScriptAndStyleLinks(head.Buffer, head.Count, _options.MaxDiscoveredAssets * 2);
+            int hashed = 0;
+            for (int i = 0; i < links.Length && hashed < _options.MaxDiscoveredAssets; i++)
+            {
+                string p = UrlPath.Resolve(origin, login, links[i]);
+                if (p == null) continue;
+                HashAsset(context, output, origin, p, sha, sink);
+                hashed++;
             }
         }
 

@@ -19,12 +19,19 @@ namespace FlaxGuard.Engine.Probes
         /// <summary>The fingerprint of a device's web interface, at the address's scheme and port or the given default scheme.</summary>
         public static HttpFingerprintProbe Fingerprint(FamilyTarget target, string defaultScheme)
         {
+            return Fingerprint(target, defaultScheme, null);
+        }
+
+        /// <param name="loginPath">The login page whose scripts and stylesheets are hashed too (<see cref="DeviceFamily.WebLoginPath"/>), or null.</param>
+        public static HttpFingerprintProbe Fingerprint(FamilyTarget target, string defaultScheme, string loginPath)
+        {
             string scheme = target.SchemeOr(defaultScheme);
             HttpFingerprintOptions web = new HttpFingerprintOptions();
             web.Scheme = scheme;
             web.Port = target.PortFor(scheme);
             // The dongle's memory is small: bound what one asset may cost in time, not in RAM (hashing streams).
             web.MaxDiscoveredAssets = 8;
+            web.LoginPath = loginPath;
             return new HttpFingerprintProbe(web);
         }
 

@@ -64,6 +64,9 @@ public static class TwinChanges
     public const string ExternalFrame = "external-iframe";
     public const string FormHijack = "form-hijack";
 
+    // Issue 14: a static file of the firmware's web interface (a camera's login script) modified on the device.
+    public const string WebFileChanged = "web-file-changed";
+
     // Benign churn: a real device does these by itself, or its API presents the same state differently.
     public const string Reboot = "reboot";
     public const string Counters = "counters";
@@ -98,8 +101,11 @@ public static class TwinChanges
     /// <summary>Issue 13's web interface tampering.</summary>
     public static readonly IReadOnlyList<string> WebCompromises = [InlineScript, ExternalScript, ExternalFrame, FormHijack];
 
+    /// <summary>Issue 14: the firmware's own web files changed (the static files the fingerprint hashes).</summary>
+    public static readonly IReadOnlyList<string> WebFileCompromises = [WebFileChanged];
+
     public static readonly IReadOnlyList<string> Compromises =
-        [.. RouterCompromises, .. PersistenceCompromises.Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(WebCompromises).Distinct()];
+        [.. RouterCompromises, .. PersistenceCompromises.Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(WebCompromises).Concat(WebFileCompromises).Distinct()];
 
     public static readonly IReadOnlyList<string> Churn = [Reboot, Counters, Time, Session, DhcpLeases, Reorder, WhitespaceCase];
 

@@ -66,6 +66,8 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.ExternalScript] = new(TwinChanges.ExternalScript, "http.script.origin.*", Severity.Critical),
         [TwinChanges.ExternalFrame] = new(TwinChanges.ExternalFrame, "http.iframe.origin.*", Severity.Critical),
         [TwinChanges.FormHijack] = new(TwinChanges.FormHijack, "http.form.origin.*", Severity.Critical),
+        // A changed file of the firmware's web interface with the firmware unchanged: high, and the fleet's peers disagree.
+        [TwinChanges.WebFileChanged] = new(TwinChanges.WebFileChanged, "http.asset.*", Severity.High),
     };
 
     public bool IsMetBy(DriftChange change) =>

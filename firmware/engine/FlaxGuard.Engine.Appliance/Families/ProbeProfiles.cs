@@ -96,7 +96,7 @@ namespace FlaxGuard.Engine.Probes.Profiles
         {
             if (family.WebInterfaceScheme != null && target.Settings.WebFingerprint)
             {
-                probes.Add(WebFamily.Fingerprint(target, family.WebInterfaceScheme));
+                probes.Add(WebFamily.Fingerprint(target, family.WebInterfaceScheme, family.WebLoginPath));
             }
             string problem;
             if (family.IsRouter)

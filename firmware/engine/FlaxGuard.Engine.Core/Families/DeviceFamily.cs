@@ -31,6 +31,12 @@ namespace FlaxGuard.Engine.Families
         public virtual string WebInterfaceScheme { get { return null; } }
 
         /// <summary>
+        /// The web interface's login page when the root page only redirects to it by script (Hikvision), or null. The
+        /// fingerprint also hashes the scripts and stylesheets that page loads: the firmware's own static files.
+        /// </summary>
+        public virtual string WebLoginPath { get { return null; } }
+
+        /// <summary>
         /// Adds the probes of this family's profile for a target to <paramref name="probes"/>. Returns null, or why the
         /// target cannot be checked as given (a plain-words reason, no secrets).
         /// </summary>

@@ -17,7 +17,8 @@ namespace FlaxGuard.Lab.Twins.Hikvision;
 /// Supported changes: new-admin, dns-changed, telnet, wan-admin (Hik-Connect cloud access switched on),
 /// firmware-downgrade, firmware-unknown, and issue 13's admin-promoted (an Operator made Administrator), ssh-enabled,
 /// platform-access (ISUP to a foreign platform), push-target (alarms pushed to a foreign host), ddns-on, upnp-on and
-/// rtsp-auth-weak (RTSP logins checked with Basic); churn reboot, counters, time, session, dhcp-leases (the camera's own
+/// rtsp-auth-weak (RTSP logins checked with Basic), web-file-changed (the login script of the web interface, served
+/// without a login like its other static files, gets code appended); churn reboot, counters, time, session, dhcp-leases (the camera's own
 /// DHCP address), reorder, whitespace-case. Not expressible on a camera: ssh-key (ISAPI has no SSH keys),
 /// port-forward, scheduler-fetch and socks (routers only).
 /// </para>
@@ -31,7 +32,7 @@ public sealed class HikvisionTwin : ILabTwin
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,
         TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.AdminPromoted, TwinChanges.SshEnabled, TwinChanges.PlatformAccess, TwinChanges.PushTarget, TwinChanges.DdnsOn,
-        TwinChanges.UpnpOn, TwinChanges.RtspAuthWeak,
+        TwinChanges.UpnpOn, TwinChanges.RtspAuthWeak, TwinChanges.WebFileChanged,
     ];
 
     private static readonly HashSet<string> AdministratorOnly = new(StringComparer.Ordinal)
@@ -140,6 +141,9 @@ public sealed class HikvisionTwin : ILabTwin
                 case TwinChanges.UpnpOn:
                     s.UpnpEnabled = true;
                     break;
+                case TwinChanges.WebFileChanged:
+                    s.LoginScript = HikvisionWebFiles.CleanLoginScript + HikvisionWebFiles.TamperedTail;
+                    break;
                 case TwinChanges.RtspAuthWeak:
                     // Basic lets anyone on the path read the RTSP password.
                     s.RtspAuth = "basic";
@@ -217,6 +221,13 @@ public sealed class HikvisionTwin : ILabTwin
         response.Headers["Server"] = "webserver";
         response.Headers["X-Frame-Options"] = "SAMEORIGIN";
         var target = request.Path.Value + request.QueryString.Value;
+        if (HttpMethods.IsGet(request.Method) && ServeWebFile(request.Path.Value ?? "/") is { } file)
+        {
+            // The web interface's own files need no login, as on the camera.
+            response.StatusCode = 200;
+            await WriteAsync(response, file.ContentType, file.Body);
+            return;
+        }
         var client = context.Connection.RemoteIpAddress ?? IPAddress.None;
         var login = Digest.Check(request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, request.Method, target, client, PasswordOf, out var user);
         switch (login)
@@ -276,6 +287,13 @@ public sealed class HikvisionTwin : ILabTwin
         }
         response.StatusCode = 200;
         await WriteAsync(response, "application/xml", document);
+    }
+
+    private (string ContentType, string Body)? ServeWebFile(string path)
+    {
+        string script;
+        lock (_gate) script = _state.LoginScript;
+        return HikvisionWebFiles.Serve(path, script, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)));
     }
 
     private string? PasswordOf(string user)

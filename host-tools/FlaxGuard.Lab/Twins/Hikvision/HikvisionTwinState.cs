@@ -69,6 +69,9 @@ public sealed class HikvisionTwinState
     /// <summary>Reorder churn: lists (and the members of deviceInfo) come in another order.</summary>
     public bool Reordered { get; set; }
 
+    /// <summary>The web interface's login script as the firmware serves it (web-file-changed appends to it).</summary>
+    public string LoginScript { get; set; } = HikvisionWebFiles.CleanLoginScript;
+
     /// <summary>Whitespace/case churn: pretty-printed values, other case in enumerations and names, the ver10 namespace.</summary>
     public bool WhitespaceAndCase { get; set; }
 
