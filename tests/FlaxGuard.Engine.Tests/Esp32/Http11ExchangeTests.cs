@@ -43,6 +43,50 @@ public sealed class Http11ExchangeTests
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 
+    /// <summary>Satisfied once it has <c>need</c> bytes (like the flash measurement once the squashfs is hashed).</summary>
+    private sealed class NeedSink(int need) : ISatisfiableSink
+    {
+        public long Received { get; private set; }
+        public bool Satisfied => Received >= need;
+        public void Write(byte[] data, int offset, int count) => Received += count;
+    }
+
+    [TestMethod]
+    public void SatisfiedSink_StopsTheBody_OnTheDongleAndOnDotNet()
+    {
+        // 100,000 bytes declared, 4,000 sent, then silence: a transport that keeps reading waits for the timeout.
+        var head = Ascii("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
+        var answer = head.Concat(new byte[4000]).ToArray();
+        foreach (var dotnet in new[] { false, true })
+        {
+            using var server = new ScriptedServer(answer, stallAfterBytes: answer.Length);
+            var request = new HttpRequest("GET", server.Url + "/dev/mtdblock3") { TimeoutMs = 10_000 };
+            var sink = new NeedSink(1000);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            HttpResponse response;
+            if (dotnet)
+            {
+                using var transport = new HttpClientTransport();
+                response = transport.Send(request, sink);
+            }
+            else
+            {
+                HttpUrl url = HttpUrl.Parse(request.Url)!;
+                var connector = new SocketTcpConnector();
+                Assert.AreEqual(ConnectOutcome.Connected, connector.Connect(url.Host, url.Port, 2000, out ITcpConnection? connection));
+                using (connection)
+                {
+                    response = Http11Exchange.Run(connection!, request, url.HostHeader, url.Target, sink, SystemClock.Instance, SystemClock.Instance.MonotonicMilliseconds + request.TimeoutMs);
+                }
+            }
+            string who = dotnet ? ".NET" : "dongle";
+            Assert.AreEqual(HttpOutcome.Completed, response.Outcome, who + ": " + response.Error);
+            Assert.IsGreaterThanOrEqualTo(1000L, sink.Received, who);
+            Assert.IsLessThanOrEqualTo(4000L, sink.Received, who);
+            Assert.IsLessThan(5000L, watch.ElapsedMilliseconds, who + " waited for the rest of the body");
+        }
+    }
+
     public static IEnumerable<object[]> WellFormedAnswers =>
     [
         ["content-length", "HTTP/1.1 200 OK\r\nServer: lab\r\nContent-Type: text/html\r\nContent-Length: 11\r\n\r\nhello world"],
