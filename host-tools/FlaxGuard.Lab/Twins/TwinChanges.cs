@@ -63,6 +63,11 @@ public static class TwinChanges
     public const string ExternalScript = "external-script";
     public const string ExternalFrame = "external-iframe";
     public const string FormHijack = "form-hijack";
+    public const string EventHandler = "event-handler";
+    public const string ExternalObject = "external-object";
+    public const string CodePreload = "code-preload";
+    public const string RefreshRedirect = "refresh-redirect";
+    public const string BaseHijack = "base-hijack";
 
     // Benign churn: a real device does these by itself, or its API presents the same state differently.
     public const string Reboot = "reboot";
@@ -96,7 +101,8 @@ public static class TwinChanges
         [AdminPromoted, SshEnabled, PlatformAccess, PushTarget, DdnsOn, UpnpOn, RtspAuthWeak, DiscoveryOn, RemoteUser, GatewayChanged];
 
     /// <summary>Issue 13's web interface tampering.</summary>
-    public static readonly IReadOnlyList<string> WebCompromises = [InlineScript, ExternalScript, ExternalFrame, FormHijack];
+    public static readonly IReadOnlyList<string> WebCompromises =
+        [InlineScript, ExternalScript, ExternalFrame, FormHijack, EventHandler, ExternalObject, CodePreload, RefreshRedirect, BaseHijack];
 
     public static readonly IReadOnlyList<string> Compromises =
         [.. RouterCompromises, .. PersistenceCompromises.Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(WebCompromises).Distinct()];

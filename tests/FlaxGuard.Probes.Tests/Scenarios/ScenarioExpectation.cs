@@ -66,6 +66,11 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.ExternalScript] = new(TwinChanges.ExternalScript, "http.script.origin.*", Severity.Critical),
         [TwinChanges.ExternalFrame] = new(TwinChanges.ExternalFrame, "http.iframe.origin.*", Severity.Critical),
         [TwinChanges.FormHijack] = new(TwinChanges.FormHijack, "http.form.origin.*", Severity.Critical),
+        [TwinChanges.EventHandler] = new(TwinChanges.EventHandler, "http.handler.inline.*", Severity.High),
+        [TwinChanges.ExternalObject] = new(TwinChanges.ExternalObject, "http.object.origin.*", Severity.Critical),
+        [TwinChanges.CodePreload] = new(TwinChanges.CodePreload, "http.link.origin.*", Severity.Critical),
+        [TwinChanges.RefreshRedirect] = new(TwinChanges.RefreshRedirect, "http.refresh.origin.*", Severity.Critical),
+        [TwinChanges.BaseHijack] = new(TwinChanges.BaseHijack, "http.base.origin.*", Severity.Critical),
     };
 
     public bool IsMetBy(DriftChange change) =>
