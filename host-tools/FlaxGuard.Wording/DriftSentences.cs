@@ -134,6 +134,8 @@ public static class DriftSentences
         ["http.server.any"] = "The web server software reported by the device changed.",
         ["http.any"] = "The device's web interface answers differently than before.",
         ["snmp.process.added"] = "A program that was not running before now runs on the device (seen over SNMP). Botnet implants run as new processes; unless you installed or enabled something, investigate.",
+        ["snmp.suspect.set"] = "A program is running from a temporary folder or from a file that was deleted after it started (seen over SNMP). Botnet implants run this way; treat the device as compromised.",
+        ["snmp.suspect.removed"] = "A suspicious program that was running before is no longer running.",
         ["snmp.process.removed"] = "A program that was running before no longer runs on the device.",
         ["snmp.entity.any"] = "A firmware or software revision reported over SNMP changed. If you did not update the device, someone else did.",
         ["snmp.sys.descr.any"] = "The system description reported over SNMP changed, which usually means different firmware.",

@@ -148,4 +148,17 @@ public sealed class SnmpProbeHostileTests
             Assert.IsNull(FlaxGuard.Engine.Facts.Fact.ProblemWithKey(key), key);
         }
     }
+
+    [TestMethod]
+    public void V2c_ProgramsFromTmpOrDeletedFiles_AreSuspects_PidFilesOfDaemonsAreNot()
+    {
+        var (output, _, _) = Run(HostileSnmpMode.SuspectProcesses, SnmpVersion.V2c);
+        Assert.AreEqual(0, output.VerdictCount, string.Join("; ", output.Verdicts().Select(v => v.ToString())));
+        var suspects = output.Facts.ToArray().Where(f => f.Key.StartsWith("snmp.suspect.", StringComparison.Ordinal)).Select(f => f.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        string Key(string finding, string path) => "snmp.suspect." + finding + "." + FlaxGuard.Engine.Text.FactText.KeySegment(path, 200);
+        CollectionAssert.AreEqual(new[] { Key("deleted", "/var/run/.m/mips"), Key("tmp", "./x"), Key("tmp", "/dev/shm/.s/run.sh") }.OrderBy(k => k, StringComparer.Ordinal).ToArray(), suspects, string.Join("\n", suspects));
+        var rules = FlaxGuard.Engine.Families.DeviceFamilies.CreateDriftRules();
+        foreach (var key in suspects)
+            Assert.AreEqual(FlaxGuard.Engine.Verdicts.Severity.Critical, rules.Find(FlaxGuard.Engine.Drift.DriftKind.Added, key)!.Severity, key);
+    }
 }
