@@ -284,8 +284,26 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             value = OptionalList(client, "/interface/wireguard/peers?.proplist=interface,public-key,allowed-address,endpoint-address,disabled,dynamic", maxItems, out problem);
             if (problem != null) return problem;
             if (value != null && (problem = Explain("/interface/wireguard/peers", RouterOsTunnelFacts.FromWireGuardPeers(value, facts))) != null) return problem;
+
+            // Tunnels the router dials out (Meris added an L2TP client "lvpn") and point-to-point links to a remote address.
+            for (int i = 0; i < TunnelKinds.Length + LinkKinds.Length; i++)
+            {
+                bool dialsOut = i < TunnelKinds.Length;
+                string kind = dialsOut ? TunnelKinds[i] : LinkKinds[i - TunnelKinds.Length];
+                string menu = "/interface/" + kind + (dialsOut ? "-client" : "");
+                value = OptionalList(client, menu + (dialsOut ? "?.proplist=name,connect-to,user,disabled" : "?.proplist=name,remote-address,disabled"), maxItems, out problem);
+                if (problem != null) return problem;
+                if (value != null && (problem = Explain(menu, RouterOsTunnelFacts.FromOutgoing(value, kind, dialsOut, facts))) != null) return problem;
+            }
+
+            // RoMON: MikroTik's own layer-2 management network, a way in that ignores IP firewall rules.
+            JsonValue romon = OptionalSingleton(client, "/tool/romon", out problem);
+            if (problem != null) return problem;
+            if (romon != null) return Explain("/tool/romon", RouterOsTunnelFacts.FromRomon(romon, facts));
             return null;
         }
+
+        private static readonly string[] LinkKinds = new string[] { "eoip", "gre", "ipip" };
 
         private static JsonValue List(RouterOsRestClient client, string menu, int maxItems, out string problem)
         {

@@ -49,6 +49,9 @@ public static class TwinChanges
     public const string UpnpOn = "upnp-on";
     public const string SnmpWrite = "snmp-write";
     public const string SnifferStream = "sniffer-stream";
+    public const string TunnelClient = "tunnel-client";
+    public const string TunnelLink = "tunnel-link";
+    public const string RomonOn = "romon-on";
     public const string DeviceFlagged = "device-flagged";
     public const string InstallDamaged = "install-damaged";
     public const string PackageMismatch = "package-mismatch";
@@ -94,7 +97,7 @@ public static class TwinChanges
     /// <summary>Issue 13's RouterOS compromises.</summary>
     public static readonly IReadOnlyList<string> RouterOsCompromises =
         [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
-         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch];
+         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, TunnelClient, TunnelLink, RomonOn];
 
     /// <summary>Issue 13's camera compromises (Hikvision and ONVIF express the ones their interfaces have).</summary>
     public static readonly IReadOnlyList<string> CameraCompromises =
