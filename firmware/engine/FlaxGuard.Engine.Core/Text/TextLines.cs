@@ -90,9 +90,10 @@ namespace FlaxGuard.Engine.Text
             return _text.Substring(Start, End - Start);
         }
 
+        /// <summary>White space as string.Trim sees it (no-break spaces included), so a trimmed line is the one Trim gives.</summary>
         public static bool IsBlank(char c)
         {
-            return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+            return MediaType.IsWhiteSpace(c);
         }
     }
 }
