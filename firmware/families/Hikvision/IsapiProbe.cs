@@ -23,7 +23,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
     /// refused login it sends nothing more, because Hikvision devices lock out a client after a few failures.
     /// </para>
     /// Facts: <c>fw.vendor</c>, <c>fw.model</c>, <c>fw.version</c>, <c>fw.build</c>, <c>cfg.user.NAME=level</c>,
-    /// <c>cfg.dns.server.ADDRESS</c>, <c>cfg.service.telnet</c>/<c>ssh</c> (only while on), <c>cfg.ntp.server.SERVER</c>,
+    /// <c>cfg.dns.server.ADDRESS</c> (interfaces with static addressing only), <c>cfg.service.telnet</c>/<c>ssh</c> (only while on), <c>cfg.ntp.server.SERVER</c>,
     /// <c>cfg.remote.hik-connect</c> (only while on), <c>cfg.admin.NAME</c>, <c>cfg.camera.ssh</c>, <c>cfg.remote.isup</c>,
     /// <c>cfg.upnp</c>, <c>cfg.push.HOST</c>, <c>cfg.ddns.PROVIDER</c>, <c>cfg.rtsp.auth</c> and <c>hikvision.*</c> extras. Never the password, the clock,
     /// the device's own address, its MAC, or the serial number in clear (only a digest, which still changes when the
@@ -291,6 +291,9 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             {
                 IsapiInterface nic = interfaces[i];
                 if (nic.Addressing != null) output.AddFact("hikvision.net." + FactText.KeySegment(nic.Id, 16) + ".addressing", FactText.Clean(nic.Addressing, 32), FactKind.Config);
+                // With DHCP addressing the camera shows the servers its DHCP server handed out, which rotate by themselves:
+                // only statically configured servers are a setting someone made (and a DNS hijack when changed).
+                if (nic.LearnsDnsByDhcp) continue;
                 for (int k = 0; k < nic.DnsServerCount; k++)
                 {
                     string key = "cfg.dns.server." + FactText.KeySegment(nic.DnsServer(k), 64);

@@ -16,16 +16,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             if (text == null) return;
             int lines = 0;
-            int start = 0;
-            for (int i = 0; i <= text.Length; i++)
+            TextLines reader = sheet.Lines(text);
+            while (reader.Next())
             {
-                if (i < text.Length && text[i] != '\n') continue;
-                string line = text.Substring(start, i - start);
-                start = i + 1;
-                int hash = line.IndexOf('#');
-                if (hash >= 0) line = line.Substring(0, hash);
-                line = ScriptFacts.Collapse(line);
-                if (line.Length == 0) continue;
+                int hash = reader.IndexOf('#', reader.Start);
+                if (hash >= 0) reader.Cut(hash);
+                reader.Trim();
+                if (reader.Length == 0) continue;
+                string line = ScriptFacts.Collapse(reader.Line());
                 if (++lines > MaxLines)
                 {
                     ReadLimits.Add(sheet, "hosts", "more than " + MaxLines.ToString() + " lines in /etc/hosts; the rest were not read");

@@ -17,19 +17,18 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             if (text == null) return;
             int lines = 0;
-            int start = 0;
-            for (int i = 0; i <= text.Length; i++)
+            TextLines reader = sheet.Lines(text);
+            while (reader.Next())
             {
-                if (i < text.Length && text[i] != '\n') continue;
-                string line = text.Substring(start, i - start).Trim();
-                start = i + 1;
-                if (line.Length == 0 || line[0] == '#') continue;
+                reader.Trim();
+                if (reader.IsEmptyOrComment('#')) continue;
                 if (++lines > MaxLines)
                 {
                     ReadLimits.Add(sheet, "passwd", "more than " + MaxLines.ToString() + " lines in /etc/passwd; the rest were not read");
                     return;
                 }
-                // name:password:uid:gid:gecos:home:shell, read in place: only the name and the shell are copied out.
+                // name:password:uid:gid:gecos:home:shell: only the name and the shell are copied out of the line.
+                string line = reader.Line();
                 int c1 = line.IndexOf(':');
                 int c2 = c1 < 0 ? -1 : line.IndexOf(':', c1 + 1);
                 int c3 = c2 < 0 ? -1 : line.IndexOf(':', c2 + 1);

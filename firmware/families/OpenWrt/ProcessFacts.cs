@@ -20,6 +20,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public const int MaxProcesses = 512;
         public const int MaxExeChecks = 6;
 
+        // Command lines are looked at through this many bytes without making a string; longer ones are read as text.
+        private const int RawCommandBytes = 256;
+
         private static readonly string[] Writable = new string[] { "/tmp/", "/var/", "/dev/shm/", "/mnt/", "./" };
 
         public static void Read(UbusSession session, OpenWrtFactSheet sheet)
@@ -36,17 +39,22 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             // Programs to look up in /proc, gathered before the next call reuses the answer buffer.
             ArrayList checkPids = new ArrayList();
             ArrayList checkPrograms = new ArrayList();
+            byte[] raw = new byte[RawCommandBytes];
             int skipped = 0;
             for (int i = 0; i < n; i++)
             {
                 JsonValue p = list.Item(i);
                 if (!p.IsObject) throw new UbusDataException("an entry of the process list is not an object");
-                string command = p.MemberText("COMMAND");
-                JsonKind pidKind, ppidKind;
-                if (command == null || !p.TryMemberKind("PID", out pidKind) || pidKind != JsonKind.String || !p.TryMemberKind("PPID", out ppidKind) || ppidKind != JsonKind.String)
+                JsonKind commandKind, pidKind, ppidKind;
+                if (!p.TryMemberKind("COMMAND", out commandKind) || (commandKind != JsonKind.String && commandKind != JsonKind.Number)
+                    || !p.TryMemberKind("PID", out pidKind) || pidKind != JsonKind.String || !p.TryMemberKind("PPID", out ppidKind) || ppidKind != JsonKind.String)
                 {
                     throw new UbusDataException("an entry of the process list has no COMMAND, PID or PPID");
                 }
+                // Most entries are kernel threads or programs with a full path in a system folder: decided on the bytes,
+                // so only the few worth a closer look become strings.
+                if (IsUnremarkable(p, raw, p.MemberRawText("COMMAND", raw))) continue;
+                string command = p.MemberText("COMMAND");
                 string program = Program(command);
                 if (program.Length == 0) continue;
                 if (program[0] == '[')
@@ -115,6 +123,38 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
             int space = c.IndexOf(' ');
             return space < 0 ? c : c.Substring(0, space);
+        }
+
+        /// <summary>
+        /// True when the raw command (<paramref name="count"/> bytes, -1 when unavailable) is a real kernel thread or a
+        /// program with a full path outside the writable places and not deleted: nothing to report, nothing to copy.
+        /// </summary>
+        private static bool IsUnremarkable(JsonValue process, byte[] raw, int count)
+        {
+            int at = 0;
+            while (at < count && raw[at] == ' ') at++;
+            if (at >= count) return false;
+            if (raw[at] == '[') return process.MemberTextEquals("PPID", "2") || process.MemberTextEquals("PID", "2") || process.MemberTextEquals("PPID", "0");
+            if (raw[at] != '/') return false;
+            if (Contains(raw, count, "(deleted)")) return false;
+            for (int i = 0; i < Writable.Length; i++)
+            {
+                if (StartsWith(raw, at, count, Writable[i])) return false;
+            }
+            return true;
+        }
+
+        private static bool StartsWith(byte[] raw, int at, int count, string prefix)
+        {
+            if (count - at < prefix.Length) return false;
+            for (int i = 0; i < prefix.Length; i++) if (raw[at + i] != prefix[i]) return false;
+            return true;
+        }
+
+        private static bool Contains(byte[] raw, int count, string text)
+        {
+            for (int at = 0; at + text.Length <= count; at++) if (StartsWith(raw, at, count, text)) return true;
+            return false;
         }
 
         private static bool IsWritable(string program)

@@ -23,18 +23,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (text == null) return;
             ShellFetch fetch = new ShellFetch();
             int jobs = 0;
-            int start = 0;
-            for (int i = 0; i <= text.Length; i++)
+            TextLines reader = sheet.Lines(text);
+            while (reader.Next())
             {
-                if (i < text.Length && text[i] != '\n') continue;
-                string line = text.Substring(start, i - start).Trim();
-                start = i + 1;
-                if (line.Length == 0 || line[0] == '#') continue;
+                reader.Trim();
+                if (reader.IsEmptyOrComment('#')) continue;
                 if (++jobs > MaxCronLines)
                 {
                     ReadLimits.Add(sheet, "crontab", "more than " + MaxCronLines.ToString() + " lines in /etc/crontabs/root; the rest were not read");
                     return;
                 }
+                string line = reader.Line();
                 int commandAt = CommandStart(line);
                 if (commandAt < 0)
                 {
@@ -58,16 +57,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (text == null) return;
             TextDigest digest = sheet.Digest.Start();
             int commands = 0;
-            int start = 0;
-            for (int i = 0; i <= text.Length; i++)
+            TextLines reader = sheet.Lines(text);
+            while (reader.Next())
             {
-                if (i < text.Length && text[i] != '\n') continue;
-                string line = text.Substring(start, i - start).Trim();
-                start = i + 1;
-                if (line.Length == 0 || line[0] == '#') continue;
+                reader.Trim();
+                if (reader.IsEmptyOrComment('#')) continue;
                 // The stock rc.local is only comments and "exit 0".
-                if (line == "exit 0") continue;
-                digest.Add(Collapse(line)).Add("\n");
+                if (reader.Is("exit 0")) continue;
+                digest.Add(Collapse(reader.Line())).Add("\n");
                 commands++;
             }
             string key = "cfg.scheduler." + name;

@@ -22,6 +22,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private static readonly string[] WritablePlaces = new string[] { "/tmp/", "/var/", "/dev/shm/", "/mnt/", "/overlay/upper/tmp" };
 
         private readonly Hashtable _variables = new Hashtable();
+        // One scratch buffer for every line's unquoted text: a script's lines cost their final strings only.
+        private readonly TextBuilder _flat = new TextBuilder(64);
 
         /// <summary>What the first download found so far fetches from (a host, or "file:/tmp/x" for a file run from a writable place).</summary>
         public string Found { get; private set; }
@@ -58,25 +60,22 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             if (text == null) return null;
             string first = null;
-            int start = 0;
-            for (int i = 0; i <= text.Length; i++)
+            TextLines lines = new TextLines(text);
+            while (lines.Next())
             {
-                if (i < text.Length && text[i] != '\n') continue;
-                string line = text.Substring(start, i - start);
-                start = i + 1;
-                string trimmed = line.Trim();
-                if (trimmed.Length == 0 || trimmed[0] == '#') continue;
-                string host = ReadLine(trimmed);
+                lines.Trim();
+                if (lines.IsEmptyOrComment('#')) continue;
+                string host = ReadLine(lines.Line());
                 if (host != null && first == null) first = host;
             }
             return first;
         }
 
         // Quotes and backslashes only group words in the shell: "wg""et" runs wget. Backticks and $( ) become separators.
-        private static string Unquote(string line)
+        private string Unquote(string line)
         {
             int n = line.Length < MaxLineChars ? line.Length : MaxLineChars;
-            TextBuilder text = new TextBuilder(n);
+            TextBuilder text = _flat.Clear();
             for (int i = 0; i < n; i++)
             {
                 char c = line[i];

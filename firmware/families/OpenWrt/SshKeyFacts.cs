@@ -19,17 +19,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             if (fileText == null) return;
             int lines = 0;
-            int start = 0;
-            for (int i = 0; i <= fileText.Length; i++)
+            TextLines reader = sheet.Lines(fileText);
+            while (reader.Next())
             {
-                if (i < fileText.Length && fileText[i] != '\n') continue;
-                // The line, trimmed as string.Trim would, read in place.
-                int from = start;
-                int end = i;
-                start = i + 1;
-                while (from < end && MediaType.IsWhiteSpace(fileText[from])) from++;
-                while (end > from && MediaType.IsWhiteSpace(fileText[end - 1])) end--;
-                if (from == end || fileText[from] == '#') continue;
+                // The line, trimmed, read in place.
+                reader.Trim();
+                if (reader.IsEmptyOrComment('#')) continue;
+                int from = reader.Start;
+                int end = reader.End;
                 if (++lines > MaxLines) throw new UbusDataException("the SSH key file has more than " + MaxLines.ToString() + " lines");
                 int typeStart, typeEnd, blobStart, blobEnd;
                 Parse(fileText, from, end, out typeStart, out typeEnd, out blobStart, out blobEnd);

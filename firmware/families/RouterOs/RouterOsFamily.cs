@@ -61,6 +61,11 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("cfg.log.remote.*", DriftRule.Removed, Severity.Medium, "cfg.log.remote.removed"));
             rules.Append(new DriftRule("cfg.tunnel.server.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.tunnel.server.set"));
             rules.Append(new DriftRule("cfg.tunnel.server.*", DriftRule.Removed, Severity.Info, "cfg.tunnel.server.removed"));
+            // A tunnel out to someone else's server carries the LAN to them (Meris's L2TP client "lvpn").
+            rules.Append(new DriftRule("cfg.tunnel.client.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.tunnel.client.set"));
+            rules.Append(new DriftRule("cfg.tunnel.client.*", DriftRule.Removed, Severity.Info, "cfg.tunnel.client.removed"));
+            rules.Append(new DriftRule("cfg.tunnel.link.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.tunnel.link.set"));
+            rules.Append(new DriftRule("cfg.tunnel.link.*", DriftRule.Removed, Severity.Info, "cfg.tunnel.link.removed"));
             rules.Append(new DriftRule("cfg.ppp.secret.*", DriftRule.Added, Severity.Critical, "cfg.ppp.secret.added"));
             rules.Append(new DriftRule("cfg.ppp.secret.*", DriftRule.Changed, Severity.High, "cfg.ppp.secret.changed"));
             rules.Append(new DriftRule("cfg.ppp.secret.*", DriftRule.Removed, Severity.Low, "cfg.ppp.secret.removed"));

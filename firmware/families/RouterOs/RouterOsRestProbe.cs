@@ -252,6 +252,10 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         }
 
         private static readonly string[] TunnelKinds = new string[] { "pptp", "l2tp", "sstp", "ovpn" };
+        private static readonly string[] ServerMenus = new string[]
+        {
+            "/interface/pptp-server/server", "/interface/l2tp-server/server", "/interface/sstp-server/server", "/interface/ovpn-server/server",
+        };
 
         // VPN servers, PPP secrets, WireGuard peers.
         private static string CollectTunnels(RouterOsRestClient client, RouterOsFactBuffer facts, int maxItems)
@@ -260,7 +264,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             JsonValue value;
             for (int i = 0; i < TunnelKinds.Length; i++)
             {
-                string menu = "/interface/" + TunnelKinds[i] + "-server/server";
+                string menu = ServerMenus[i];
                 RouterOsReply failure;
                 value = client.Read(menu, out failure);
                 if (value == null)
@@ -284,8 +288,38 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             value = OptionalList(client, "/interface/wireguard/peers?.proplist=interface,public-key,allowed-address,endpoint-address,disabled,dynamic", maxItems, out problem);
             if (problem != null) return problem;
             if (value != null && (problem = Explain("/interface/wireguard/peers", RouterOsTunnelFacts.FromWireGuardPeers(value, facts))) != null) return problem;
+
+            // Tunnels the router dials out (Meris added an L2TP client "lvpn") and point-to-point links to a remote address.
+            for (int i = 0; i < OutgoingKinds.Length; i++)
+            {
+                bool dialsOut = i < TunnelKinds.Length;
+                value = OptionalList(client, OutgoingQueries[i], maxItems, out problem);
+                if (problem != null) return problem;
+                if (value != null && (problem = RouterOsTunnelFacts.FromOutgoing(value, OutgoingKinds[i], dialsOut, facts)) != null)
+                {
+                    return Explain("/interface/" + OutgoingKinds[i] + (dialsOut ? "-client" : ""), problem);
+                }
+            }
+
+            // RoMON: MikroTik's own layer-2 management network, a way in that ignores IP firewall rules.
+            JsonValue romon = OptionalSingleton(client, "/tool/romon", out problem);
+            if (problem != null) return problem;
+            if (romon != null) return Explain("/tool/romon", RouterOsTunnelFacts.FromRomon(romon, facts));
             return null;
         }
+
+        // Tunnel clients (same kinds as the servers), then point-to-point links; the queries are constants so a run builds no menu text.
+        private static readonly string[] OutgoingKinds = new string[] { "pptp", "l2tp", "sstp", "ovpn", "eoip", "gre", "ipip" };
+        private static readonly string[] OutgoingQueries = new string[]
+        {
+            "/interface/pptp-client?.proplist=name,connect-to,user,disabled",
+            "/interface/l2tp-client?.proplist=name,connect-to,user,disabled",
+            "/interface/sstp-client?.proplist=name,connect-to,user,disabled",
+            "/interface/ovpn-client?.proplist=name,connect-to,user,disabled",
+            "/interface/eoip?.proplist=name,remote-address,disabled",
+            "/interface/gre?.proplist=name,remote-address,disabled",
+            "/interface/ipip?.proplist=name,remote-address,disabled",
+        };
 
         private static JsonValue List(RouterOsRestClient client, string menu, int maxItems, out string problem)
         {

@@ -9,7 +9,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// enabled), PPP secrets (cfg.ppp.secret.NAME = service, profile and remote address; the password is never asked
     /// for, the probe's .proplist leaves it out) and WireGuard peers (cfg.wireguard.peer.DIGEST of the public key =
     /// interface and allowed addresses). A new VPN account or peer is a way back in that survives a password change.
-    /// Handshake times, current endpoints and byte counters change by themselves and are never facts.
+    /// Handshake times, current endpoints and byte counters change by themselves and are never facts. Since issue 13's
+    /// second round also tunnels the router dials out (cfg.tunnel.client.KIND.NAME), EoIP/GRE/IPIP links
+    /// (cfg.tunnel.link.KIND.NAME) and RoMON (cfg.remote.romon).
     /// </summary>
     public static class RouterOsTunnelFacts
     {
@@ -85,6 +87,45 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 if (endpoint.Length > 0) text.Append(" endpoint=").Append(endpoint);
                 facts.Add(key, text.ToString(), FactKind.Config);
             }
+            return null;
+        }
+
+        /// <summary>
+        /// /interface/KIND-client (PPTP, L2TP, SSTP, OpenVPN; read with .proplist=name,connect-to,user,disabled) gives
+        /// cfg.tunnel.client.KIND.NAME = "to=SERVER user=USER"; /interface/eoip, gre, ipip (.proplist=name,remote-address,disabled)
+        /// give cfg.tunnel.link.KIND.NAME = "remote=ADDRESS". Enabled ones only; the password is never asked for.
+        /// </summary>
+        public static string FromOutgoing(JsonValue tunnels, string kind, bool dialsOut, RouterOsFactBuffer facts)
+        {
+            for (int i = 0; i < tunnels.Count; i++)
+            {
+                JsonValue tunnel = tunnels.Item(i);
+                string problem = null;
+                bool disabled = RouterOsShape.IsSetChecked(tunnel, "disabled", false, ref problem);
+                if (problem != null) return kind + " tunnel " + (i + 1).ToString() + ": " + problem;
+                string name = RouterOsShape.CheckedField(tunnel, "name");
+                if (name == null || name.Length == 0) return kind + " tunnel " + (i + 1).ToString() + " has no name";
+                if (disabled) continue;
+                string remote = RouterOsReachFacts.Lower(RouterOsShape.CheckedField(tunnel, dialsOut ? "connect-to" : "remote-address"), 100);
+                TextBuilder text = facts.Text.Clear().Append(dialsOut ? "to=" : "remote=").Append(remote.Length == 0 ? "unset" : remote);
+                if (dialsOut)
+                {
+                    string user = FactText.Clean(RouterOsShape.CheckedField(tunnel, "user"), 64);
+                    if (user.Length > 0) text.Append(" user=").Append(user);
+                }
+                string value = text.ToString();
+                facts.Add(text.Clear().Append(dialsOut ? "cfg.tunnel.client." : "cfg.tunnel.link.").Append(kind).Append('.').AppendKeySegment(name, 64).ToString(), value, FactKind.Config);
+            }
+            return null;
+        }
+
+        /// <summary>/tool/romon: cfg.remote.romon = "on" while enabled.</summary>
+        public static string FromRomon(JsonValue romon, RouterOsFactBuffer facts)
+        {
+            string problem = null;
+            bool enabled = RouterOsShape.IsSetChecked(romon, "enabled", false, ref problem);
+            if (problem != null) return problem;
+            if (enabled) facts.Add("cfg.remote.romon", "on", FactKind.Config);
             return null;
         }
     }

@@ -43,6 +43,9 @@ namespace FlaxGuard.Engine.Probes.Snmp
 
         public override void AddDriftRules(DriftRules rules)
         {
+            // A program run from /tmp or a deleted file is how Mirai-family implants run (issue 13).
+            rules.Append(new DriftRule("snmp.suspect.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "snmp.suspect.set"));
+            rules.Append(new DriftRule("snmp.suspect.*", DriftRule.Removed, Severity.Info, "snmp.suspect.removed"));
             rules.Append(new DriftRule("snmp.process.*", DriftRule.Added, Severity.High, "snmp.process.added"));
             rules.Append(new DriftRule("snmp.process.*", DriftRule.Removed, Severity.Low, "snmp.process.removed"));
             rules.Append(new DriftRule("snmp.entity.*", DriftRule.AnyChange, Severity.High, "snmp.entity.any"));

@@ -12,7 +12,10 @@ namespace FlaxGuard.Engine.Probes.Snmp
     /// Facts: <c>snmp.sys.descr|objectid|name|contact|location</c> (SNMPv2-MIB system group),
     /// <c>snmp.entity.INDEX.firmware|software</c> (ENTITY-MIB entPhysicalFirmwareRev/SoftwareRev) and
     /// <c>snmp.process.NAME=running</c> for each distinct hrSWRunName (HOST-RESOURCES-MIB; PIDs are volatile and
-    /// left out). sysUpTime is never asked for. Silence, refusal, bad credentials and hostile answers end in a
+    /// left out), and from hrSWRunPath and hrSWRunParameters <c>snmp.suspect.tmp.PATH=running</c> for a program run
+    /// from a writable place (/tmp, /var/tmp, /var/run, /dev/shm, ./) or an interpreter handed one (sh /tmp/x), and
+    /// <c>snmp.suspect.deleted.PATH=running</c> for one whose file is gone (an agent that shows the exe link's
+    /// " (deleted)"; net-snmp shows argv[0], which implants set at will). sysUpTime is never asked for. Silence, refusal, bad credentials and hostile answers end in a
     /// "could not verify" verdict within the time bound; communities and passwords never reach a fact or message.
     /// </summary>
     public sealed class SnmpProbe : IProbe
@@ -35,8 +38,21 @@ namespace FlaxGuard.Engine.Probes.Snmp
         private static readonly uint[] EntPhysicalFirmwareRev = new uint[] { 1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1, 9 };
         private static readonly uint[] EntPhysicalSoftwareRev = new uint[] { 1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1, 10 };
 
-        // HOST-RESOURCES-MIB (RFC 2790) hrSWRunName column.
+        // HOST-RESOURCES-MIB (RFC 2790) hrSWRunName, hrSWRunPath and hrSWRunParameters columns.
         private static readonly uint[] HrSwRunName = new uint[] { 1, 3, 6, 1, 2, 1, 25, 4, 2, 1, 2 };
+        private static readonly uint[] HrSwRunPath = new uint[] { 1, 3, 6, 1, 2, 1, 25, 4, 2, 1, 4 };
+        private static readonly uint[] HrSwRunParameters = new uint[] { 1, 3, 6, 1, 2, 1, 25, 4, 2, 1, 5 };
+
+        private const string SuspectPrefix = "snmp.suspect.";
+        private const int MaxSuspectKeySegment = Fact.MaxKeyLength - 21 - 12;
+        private const int MaxParameterWords = 16;
+        private const int MaxInterpreterRows = 64;
+
+        // Where implants are dropped: world-writable or RAM-backed folders, and paths relative to a download folder.
+        private static readonly string[] Writable = new string[] { "/tmp/", "/var/tmp/", "/var/run/", "/run/shm/", "/dev/shm/", "./" };
+
+        // Programs whose parameters name the code they run; daemons' parameters name pid files and sockets under /var/run instead.
+        private static readonly string[] Interpreters = new string[] { "sh", "ash", "bash", "dash", "zsh", "busybox", "python", "python2", "python3", "perl", "lua", "php", "node" };
 
         private readonly SnmpOptions _options;
 
@@ -103,8 +119,16 @@ namespace FlaxGuard.Engine.Probes.Snmp
             if (!WalkTable(session, walker, EntPhysicalSoftwareRev, "entPhysicalSoftwareRev", deadline, rows, output)) return;
             AddEntityFacts(rows, EntPhysicalSoftwareRev, ".software", output);
             rows.Clear();
-            WalkTable(session, walker, HrSwRunName, "hrSWRunName", deadline, rows, output);
-            AddProcessFacts(rows, output);
+            bool namesRead = WalkTable(session, walker, HrSwRunName, "hrSWRunName", deadline, rows, output);
+            Hashtable interpreters = AddProcessFacts(rows, output);
+            if (!namesRead) return;
+            rows.Clear();
+            if (!WalkTable(session, walker, HrSwRunPath, "hrSWRunPath", deadline, rows, output)) return;
+            AddSuspectFacts(rows, null, output);
+            if (interpreters.Count == 0) return;
+            rows.Clear();
+            WalkTable(session, walker, HrSwRunParameters, "hrSWRunParameters", deadline, rows, output);
+            AddSuspectFacts(rows, interpreters, output);
         }
 
         /// <summary>Unknown user, wrong digest or undecryptable request: the agent refused the SNMPv3 credentials themselves.</summary>
@@ -209,16 +233,19 @@ namespace FlaxGuard.Engine.Probes.Snmp
             }
         }
 
-        private static void AddProcessFacts(ArrayList rows, ProbeOutput output)
+        /// <summary>Adds snmp.process.NAME facts; gives the row indexes (PIDs) of interpreters, whose parameters are read next.</summary>
+        private static Hashtable AddProcessFacts(ArrayList rows, ProbeOutput output)
         {
             // Sorted and de-duplicated by name: PIDs and how many copies run change by themselves; the set of names does not.
             ArrayList names = new ArrayList();
+            Hashtable interpreters = new Hashtable();
             for (int i = 0; i < rows.Count; i++)
             {
                 SnmpVarBind vb = (SnmpVarBind)rows[i];
                 if (vb.Type != BerTag.OctetString) continue;
                 string name = vb.ValueText();
                 if (name == null) continue;
+                if (IsInterpreter(name) && interpreters.Count < MaxInterpreterRows) interpreters[SnmpOid.IndexText(vb.Oid, HrSwRunName)] = name;
                 name = FactText.KeySegment(FactText.Clean(name, MaxProcessNameChars), MaxProcessKeySegment);
                 if (name.Length == 0) continue;
                 InsertSorted(names, name);
@@ -227,6 +254,68 @@ namespace FlaxGuard.Engine.Probes.Snmp
             {
                 output.AddFact(ProcessPrefix + (string)names[i], "running", FactKind.Exposure);
             }
+            return interpreters;
+        }
+
+        private static bool IsInterpreter(string name)
+        {
+            for (int i = 0; i < Interpreters.Length; i++) if (name == Interpreters[i]) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// Programs run from a writable place or from a deleted file. Paths (<paramref name="interpreters"/> null) are
+        /// the row's whole value; parameters of the rows in <paramref name="interpreters"/> are split into words and
+        /// each word that is such a path counts (a shell, busybox or script language running a dropped file).
+        /// </summary>
+        private static void AddSuspectFacts(ArrayList rows, Hashtable interpreters, ProbeOutput output)
+        {
+            for (int i = 0; i < rows.Count; i++)
+            {
+                SnmpVarBind vb = (SnmpVarBind)rows[i];
+                if (vb.Type != BerTag.OctetString) continue;
+                string text = vb.ValueText();
+                if (text == null || text.Length == 0) continue;
+                if (interpreters == null)
+                {
+                    CheckPath(text.Trim(), output);
+                    continue;
+                }
+                if (!interpreters.Contains(SnmpOid.IndexText(vb.Oid, HrSwRunParameters))) continue;
+                int words = 0;
+                int start = 0;
+                for (int k = 0; k <= text.Length && words < MaxParameterWords; k++)
+                {
+                    if (k < text.Length && text[k] != ' ' && text[k] != '\t') continue;
+                    if (k > start)
+                    {
+                        words++;
+                        string word = text.Substring(start, k - start);
+                        if (IsWritable(word)) AddSuspect(output, "tmp.", word);
+                    }
+                    start = k + 1;
+                }
+            }
+        }
+
+        private static void CheckPath(string path, ProbeOutput output)
+        {
+            if (Ordinal.EndsWith(path, " (deleted)")) AddSuspect(output, "deleted.", path.Substring(0, path.Length - 10));
+            else if (IsWritable(path)) AddSuspect(output, "tmp.", path);
+        }
+
+        private static bool IsWritable(string path)
+        {
+            for (int i = 0; i < Writable.Length; i++) if (Ordinal.StartsWith(path, Writable[i])) return true;
+            return false;
+        }
+
+        private static void AddSuspect(ProbeOutput output, string finding, string path)
+        {
+            string segment = FactText.KeySegment(FactText.Clean(path, 100), MaxSuspectKeySegment);
+            if (segment.Length == 0) return;
+            string key = SuspectPrefix + finding + segment;
+            if (!output.Facts.Contains(key)) output.AddFact(key, "running", FactKind.Config);
         }
 
         private static void InsertSorted(ArrayList names, string name)

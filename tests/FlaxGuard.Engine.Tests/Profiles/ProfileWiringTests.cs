@@ -86,7 +86,7 @@ public sealed class ProfileWiringTests
             Assert.IsNotNull(parsed, problem);
             Assert.AreEqual((host, port), (parsed.Host, parsed.Port), text);
         }
-        foreach (var text in new[] { "dns.google", "192.0.2.300", "192.0.2.1:0", "192.0.2.1:99999", "[2001:db8::1", "", "1.2.3" })
+        foreach (var text in new[] { "dns.google", "192.0.2.300", "192.0.2.1:0", "192.0.2.1:99999", "[2001:db8::1", "", "1.2.3", "[192.0.2.53]:53", "2001:db8::zz" })
         {
             Assert.IsNull(TrustedResolverAddress.TryParse(text, out string problem), text);
             StringAssert.Contains(problem, "IP address");

@@ -150,7 +150,7 @@ public sealed class OnvifProbeTwinTests
         Assert.AreEqual(compromises, detected);
         Assert.AreEqual(0, falsePositives);
         Assert.AreEqual(9, compromises);
-        Assert.AreEqual(6, churn);
+        Assert.AreEqual(7, churn);
     }
 
     [TestMethod]

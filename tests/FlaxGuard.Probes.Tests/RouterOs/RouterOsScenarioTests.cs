@@ -62,6 +62,9 @@ public sealed class RouterOsScenarioTests
             ["cfg.netwatch.100.64.88.20"] = "simple " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("\n/log warning \"nas down\"\n")))[..16],
             ["cfg.ppp.secret.roadwarrior"] = "service=l2tp profile=default-encryption remote=100.64.89.10",
             ["cfg.tunnel.server.l2tp"] = "on",
+            // Issue 13's second round: the owner's SSTP client to head office (never its password) and EoIP link to the branch.
+            ["cfg.tunnel.client.sstp.sstp-hq"] = "to=vpn.hq.example user=branch7",
+            ["cfg.tunnel.link.eoip.eoip-branch"] = "remote=100.64.91.1",
             ["routeros.device-mode"] = "advanced",
             ["routeros.installation"] = "ok",
         };
@@ -99,6 +102,18 @@ public sealed class RouterOsScenarioTests
     }
 
     [TestMethod]
+    public async Task TunnelPasswords_NeverReachAFact_EvenWithTheMeris_L2tpClient()
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        twin.Apply(TwinChanges.TunnelClient);
+        var output = RouterOsLab.RunVerified(twin);
+        Assert.AreEqual("to=" + RouterOsTwinState.AttackerHost + " user=lvpn", output.Facts.Get("cfg.tunnel.client.l2tp.lvpn")!.Value);
+        var all = string.Join("\n", output.Facts.ToArray().Select(f => f.ToString()));
+        foreach (var secret in new[] { "lab-sstp-pw", "lab-ppp-pw", "lab-psk" })
+            Assert.IsFalse(all.Contains(secret, StringComparison.Ordinal), "a tunnel password reached a fact");
+    }
+
+    [TestMethod]
     public async Task Probe_SendsOneChallengeAndOneGetPerMenu()
     {
         await using var twin = await RouterOsLab.StartTwinAsync();
@@ -106,9 +121,10 @@ public sealed class RouterOsScenarioTests
         // The warm-up request of StartTwinAsync is already counted in before.
         var (output, elapsed, probe) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
         Assert.AreEqual(0, output.VerdictCount);
-        // 30 menus, the check-installation command and one unauthenticated request that learns the Basic challenge.
-        Assert.AreEqual(32, probe.LastRequestCount);
-        Assert.AreEqual(32, twin.Requests - before);
+        // 38 menus (since issue 13's second round also four tunnel clients, EoIP/GRE/IPIP and RoMON), the check-installation
+        // command and one unauthenticated request that learns the Basic challenge.
+        Assert.AreEqual(40, probe.LastRequestCount);
+        Assert.AreEqual(40, twin.Requests - before);
 
         var menus = new[] { "system/resource", "system/package", "system/routerboard", "user", "user/ssh-keys", "ip/service", "ip/dns", "ip/firewall/nat", "system/script", "system/scheduler", "ip/socks", "ip/proxy" };
         var sizes = new List<int>();

@@ -51,6 +51,9 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.UpnpOn] = new(TwinChanges.UpnpOn, "cfg.upnp", Severity.High),
         [TwinChanges.SnmpWrite] = new(TwinChanges.SnmpWrite, "cfg.snmp.write.*", Severity.Critical),
         [TwinChanges.SnifferStream] = new(TwinChanges.SnifferStream, "cfg.sniffer.stream", Severity.Critical),
+        [TwinChanges.TunnelClient] = new(TwinChanges.TunnelClient, "cfg.tunnel.client.*", Severity.Critical),
+        [TwinChanges.TunnelLink] = new(TwinChanges.TunnelLink, "cfg.tunnel.link.*", Severity.High),
+        [TwinChanges.RomonOn] = new(TwinChanges.RomonOn, "cfg.remote.romon", Severity.High),
         [TwinChanges.DeviceFlagged] = new(TwinChanges.DeviceFlagged, "routeros.device-mode.flagged", Severity.Critical),
         [TwinChanges.InstallDamaged] = new(TwinChanges.InstallDamaged, "routeros.installation", Severity.Critical),
         [TwinChanges.PackageMismatch] = new(TwinChanges.PackageMismatch, "routeros.package-mismatch.*", Severity.High),
@@ -68,6 +71,11 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.FormHijack] = new(TwinChanges.FormHijack, "http.form.origin.*", Severity.Critical),
         // A changed file of the firmware's web interface with the firmware unchanged: high, and the fleet's peers disagree.
         [TwinChanges.WebFileChanged] = new(TwinChanges.WebFileChanged, "http.asset.*", Severity.High),
+        [TwinChanges.EventHandler] = new(TwinChanges.EventHandler, "http.handler.inline.*", Severity.High),
+        [TwinChanges.ExternalObject] = new(TwinChanges.ExternalObject, "http.object.origin.*", Severity.Critical),
+        [TwinChanges.CodePreload] = new(TwinChanges.CodePreload, "http.link.origin.*", Severity.Critical),
+        [TwinChanges.RefreshRedirect] = new(TwinChanges.RefreshRedirect, "http.refresh.origin.*", Severity.Critical),
+        [TwinChanges.BaseHijack] = new(TwinChanges.BaseHijack, "http.base.origin.*", Severity.Critical),
     };
 
     public bool IsMetBy(DriftChange change) =>

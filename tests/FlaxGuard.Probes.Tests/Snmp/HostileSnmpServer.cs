@@ -33,6 +33,8 @@ public enum HostileSnmpMode
     EndlessWalk,
     /// <summary>Valid answers; process names that are long, non-ASCII, binary, empty or full of key-breaking characters.</summary>
     OddProcessNames,
+    /// <summary>Valid answers; hrSWRun rows of a router with an implant: a deleted binary under /var/run, ./x, sh running a /dev/shm script, daemons with pid files.</summary>
+    SuspectProcesses,
 }
 
 /// <summary>
@@ -42,6 +44,18 @@ public enum HostileSnmpMode
 public sealed class HostileSnmpServer : IDisposable
 {
     private static readonly uint[] HrSwRunName = [1, 3, 6, 1, 2, 1, 25, 4, 2, 1, 2];
+    private static readonly uint[] HrSwRunPath = [1, 3, 6, 1, 2, 1, 25, 4, 2, 1, 4];
+    private static readonly uint[] HrSwRunParameters = [1, 3, 6, 1, 2, 1, 25, 4, 2, 1, 5];
+
+    /// <summary>hrSWRunName, hrSWRunPath, hrSWRunParameters of <see cref="HostileSnmpMode.SuspectProcesses"/>, row by row.</summary>
+    public static readonly string[][] SuspectRows =
+    [
+        ["dropbear", "/usr/sbin/dropbear", "-F -P /var/run/dropbear.1.pid"],
+        ["mips", "/var/run/.m/mips (deleted)", ""],
+        ["sh", "/bin/sh", "/dev/shm/.s/run.sh -d"],
+        ["x", "./x", ""],
+        ["udhcpc", "/sbin/udhcpc", "-p /var/run/udhcpc-wan.pid -s /lib/netifd/dhcp.script"],
+    ];
 
     public static readonly byte[][] OddNames =
     [
@@ -225,6 +239,22 @@ public sealed class HostileSnmpServer : IDisposable
                     w.WriteEmpty(BerTag.EndOfMibView);
                 }
             }
+            else if (_mode == HostileSnmpMode.SuspectProcesses && SuspectColumn(oid) is { } column)
+            {
+                uint[] table = column == 0 ? HrSwRunName : column == 1 ? HrSwRunPath : HrSwRunParameters;
+                uint index = SnmpOid.IsUnder(oid, table) ? oid[table.Length] + 1 : 1;
+                uint[] next = [.. table, index];
+                if (index <= SuspectRows.Length)
+                {
+                    w.WriteOid(next, next.Length);
+                    w.WriteOctetString(System.Text.Encoding.UTF8.GetBytes(SuspectRows[index - 1][column]));
+                }
+                else
+                {
+                    w.WriteOid(oid, oid.Length);
+                    w.WriteEmpty(BerTag.EndOfMibView);
+                }
+            }
             else if (_mode == HostileSnmpMode.EndlessWalk)
             {
                 uint[] next = [.. HrSwRunName, SnmpOid.IsUnder(oid, HrSwRunName) ? oid[HrSwRunName.Length] + 1 : 1];
@@ -250,6 +280,14 @@ public sealed class HostileSnmpServer : IDisposable
         w.End(pdu);
         w.End(message);
         return w.Buffer[..w.Length];
+    }
+
+    private static int? SuspectColumn(uint[] oid)
+    {
+        uint[][] tables = [HrSwRunName, HrSwRunPath, HrSwRunParameters];
+        for (int i = 0; i < tables.Length; i++)
+            if (SnmpOid.IsUnder(oid, tables[i]) || SnmpOid.Equal(oid, tables[i])) return i;
+        return null;
     }
 
     /// <summary>The usmStatsUnknownEngineIDs report an agent sends to an engine discovery request.</summary>

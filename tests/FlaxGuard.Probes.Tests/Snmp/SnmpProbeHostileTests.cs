@@ -128,8 +128,9 @@ public sealed class SnmpProbeHostileTests
         StringAssert.Contains(verdicts[0].Message, "more than 200 rows");
         // One distinct process name however many rows: the set, not the rows, becomes facts.
         Assert.AreEqual("running", output.Facts.Get("snmp.process.worker")!.Value);
-        // The agent gives one row per GETBULK: the system group, two empty ENTITY walks, then 200 rows and the one that hit the limit.
-        Assert.IsLessThanOrEqualTo(1 + 2 + 200 + 1, received);
+        // The agent gives one row per GETBULK: the system group, two empty ENTITY walks, then 200 rows and the one that hit the limit,
+        // then the empty hrSWRunPath walk (no interpreter runs, so hrSWRunParameters is not walked).
+        Assert.IsLessThanOrEqualTo(1 + 2 + 200 + 1 + 1, received);
         Assert.IsLessThan((long)TotalTimeoutMs, elapsed);
     }
 
@@ -147,5 +148,18 @@ public sealed class SnmpProbeHostileTests
         {
             Assert.IsNull(FlaxGuard.Engine.Facts.Fact.ProblemWithKey(key), key);
         }
+    }
+
+    [TestMethod]
+    public void V2c_ProgramsFromTmpOrDeletedFiles_AreSuspects_PidFilesOfDaemonsAreNot()
+    {
+        var (output, _, _) = Run(HostileSnmpMode.SuspectProcesses, SnmpVersion.V2c);
+        Assert.AreEqual(0, output.VerdictCount, string.Join("; ", output.Verdicts().Select(v => v.ToString())));
+        var suspects = output.Facts.ToArray().Where(f => f.Key.StartsWith("snmp.suspect.", StringComparison.Ordinal)).Select(f => f.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        string Key(string finding, string path) => "snmp.suspect." + finding + "." + FlaxGuard.Engine.Text.FactText.KeySegment(path, 200);
+        CollectionAssert.AreEqual(new[] { Key("deleted", "/var/run/.m/mips"), Key("tmp", "./x"), Key("tmp", "/dev/shm/.s/run.sh") }.OrderBy(k => k, StringComparer.Ordinal).ToArray(), suspects, string.Join("\n", suspects));
+        var rules = FlaxGuard.Engine.Families.DeviceFamilies.CreateDriftRules();
+        foreach (var key in suspects)
+            Assert.AreEqual(FlaxGuard.Engine.Verdicts.Severity.Critical, rules.Find(FlaxGuard.Engine.Drift.DriftKind.Added, key)!.Severity, key);
     }
 }

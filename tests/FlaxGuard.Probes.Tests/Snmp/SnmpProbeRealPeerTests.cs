@@ -87,8 +87,21 @@ public sealed class SnmpProbeRealPeerTests
         var names = _server.Tool("snmpwalk", security, "1.3.6.1.2.1.25.4.2.1.2").Select(l => Unquote(l.Split(' ', 2)[1].Trim())).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray();
         var processes = facts.Where(f => f.Key.StartsWith("snmp.process.", StringComparison.Ordinal)).ToArray();
         CollectionAssert.AreEqual(names, processes.Select(f => f.Key["snmp.process.".Length..]).ToArray());
-        CollectionAssert.AreEquivalent(new[] { "sleep", "snmpd" }, names);
+        CollectionAssert.AreEquivalent(new[] { "fgbot", "sh", "sleep", "snmpd" }, names);
         Assert.IsTrue(processes.All(f => f.Value == "running"));
+
+        // Issue 13: programs run from /tmp, by path (hrSWRunPath) or handed to an interpreter (hrSWRunParameters), as snmpwalk sees them.
+        var paths = _server.Tool("snmpwalk", security, "1.3.6.1.2.1.25.4.2.1.4").Select(l => Unquote(l.Split(' ', 2)[1].Trim())).ToArray();
+        CollectionAssert.Contains(paths, _server.DropDir + "/fgbot", "snmpd shows argv[0] as hrSWRunPath");
+        var parameters = _server.Tool("snmpwalk", security, "1.3.6.1.2.1.25.4.2.1.5").Select(l => l.Split(' ', 2)).Where(p => p.Length == 2).Select(p => Unquote(p[1].Trim())).ToArray();
+        CollectionAssert.Contains(parameters, _server.DropDir + "/run.sh");
+        var suspects = facts.Where(f => f.Key.StartsWith("snmp.suspect.", StringComparison.Ordinal)).Select(f => f.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEqual(new[]
+        {
+            "snmp.suspect.tmp." + FlaxGuard.Engine.Text.FactText.KeySegment(_server.DropDir + "/fgbot", 200),
+            "snmp.suspect.tmp." + FlaxGuard.Engine.Text.FactText.KeySegment(_server.DropDir + "/run.sh", 200),
+        }, suspects, string.Join("\n", suspects));
+        Assert.IsTrue(facts.Where(f => f.Key.StartsWith("snmp.suspect.", StringComparison.Ordinal)).All(f => f.Value == "running"));
 
         // sysUpTime is volatile and never a fact; no secret appears anywhere.
         Assert.IsFalse(facts.Keys.Any(k => k.Contains("uptime", StringComparison.OrdinalIgnoreCase)));

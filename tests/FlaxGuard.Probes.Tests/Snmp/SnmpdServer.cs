@@ -7,7 +7,8 @@ namespace FlaxGuard.Probes.Tests.Snmp;
 /// <summary>
 /// Debian's snmpd in the foreground on a loopback address of its own, with a v2c community and a v3 user
 /// (SHA + AES, authPriv), the system group set in the config, two ENTITY-MIB revision rows, and its own PID and
-/// mount namespace so hrSWRun lists a fixed set of processes (snmpd and two sleeps) instead of the busy host's.
+/// mount namespace so hrSWRun lists a fixed set of processes instead of the busy host's: snmpd, two sleeps, and what
+/// an implant looks like (issue 13): a copy of sleep run from a folder under /tmp, and sh running a script from there.
 /// </summary>
 public sealed class SnmpdServer : IDisposable
 {
@@ -23,15 +24,19 @@ public sealed class SnmpdServer : IDisposable
     private readonly RealProcess _process;
     private readonly string _dir;
 
-    private SnmpdServer(RealProcess process, string dir, IPAddress address, int port)
+    private SnmpdServer(RealProcess process, string dir, string dropDir, IPAddress address, int port)
     {
         _process = process;
         _dir = dir;
+        DropDir = dropDir;
         Address = address;
         Port = port;
     }
 
     public IPAddress Address { get; }
+
+    /// <summary>The folder under /tmp the "implant" runs from: DropDir/fgbot (a copy of sleep) and sh DropDir/run.sh.</summary>
+    public string DropDir { get; }
 
     public int Port { get; }
 
@@ -62,11 +67,15 @@ public sealed class SnmpdServer : IDisposable
             override 1.3.6.1.2.1.47.1.1.1.1.10.7 octet_str "module 1.0.3"
             """);
         var pidFile = Path.Combine(dir, "snmpd.pid");
-        var script = $"sleep 600 & sleep 601 & exec {snmpd} -f -Lo -C -c {config} -p {pidFile} udp:{address}:{port}";
+        var drop = Path.Combine("/tmp", "fg-drop-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
+        Directory.CreateDirectory(drop);
+        File.Copy(DebianTool.Require("sleep", "coreutils"), Path.Combine(drop, "fgbot"));
+        File.WriteAllText(Path.Combine(drop, "run.sh"), "sleep 604\n");
+        var script = $"sleep 600 & sleep 601 & {drop}/fgbot 602 & sh {drop}/run.sh & exec {snmpd} -f -Lo -C -c {config} -p {pidFile} udp:{address}:{port}";
         var environment = new Dictionary<string, string> { ["SNMP_PERSISTENT_DIR"] = persist, ["MIBS"] = "" , ["MIBDIRS"] = dir };
         var process = RealProcess.Start(unshare, ["--pid", "--fork", "--kill-child", "--mount-proc", "sh", "-c", script], environment: environment);
         process.WaitForOutput("NET-SNMP version");
-        return new SnmpdServer(process, dir, address, port);
+        return new SnmpdServer(process, dir, drop, address, port);
     }
 
     private static int FreeUdpPort(IPAddress address)
@@ -95,5 +104,6 @@ public sealed class SnmpdServer : IDisposable
     {
         _process.Dispose();
         try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(DropDir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

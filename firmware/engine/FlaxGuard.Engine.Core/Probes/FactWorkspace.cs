@@ -13,6 +13,7 @@ namespace FlaxGuard.Engine.Probes
         private readonly MergedFacts _facts;
         private readonly TextBuilder _text = new TextBuilder(64);
         private TextDigest _digest;
+        private TextLines _lines;
 
         protected FactWorkspace(string separator)
         {
@@ -30,6 +31,14 @@ namespace FlaxGuard.Engine.Probes
                 if (_digest == null) _digest = new TextDigest();
                 return _digest;
             }
+        }
+
+        /// <summary>The run's one line walker, set to <paramref name="text"/> (one reader at a time: finish a text before the next).</summary>
+        public TextLines Lines(string text)
+        {
+            if (_lines == null) _lines = new TextLines(text);
+            else _lines.Reset(text);
+            return _lines;
         }
 
         public int Count { get { return _facts.Count; } }

@@ -125,6 +125,20 @@ namespace FlaxGuard.Engine.Json
             return Encoding.UTF8.GetString(_data, start, end - start);
         }
 
+        /// <summary>
+        /// Copies an unescaped string's UTF-8 bytes into <paramref name="buffer"/> and gives their count, without making a
+        /// string; -1 when the text has escapes or does not fit (the caller then reads it with <see cref="TextAt"/>).
+        /// </summary>
+        internal int CopyRawText(int entry, byte[] buffer)
+        {
+            if (IsEscaped(entry)) return -1;
+            int start = Start(entry);
+            int length = End(entry) - start;
+            if (length > buffer.Length) return -1;
+            Array.Copy(_data, start, buffer, 0, length);
+            return length;
+        }
+
         /// <summary>Whether a string, name or number entry reads exactly <paramref name="text"/>, without making a string.</summary>
         internal bool TextEquals(int entry, string text)
         {

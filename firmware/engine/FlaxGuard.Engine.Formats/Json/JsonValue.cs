@@ -136,6 +136,19 @@ namespace FlaxGuard.Engine.Json
         }
 
         /// <summary>
+        /// The UTF-8 bytes of this object's string member <paramref name="name"/> copied into <paramref name="buffer"/>, and
+        /// their count; -1 when there is no such string member, or its text has escapes or is longer than the buffer.
+        /// Lets a reader look at many values through one buffer and make strings only of the few it keeps.
+        /// </summary>
+        public int MemberRawText(string name, byte[] buffer)
+        {
+            if (!IsObject || name == null || buffer == null) return -1;
+            int value = _doc.MemberValue(_entry, name);
+            if (value < 0 || _doc.KindAt(value) != (int)JsonKind.String) return -1;
+            return _doc.CopyRawText(value, buffer);
+        }
+
+        /// <summary>
         /// Whether this object has a string or number member called <paramref name="name"/> whose text is exactly
         /// <paramref name="text"/>, without a handle or a string.
         /// </summary>

@@ -53,17 +53,24 @@ internal static class HikvisionDocuments
 
     public static string Interfaces(HikvisionTwinState s)
     {
+        string wired = Interface(s, "1", s.Addressing, s.IpAddress, s.Gateway, s.PrimaryDns, s.SecondaryDns, s.MacAddress);
+        string wireless = Interface(s, "2", "dynamic", s.WirelessIpAddress, "192.168.8.1", s.WirelessPrimaryDns, s.WirelessSecondaryDns, s.WirelessMac);
+        return Document(s, "NetworkInterfaceList", s.Reordered ? wireless + wired : wired + wireless);
+    }
+
+    private static string Interface(HikvisionTwinState s, string id, string addressing, string address, string gateway, string primaryDns, string secondaryDns, string mac)
+    {
         var dns = new StringBuilder()
-            .Append("<PrimaryDNS>").Append(Leaf(s, "ipAddress", s.PrimaryDns)).Append("</PrimaryDNS>").Append(Newline(s))
-            .Append("<SecondaryDNS>").Append(Leaf(s, "ipAddress", s.SecondaryDns)).Append("</SecondaryDNS>").Append(Newline(s));
+            .Append("<PrimaryDNS>").Append(Leaf(s, "ipAddress", primaryDns)).Append("</PrimaryDNS>").Append(Newline(s))
+            .Append("<SecondaryDNS>").Append(Leaf(s, "ipAddress", secondaryDns)).Append("</SecondaryDNS>").Append(Newline(s));
         var ip = new StringBuilder()
             .Append(Open(s, "IPAddress"))
             .Append(Leaf(s, "ipVersion", "dual"))
-            .Append(Leaf(s, "addressingType", s.WhitespaceAndCase ? s.Addressing.ToUpperInvariant() : s.Addressing))
-            .Append(Leaf(s, "ipAddress", s.IpAddress))
+            .Append(Leaf(s, "addressingType", s.WhitespaceAndCase ? addressing.ToUpperInvariant() : addressing))
+            .Append(Leaf(s, "ipAddress", address))
             .Append(Leaf(s, "subnetMask", "255.255.255.0"))
             .Append(Leaf(s, "ipV6AddressingType", "ra"))
-            .Append("<DefaultGateway>").Append(Leaf(s, "ipAddress", s.Gateway)).Append("</DefaultGateway>").Append(Newline(s))
+            .Append("<DefaultGateway>").Append(Leaf(s, "ipAddress", gateway)).Append("</DefaultGateway>").Append(Newline(s))
             .Append(dns)
             .Append("<Ipv6Mode>").Append(Leaf(s, "ipV6AddressingType", "ra")).Append("<ipv6AddressList><v6Address>")
             .Append(Leaf(s, "id", "1")).Append(Leaf(s, "type", "manual")).Append(Leaf(s, "address", "::")).Append(Leaf(s, "bitMask", "0"))
@@ -71,18 +78,18 @@ internal static class HikvisionDocuments
             .Append("</IPAddress>").Append(Newline(s));
         var link = new StringBuilder()
             .Append(Open(s, "Link"))
-            .Append(Leaf(s, "MACAddress", s.MacAddress))
+            .Append(Leaf(s, "MACAddress", mac))
             .Append(Leaf(s, "autoNegotiation", "true"))
             .Append(Leaf(s, "speed", s.LinkSpeed.ToString(CultureInfo.InvariantCulture)))
             .Append(Leaf(s, "duplex", "full"))
             .Append(Leaf(s, "MTU", "1500"))
             .Append("</Link>").Append(Newline(s));
-        var nic = new StringBuilder()
+        return new StringBuilder()
             .Append(Open(s, "NetworkInterface"))
-            .Append(Leaf(s, "id", "1"))
+            .Append(Leaf(s, "id", id))
             .Append(s.Reordered ? link.ToString() + ip : ip.ToString() + link)
-            .Append("</NetworkInterface>").Append(Newline(s));
-        return Document(s, "NetworkInterfaceList", nic.ToString());
+            .Append("</NetworkInterface>").Append(Newline(s))
+            .ToString();
     }
 
     public static string Switch(HikvisionTwinState s, string root, bool enabled) =>

@@ -18,8 +18,8 @@ namespace FlaxGuard.Lab.Twins.Hikvision;
 /// firmware-downgrade, firmware-unknown, and issue 13's admin-promoted (an Operator made Administrator), ssh-enabled,
 /// platform-access (ISUP to a foreign platform), push-target (alarms pushed to a foreign host), ddns-on, upnp-on and
 /// rtsp-auth-weak (RTSP logins checked with Basic), web-file-changed (the login script of the web interface, served
-/// without a login like its other static files, gets code appended); churn reboot, counters, time, session, dhcp-leases (the camera's own
-/// DHCP address), reorder, whitespace-case. Not expressible on a camera: ssh-key (ISAPI has no SSH keys),
+/// without a login like its other static files, gets code appended); churn reboot, counters, time, session, dhcp-leases (the Wi-Fi
+/// interface's DHCP address), dhcp-dns-rotation (the DNS servers the Wi-Fi interface learned by DHCP), reorder, whitespace-case. Not expressible on a camera: ssh-key (ISAPI has no SSH keys),
 /// port-forward, scheduler-fetch and socks (routers only).
 /// </para>
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class HikvisionTwin : ILabTwin
         TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.TelnetEnabled, TwinChanges.WanAdmin,
         TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,
-        TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+        TwinChanges.DhcpDnsRotation, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.AdminPromoted, TwinChanges.SshEnabled, TwinChanges.PlatformAccess, TwinChanges.PushTarget, TwinChanges.DdnsOn,
         TwinChanges.UpnpOn, TwinChanges.RtspAuthWeak, TwinChanges.WebFileChanged,
     ];
@@ -171,7 +171,12 @@ public sealed class HikvisionTwin : ILabTwin
                     Digest.NonceMaxUses = 2;
                     break;
                 case TwinChanges.DhcpLeases:
-                    s.IpAddress = s.IpAddress == "192.168.1.64" ? "192.168.1.117" : "192.168.1.64";
+                    s.WirelessIpAddress = s.WirelessIpAddress == "192.168.8.23" ? "192.168.8.117" : "192.168.8.23";
+                    break;
+                case TwinChanges.DhcpDnsRotation:
+                    // The access point's DHCP server hands out other resolvers: the Wi-Fi interface shows them, nothing was configured.
+                    s.WirelessPrimaryDns = "192.168.8.254";
+                    s.WirelessSecondaryDns = "8.8.4.4";
                     break;
                 case TwinChanges.Reorder:
                     s.Reordered = !s.Reordered;

@@ -28,11 +28,18 @@ public sealed class HikvisionTwinState
 
     public List<HikvisionUser> Users { get; } = [];
 
-    public string Addressing { get; set; } = "dynamic";
+    // The wired interface: an installer's static address with DNS servers typed in by hand.
+    public string Addressing { get; set; } = "static";
     public string IpAddress { get; set; } = "192.168.1.64";
     public string Gateway { get; set; } = "192.168.1.1";
     public string PrimaryDns { get; set; } = "192.168.1.1";
     public string SecondaryDns { get; set; } = "9.9.9.9";
+
+    // The Wi-Fi interface (the -W models): address and DNS servers from the access point's DHCP server.
+    public string WirelessIpAddress { get; set; } = "192.168.8.23";
+    public string WirelessMac { get; set; } = "44:19:b6:0a:1b:2d";
+    public string WirelessPrimaryDns { get; set; } = "192.168.8.1";
+    public string WirelessSecondaryDns { get; set; } = "1.1.1.1";
     public int LinkSpeed { get; set; } = 100;
 
     public bool TelnetSupported { get; set; } = true;

@@ -18,7 +18,7 @@ namespace FlaxGuard.Lab.Twins.Onvif;
 /// Supported changes: compromises new-admin, dns-changed, firmware-downgrade, firmware-unknown, and issue 13's
 /// admin-promoted, ddns-on, discovery-on, remote-user and gateway-changed; churn reboot
 /// (clock falls back to 2000-01-01 as on cameras without a battery-backed clock, nonces forgotten), time (clock
-/// jumps), session (nonce cache flushed, new session cookie), dhcp-leases (DNS and NTP servers from DHCP change),
+/// jumps), session (nonce cache flushed, new session cookie), dhcp-leases (DNS and NTP servers from DHCP change), dhcp-dns-rotation (DNSFromDHCP only),
 /// reorder, whitespace-case. ONVIF has no telnet, SSH key, WAN administration, port forwarding, scheduler or
 /// proxy settings in the device service, and exposes no counters, so those throw NotSupportedException.
 /// </para>
@@ -31,7 +31,7 @@ public sealed class OnvifTwin : ILabTwin
     public static readonly IReadOnlyList<string> Supported =
     [
         TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
-        TwinChanges.Reboot, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+        TwinChanges.Reboot, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases, TwinChanges.DhcpDnsRotation, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.AdminPromoted, TwinChanges.DdnsOn, TwinChanges.DiscoveryOn, TwinChanges.RemoteUser, TwinChanges.GatewayChanged,
     ];
 
@@ -157,6 +157,12 @@ public sealed class OnvifTwin : ILabTwin
                     s.DnsFromDhcpServers.Add(new OnvifServer("IPv4", "198.51.100.7"));
                     s.NtpFromDhcpServers.Clear();
                     s.NtpFromDhcpServers.Add(new OnvifServer("IPv4", "198.51.100.8"));
+                    break;
+                case TwinChanges.DhcpDnsRotation:
+                    // Only the DNSFromDHCP list moves; DNSManual (what someone configured) stays.
+                    s.DnsFromDhcpServers.Clear();
+                    s.DnsFromDhcpServers.Add(new OnvifServer("IPv4", "192.0.2.53"));
+                    s.DnsFromDhcpServers.Add(new OnvifServer("IPv6", "2001:db8::53"));
                     break;
                 case TwinChanges.Reorder:
                     s.Reversed = !s.Reversed;

@@ -209,6 +209,19 @@ public sealed class RouterOsTwin : ILabTwin
                     s.SnmpCommunities.Add(new Row(NextSerial(s.SnmpCommunities), ("name", "m1cr0s0ft"), ("addresses", "::/0"), ("read-access", "true"), ("write-access", "true"), ("security", "none"),
                         ("authentication-password", ""), ("encryption-password", ""), ("disabled", "false"), ("default", "false")));
                     break;
+                case TwinChanges.TunnelClient:
+                    // Meris: an L2TP client named "lvpn" to the operators' server.
+                    s.L2tpClients.Add(new Row(NextSerial(s.L2tpClients), ("name", "lvpn"), ("connect-to", RouterOsTwinState.AttackerHost), ("user", "lvpn"), ("password", "x"),
+                        ("profile", "default-encryption"), ("disabled", "false"), ("running", "true")));
+                    break;
+                case TwinChanges.TunnelLink:
+                    s.GreTunnels.Add(new Row(NextSerial(s.GreTunnels), ("name", "gre-tunnel1"), ("remote-address", RouterOsTwinState.AttackerHost), ("mtu", "auto"),
+                        ("disabled", "false"), ("running", "true")));
+                    break;
+                case TwinChanges.RomonOn:
+                    s.Romon["enabled"] = "true";
+                    s.Romon["id"] = "4c:5e:0c:11:22:33";
+                    break;
                 case TwinChanges.SnifferStream:
                     s.Sniffer["streaming-enabled"] = "true";
                     s.Sniffer["streaming-server"] = RouterOsTwinState.AttackerHost + ":37008";
@@ -282,7 +295,7 @@ public sealed class RouterOsTwin : ILabTwin
 
     private static IEnumerable<List<Row>> Lists(RouterOsTwinState s) =>
         [s.Packages, s.Users, s.SshKeys, s.Services, s.Nat, s.Scripts, s.Schedulers, s.Leases, s.Groups, s.DnsStatic, s.Filter, s.Files, s.Netwatch, s.LoggingActions,
-         s.PppSecrets, s.WireGuardPeers, s.SnmpCommunities, s.OvpnServers];
+         s.PppSecrets, s.WireGuardPeers, s.SnmpCommunities, s.OvpnServers, s.SstpClients, s.L2tpClients, s.EoipTunnels, s.GreTunnels];
 
     /// <summary>RouterOS hands out new internal ids after a reboot or a move: same items, other ".id" values.</summary>
     private static void Renumber(RouterOsTwinState s)
@@ -463,7 +476,7 @@ public sealed class RouterOsTwin : ILabTwin
         {
             "system/package", "user/ssh-keys", "user/group", "user", "ip/service", "ip/firewall/nat", "ip/firewall/filter", "ip/dns/static", "system/script", "system/scheduler",
             "ip/dhcp-server/lease", "ip/dhcp-client", "file", "tool/netwatch", "system/logging/action", "ppp/secret", "interface/wireguard/peers", "snmp/community",
-            "interface/ovpn-server/server",
+            "interface/ovpn-server/server", "interface/sstp-client", "interface/l2tp-client", "interface/eoip", "interface/gre",
         })
         {
             if (menu.StartsWith(list + "/*", StringComparison.Ordinal))
@@ -583,6 +596,26 @@ public sealed class RouterOsTwin : ILabTwin
                 break;
             case "interface/ovpn-server/server":
                 rows = Rows(s, s.OvpnServers, null);
+                break;
+            case "interface/sstp-client":
+                rows = Rows(s, s.SstpClients, r => r["uptime"] = RouterOsTwinState.Duration(uptime));
+                break;
+            case "interface/l2tp-client":
+                rows = Rows(s, s.L2tpClients, null);
+                break;
+            case "interface/pptp-client":
+            case "interface/ovpn-client":
+            case "interface/ipip":
+                rows = [];
+                break;
+            case "interface/eoip":
+                rows = Rows(s, s.EoipTunnels, null);
+                break;
+            case "interface/gre":
+                rows = Rows(s, s.GreTunnels, null);
+                break;
+            case "tool/romon":
+                settings = new SortedDictionary<string, string>(s.Romon, StringComparer.Ordinal);
                 break;
             case "ip/cloud":
                 settings = new SortedDictionary<string, string>(s.Cloud, StringComparer.Ordinal) { ["public-address"] = "198.51.100." + (77 + counter % 3).ToString(CultureInfo.InvariantCulture) };

@@ -56,6 +56,12 @@ public sealed class RouterOsTwinState
     public List<Row> SnmpCommunities { get; } = [];
     public List<Row> OvpnServers { get; } = [];
 
+    // Tunnels the router dials out and point-to-point links (issue 13's second round; Meris added an L2TP client "lvpn").
+    public List<Row> SstpClients { get; } = [];
+    public List<Row> L2tpClients { get; } = [];
+    public List<Row> EoipTunnels { get; } = [];
+    public List<Row> GreTunnels { get; } = [];
+
     // Settings menus.
     public SortedDictionary<string, string> Dns { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> Socks { get; } = new(StringComparer.Ordinal);
@@ -68,6 +74,7 @@ public sealed class RouterOsTwinState
     public SortedDictionary<string, string> PptpServer { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> L2tpServer { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> SstpServer { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Romon { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What check-installation's "status" says (no published text: the twin's wording is a lab choice).</summary>
     public string InstallationStatus { get; set; } = "";
@@ -244,6 +251,17 @@ public sealed class RouterOsTwinState
 
         OvpnServers.Clear();
         OvpnServers.Add(new Row(1, ("name", "ovpn-server1"), ("port", "1194"), ("mode", "ip"), ("certificate", "none"), ("disabled", "true")));
+
+        // The owner's own: an SSTP client to the head office and an EoIP link to the branch; the password is in the row and must never be read.
+        SstpClients.Clear();
+        SstpClients.Add(new Row(1, ("name", "sstp-hq"), ("connect-to", "vpn.hq.example"), ("user", "branch7"), ("password", "lab-sstp-pw"), ("profile", "default-encryption"),
+            ("disabled", "false"), ("running", "true"), ("uptime", "")));
+        L2tpClients.Clear();
+        EoipTunnels.Clear();
+        EoipTunnels.Add(new Row(1, ("name", "eoip-branch"), ("remote-address", "100.64.91.1"), ("tunnel-id", "7"), ("mtu", "auto"), ("actual-mtu", "1458"), ("disabled", "false"), ("running", "true")));
+        GreTunnels.Clear();
+        Romon.Clear();
+        foreach (var (k, v) in new[] { ("enabled", "false"), ("id", "00:00:00:00:00:00"), ("secrets", "") }) Romon[k] = v;
 
         Cloud.Clear();
         foreach (var (k, v) in new[] { ("back-to-home-vpn", "revoked-and-disabled"), ("ddns-enabled", "no"), ("ddns-update-interval", "none"), ("update-time", "yes"), ("status", "") })
