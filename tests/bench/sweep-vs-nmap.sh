@@ -199,7 +199,14 @@ mkdir -p "$WORK/empty-data"
 "$FG" status --json --data-dir "$WORK/empty-data" >"$WORK/status.json" || true
 jq -e '.state == "UNKNOWN" and (.devices | length == 0)' "$WORK/status.json" >/dev/null \
   || { echo "native 'status --json' printed no result:" >&2; head -20 "$WORK/status.json" >&2; exit 1; }
-echo "check --json and status --json print JSON"
+# The store (SQLite, source-generated JSON columns) and the provisioning file, through enrolment and status.
+"$FG" agent add bench-agent --host-url http://127.0.0.1:8443 --out "$WORK/bench-agent.json" --data-dir "$WORK/data" >/dev/null
+jq -e '.format and .applianceId and .key' "$WORK/bench-agent.json" >/dev/null || { echo "native 'agent add' wrote no provisioning file" >&2; exit 1; }
+"$FG" device add bench-web --address "$NET.13" --profile web --data-dir "$WORK/data" >/dev/null
+"$FG" status --json --data-dir "$WORK/data" >"$WORK/status2.json" || true
+jq -e '(.devices | length == 1) and .devices[0].name == "bench-web"' "$WORK/status2.json" >/dev/null \
+  || { echo "native 'status --json' over a store:" >&2; head -20 "$WORK/status2.json" >&2; exit 1; }
+echo "check --json, status --json (empty and enrolled), agent add and device add work natively"
 # The default risky-port list, read from the engine's table so both tools get the same ports.
 RISKY="$(grep -o 'new RiskyPort([0-9]*' firmware/families/Exposure/RiskyPorts.cs | grep -o '[0-9]*$' | paste -sd, -)"
 
