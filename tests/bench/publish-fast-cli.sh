@@ -6,6 +6,8 @@
 # rewrite the assemblies the AOT compiler is reading. Needs clang and zlib1g-dev from Debian (the native linker
 # step); installs them when run as root. Takes minutes on a small machine: CI does not run it,
 # tests/bench/sweep-vs-nmap.sh does, and then checks the binary works (sweep, check --json, status --json).
+# The binary is linked at a fixed address (not PIE: ld.so would spend ~35 ms of CPU relocating it at every start);
+# PIE=1 publishes a position-independent one instead. Keep the folder together: libe_sqlite3.so sits beside it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT="${1:-artifacts/flaxguard-native}"
@@ -25,7 +27,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # The AOT settings (no dehydration, libc bound at link time) live in the CLI's project, under PublishAot.
-dotnet publish host-tools/FlaxGuard.Cli/FlaxGuard.Cli.csproj -c Release -r "$RID" -p:PublishAot=true \
+pie=()
+[ -n "${PIE:-}" ] && pie=(-p:PositionIndependentExecutable=true)
+dotnet publish host-tools/FlaxGuard.Cli/FlaxGuard.Cli.csproj -c Release -r "$RID" -p:PublishAot=true "${pie[@]}" \
   --artifacts-path "$BUILD" -o "$OUT" --nologo -v quiet
 "$OUT/flaxguard" --version >/dev/null
 echo "$OUT/flaxguard"
