@@ -6,15 +6,19 @@
 #   host .15  nothing listening
 # Cases: (a) the default risky-port list on five hosts, (b) 1-1024 on five hosts, (c) 1-65535 on host .11.
 # Each case runs both tools RUNS times, alternating (one hyperfine run of each per round), checks that both found the same open ports,
-# and prints the medians and the ratio flaxguard/nmap. It first publishes the CLI natively (Native AOT) into
-# $OUT, since a whole-process comparison includes start-up.
+# and prints the medians (wall time, and CPU time user+sys) and the ratio flaxguard/nmap, with the load average
+# before and after (the machine may be shared: wall times then follow the load, CPU times much less).
+# It first publishes the CLI natively (tests/bench/publish-fast-cli.sh, Native AOT) into $OUT, since a
+# whole-process comparison includes start-up, and checks the native binary works beyond `sweep`: `check --json`
+# against the apache2 host and `status --json` on an empty data folder must print JSON. (This is where the
+# published form is tested: the AOT publish takes minutes, too long for CI.)
 # Usage (as root): tests/bench/sweep-vs-nmap.sh [RUNS]      RUNS defaults to 5.
-# Installs what it needs from Debian when missing (hyperfine and clang are for this script only: the test
-# suite, tests/run-all.sh, needs neither). SKIP_PUBLISH=1 reuses a binary already in $OUT.
+# Installs what it needs from Debian when missing (hyperfine, clang and zlib1g-dev are for this script only: the
+# test suite, tests/run-all.sh, needs none of them). SKIP_PUBLISH=1 reuses a binary already in $OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS="${1:-5}"
-OUT="${OUT:-/tmp/flaxguard-bench}"
+OUT="${OUT:-artifacts/flaxguard-native}"
 PREFIX=fgb
 NET=198.18.0
 SCAN="$PREFIX-scan"
@@ -23,7 +27,7 @@ chmod 755 "$WORK"
 pids=()
 
 [ "$(id -u)" -eq 0 ] || { echo "run as root: it creates network namespaces" >&2; exit 1; }
-bench_packages=(hyperfine clang nmap jq bc openssh-server busybox-static dnsmasq apache2 miniupnpd nftables iproute2)
+bench_packages=(hyperfine clang zlib1g-dev nmap jq bc openssh-server busybox-static dnsmasq apache2 miniupnpd nftables iproute2)
 missing=()
 for p in "${bench_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -48,8 +52,7 @@ trap cleanup EXIT
 
 echo "== publishing flaxguard (Native AOT) into $OUT"
 if [ -z "${SKIP_PUBLISH:-}" ]; then
-  dotnet publish host-tools/FlaxGuard.Cli/FlaxGuard.Cli.csproj -c Release -r linux-x64 -p:PublishAot=true -o "$OUT" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
-    || { tail -30 "$WORK/publish.log"; exit 1; }
+  tests/bench/publish-fast-cli.sh "$OUT" >"$WORK/publish.log" 2>&1 || { tail -30 "$WORK/publish.log"; exit 1; }
 fi
 FG="$OUT/flaxguard"
 "$FG" --version >/dev/null
@@ -186,6 +189,24 @@ wait_port() { # host port
 wait_port "$NET.11" 22; wait_port "$NET.11" 23; wait_port "$NET.12" 53; wait_port "$NET.13" 80; wait_port "$NET.14" 5000
 
 FIVE="$NET.11 $NET.12 $NET.13 $NET.14 $NET.15"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== the native binary beyond sweep"
+ip netns exec "$SCAN" "$FG" check "$NET.13" --ports 80 --json >"$WORK/check.json" || true
+jq -e '.target and .status and (.facts | length > 0)' "$WORK/check.json" >/dev/null \
+  || { echo "native 'check --json' printed no result:" >&2; head -20 "$WORK/check.json" >&2; exit 1; }
+mkdir -p "$WORK/empty-data"
+"$FG" status --json --data-dir "$WORK/empty-data" >"$WORK/status.json" || true
+jq -e '.state == "UNKNOWN" and (.devices | length == 0)' "$WORK/status.json" >/dev/null \
+  || { echo "native 'status --json' printed no result:" >&2; head -20 "$WORK/status.json" >&2; exit 1; }
+# The store (SQLite, source-generated JSON columns) and the provisioning file, through enrolment and status.
+"$FG" agent add bench-agent --host-url http://127.0.0.1:8443 --out "$WORK/bench-agent.json" --data-dir "$WORK/data" >/dev/null
+jq -e '.format and .applianceId and .key' "$WORK/bench-agent.json" >/dev/null || { echo "native 'agent add' wrote no provisioning file" >&2; exit 1; }
+"$FG" device add bench-web --address "$NET.13" --profile web --data-dir "$WORK/data" >/dev/null
+"$FG" status --json --data-dir "$WORK/data" >"$WORK/status2.json" || true
+jq -e '(.devices | length == 1) and .devices[0].name == "bench-web"' "$WORK/status2.json" >/dev/null \
+  || { echo "native 'status --json' over a store:" >&2; head -20 "$WORK/status2.json" >&2; exit 1; }
+echo "check --json, status --json (empty and enrolled), agent add and device add work natively"
 # The default risky-port list, read from the engine's table so both tools get the same ports.
 RISKY="$(grep -o 'new RiskyPort([0-9]*' firmware/families/Exposure/RiskyPorts.cs | grep -o '[0-9]*$' | paste -sd, -)"
 
@@ -208,10 +229,11 @@ run_case() { # name hosts ports
       -n flaxguard "ip netns exec $SCAN $FG sweep $hosts --ports $ports --json" \
       -n nmap "ip netns exec $SCAN nmap -sT -Pn -n -T4 -p $ports -oG - $hosts" >/dev/null
   done
-  local fg nm
-  fg=$(jq -s '[.[].results[] | select(.command == "flaxguard") | .mean] | sort | .[length/2|floor] * 1000' "$WORK/$name"-*.json)
-  nm=$(jq -s '[.[].results[] | select(.command == "nmap") | .mean] | sort | .[length/2|floor] * 1000' "$WORK/$name"-*.json)
-  results+=("$(printf '%-4s flaxguard %8.0f ms   nmap %8.0f ms   ratio %.2f' "$name" "$fg" "$nm" "$(echo "$fg / $nm" | bc -l)")")
+  local fg nm fgcpu nmcpu
+  median() { jq -s "[.[].results[] | select(.command == \"$1\") | $2] | sort | .[length/2|floor] * 1000" "$WORK/$name"-*.json; }
+  fg=$(median flaxguard .mean); nm=$(median nmap .mean)
+  fgcpu=$(median flaxguard '(.user + .system)'); nmcpu=$(median nmap '(.user + .system)')
+  results+=("$(printf '%-4s flaxguard %8.0f ms   nmap %8.0f ms   ratio %.2f   (CPU user+sys: %.0f ms vs %.0f ms)' "$name" "$fg" "$nm" "$(echo "$fg / $nm" | bc -l)" "$fgcpu" "$nmcpu")")
   echo "${results[-1]}"
 }
 
@@ -223,4 +245,5 @@ echo "== flaxguard --version"
 hyperfine --style basic --runs 10 --warmup 2 -N "$FG --version" --export-json "$WORK/version.json" >/dev/null
 printf 'flaxguard --version median %.1f ms\n' "$(jq '.results[0].median * 1000' "$WORK/version.json")"
 echo "== medians over $RUNS alternating runs (ratio = flaxguard / nmap; target <= 1.0)"
+echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) CPUs"
 printf '%s\n' "${results[@]}"

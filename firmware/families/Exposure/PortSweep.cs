@@ -166,19 +166,32 @@ namespace FlaxGuard.Engine.Probes
 
         private void RunPass(int workers, Thread reader)
         {
+            // The reader first: a greeting that arrives while workers are still being started is read at once.
+            if (reader != null) reader.Start();
             Thread[] threads = new Thread[workers];
             for (int i = 0; i < workers; i++)
             {
+                // Starting a thread waits until it runs, which under load costs more than a refused connect; add one
+                // only while pairs still wait for a socket, so fast answers (a LAN) take a few threads and silent
+                // hosts (connects waiting out their timeout) still get up to Concurrency.
+                if (i > 0 && !PairsWaiting()) break;
                 threads[i] = new Thread(Work);
                 threads[i].Start();
             }
-            if (reader != null) reader.Start();
             // Every attempt is bounded, so workers end shortly after the deadline; the margin covers one attempt.
             int margin = _options.ConnectTimeoutMs * 2 + 2000;
-            for (int i = 0; i < workers; i++)
+            for (int i = 0; i < workers && threads[i] != null; i++)
             {
                 long left = _deadline + margin - _clock.MonotonicMilliseconds;
                 threads[i].Join(left > 0 ? (int)left : 0);
+            }
+        }
+
+        private bool PairsWaiting()
+        {
+            lock (_gate)
+            {
+                return !_finished && _next < _total && _clock.MonotonicMilliseconds < _deadline;
             }
         }
 

@@ -4,11 +4,18 @@ namespace FlaxGuard.Engine.Probes
     public sealed class TcpExposureOptions
     {
         /// <summary>
-        /// Sockets a sweep may hold on the dongle. nanoFramework's ESP32 build sets CONFIG_LWIP_MAX_SOCKETS=16
-        /// (nf-interpreter targets/ESP32/_IDF/sdkconfig.default; lwipopts.h makes it MEMP_NUM_NETCONN); the uploader,
-        /// the job fetch, DNS and SNTP need their own, so a sweep takes half.
+        /// Sockets lwIP allows at once in nanoFramework's ESP32 firmware: CONFIG_LWIP_MAX_SOCKETS=16 in nf-interpreter
+        /// targets/ESP32/_IDF/sdkconfig.default (commit 20c2132), also 16 in sdkconfig.default.esp32c3; lwipopts.h
+        /// (targets/ESP32/_include) makes it MEMP_NUM_NETCONN, and CONFIG_LWIP_MAX_ACTIVE_TCP=16 (MEMP_NUM_TCP_PCB)
+        /// bounds the TCP connections the same way.
         /// </summary>
-        public const int DongleSockets = 8;
+        public const int LwipMaxSockets = 16;
+
+        /// <summary>
+        /// Sockets a sweep may hold on the dongle: half of lwIP's, since the uploader, the job fetch, DNS and SNTP
+        /// need theirs while an inventory runs.
+        /// </summary>
+        public const int DongleSockets = LwipMaxSockets / 2;
 
         /// <summary>A full inventory runs this often unless the job says otherwise: daily.</summary>
         public const int DefaultInventoryIntervalSeconds = 24 * 3600;

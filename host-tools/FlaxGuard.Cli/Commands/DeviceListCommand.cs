@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using FlaxGuard.Cli.Output;
 using Spectre.Console;
 
 namespace FlaxGuard.Cli.Commands;
@@ -29,11 +30,9 @@ public static class DeviceListCommand
             var devices = await store.ListDevicesAsync(null, ct);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(devices.Select(d => new
-                {
-                    id = d.Id, name = d.Name, applianceId = d.ApplianceId, appliance = appliances[d.ApplianceId], address = d.Address, profile = d.Profile,
-                    ports = d.Ports, hasLogin = d.PasswordSealed is not null || d.UserSealed is not null,
-                }), new JsonSerializerOptions { WriteIndented = true }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(devices.Select(d => new DeviceListJson(
+                    d.Id, d.Name, d.ApplianceId, appliances[d.ApplianceId], d.Address, d.Profile,
+                    d.Ports, d.PasswordSealed is not null || d.UserSealed is not null)).ToArray(), CliJsonContext.Default.DeviceListJsonArray));
                 return 0;
             }
             if (devices.Count == 0)

@@ -148,42 +148,20 @@ public static class DiscoverCommand
         return string.Join("; ", parts);
     }
 
-    private static string RenderJson(DeviceInventory inventory, DiscoveredDevice[] devices, LanDiscovery discovery, int code, long allocated) => JsonSerializer.Serialize(new
-    {
-        status = ExitCodes.Name(code),
-        exitCode = code,
-        network = inventory.Network.ToString(),
-        elapsedMs = discovery.ElapsedMs,
-        packetsSent = inventory.PacketsSent,
+    private static string RenderJson(DeviceInventory inventory, DiscoveredDevice[] devices, LanDiscovery discovery, int code, long allocated) => JsonSerializer.Serialize(new DiscoverJson(
+        ExitCodes.Name(code),
+        code,
+        inventory.Network.ToString(),
+        discovery.ElapsedMs,
+        inventory.PacketsSent,
         // Managed bytes allocated during the round (engine plus the .NET sockets and HTTP client under it).
-        allocatedBytes = allocated,
-        datagramsReceived = inventory.Datagrams,
-        turnedAway = new { outsideNetwork = inventory.OutsideAnswers, malformed = inventory.MalformedAnswers, stray = inventory.StrayAnswers, overDeviceCap = inventory.DevicesOverCap },
-        devices = devices.Select(d => new
-        {
-            address = d.Address,
-            kind = d.Kind,
-            suggestedProfile = d.SuggestedProfile,
-            confidence = d.Confidence,
-            reason = d.Reason,
-            sources = DiscoverySource.Names(d.Sources),
-            manufacturer = d.Manufacturer,
-            modelName = d.ModelName,
-            modelNumber = d.ModelNumber,
-            upnpDeviceType = d.UpnpDeviceType,
-            gateway = d.IsGateway,
-            ssdpServer = d.SsdpServer,
-            httpServer = d.HttpServer,
-            httpTitle = d.HttpTitle,
-            certificateSha256 = d.CertificateSha256,
-            onvifName = d.OnvifName,
-            onvifHardware = d.OnvifHardware,
-            onvifAddress = d.OnvifAddress,
-            mdnsName = d.MdnsName,
-            mdnsServices = d.Services(),
-            mdnsTxt = d.TxtEntries(),
-            openPorts = d.OpenPorts(),
-            macVendor = d.MacVendor,
-        }),
-    }, new JsonSerializerOptions { WriteIndented = true });
+        allocated,
+        inventory.Datagrams,
+        new TurnedAwayJson(inventory.OutsideAnswers, inventory.MalformedAnswers, inventory.StrayAnswers, inventory.DevicesOverCap),
+        devices.Select(d => new DiscoveredJson(
+            d.Address, d.Kind, d.SuggestedProfile, d.Confidence, d.Reason, DiscoverySource.Names(d.Sources),
+            d.Manufacturer, d.ModelName, d.ModelNumber, d.UpnpDeviceType, d.IsGateway, d.SsdpServer, d.HttpServer,
+            d.HttpTitle, d.CertificateSha256, d.OnvifName, d.OnvifHardware, d.OnvifAddress, d.MdnsName,
+            d.Services(), d.TxtEntries(), d.OpenPorts(), d.MacVendor)).ToArray()),
+        CliJsonContext.Default.DiscoverJson);
 }

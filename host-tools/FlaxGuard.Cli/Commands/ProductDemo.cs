@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FlaxGuard.Cli.Output;
 using FlaxGuard.Agent;
 using FlaxGuard.Agent.Status;
 using FlaxGuard.Engine.Appliance;
@@ -97,15 +98,9 @@ internal static class ProductDemo
         var devices = new List<DeviceRecord>();
         foreach (var twin in twins)
             devices.Add(await Enrollment.AddDeviceAsync(store, master, twin.Profile + "-lab", appliance.Id, twin.BaseUri.ToString().TrimEnd('/'), twin.Profile, "", TwinUser, password, now, ct));
-        var provisioning = ProvisioningFile.Parse(JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            format = ProvisioningFile.FormatName,
-            hostUrl = server.BaseAddress.ToString().TrimEnd('/'),
-            applianceId = appliance.Id,
-            name = appliance.Name,
-            key = Convert.ToBase64String(key),
-            caCertificatePem = ca.CaCertificatePem,
-        }), out var problem) ?? throw new InvalidOperationException("demo provisioning: " + problem);
+        var provisioning = ProvisioningFile.Parse(JsonSerializer.SerializeToUtf8Bytes(new DemoProvisioningJson(
+            ProvisioningFile.FormatName, server.BaseAddress.ToString().TrimEnd('/'), appliance.Id, appliance.Name, Convert.ToBase64String(key),
+            ca.CaCertificatePem), CliJsonContext.Default.DemoProvisioningJson), out var problem) ?? throw new InvalidOperationException("demo provisioning: " + problem);
         Array.Clear(key);
 
         var agentLog = new StringWriter();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using FlaxGuard.Cli.Output;
 using FlaxGuard.Cli.Checking;
 using FlaxGuard.Server.Store;
 
@@ -47,16 +47,8 @@ internal sealed class ProvisioningFileWriter
     public static string Write(string? outPath, Uri hostUrl, ApplianceRecord appliance, byte[] key, PinnedCa pin)
     {
         outPath ??= $"{appliance.Id}.provisioning.json";
-        var json = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            format = Format,
-            hostUrl = hostUrl.ToString().TrimEnd('/'),
-            applianceId = appliance.Id,
-            name = appliance.Name,
-            key = Convert.ToBase64String(key),
-            intervalSeconds = appliance.IntervalSeconds,
-            caCertificatePem = pin.Pem,
-        }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var json = CliJson.RelaxedUtf8(new ProvisioningJson(
+            Format, hostUrl.ToString().TrimEnd('/'), appliance.Id, appliance.Name, Convert.ToBase64String(key), appliance.IntervalSeconds, pin.Pem));
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

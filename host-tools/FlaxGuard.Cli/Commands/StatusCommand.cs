@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using FlaxGuard.Cli.Output;
 using FlaxGuard.Platform;
 using FlaxGuard.Server;
 using FlaxGuard.Server.Store;
@@ -38,8 +39,7 @@ public static class StatusCommand
                 {
                     var reason = $"no database at {path}; enroll with 'flaxguard agent add' and 'flaxguard device add'";
                     Console.Out.WriteLine(parse.GetValue(json)
-                        ? JsonSerializer.Serialize(new { state = StatusEvaluator.Name(PluginState.Unknown), exitCode = (int)PluginState.Unknown, summary = reason, devices = Array.Empty<object>() },
-                            new JsonSerializerOptions { WriteIndented = true })
+                        ? JsonSerializer.Serialize(new StatusJson(StatusEvaluator.Name(PluginState.Unknown), (int)PluginState.Unknown, reason, []), CliJsonContext.Default.StatusJson)
                         : $"FLAXGUARD UNKNOWN - {reason}");
                     return (int)PluginState.Unknown;
                 }
@@ -48,17 +48,14 @@ public static class StatusCommand
             var summary = await StatusEvaluator.EvaluateAsync(store, StoreOptions.Now(), ct);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new
-                {
-                    state = StatusEvaluator.Name(summary.Overall),
-                    exitCode = (int)summary.Overall,
-                    summary = summary.Reason,
-                    devices = summary.Devices.Select(d => new
-                    {
-                        id = d.DeviceId, name = d.Name, appliance = d.ApplianceName, state = StatusEvaluator.Name(d.State),
-                        worst = d.Worst.ToString().ToLowerInvariant(), firmware = d.Firmware, lastReportAgeSeconds = d.LastReportAgeSeconds, reason = d.Reason,
-                    }),
-                }, new JsonSerializerOptions { WriteIndented = true }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(new StatusJson(
+                    StatusEvaluator.Name(summary.Overall),
+                    (int)summary.Overall,
+                    summary.Reason,
+                    summary.Devices.Select(d => new StatusDeviceJson(
+                        d.DeviceId, d.Name, d.ApplianceName, StatusEvaluator.Name(d.State),
+                        d.Worst.ToString().ToLowerInvariant(), d.Firmware, d.LastReportAgeSeconds, d.Reason)).ToArray()),
+                    CliJsonContext.Default.StatusJson));
                 return (int)summary.Overall;
             }
             var output = Console.Out;

@@ -20,13 +20,6 @@ public static class JsonRenderer
     public sealed record CheckJson(string Target, string Status, int ExitCode, string Digest, bool FullyVerified, string HighestSeverity,
         FactJson[] Facts, VerdictJson[] Verdicts, DriftJson[]? Drift);
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static CheckJson ToJson(CheckResult r)
     {
         var code = ExitCodes.For(r);
@@ -40,7 +33,7 @@ public static class JsonRenderer
             drift);
     }
 
-    public static string Render(CheckResult result) => JsonSerializer.Serialize(ToJson(result), Options);
+    public static string Render(CheckResult result) => JsonSerializer.Serialize(ToJson(result), CheckJsonContext.Default.CheckJson);
 
     private static string KindName(VerdictKind kind) => kind switch
     {

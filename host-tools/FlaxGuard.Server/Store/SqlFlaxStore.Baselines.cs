@@ -79,7 +79,7 @@ public abstract partial class SqlFlaxStore
             FROM target_results WHERE device_id = @d ORDER BY sealed_at DESC, id DESC LIMIT 1
             """, r => new TargetResultRecord(
                 Convert.ToInt64(r.GetValue(0)), Convert.ToInt64(r.GetValue(1)), r.GetString(2), (byte[])r.GetValue(3),
-                JsonSerializer.Deserialize<List<StoredVerdict>>(r.GetString(4), Json)!, JsonSerializer.Deserialize<List<StoredDrift>>(r.GetString(5), Json)!,
+                JsonSerializer.Deserialize(r.GetString(4), StoreJsonContext.Default.ListStoredVerdict)!, JsonSerializer.Deserialize(r.GetString(5), StoreJsonContext.Default.ListStoredDrift)!,
                 (Severity)Convert.ToInt32(r.GetValue(6)), Convert.ToInt32(r.GetValue(7)) != 0, r.IsDBNull(8) ? null : r.GetString(8),
                 Convert.ToInt64(r.GetValue(9)), Convert.ToInt32(r.GetValue(10)) != 0), ct, ("d", deviceId))).FirstOrDefault();
     }

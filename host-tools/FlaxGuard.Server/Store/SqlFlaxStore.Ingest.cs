@@ -243,8 +243,8 @@ public abstract partial class SqlFlaxStore
             var analysis = ReportAnalysis.Analyze(target, approved, Fleet.Assess(target.TargetId, target.Facts));
             (string Name, object? Value)[] resultValues =
             [
-                ("d", target.TargetId), ("facts", analysis.Facts), ("verdicts", JsonSerializer.Serialize(analysis.Verdicts, Json)),
-                ("drift", JsonSerializer.Serialize(analysis.Drift, Json)), ("worst", (int)analysis.Worst), ("unverified", analysis.Unverified ? 1 : 0),
+                ("d", target.TargetId), ("facts", analysis.Facts), ("verdicts", JsonSerializer.Serialize(analysis.Verdicts, StoreJsonContext.Default.IReadOnlyListStoredVerdict)),
+                ("drift", JsonSerializer.Serialize(analysis.Drift, StoreJsonContext.Default.IReadOnlyListStoredDrift)), ("worst", (int)analysis.Worst), ("unverified", analysis.Unverified ? 1 : 0),
                 ("fw", analysis.Firmware), ("now", now), ("hb", approved is null ? 0 : 1), ("sealed", report.TimestampUnixSeconds),
             ];
             if (deferred)

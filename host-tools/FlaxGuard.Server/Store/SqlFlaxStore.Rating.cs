@@ -21,10 +21,10 @@ public abstract partial class SqlFlaxStore
             r => (Id: Convert.ToInt64(r.GetValue(0)), Facts: (byte[])r.GetValue(1), Verdicts: r.GetString(2), Unverified: Convert.ToInt32(r.GetValue(3)) != 0),
             ct, ("d", deviceId))).FirstOrDefault();
         if (latest.Facts is null) return;
-        var verdicts = JsonSerializer.Deserialize<List<StoredVerdict>>(latest.Verdicts, Json)!;
+        var verdicts = JsonSerializer.Deserialize(latest.Verdicts, StoreJsonContext.Default.ListStoredVerdict)!;
         var (drift, worst, findings) = ReportAnalysis.Rate(DecodeFacts(latest.Facts), verdicts, latest.Unverified, approved);
         await Exec(c, tx, "UPDATE target_results SET drift = @drift, worst_severity = @worst, has_baseline = 1 WHERE id = @id", ct,
-            ("drift", JsonSerializer.Serialize(drift, Json)), ("worst", (int)worst), ("id", latest.Id));
+            ("drift", JsonSerializer.Serialize(drift, StoreJsonContext.Default.IReadOnlyListStoredDrift)), ("worst", (int)worst), ("id", latest.Id));
         var name = await Scalar(c, tx, "SELECT name FROM devices WHERE id = @d", ct, ("d", deviceId)) as string ?? deviceId;
         await MergeFindings(c, tx, deviceId, name, findings, now, [], null, ct);
     }

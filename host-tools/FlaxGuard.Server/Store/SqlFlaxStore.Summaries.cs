@@ -11,7 +11,7 @@ public abstract partial class SqlFlaxStore
 
     private static TargetResultRecord ReadSummary(DbDataReader r) => new(
         Convert.ToInt64(r.GetValue(0)), Convert.ToInt64(r.GetValue(1)), r.GetString(2), [],
-        JsonSerializer.Deserialize<List<StoredVerdict>>(r.GetString(3), Json)!, JsonSerializer.Deserialize<List<StoredDrift>>(r.GetString(4), Json)!,
+        JsonSerializer.Deserialize(r.GetString(3), StoreJsonContext.Default.ListStoredVerdict)!, JsonSerializer.Deserialize(r.GetString(4), StoreJsonContext.Default.ListStoredDrift)!,
         (Severity)Convert.ToInt32(r.GetValue(5)), Convert.ToInt32(r.GetValue(6)) != 0, r.IsDBNull(7) ? null : r.GetString(7),
         Convert.ToInt64(r.GetValue(8)), Convert.ToInt32(r.GetValue(9)) != 0);
 

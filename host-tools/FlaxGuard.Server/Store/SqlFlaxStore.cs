@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Security.Cryptography;
-using System.Text.Json;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Reports;
 using FlaxGuard.Engine.Text;
@@ -14,8 +13,6 @@ namespace FlaxGuard.Server.Store;
 /// </summary>
 public abstract partial class SqlFlaxStore : IFlaxStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public abstract string Description { get; }
 
     public virtual int IngestWriters => 1;

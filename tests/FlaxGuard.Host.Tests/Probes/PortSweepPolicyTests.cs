@@ -205,6 +205,40 @@ public sealed class PortSweepPolicyTests
         Assert.IsTrue(result.All(r => r.Verdicts.Single().Message.Contains("every one of 43 ports accepted")), string.Join("; ", result.SelectMany(r => r.Verdicts)));
     }
 
+    /// <summary>Every connect waits out its timeout (a host that drops SYNs); counts connects in flight at once.</summary>
+    private sealed class SilentConnector : ITcpConnector
+    {
+        private int _inFlight;
+        public int MaxInFlight;
+        public int Attempts;
+
+        public ConnectOutcome Connect(string host, int port, int timeoutMs, out ITcpConnection? connection)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            lock (this) MaxInFlight = Math.Max(MaxInFlight, now);
+            Interlocked.Increment(ref Attempts);
+            Thread.Sleep(Math.Min(timeoutMs, 100));
+            Interlocked.Decrement(ref _inFlight);
+            connection = null;
+            return ConnectOutcome.TimedOut;
+        }
+    }
+
+    [TestMethod]
+    public void SilentHosts_StillGetEverySocket_ThoughWorkersAreStartedOnlyWhilePairsWait()
+    {
+        // Workers are added one at a time and only while pairs wait for a socket; connects that hang must still
+        // fill the whole pool, or a sweep of hosts that drop SYNs would run one connect at a time.
+        var tcp = new SilentConnector();
+        // 256 pairs at 100 ms each keep 16 sockets busy for 1.6 s: ample time to start 16 threads on a loaded machine.
+        var ports = Enumerable.Range(7000, 128).ToArray();
+        var result = ExposureSweep.Run(tcp, SystemClock.Instance, ["192.0.2.1", "192.0.2.2"],
+            new TcpExposureOptions { Ports = ports, Concurrency = 16, ConnectTimeoutMs = 100, BannerTimeoutMs = 0, TotalTimeoutMs = 20_000 });
+        Assert.AreEqual(16, tcp.MaxInFlight, "connects in flight at once");
+        Assert.AreEqual(256, tcp.Attempts, "each pair once: no answer ever came, so no retry");
+        Assert.HasCount(2, result);
+    }
+
     [TestMethod]
     public void FullInventory_FindsAProxyOnAnUnusualPort_AsHighDrift_AndARiskyOnlyRoundDoesNotCallItRemoved()
     {
