@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
 using FlaxGuard.Cli.Output;
-using FlaxGuard.Engine.Discovery;
+using FlaxGuard.Engine.FactoryPasswords;
 using FlaxGuard.Engine.Verdicts;
 using FlaxGuard.Platform;
 using Spectre.Console;

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using FlaxGuard.Engine.Discovery;
+using FlaxGuard.Engine.FactoryPasswords;
 using FlaxGuard.Engine.Verdicts;
 using FlaxGuard.Lab.Twins.Hikvision;
 using FlaxGuard.Platform;
 using FlaxGuard.Probes.Tests.Fixtures;
 using FlaxGuard.Probes.Tests.HttpAuth;
 
-namespace FlaxGuard.Probes.Tests.Discovery;
+namespace FlaxGuard.Probes.Tests.FactoryPasswords;
 
 /// <summary>
 /// The opt-in factory-password check against real logins: busybox telnetd with busybox login (a network namespace,
