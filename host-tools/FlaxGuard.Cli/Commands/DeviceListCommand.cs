@@ -13,7 +13,7 @@ public static class DeviceListCommand
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("list", """
-            List enrolled devices with their appliance, address and profile. Whether a login is stored is shown; the login itself never is.
+            List enrolled devices with their appliance, address and profile. Whether a login is stored is shown; the login itself never is. "factory check" says whether the device is opted in to the factory-password check.
 
             Examples:
               flaxguard device list
@@ -32,7 +32,7 @@ public static class DeviceListCommand
                 Console.Out.WriteLine(JsonSerializer.Serialize(devices.Select(d => new
                 {
                     id = d.Id, name = d.Name, applianceId = d.ApplianceId, appliance = appliances[d.ApplianceId], address = d.Address, profile = d.Profile,
-                    ports = d.Ports, hasLogin = d.PasswordSealed is not null || d.UserSealed is not null,
+                    ports = d.Ports, hasLogin = d.PasswordSealed is not null || d.UserSealed is not null, factoryCheck = d.FactoryCheck,
                 }), new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
@@ -41,9 +41,9 @@ public static class DeviceListCommand
                 console.WriteLine("No devices enrolled. Add one with 'flaxguard device add <name> --address <ip> --profile <profile>'.");
                 return 0;
             }
-            var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login");
+            var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login", "factory check");
             foreach (var d in devices)
-                table.AddRow(SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none");
+                table.AddRow(SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none", d.FactoryCheck ? "on" : "off");
             console.Write(table);
             return 0;
         }));
