@@ -78,6 +78,7 @@ namespace FlaxGuard.Engine.FactoryPasswords
             if (step >= steps) step = 0;
             StoppedBecause = "done";
             bool unclear = false;
+            bool offered = false;
             while (step < steps)
             {
                 int m = step / list.Length;
@@ -95,6 +96,7 @@ namespace FlaxGuard.Engine.FactoryPasswords
                 // Written before the attempt, so a crash mid-attempt still counts it.
                 WriteCount(countKey, used);
                 int outcome = methods[m].Try(list[i][0], list[i][1]);
+                if (outcome != FactoryLogin.Unavailable) offered = true;
                 if (outcome == FactoryLogin.Accepted)
                 {
                     StoppedBecause = "accepted";
@@ -136,6 +138,7 @@ namespace FlaxGuard.Engine.FactoryPasswords
                 StoppedBecause = "unclear";
                 return Finish(Verdict.Unverified(ProbeName, "the factory-password check got no clear answer from the device after " + Attempts.ToString() + " attempt(s)."));
             }
+            if (!offered) return Finish(new Verdict(VerdictKind.Probe, Severity.None, Code + ".no-login", Code, "the device offers none of the logins the factory-password check tries, so there was nothing to try."));
             return Finish(new Verdict(VerdictKind.Probe, Severity.None, Code + ".none", Code, "none of the " + list.Length.ToString() + " factory passwords worked."));
         }
 

@@ -159,6 +159,15 @@ public sealed class FactoryCheckCliTests
             Assert.AreEqual(0, Flax("agent", "add", "dongle", "--host-url", "http://127.0.0.1:8443", "--out", Path.Combine(data, "dongle.json")).Code);
             var add = Flax("device", "add", "cam", "--address", apache.Origin + "/basic/System/deviceInfo", "--profile", "web");
             Assert.AreEqual(0, add.Code, add.Out);
+            // Off by default: nothing is tried on a device nobody opted in.
+            var refused = Flax("device", "factory-check", "cam", "--via", "http");
+            Assert.AreNotEqual(0, refused.Code, refused.Out);
+            StringAssert.Contains(refused.Out, "--factory-check on");
+            Assert.IsEmpty(apache.LoggedRequests(), "a device not opted in was contacted");
+            var optIn = Flax("device", "set", "cam", "--factory-check", "on");
+            Assert.AreEqual(0, optIn.Code, optIn.Out);
+            var list = Flax("device", "list", "--json");
+            StringAssert.Contains(list.Out, "\"factoryCheck\": true");
 
             var first = Flax("device", "factory-check", "cam", "--via", "http");
             Assert.AreEqual(2, first.Code, first.Out);
@@ -169,7 +178,7 @@ public sealed class FactoryCheckCliTests
             // Six attempts were spent today; with a budget of six nothing more is tried.
             var again = Flax("device", "factory-check", "cam", "--via", "http", "--attempts-per-day", "6");
             Assert.AreEqual(3, again.Code, again.Out);
-            StringAssert.Contains(again.Out, "used up today's 6 attempts");
+            StringAssert.Contains(again.Out, "today's 6 attempts for this device are used up");
             foreach (var line in apache.LoggedRequests()) Assert.IsFalse(line.Contains("xmhdipc", StringComparison.Ordinal), line);
         }
         finally
