@@ -51,7 +51,7 @@ public sealed class FactoryPasswordCheckTests
             Assert.AreEqual(4, check.Attempts);
             Assert.AreEqual(Severity.Critical, verdicts[0].Severity);
             Assert.AreEqual(FactoryPasswordCheck.Code, verdicts[0].Code);
-            StringAssert.Contains(verdicts[0].Message, "a factory default for");
+            StringAssert.Contains(verdicts[0].Message, "a factory default password for");
             StringAssert.Contains(verdicts[0].Message, "every Mirai variant");
             AssertNoCredential(verdicts, "xc3511", "vizxv", "admin");
             Directory.Delete(storeDir, true);
@@ -171,7 +171,7 @@ public sealed class FactoryCheckCliTests
 
             var first = Flax("device", "factory-check", "cam", "--via", "http");
             Assert.AreEqual(2, first.Code, first.Out);
-            StringAssert.Contains(first.Out, "a factory default for");
+            StringAssert.Contains(first.Out, "a factory default password for");
             Assert.IsFalse(first.Out.Contains("xmhdipc", StringComparison.Ordinal), first.Out);
             Assert.IsFalse(first.Out.Contains("   at ", StringComparison.Ordinal), first.Out);
 

@@ -232,9 +232,11 @@ namespace FlaxGuard.Engine.Appliance
                 if (inventory) _inventoryFacts[target.TargetId] = InventoryCarryOver.PortFacts(facts);
                 drift = result.Drift != null && result.Drift.Count > 0;
                 if (_assessFirmware) verdicts = WithFirmwareVerdicts(facts, baseline, verdicts);
-                if (target.FactoryCheck) verdicts = Append(verdicts, FactoryCheck(target));
                 if (baselineProblem != null) verdicts = Append(verdicts, baselineProblem);
             }
+
+            // Opted in: also when the probes cannot run (no admin login given), the factory logins still can.
+            if (target.FactoryCheck) verdicts = Append(verdicts, FactoryCheck(target));
 
             Severity highest = Severity.None;
             bool unverified = false;
