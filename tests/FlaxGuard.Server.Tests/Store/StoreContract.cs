@@ -107,6 +107,20 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    public async Task FactoryPasswordVerdict_IsACriticalFinding_WithTheOwnersAdvice_AndGoesToTheAlerts()
+    {
+        var (appliance, _, device) = await Enroll();
+        var verdict = new Verdict(VerdictKind.Exposure, Severity.Critical, "auth.factory_password", "auth.factory_password",
+            "the device accepts a factory default password for OpenWrt over OpenWrt ubus: anyone on your network, and every Mirai variant, can log in. Set a strong password now.");
+        var stored = await Ingest(appliance.Id, 1, device.Id, new FactSet(), null, verdict);
+        var finding = (await Store.OpenFindingsAsync(device.Id, _ct)).Single(f => f.Key.StartsWith("auth.factory_password", StringComparison.Ordinal));
+        Assert.AreEqual(Severity.Critical, finding.Severity);
+        StringAssert.StartsWith(finding.Sentence, verdict.Message);
+        StringAssert.Contains(finding.Sentence, "Change that password now");
+        Assert.IsTrue(stored.Changes.Any(c => c.Key == finding.Key && c.Kind == FindingChangeKind.New && c.Severity == Severity.Critical), "the finding goes to the alert sinks");
+    }
+
+    [TestMethod]
     public async Task Enrollment_SealsKeysAndPasswords_AndOpensThemBack()
     {
         var (appliance, key, device) = await Enroll();
