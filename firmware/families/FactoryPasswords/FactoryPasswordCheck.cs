@@ -87,7 +87,7 @@ namespace FlaxGuard.Engine.FactoryPasswords
                 {
                     StoppedBecause = "budget";
                     WriteCount(cursorKey, step);
-                    return Finish(new Verdict(VerdictKind.Probe, Severity.Info, Code + ".budget", Code,
+                    return Finish(new Verdict(VerdictKind.Probe, Severity.Info, Code + ".budget", ProbeName,
                         "the factory-password check tried " + step.ToString() + " of " + steps.ToString() + " factory logins so far and none worked; today's "
                         + AttemptsPerDay.ToString() + " attempts for this device are used up, it goes on tomorrow."));
                 }
@@ -102,7 +102,7 @@ namespace FlaxGuard.Engine.FactoryPasswords
                     StoppedBecause = "accepted";
                     // The next run tries this one first: it stops being critical once the owner changed the password.
                     WriteCount(cursorKey, step);
-                    return Finish(new Verdict(VerdictKind.Exposure, Severity.Critical, Code, Code,
+                    return Finish(new Verdict(VerdictKind.Exposure, Severity.Critical, Code, ProbeName,
                         "the device accepts a factory default password for " + list[i][2] + " over " + methods[m].Name +
                         ": anyone on your network, and every Mirai variant, can log in. Set a strong password now."));
                 }
@@ -138,8 +138,8 @@ namespace FlaxGuard.Engine.FactoryPasswords
                 StoppedBecause = "unclear";
                 return Finish(Verdict.Unverified(ProbeName, "the factory-password check got no clear answer from the device after " + Attempts.ToString() + " attempt(s)."));
             }
-            if (!offered) return Finish(new Verdict(VerdictKind.Probe, Severity.None, Code + ".no-login", Code, "the device offers none of the logins the factory-password check tries, so there was nothing to try."));
-            return Finish(new Verdict(VerdictKind.Probe, Severity.None, Code + ".none", Code, "none of the " + list.Length.ToString() + " factory passwords worked."));
+            if (!offered) return Finish(new Verdict(VerdictKind.Probe, Severity.None, Code + ".no-login", ProbeName, "the device offers none of the logins the factory-password check tries, so there was nothing to try."));
+            return Finish(new Verdict(VerdictKind.Probe, Severity.None, Code + ".none", ProbeName, "none of the " + list.Length.ToString() + " factory passwords worked."));
         }
 
         private long Today()

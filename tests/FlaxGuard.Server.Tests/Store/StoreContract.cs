@@ -110,7 +110,7 @@ public abstract class StoreContract
     public async Task FactoryPasswordVerdict_IsACriticalFinding_WithTheOwnersAdvice_AndGoesToTheAlerts()
     {
         var (appliance, _, device) = await Enroll();
-        var verdict = new Verdict(VerdictKind.Exposure, Severity.Critical, "auth.factory_password", "auth.factory_password",
+        var verdict = new Verdict(VerdictKind.Exposure, Severity.Critical, "auth.factory_password", "factory-password",
             "the device accepts a factory default password for OpenWrt over OpenWrt ubus: anyone on your network, and every Mirai variant, can log in. Set a strong password now.");
         var stored = await Ingest(appliance.Id, 1, device.Id, new FactSet(), null, verdict);
         var finding = (await Store.OpenFindingsAsync(device.Id, _ct)).Single(f => f.Key.StartsWith("auth.factory_password", StringComparison.Ordinal));
