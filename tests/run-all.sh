@@ -15,7 +15,7 @@ fi
 
 # The real servers and clients the probe tests run against (started by the tests themselves, on
 # loopback or inside network namespaces the tests create).
-apt_packages=(faketime iproute2 miniupnpd miniupnpc nftables snmpd snmp dnsmasq dnsutils apache2 openssh-server nmap busybox-static onvif-tools u-boot-tools squashfs-tools avahi-daemon avahi-utils ieee-data shellcheck jq rsyslog mosquitto postgresql chromium systemd)
+apt_packages=(faketime iproute2 miniupnpd miniupnpc nftables snmpd snmp dnsmasq dnsutils apache2 openssh-server openssl nmap busybox-static onvif-tools u-boot-tools squashfs-tools avahi-daemon avahi-utils ieee-data shellcheck jq rsyslog mosquitto postgresql chromium systemd)
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -24,6 +24,12 @@ public sealed record AgentOptions
     /// <summary>I2C address of the display (0x3C on most boards).</summary>
     public int OledAddress { get; init; } = 0x3C;
 
+    /// <summary>Login attempts the factory-password check may make per opted-in device and UTC day.</summary>
+    public int FactoryAttemptsPerDay { get; init; } = 10;
+
+    /// <summary>Port of the factory-password check's SSH logins (22; tests run sshd elsewhere).</summary>
+    public int FactorySshPort { get; init; } = 22;
+
     /// <summary>How long one job fetch or report upload may take.</summary>
     public TimeSpan HostTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

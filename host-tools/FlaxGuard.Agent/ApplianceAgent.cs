@@ -85,6 +85,8 @@ public sealed class ApplianceAgent : IDisposable
             // A Linux box has sockets to spare; the dongle keeps lwIP's share (TcpExposureOptions.DongleSockets).
             InventoryConcurrency = 64,
         };
+        // Opted-in devices get the factory-password check once a day; budget and progress survive restarts in the state directory.
+        round.UseFactoryCheck(_state, new SshFactoryLogins(_options.FactorySshPort), _options.FactoryAttemptsPerDay);
         var firmwareClient = new FirmwareDatabaseClient(_http, _provisioning.HostUrl, _provisioning.ApplianceId, _provisioning.Key, _clock, _options.HostTimeout);
 
         while (!stopping.IsCancellationRequested)

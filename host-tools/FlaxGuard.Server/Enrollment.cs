@@ -50,14 +50,14 @@ public static class Enrollment
     public static byte[] OpenKey(MasterKey master, ApplianceRecord appliance) => master.Open(appliance.KeySealed, ApplianceKeyBinding(appliance.Id));
 
     public static async Task<DeviceRecord> AddDeviceAsync(IFlaxStore store, MasterKey master, string name, string applianceId, string address, string profile, string ports,
-        string? user, string? password, long now, CancellationToken ct, string dnsResolver = "", DeviceSnmp? snmp = null)
+        string? user, string? password, long now, CancellationToken ct, string dnsResolver = "", DeviceSnmp? snmp = null, bool factoryCheck = false)
     {
         CheckName(name, "device");
         var id = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var record = new DeviceRecord(id, name, applianceId, address, profile, ports,
             string.IsNullOrEmpty(user) ? null : master.SealText(user, DeviceUserBinding(id)),
             string.IsNullOrEmpty(password) ? null : master.SealText(password, DevicePasswordBinding(id)), now,
-            dnsResolver, snmp is null ? null : master.SealText(snmp.Encode(), DeviceSnmpBinding(id)));
+            dnsResolver, snmp is null ? null : master.SealText(snmp.Encode(), DeviceSnmpBinding(id)), factoryCheck);
         await store.AddDeviceAsync(record, ct);
         return record;
     }
@@ -83,6 +83,7 @@ public static class Enrollment
             DnsResolver = update.DnsResolver ?? device.DnsResolver,
             SnmpSealed = update.ClearSnmp ? null
                 : update.Snmp is null ? device.SnmpSealed : master.SealText(update.Snmp.Encode(), DeviceSnmpBinding(device.Id)),
+            FactoryCheck = update.FactoryCheck ?? device.FactoryCheck,
         };
         if (!await store.UpdateDeviceAsync(changed, ct)) throw new StoreException($"device '{device.Name}' was removed meanwhile");
         return changed;

@@ -110,6 +110,8 @@ public sealed class DashboardPagesTests
         var page = await _browser.NewPageAsync();
         Assert.AreEqual(200, (await page.GotoAsync(site.DeviceUrl(router)))!.Status);
         Assert.AreEqual("CRITICAL", (await page.Locator("h1 .badge").InnerTextAsync()).Trim());
+        var factoryRow = await page.Locator("table.facts tr", new() { HasText = "Factory-password check" }).InnerTextAsync();
+        StringAssert.Contains(factoryRow, "off (turn on with flaxguard device set office-router --factory-check on)", "off by default, and how to opt in");
         var firmware = await page.Locator(".firmware").InnerTextAsync();
         StringAssert.Contains(firmware, "firmware.known-exploited");
         StringAssert.Contains(firmware, "known to be exploited in the wild");

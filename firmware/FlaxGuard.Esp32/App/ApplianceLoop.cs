@@ -99,6 +99,8 @@ namespace FlaxGuard.Esp32.App
             _uploader = new ReportUploader(_queue, _host, new BackoffSchedule(5000, 15 * 60 * 1000, random), _clock, counter, _provisioning.Key);
             _round = new JobRound(_provisioning.ApplianceId, _provisioning.Key, counter, _queue,
                 new DeviceHttpTransport(tcp, _clock), tcp, new SocketUdpExchange(), _clock, random, new Esp32RoundHook(_supervisor));
+            // Opted-in devices: telnet, HTTP and vendor-API factory logins once a day (no SSH on the dongle); budget on flash.
+            _round.UseFactoryCheck(store, null, 10);
 
             JobVerification stored = _jobs.LoadStored();
             if (stored.Accepted)

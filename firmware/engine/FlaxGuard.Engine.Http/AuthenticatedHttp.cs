@@ -39,6 +39,9 @@ namespace FlaxGuard.Engine.Http
         /// <summary>The body of a 401 is read this far at most, then dropped.</summary>
         public long MaxChallengeBodyBytes { get; set; }
 
+        /// <summary>True when the resource answered without asking for credentials (so none were tested).</summary>
+        public bool ResourceIsOpen { get { return _open; } }
+
         /// <summary>The Digest nonce in use, or null (no challenge yet, or Basic).</summary>
         public DigestSession Digest { get { return _digest; } }
 

@@ -28,6 +28,7 @@ public static class DeviceAddCommand
         var argvPassword = new Option<string?>("--password") { Hidden = true };
         var appliance = new Option<string?>("--appliance") { Description = "Appliance (id or name) that checks this device; needed when more than one is enrolled." };
         var probeOptions = new ProbeSettingOptions();
+        var factoryCheck = FactoryCheckOption.Create();
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("add", """
@@ -39,9 +40,10 @@ public static class DeviceAddCommand
               flaxguard device add nas --address 192.0.2.20 --profile web
               flaxguard device add home-router --address 192.0.2.1 --profile router --dns-resolver 192.0.2.53
               printf '%s\n' "$COMMUNITY" | flaxguard device add switch --address 192.0.2.30 --profile snmp --snmp v2c --snmp-secrets-stdin
+              flaxguard device add old-dvr --address 192.0.2.40 --profile web --factory-check on
             """)
         {
-            name, address, profile, ports, user, prompt, fromStdin, argvPassword, appliance, db, dataDir,
+            name, address, profile, ports, user, prompt, fromStdin, argvPassword, appliance, factoryCheck, db, dataDir,
         };
         probeOptions.AddTo(command);
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
@@ -64,9 +66,10 @@ public static class DeviceAddCommand
             var master = StoreOptions.Master(parse, dataDir);
             var applianceId = await ChooseAppliance(store, parse.GetValue(appliance), ct);
             var device = await Enrollment.AddDeviceAsync(store, master, deviceName, applianceId, addr, prof, portList, userName, password, StoreOptions.Now(), ct,
-                settings.TrustedResolver, snmp);
+                settings.TrustedResolver, snmp, FactoryCheckOption.Read(parse, factoryCheck) ?? false);
             console.WriteLine($"Device {device.Name} enrolled as {device.Id} ({prof} at {addr}), checked by appliance {applianceId}"
                 + (password is null && snmp is null ? "." : snmp is null ? "; its password is stored encrypted." : "; its credentials are stored encrypted."));
+            if (device.FactoryCheck) console.WriteLine("The factory-password check is on for it: its appliance tries a few factory logins once a day.");
             console.WriteLine($"Its first report proposes a baseline; approve it with: flaxguard baseline approve {device.Name}");
             return 0;
         }));

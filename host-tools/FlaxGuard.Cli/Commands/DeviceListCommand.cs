@@ -14,7 +14,7 @@ public static class DeviceListCommand
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("list", """
-            List enrolled devices with their appliance, address and profile. Whether a login is stored is shown; the login itself never is.
+            List enrolled devices with their appliance, address and profile. Whether a login is stored is shown; the login itself never is. Once a device is opted in to the factory-password check, a "factory check" column says which are (--json always has factoryCheck).
 
             Examples:
               flaxguard device list
@@ -32,7 +32,7 @@ public static class DeviceListCommand
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(devices.Select(d => new DeviceListJson(
                     d.Id, d.Name, d.ApplianceId, appliances[d.ApplianceId], d.Address, d.Profile,
-                    d.Ports, d.PasswordSealed is not null || d.UserSealed is not null)).ToArray(), CliJsonContext.Default.DeviceListJsonArray));
+                    d.Ports, d.PasswordSealed is not null || d.UserSealed is not null, d.FactoryCheck)).ToArray(), CliJsonContext.Default.DeviceListJsonArray));
                 return 0;
             }
             if (devices.Count == 0)
@@ -40,9 +40,15 @@ public static class DeviceListCommand
                 console.WriteLine("No devices enrolled. Add one with 'flaxguard device add <name> --address <ip> --profile <profile>'.");
                 return 0;
             }
+            // The opt-in column appears once any device has the factory-password check on, so narrow terminals keep the usual table.
+            var anyFactoryCheck = devices.Any(d => d.FactoryCheck);
             var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login");
+            if (anyFactoryCheck) table.AddColumn("factory check");
             foreach (var d in devices)
-                table.AddRow(SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none");
+            {
+                string[] cells = [SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none"];
+                table.AddRow(anyFactoryCheck ? [.. cells, d.FactoryCheck ? "on" : "off"] : cells);
+            }
             console.Write(table);
             return 0;
         }));

@@ -24,6 +24,7 @@ public static class DeviceSetCommand
         var appliance = new Option<string?>("--appliance") { Description = "Move the device to another appliance (id or name)." };
         var probeOptions = new ProbeSettingOptions();
         var noSnmp = new Option<bool>("--no-snmp") { Description = "Forget the stored SNMP credentials (SNMP is then not asked)." };
+        var factoryCheck = FactoryCheckOption.Create();
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("set", """
@@ -37,10 +38,11 @@ public static class DeviceSetCommand
               flaxguard device set office-router --address 192.0.2.254 --name main-router
               flaxguard device set nas --no-credentials
               flaxguard device set office-router --dns-resolver 192.0.2.53
+              flaxguard device set cam-door --factory-check on
               printf '%s\n%s\n' "$AUTH" "$PRIV" | flaxguard device set office-router --snmp v3 --snmp-user monitor --snmp-secrets-stdin
             """)
         {
-            device, rename, address, profile, ports, user, prompt, fromStdin, noCredentials, argvPassword, appliance, noSnmp, db, dataDir,
+            device, rename, address, profile, ports, user, prompt, fromStdin, noCredentials, argvPassword, appliance, noSnmp, factoryCheck, db, dataDir,
         };
         probeOptions.AddTo(command);
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
@@ -63,9 +65,10 @@ public static class DeviceSetCommand
             var clearSnmp = parse.GetValue(noSnmp);
             if (clearSnmp && parse.GetValue(probeOptions.Snmp) is not null) throw new UserInputException("--no-snmp cannot be combined with --snmp");
             var resolverText = parse.GetValue(probeOptions.DnsResolver);
-            var update = new DeviceUpdate(newName, newAddress, newProfile, newPorts, newAppliance, userName, null, clear, ClearSnmp: clearSnmp);
+            var update = new DeviceUpdate(newName, newAddress, newProfile, newPorts, newAppliance, userName, null, clear, ClearSnmp: clearSnmp,
+                FactoryCheck: FactoryCheckOption.Read(parse, factoryCheck));
             if (update.IsEmpty && !wantsPassword && !probeOptions.AnyGiven(parse))
-                throw new UserInputException("nothing to change; give at least one of --name, --address, --profile, --ports, --user, --password-prompt, --password-stdin, --no-credentials, --appliance, --dns-resolver, --snmp, --no-snmp");
+                throw new UserInputException("nothing to change; give at least one of --name, --address, --profile, --ports, --user, --password-prompt, --password-stdin, --no-credentials, --appliance, --dns-resolver, --snmp, --no-snmp, --factory-check");
             // Only after everything else checked out, so a typo never costs a typed password.
             var password = DeviceAddCommand.ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, current.Name);
             if (password is not null && userName is null && current.UserSealed is null)

@@ -23,6 +23,7 @@ public static class DevicePage
             <table class="facts"><tbody>
             <tr><th>Address</th><td><code>{d.Address}</code></td></tr>
             <tr><th>Profile</th><td>{d.Profile}</td></tr>
+            <tr><th>Factory-password check</th><td>{(d.FactoryCheck ? "on (once a day, within a small attempt budget)" : "off (turn on with flaxguard device set " + d.Name + " --factory-check on)")}</td></tr>
             <tr><th>Last report</th><td>{(v.Latest is null ? "never" : Layout.Utc(v.Latest.ReceivedAt) + " (" + Layout.Ago(v.Latest.ReceivedAt, now) + ")")}</td></tr>
             </tbody></table>
             <h2>Firmware</h2>

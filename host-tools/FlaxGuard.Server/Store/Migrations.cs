@@ -68,6 +68,10 @@ public static class Migrations
             "ALTER TABLE devices ADD COLUMN dns_resolver TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE devices ADD COLUMN snmp_sealed {BLOB} NULL",
         ]),
+        new(5, "per-device opt-in to the factory-password check (off by default)",
+        [
+            "ALTER TABLE devices ADD COLUMN factory_check INTEGER NOT NULL DEFAULT 0",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

@@ -10,9 +10,10 @@ public sealed record ApplianceRecord(
     long? LastSeen, long LastCounter, int? QueueLength, long? KeyRotatedAt = null);
 
 /// <summary>A checked router or camera. User and password stay sealed here.</summary>
+/// <param name="FactoryCheck">The owner opted the device in to the factory-password check (off by default).</param>
 public sealed record DeviceRecord(
     string Id, string Name, string ApplianceId, string Address, string Profile, string Ports,
-    byte[]? UserSealed, byte[]? PasswordSealed, long CreatedAt, string DnsResolver = "", byte[]? SnmpSealed = null);
+    byte[]? UserSealed, byte[]? PasswordSealed, long CreatedAt, string DnsResolver = "", byte[]? SnmpSealed = null, bool FactoryCheck = false);
 
 public enum BaselineState { Proposed, Approved, Rejected, Replaced }
 

@@ -60,7 +60,7 @@ public static class ReportAnalysis
         foreach (var v in verdicts)
         {
             if (v.Severity < Severity.Low && v.Code != Verdict.UnverifiedCode) continue;
-            findings.Add(new CurrentFinding($"{v.Code}:{v.Subject}", v.Severity, v.Message));
+            findings.Add(new CurrentFinding($"{v.Code}:{v.Subject}", v.Severity, VerdictAdvice.Sentence(v.Code, v.Message)));
         }
         var worst = Severity.None;
         foreach (var v in verdicts) if (v.Severity > worst) worst = v.Severity;

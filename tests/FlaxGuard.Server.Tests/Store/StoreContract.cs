@@ -86,6 +86,41 @@ public abstract class StoreContract
     }
 
     [TestMethod]
+    public async Task FactoryCheck_IsOffByDefault_StoredWhenSet_AndCarriedInTheJob()
+    {
+        var (appliance, _, device) = await Enroll();
+        Assert.IsFalse(device.FactoryCheck);
+        Assert.IsFalse((await Store.FindDeviceAsync("office-router", _ct))!.FactoryCheck);
+        var before = (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion;
+        await Enrollment.UpdateDeviceAsync(Store, Master, device, new DeviceUpdate { FactoryCheck = true }, _ct);
+        var stored = (await Store.FindDeviceAsync("office-router", _ct))!;
+        Assert.IsTrue(stored.FactoryCheck);
+        Assert.AreEqual(("root", "s3cret!"), Enrollment.OpenCredentials(Master, stored), "other fields stay");
+        var current = (await Store.FindApplianceAsync(appliance.Id, _ct))!;
+        Assert.AreEqual(before + 1, current.JobVersion, "the appliance gets the opt-in with its next job");
+        var job = await JobBuilder.BuildAsync(Store, Master, current, "", TestReports.Now, _ct);
+        Assert.IsTrue(job.Targets.Single().FactoryCheck);
+        var added = await Enrollment.AddDeviceAsync(Store, Master, "old-dvr", appliance.Id, "192.0.2.40", "web", "", null, null, TestReports.Now, _ct, factoryCheck: true);
+        Assert.IsTrue((await Store.FindDeviceAsync(added.Id, _ct))!.FactoryCheck);
+        await Enrollment.UpdateDeviceAsync(Store, Master, stored, new DeviceUpdate { FactoryCheck = false }, _ct);
+        Assert.IsFalse((await Store.FindDeviceAsync("office-router", _ct))!.FactoryCheck);
+    }
+
+    [TestMethod]
+    public async Task FactoryPasswordVerdict_IsACriticalFinding_WithTheOwnersAdvice_AndGoesToTheAlerts()
+    {
+        var (appliance, _, device) = await Enroll();
+        var verdict = new Verdict(VerdictKind.Exposure, Severity.Critical, "auth.factory_password", "factory-password",
+            "the device accepts a factory default password for OpenWrt over OpenWrt ubus: anyone on your network, and every Mirai variant, can log in. Set a strong password now.");
+        var stored = await Ingest(appliance.Id, 1, device.Id, new FactSet(), null, verdict);
+        var finding = (await Store.OpenFindingsAsync(device.Id, _ct)).Single(f => f.Key.StartsWith("auth.factory_password", StringComparison.Ordinal));
+        Assert.AreEqual(Severity.Critical, finding.Severity);
+        StringAssert.StartsWith(finding.Sentence, verdict.Message);
+        StringAssert.Contains(finding.Sentence, "Change that password now");
+        Assert.IsTrue(stored.Changes.Any(c => c.Key == finding.Key && c.Kind == FindingChangeKind.New && c.Severity == Severity.Critical), "the finding goes to the alert sinks");
+    }
+
+    [TestMethod]
     public async Task Enrollment_SealsKeysAndPasswords_AndOpensThemBack()
     {
         var (appliance, key, device) = await Enroll();

@@ -3,12 +3,14 @@ using System.Collections;
 using FlaxGuard.Engine.Baselines;
 using FlaxGuard.Engine.Checks;
 using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.FactoryPasswords;
 using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.HashDb;
 using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Engine.Platform;
 using FlaxGuard.Engine.Probes;
+using FlaxGuard.Engine.Probes.Profiles;
 using FlaxGuard.Engine.Reports;
 using FlaxGuard.Engine.Verdicts;
 
@@ -43,6 +45,10 @@ namespace FlaxGuard.Engine.Appliance
         // Target id -> the net.tcp facts its last inventory found, repeated in the rounds between (InventoryCarryOver).
         private readonly Hashtable _inventoryFacts = new Hashtable();
         private long _inventoryIntervalMs = (long)JobLimits.DefaultInventoryIntervalSeconds * 1000;
+        // The factory-password check of opted-in targets: its budget, cursor and last verdict live in this store.
+        private IKeyValueStore _factoryStore;
+        private IExtraLoginMethods _factoryExtra;
+        private int _factoryAttemptsPerDay = 10;
 
         public JobRound(string applianceId, byte[] applianceKey, ReportCounter counter, ReportQueue queue,
             IHttpTransport http, ITcpConnector tcp, IUdpExchange udp, IClock clock, IRandomSource random, ITargetRoundHook hook)
@@ -91,6 +97,26 @@ namespace FlaxGuard.Engine.Appliance
             _firmwareDatabase = database;
             _firmwareDatabaseProblem = problem;
         }
+
+        /// <summary>
+        /// Lets the round run the factory-password check on targets the owner opted in, once per UTC day each, with
+        /// <paramref name="attemptsPerDay"/> login attempts per device and day; <paramref name="store"/> keeps budget,
+        /// progress and the day's verdict across restarts; <paramref name="extra"/> adds platform logins (SSH), or null.
+        /// </summary>
+        public void UseFactoryCheck(IKeyValueStore store, IExtraLoginMethods extra, int attemptsPerDay)
+        {
+            if (store == null) throw new ArgumentNullException("store");
+            if (attemptsPerDay < 1 || attemptsPerDay > 200) throw new ArgumentOutOfRangeException("attemptsPerDay");
+            _factoryStore = store;
+            _factoryExtra = extra;
+            _factoryAttemptsPerDay = attemptsPerDay;
+        }
+
+        /// <summary>Why the last factory-password check of a target stopped ("accepted", "budget", "repeated", ...), for tests and logs.</summary>
+        public string LastFactoryCheckStop { get; private set; }
+
+        /// <summary>Login attempts the last factory-password check made.</summary>
+        public int LastFactoryCheckAttempts { get; private set; }
 
         public RoundSummary Run(Job job)
         {
@@ -206,14 +232,11 @@ namespace FlaxGuard.Engine.Appliance
                 if (inventory) _inventoryFacts[target.TargetId] = InventoryCarryOver.PortFacts(facts);
                 drift = result.Drift != null && result.Drift.Count > 0;
                 if (_assessFirmware) verdicts = WithFirmwareVerdicts(facts, baseline, verdicts);
-                if (baselineProblem != null)
-                {
-                    Verdict[] all = new Verdict[verdicts.Length + 1];
-                    Array.Copy(verdicts, all, verdicts.Length);
-                    all[verdicts.Length] = baselineProblem;
-                    verdicts = all;
-                }
+                if (baselineProblem != null) verdicts = Append(verdicts, baselineProblem);
             }
+
+            // Opted in: also when the probes cannot run (no admin login given), the factory logins still can.
+            if (target.FactoryCheck) verdicts = Append(verdicts, FactoryCheck(target));
 
             Severity highest = Severity.None;
             bool unverified = false;
@@ -243,6 +266,30 @@ namespace FlaxGuard.Engine.Appliance
                 problem = queued.Reason;
             }
             return new TargetSummary(target.TargetId, highest, drift, unverified, facts.Count, verdicts.Length, reportBytes, problem);
+        }
+
+        private static Verdict[] Append(Verdict[] verdicts, Verdict more)
+        {
+            Verdict[] all = new Verdict[verdicts.Length + 1];
+            Array.Copy(verdicts, all, verdicts.Length);
+            all[verdicts.Length] = more;
+            return all;
+        }
+
+        /// <summary>The opted-in target's factory-password verdict: today's run, or its repeat in later rounds.</summary>
+        private Verdict FactoryCheck(JobTarget target)
+        {
+            if (_factoryStore == null) return Verdict.Unverified(FactoryPasswordCheck.ProbeName, "this appliance's software does not run the factory-password check; update it.");
+            string problem;
+            ProfileAddress address = ProfileAddress.TryParse(target.Address, out problem);
+            if (address == null) return Verdict.Unverified(FactoryPasswordCheck.ProbeName, "the address cannot be used: " + problem + ".");
+            ILoginMethod[] methods = FactoryCheckMethods.For(target.Address, target.Profile, address, _http, _tcp, _clock, _random, _factoryExtra);
+            FactoryPasswordCheck check = new FactoryPasswordCheck(_factoryStore, _clock);
+            check.AttemptsPerDay = _factoryAttemptsPerDay;
+            Verdict[] result = check.RunDaily(target.TargetId, target.Profile, methods);
+            LastFactoryCheckStop = check.StoppedBecause;
+            LastFactoryCheckAttempts = check.Attempts;
+            return result[0];
         }
 
         private Verdict[] WithFirmwareVerdicts(FactSet facts, Baseline baseline, Verdict[] verdicts)

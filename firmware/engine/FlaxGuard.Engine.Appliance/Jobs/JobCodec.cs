@@ -14,7 +14,8 @@ namespace FlaxGuard.Engine.Jobs
     ///             u32 n + n bytes encrypted user, u32 n + n bytes encrypted password,
     ///             [format 3: string trustedResolver, encrypted snmpCommunity, encrypted snmpUser,
     ///              encrypted snmpAuthPassword, encrypted snmpPrivPassword (each u32 n + n bytes)]
-    ///             u8 hasBaseline (0 or 1), [string baselineText]
+    ///             u8 hasBaseline (0 or 1), [string baselineText],
+    ///             [format 4: u8 factoryCheck (0 or 1)]
     /// </code>
     /// </summary>
     public static class JobCodec
@@ -51,16 +52,18 @@ namespace FlaxGuard.Engine.Jobs
                     writer.WriteByte(1);
                     writer.WriteString(target.BaselineText);
                 }
+                writer.WriteByte(target.FactoryCheck ? (byte)1 : (byte)0);
             }
         }
 
         public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher)
         {
-            return ReadBody(reader, cipher, true);
+            return ReadBody(reader, cipher, true, true);
         }
 
         /// <param name="withSettings">False for format 1 and 2 jobs, whose targets carry no probe settings.</param>
-        public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher, bool withSettings)
+        /// <param name="withFactoryCheck">False before format 4, whose targets carry no factory-check flag (read as off).</param>
+        public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher, bool withSettings, bool withFactoryCheck)
         {
             if (reader == null) throw new ArgumentNullException("reader");
             if (cipher == null) throw new ArgumentNullException("cipher");
@@ -94,7 +97,14 @@ namespace FlaxGuard.Engine.Jobs
                 string baseline = null;
                 if (hasBaseline == 1) baseline = reader.ReadString(JobLimits.MaxBaselineTextBytes, "baseline");
                 else if (hasBaseline != 0) throw new FormatException("baseline flag " + hasBaseline.ToString() + " is neither 0 nor 1");
-                targets[t] = new JobTarget(id, name, address, profile, ports, user, password, baseline, settings);
+                bool factoryCheck = false;
+                if (withFactoryCheck)
+                {
+                    byte flag = reader.ReadByte();
+                    if (flag > 1) throw new FormatException("factory-check flag " + flag.ToString() + " is neither 0 nor 1");
+                    factoryCheck = flag == 1;
+                }
+                targets[t] = new JobTarget(id, name, address, profile, ports, user, password, baseline, settings, factoryCheck);
             }
             if (reader.Remaining != 0) throw new FormatException("job body has " + reader.Remaining.ToString() + " bytes after its end");
             return targets;

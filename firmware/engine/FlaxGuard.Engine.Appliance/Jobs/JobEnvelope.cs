@@ -8,7 +8,7 @@ namespace FlaxGuard.Engine.Jobs
     /// <summary>
     /// The signed wire and storage form of a job:
     /// <code>
-    /// "FGJ1" | u8 format=3 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
+    /// "FGJ1" | u8 format=4 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
     ///        | i64 reportHighWater | u32 inventoryIntervalSeconds | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
     ///        | HMAC-SHA256(applianceKey, all before)
     /// </code>
@@ -16,12 +16,13 @@ namespace FlaxGuard.Engine.Jobs
     /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
     /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
     /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
-    /// Format 2 (targets without probe settings, no inventoryIntervalSeconds: read as the daily default) and format 1
+    /// Format 3 (targets without the factory-check flag: read as off), format 2 (targets without probe settings, no inventoryIntervalSeconds: read as the daily default) and format 1
     /// (also no reportHighWater, read as 0) are still read.
     /// </summary>
     public static class JobEnvelope
     {
-        public const byte Format = 3;
+        public const byte Format = 4;
+        public const byte FormatWithoutFactoryCheck = 3;
         public const byte FormatWithoutSettings = 2;
         public const byte FormatWithoutHighWater = 1;
         public const int MacBytes = 32;
@@ -90,7 +91,7 @@ namespace FlaxGuard.Engine.Jobs
                 if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGJ1");
             }
             byte format = r.ReadByte();
-            if (format != Format && format != FormatWithoutSettings && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
+            if (format != Format && format != FormatWithoutFactoryCheck && format != FormatWithoutSettings && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
             JobHeader h = new JobHeader();
             h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "appliance id");
             if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("appliance id is not valid");
@@ -100,14 +101,15 @@ namespace FlaxGuard.Engine.Jobs
             uint interval = r.ReadUInt32();
             if (interval < JobLimits.MinIntervalSeconds || interval > JobLimits.MaxIntervalSeconds) throw new FormatException("interval of " + interval.ToString() + " s is out of range");
             h.IntervalSeconds = (int)interval;
-            h.HasSettings = format == Format;
+            h.HasSettings = format >= FormatWithoutFactoryCheck;
+            h.HasFactoryCheck = format >= Format;
             if (format != FormatWithoutHighWater)
             {
                 h.ReportHighWater = r.ReadInt64();
                 if (h.ReportHighWater < 0) throw new FormatException("report high-water mark is negative");
             }
             h.InventoryIntervalSeconds = JobLimits.DefaultInventoryIntervalSeconds;
-            if (format == Format)
+            if (format >= FormatWithoutFactoryCheck)
             {
                 uint inventory = r.ReadUInt32();
                 if (inventory != 0 && (inventory < JobLimits.MinInventoryIntervalSeconds || inventory > JobLimits.MaxInventoryIntervalSeconds)) throw new FormatException("inventory interval of " + inventory.ToString() + " s is out of range");
@@ -137,6 +139,7 @@ namespace FlaxGuard.Engine.Jobs
         public int IntervalSeconds;
         public long ReportHighWater;
         public bool HasSettings;
+        public bool HasFactoryCheck;
         public int InventoryIntervalSeconds;
         public string HashDbVersion;
         public byte[] Nonce;

@@ -16,6 +16,12 @@ namespace FlaxGuard.Engine.Jobs
 
         /// <param name="settings">Trusted resolver and SNMP credentials; null for none.</param>
         public JobTarget(string targetId, string name, string address, string profile, string ports, string user, string password, string baselineText, ProbeSettings settings)
+            : this(targetId, name, address, profile, ports, user, password, baselineText, settings, false)
+        {
+        }
+
+        /// <param name="factoryCheck">The owner opted this device in to the factory-password check.</param>
+        public JobTarget(string targetId, string name, string address, string profile, string ports, string user, string password, string baselineText, ProbeSettings settings, bool factoryCheck)
         {
             if (targetId == null || targetId.Length == 0) throw new ArgumentException("target id is empty", "targetId");
             if (address == null || address.Length == 0) throw new ArgumentException("target address is empty", "address");
@@ -29,7 +35,11 @@ namespace FlaxGuard.Engine.Jobs
             Password = password == null ? "" : password;
             BaselineText = baselineText;
             Settings = settings == null ? new ProbeSettings() : settings;
+            FactoryCheck = factoryCheck;
         }
+
+        /// <summary>The owner opted this device in to the factory-password check (off unless asked for; never a sweep).</summary>
+        public bool FactoryCheck { get; private set; }
 
         /// <summary>The id reports use for this device (ReportTarget.TargetId).</summary>
         public string TargetId { get; private set; }

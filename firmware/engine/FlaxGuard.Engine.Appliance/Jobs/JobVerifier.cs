@@ -50,7 +50,7 @@ namespace FlaxGuard.Engine.Jobs
             try
             {
                 ByteReader body = new ByteReader(envelope, header.BodyOffset, header.BodyLength);
-                JobTarget[] targets = JobCodec.ReadBody(body, cipher, header.HasSettings);
+                JobTarget[] targets = JobCodec.ReadBody(body, cipher, header.HasSettings, header.HasFactoryCheck);
                 Job job = new Job(header.DeviceId, header.Version, header.IssuedUnixSeconds, header.IntervalSeconds, header.HashDbVersion, targets, header.ReportHighWater, header.InventoryIntervalSeconds);
                 return new JobVerification(JobStatus.Accepted, "accepted", job);
             }

@@ -210,6 +210,11 @@ internal static class HikvisionDocuments
         + "<statusString>" + statusString + "</statusString>\n"
         + "<subStatusCode>" + subStatusCode + "</subStatusCode>\n</ResponseStatus>\n";
 
+    /// <summary>The answer of /ISAPI/Security/userCheck to a valid login (what the web client calls to test a password).</summary>
+    public static readonly string UserCheckOk =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<userCheck version=\"2.0\" xmlns=\"" + HikvisionTwinState.Ver20Namespace + "\">\n"
+        + "<statusValue>200</statusValue>\n<statusString>OK</statusString>\n</userCheck>\n";
+
     /// <summary>The body firmware 5.x sends with a refused login: lock state and how many attempts are left.</summary>
     public static string UserCheck(bool locked, int unlockSeconds, int retriesLeft) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<userCheck version=\"2.0\" xmlns=\"" + HikvisionTwinState.Ver20Namespace + "\">\n"

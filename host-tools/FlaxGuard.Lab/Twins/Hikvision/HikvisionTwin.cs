@@ -309,6 +309,7 @@ public sealed class HikvisionTwin : ILabTwin
     private static string? Render(string path, HikvisionTwinState s) => path switch
     {
         "/ISAPI/System/deviceInfo" => HikvisionDocuments.DeviceInfo(s),
+        "/ISAPI/Security/userCheck" => HikvisionDocuments.UserCheckOk,
         "/ISAPI/Security/users" => s.UsersSupported ? HikvisionDocuments.Users(s) : null,
         "/ISAPI/System/Network/Ehome" => HikvisionDocuments.Ehome(s),
         "/ISAPI/System/Network/UPnP" => HikvisionDocuments.Upnp(s),

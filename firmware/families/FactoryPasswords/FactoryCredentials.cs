@@ -1,4 +1,4 @@
-namespace FlaxGuard.Engine.Discovery
+namespace FlaxGuard.Engine.FactoryPasswords
 {
     /// <summary>
     /// The bounded list of factory credentials the opt-in check tries, as user/password pairs in the order tried.

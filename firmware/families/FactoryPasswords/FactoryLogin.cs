@@ -1,4 +1,4 @@
-namespace FlaxGuard.Engine.Discovery
+namespace FlaxGuard.Engine.FactoryPasswords
 {
     /// <summary>How one login attempt with one factory credential ended.</summary>
     public static class FactoryLogin
@@ -9,6 +9,8 @@ namespace FlaxGuard.Engine.Discovery
         public const int Lockout = 2;
         /// <summary>No clear answer (connection, time, an unknown reply): stop, the device is not checked.</summary>
         public const int Failed = 3;
+        /// <summary>The device offers no such login (port closed, the page asks for none): go on with the next method.</summary>
+        public const int Unavailable = 4;
     }
 
     /// <summary>One way of logging in (telnet, HTTP Basic/Digest, a vendor API): tries one credential.</summary>

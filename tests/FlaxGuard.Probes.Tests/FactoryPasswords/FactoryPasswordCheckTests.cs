@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using FlaxGuard.Engine.Discovery;
+using FlaxGuard.Engine.FactoryPasswords;
 using FlaxGuard.Engine.Verdicts;
 using FlaxGuard.Lab.Twins.Hikvision;
 using FlaxGuard.Platform;
 using FlaxGuard.Probes.Tests.Fixtures;
 using FlaxGuard.Probes.Tests.HttpAuth;
 
-namespace FlaxGuard.Probes.Tests.Discovery;
+namespace FlaxGuard.Probes.Tests.FactoryPasswords;
 
 /// <summary>
 /// The opt-in factory-password check against real logins: busybox telnetd with busybox login (a network namespace,
@@ -51,7 +51,7 @@ public sealed class FactoryPasswordCheckTests
             Assert.AreEqual(4, check.Attempts);
             Assert.AreEqual(Severity.Critical, verdicts[0].Severity);
             Assert.AreEqual(FactoryPasswordCheck.Code, verdicts[0].Code);
-            StringAssert.Contains(verdicts[0].Message, "a factory default for");
+            StringAssert.Contains(verdicts[0].Message, "a factory default password for");
             StringAssert.Contains(verdicts[0].Message, "every Mirai variant");
             AssertNoCredential(verdicts, "xc3511", "vizxv", "admin");
             Directory.Delete(storeDir, true);
@@ -159,17 +159,26 @@ public sealed class FactoryCheckCliTests
             Assert.AreEqual(0, Flax("agent", "add", "dongle", "--host-url", "http://127.0.0.1:8443", "--out", Path.Combine(data, "dongle.json")).Code);
             var add = Flax("device", "add", "cam", "--address", apache.Origin + "/basic/System/deviceInfo", "--profile", "web");
             Assert.AreEqual(0, add.Code, add.Out);
+            // Off by default: nothing is tried on a device nobody opted in.
+            var refused = Flax("device", "factory-check", "cam", "--via", "http");
+            Assert.AreNotEqual(0, refused.Code, refused.Out);
+            StringAssert.Contains(refused.Out, "--factory-check on");
+            Assert.IsEmpty(apache.LoggedRequests(), "a device not opted in was contacted");
+            var optIn = Flax("device", "set", "cam", "--factory-check", "on");
+            Assert.AreEqual(0, optIn.Code, optIn.Out);
+            var list = Flax("device", "list", "--json");
+            StringAssert.Contains(list.Out, "\"factoryCheck\": true");
 
             var first = Flax("device", "factory-check", "cam", "--via", "http");
             Assert.AreEqual(2, first.Code, first.Out);
-            StringAssert.Contains(first.Out, "a factory default for");
+            StringAssert.Contains(first.Out, "a factory default password for");
             Assert.IsFalse(first.Out.Contains("xmhdipc", StringComparison.Ordinal), first.Out);
             Assert.IsFalse(first.Out.Contains("   at ", StringComparison.Ordinal), first.Out);
 
             // Six attempts were spent today; with a budget of six nothing more is tried.
             var again = Flax("device", "factory-check", "cam", "--via", "http", "--attempts-per-day", "6");
             Assert.AreEqual(3, again.Code, again.Out);
-            StringAssert.Contains(again.Out, "used up today's 6 attempts");
+            StringAssert.Contains(again.Out, "today's 6 attempts for this device are used up");
             foreach (var line in apache.LoggedRequests()) Assert.IsFalse(line.Contains("xmhdipc", StringComparison.Ordinal), line);
         }
         finally

@@ -2,15 +2,16 @@ using FlaxGuard.Engine.Http;
 using FlaxGuard.Engine.Platform;
 using FlaxGuard.Engine.Text;
 
-namespace FlaxGuard.Engine.Discovery
+namespace FlaxGuard.Engine.FactoryPasswords
 {
     /// <summary>
     /// An HTTP Basic or Digest login (whichever the device challenges with, by the engine's
-    /// <see cref="AuthenticatedHttp"/>) on a page that needs it: ISAPI's /ISAPI/System/deviceInfo on Hikvision,
-    /// RouterOS REST's /rest/system/identity, the web page otherwise. 2xx is accepted, 401 refused. Signs of a lockout
-    /// stop the check: Hikvision's userCheck body with lockStatus "lock" or few retries left (retryLoginTime at or
-    /// below <see cref="RetriesFloor"/>, so the owner's own login still works), status 423, 429 or 403, or a body
-    /// that says "locked".
+    /// <see cref="AuthenticatedHttp"/>) on a resource that needs it: the vendor API's login check where the family has
+    /// one (<see cref="LoginUrl"/>), the web page otherwise. 2xx is accepted, 401 refused; a page that asks for no
+    /// login at all tests nothing and is unavailable, as is a closed port. Signs of a lockout stop the check:
+    /// Hikvision's userCheck body with lockStatus "lock" or few retries left (retryLoginTime at or below
+    /// <see cref="RetriesFloor"/>, so the owner's own login still works), status 423, 429 or 403, or a body that says
+    /// "locked".
     /// </summary>
     public sealed class HttpLoginMethod : ILoginMethod
     {
@@ -20,26 +21,45 @@ namespace FlaxGuard.Engine.Discovery
         private readonly IHttpTransport _http;
         private readonly IRandomSource _random;
         private readonly string _url;
+        private readonly string _name;
         private readonly int _timeoutMs;
         private readonly LastBodySink _body = new LastBodySink(4096);
 
         public HttpLoginMethod(IHttpTransport http, IRandomSource random, string url, int timeoutMs)
+            : this(http, random, url, timeoutMs, "http")
+        {
+        }
+
+        /// <param name="name">How the verdict names the login: "http", "Hikvision ISAPI", "RouterOS REST".</param>
+        public HttpLoginMethod(IHttpTransport http, IRandomSource random, string url, int timeoutMs, string name)
         {
             _http = http;
             _random = random;
             _url = url;
             _timeoutMs = timeoutMs;
+            _name = name;
         }
 
-        public string Name { get { return "http"; } }
+        public string Name { get { return _name; } }
 
-        /// <summary>The login page for a profile on a device at this origin (http://host:port).</summary>
+        /// <summary>
+        /// The login resource for a profile on a device at this origin (http://host:port): Hikvision ISAPI's
+        /// /ISAPI/Security/userCheck (Digest; the camera's own login check, which also reports the lock state),
+        /// RouterOS REST's /rest/system/resource (Basic, RouterOS 7), the web page otherwise.
+        /// </summary>
         public static string LoginUrl(string origin, string profile)
         {
-            if (profile == "hikvision") return origin + "/ISAPI/System/deviceInfo";
-            if (profile == "routeros") return origin + "/rest/system/identity";
-            if (profile == "onvif") return origin + "/onvif/device_service";
+            if (profile == "hikvision") return origin + "/ISAPI/Security/userCheck";
+            if (profile == "routeros") return origin + "/rest/system/resource";
             return origin + "/";
+        }
+
+        /// <summary>The verdict's name for the profile's login.</summary>
+        public static string NameFor(string profile)
+        {
+            if (profile == "hikvision") return "Hikvision ISAPI";
+            if (profile == "routeros") return "RouterOS REST";
+            return "http";
         }
 
         public int Try(string user, string password)
@@ -53,9 +73,11 @@ namespace FlaxGuard.Engine.Discovery
             _body.Clear();
             AuthenticatedResponse answer = client.Send(request, _body);
             HttpResponse response = answer.Response;
+            if (response != null && response.Outcome == HttpOutcome.ConnectFailed) return FactoryLogin.Unavailable;
             string body = _body.Text();
             if (LockedOut(response, body)) return FactoryLogin.Lockout;
             if (answer.Outcome == AuthOutcome.CredentialsRefused) return FactoryLogin.Refused;
+            if (answer.Outcome == AuthOutcome.Completed && client.ResourceIsOpen) return FactoryLogin.Unavailable;
             if (answer.Outcome == AuthOutcome.Completed && response != null && response.StatusCode >= 200 && response.StatusCode < 300) return FactoryLogin.Accepted;
             return FactoryLogin.Failed;
         }
@@ -63,7 +85,8 @@ namespace FlaxGuard.Engine.Discovery
         private static bool LockedOut(HttpResponse response, string body)
         {
             if (response != null && (response.StatusCode == 423 || response.StatusCode == 429 || response.StatusCode == 403)) return true;
-            if (body == null) return false;
+            // A page that let us in may well say "unlocked" somewhere: only refusals are read for a lock.
+            if (body == null || (response != null && response.StatusCode >= 200 && response.StatusCode < 300)) return false;
             string lower = Ordinal.ToLowerAscii(body);
             if (lower.IndexOf("<lockstatus>lock</lockstatus>") >= 0) return true;
             int at = lower.IndexOf("<retrylogintime>");

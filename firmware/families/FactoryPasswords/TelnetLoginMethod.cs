@@ -1,7 +1,7 @@
 using FlaxGuard.Engine.Platform;
 using FlaxGuard.Engine.Text;
 
-namespace FlaxGuard.Engine.Discovery
+namespace FlaxGuard.Engine.FactoryPasswords
 {
     /// <summary>
     /// A telnet login as Mirai's scanner does it, on a fresh connection per attempt: every option the server asks
@@ -35,7 +35,10 @@ namespace FlaxGuard.Engine.Discovery
         public int Try(string user, string password)
         {
             ITcpConnection connection;
-            if (_tcp.Connect(_host, _port, _timeoutMs, out connection) != ConnectOutcome.Connected) return FactoryLogin.Failed;
+            ConnectOutcome connected = _tcp.Connect(_host, _port, _timeoutMs, out connection);
+            // A closed or filtered telnet port means no telnet login to try; anything else is an unclear answer.
+            if (connected == ConnectOutcome.Refused || connected == ConnectOutcome.TimedOut) return FactoryLogin.Unavailable;
+            if (connected != ConnectOutcome.Connected) return FactoryLogin.Failed;
             try
             {
                 string text = ReadUntil(connection, "login:", null);

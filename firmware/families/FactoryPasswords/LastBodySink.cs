@@ -2,7 +2,7 @@ using System;
 using FlaxGuard.Engine.Http;
 using FlaxGuard.Engine.Text;
 
-namespace FlaxGuard.Engine.Discovery
+namespace FlaxGuard.Engine.FactoryPasswords
 {
     /// <summary>
     /// Keeps the head (first <c>capacity</c> bytes) of the body being received and of the one before the last restart:
