@@ -24,6 +24,9 @@ public sealed record AgentOptions
     /// <summary>I2C address of the display (0x3C on most boards).</summary>
     public int OledAddress { get; init; } = 0x3C;
 
+    /// <summary>The IPv4 block LAN discovery covers ("192.168.1.0/24"); null: the first network of this machine.</summary>
+    public string? LanNetwork { get; init; }
+
     /// <summary>How long one job fetch or report upload may take.</summary>
     public TimeSpan HostTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

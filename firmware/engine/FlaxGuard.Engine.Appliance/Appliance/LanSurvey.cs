@@ -3,6 +3,7 @@ using FlaxGuard.Engine.Discovery;
 using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Engine.Platform;
 using FlaxGuard.Engine.Reports;
+using FlaxGuard.Engine.Text;
 
 namespace FlaxGuard.Engine.Appliance
 {
@@ -56,6 +57,7 @@ namespace FlaxGuard.Engine.Appliance
             _lastRunMs = _clock.MonotonicMilliseconds;
             DeviceInventory found = _discovery.Run(network, self);
             DiscoveredDevice[] devices = found.Devices();
+            if (_neighbours != null) _neighbours.Refresh();
             int count = devices.Length > LanInventoryLimits.MaxDevices ? LanInventoryLimits.MaxDevices : devices.Length;
             LanDevice[] listed = new LanDevice[count];
             for (int i = 0; i < count; i++) listed[i] = ToLanDevice(devices[i]);
@@ -84,7 +86,8 @@ namespace FlaxGuard.Engine.Appliance
             if (_neighbours != null)
             {
                 string mac = _neighbours.MacOf(d.Address);
-                if (mac != null && LanInventoryCodec.IsMac(mac)) device.Mac = mac;
+                if (mac != null) mac = Ordinal.ToLowerAscii(mac);
+                if (LanInventoryCodec.IsMac(mac)) device.Mac = mac;
                 if (d.MacVendor == null)
                 {
                     d.MacVendor = _neighbours.VendorOf(d.Address);
