@@ -1,5 +1,6 @@
 using FlaxGuard.Agent.Status;
 using FlaxGuard.Engine.Appliance;
+using FlaxGuard.Engine.Discovery;
 using FlaxGuard.Engine.HashDb;
 using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Engine.Platform;
@@ -43,6 +44,8 @@ public sealed class ApplianceAgent : IDisposable
     private FileBlobReader? _firmwareFile;
     private string? _firmwareVersion;
     private DateTimeOffset? _lastRoundAt;
+    private Ipv4Network? _lan;
+    private string? _self;
 
     public ApplianceAgent(AgentOptions options, ProvisioningFile provisioning, AgentLog log, StatusOutputs status, IClock? clock = null)
     {
@@ -87,6 +90,7 @@ public sealed class ApplianceAgent : IDisposable
         };
         // Opted-in devices get the factory-password check once a day; budget and progress survive restarts in the state directory.
         round.UseFactoryCheck(_state, new SshFactoryLogins(_options.FactorySshPort), _options.FactoryAttemptsPerDay);
+        var survey = NewLanSurvey();
         var firmwareClient = new FirmwareDatabaseClient(_http, _provisioning.HostUrl, _provisioning.ApplianceId, _provisioning.Key, _clock, _options.HostTimeout);
 
         while (!stopping.IsCancellationRequested)
@@ -115,6 +119,7 @@ public sealed class ApplianceAgent : IDisposable
                 _lastRoundAt = DateTimeOffset.UtcNow;
                 _log.Info($"round done: {summary.CheckedTargets}/{summary.Targets} checked, {summary.Queued} report(s) queued, worst {summary.Highest.ToString().ToLowerInvariant()}" +
                           $"{(summary.AnyDrift ? ", drift" : "")}{(summary.AnyUnverified ? ", some checks could not verify" : "")}");
+                if (survey is not null && survey.Due(job) && !stopping.IsCancellationRequested) await SurveyAsync(survey);
                 await UploadAsync(uploader);
                 ShowStatus();
             }
@@ -139,6 +144,33 @@ public sealed class ApplianceAgent : IDisposable
         }
         _log.Info($"agent stopping: {_queue.Count} report(s) stay queued on disk, counter at {_counter.Current}");
         return ExitOk;
+    }
+
+    private LanSurvey? NewLanSurvey()
+    {
+        var chosen = LocalNetworks.Choose(_options.LanNetwork, out var problem);
+        if (chosen is not { } lan)
+        {
+            if (_options.LanNetwork is not null) throw new AgentSetupException($"--lan: {problem}");
+            _log.Warn($"LAN discovery is off: {problem}");
+            return null;
+        }
+        _lan = lan.Block;
+        _self = lan.Self.ToString();
+        // TTL 1 and the LAN address as source: every search stays on that link.
+        var discovery = new LanDiscovery(new SocketUdpCollector(lan.Self, multicastTtl: 1), new SocketTcpConnector(), _transport, _clock, SecureRandomSource.Instance, new DiscoveryOptions());
+        return new LanSurvey(_provisioning.ApplianceId, _provisioning.Key, _counter, _queue, _clock, discovery, new LinuxNeighbourTable());
+    }
+
+    /// <summary>One bounded discovery round of the LAN, its inventory sealed and queued for the host.</summary>
+    private async Task SurveyAsync(LanSurvey survey)
+    {
+        var result = await Task.Run(() => survey.Run(_lan!, _self), CancellationToken.None);
+        var line = $"LAN discovery of {_lan}: {result.Devices} device(s) in {result.ElapsedMs} ms" +
+                   (result.TurnedAway > 0 ? $", {result.TurnedAway} answer(s) turned away" : "") +
+                   (result.ReportBytes > 0 ? $", inventory report of {result.ReportBytes} bytes queued" : "");
+        if (result.Problem is null) _log.Info(line);
+        else _log.Warn(line + "; " + result.Problem);
     }
 
     private ReportUploader NewUploader(IReportPoster poster, long intervalMs)

@@ -22,6 +22,7 @@ public static class Program
             CheckCommand.Create(console),
             SweepCommand.Create(console),
             DiscoverCommand.Create(console),
+            InventoryCommand.Create(console),
             DemoCommand.Create(console),
             HashesCommand.Create(console),
             ServeCommand.Create(console),

@@ -9,7 +9,9 @@ namespace FlaxGuard.Server;
 /// <summary>Assembles and seals an appliance's job from the store: its devices, their credentials and approved baselines.</summary>
 public static class JobBuilder
 {
-    public static async Task<Job> BuildAsync(IFlaxStore store, MasterKey master, ApplianceRecord appliance, string hashDbVersion, long now, CancellationToken ct)
+    /// <param name="discoveryIntervalSeconds">Seconds between the appliance's LAN discovery rounds; 0 for none.</param>
+    public static async Task<Job> BuildAsync(IFlaxStore store, MasterKey master, ApplianceRecord appliance, string hashDbVersion, long now, CancellationToken ct,
+        int discoveryIntervalSeconds = JobLimits.DefaultDiscoveryIntervalSeconds)
     {
         var targets = new List<JobTarget>();
         foreach (var device in await store.ListDevicesAsync(appliance.Id, ct))
@@ -22,12 +24,14 @@ public static class JobBuilder
                 Enrollment.OpenProbeSettings(master, device), device.FactoryCheck));
         }
         // The high-water mark lets an appliance that lost or restored its state continue above every counter stored.
-        return new Job(appliance.Id, appliance.JobVersion, now, appliance.IntervalSeconds, hashDbVersion, targets.ToArray(), appliance.LastCounter);
+        return new Job(appliance.Id, appliance.JobVersion, now, appliance.IntervalSeconds, hashDbVersion, targets.ToArray(), appliance.LastCounter,
+            JobLimits.DefaultInventoryIntervalSeconds, discoveryIntervalSeconds);
     }
 
-    public static async Task<byte[]> SealAsync(IFlaxStore store, MasterKey master, ApplianceRecord appliance, string hashDbVersion, long now, CancellationToken ct)
+    public static async Task<byte[]> SealAsync(IFlaxStore store, MasterKey master, ApplianceRecord appliance, string hashDbVersion, long now, CancellationToken ct,
+        int discoveryIntervalSeconds = JobLimits.DefaultDiscoveryIntervalSeconds)
     {
-        var job = await BuildAsync(store, master, appliance, hashDbVersion, now, ct);
+        var job = await BuildAsync(store, master, appliance, hashDbVersion, now, ct, discoveryIntervalSeconds);
         var key = Enrollment.OpenKey(master, appliance);
         try
         {

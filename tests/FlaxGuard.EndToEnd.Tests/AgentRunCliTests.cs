@@ -33,7 +33,7 @@ public sealed class AgentRunCliTests
         Assert.AreEqual(3, noJob.ExitCode, noJob.All);
         StringAssert.Contains(noJob.Stdout, "cannot reach the host");
 
-        using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data))
+        using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data))
         {
             var first = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
             Assert.AreEqual(0, first.ExitCode, first.All);
@@ -46,7 +46,7 @@ public sealed class AgentRunCliTests
         StringAssert.Contains(away.Stdout, "stored job version");
         Assert.HasCount(1, Directory.GetFiles(state, "rq-*"));
 
-        using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data))
+        using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data))
         {
             var back = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
             Assert.AreEqual(0, back.ExitCode, back.All);

@@ -37,7 +37,7 @@ public sealed class AgentTlsTests
         var key = JsonDocument.Parse(File.ReadAllBytes(provisioning)).RootElement.GetProperty("key").GetString()!;
 
         // The real host (its CA was created by 'agent add' and is used by serve): job fetched and report stored over TLS.
-        using (var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", host))
+        using (var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", host))
         {
             StringAssert.Contains(serve.Output, $"listening on https://127.0.0.1:{port}/");
             Assert.IsFalse(serve.Output.Contains("host CA created", StringComparison.Ordinal), "serve reuses the CA 'agent add' created: " + serve.Output);
@@ -48,7 +48,7 @@ public sealed class AgentTlsTests
         }
 
         // An impostor on the same address and port: a real serve with its own, different host CA.
-        using (var fake = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", impostor))
+        using (var fake = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", impostor))
         {
             StringAssert.Contains(fake.Output, "host CA created");
             var refused = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
@@ -70,7 +70,7 @@ public sealed class AgentTlsTests
         }
 
         // The real host again: the queued report arrives.
-        using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", host))
+        using (ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", host))
         {
             var back = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--once");
             Assert.AreEqual(0, back.ExitCode, back.All);
@@ -96,7 +96,7 @@ public sealed class AgentTlsTests
         Assert.AreEqual(0, FlaxguardProcess.Run(password + "\n", "device", "add", "router", "--address", twin.BaseUri.ToString().TrimEnd('/'), "--profile", "openwrt",
             "--ports", "2323", "--user", "root", "--password-stdin", "--data-dir", host).ExitCode);
 
-        using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", host, "--plain-http");
+        using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", host, "--plain-http");
         StringAssert.Contains(serve.Output, $"listening on http://127.0.0.1:{port}/");
         StringAssert.Contains(serve.Output, "flaxguard serve: warning: TLS is off (--plain-http)");
         var run = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", dir.File("state"), "--once");

@@ -157,7 +157,7 @@ public sealed class ProductScenarioTests
     }
 
     private static ChildProcess StartServe(string data, int port, string webhookUrl) =>
-        ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data, "--alert", "webhook+" + webhookUrl);
+        ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data, "--alert", "webhook+" + webhookUrl);
 
     private static int CountOf(string text, string what)
     {

@@ -119,7 +119,7 @@ public sealed class ReportDeliveryTests
     }
 
     private static ChildProcess Serve(string data, int port) =>
-        ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data);
+        ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data);
 
     /// <summary>flaxguard with its wall clock shifted by libfaketime (monotonic time left alone, so timeouts stay real).</summary>
     private static FlaxguardProcess.Result RunWithClock(string offset, string[] args)

@@ -4,7 +4,9 @@ using System.IO;
 using System.Net.NetworkInformation;
 using System.Threading;
 using FlaxGuard.Engine.Appliance;
+using FlaxGuard.Engine.Discovery;
 using FlaxGuard.Engine.Jobs;
+using FlaxGuard.Engine.Probes;
 using FlaxGuard.Engine.Reports;
 using FlaxGuard.Esp32.Host;
 using FlaxGuard.Esp32.Network;
@@ -38,6 +40,7 @@ namespace FlaxGuard.Esp32.App
         private HostClient _host;
         private ReportUploader _uploader;
         private JobRound _round;
+        private LanSurvey _survey;
         private Job _job;
         private RoundSummary _lastRound;
         private long _lastHostContact = -1;
@@ -101,6 +104,9 @@ namespace FlaxGuard.Esp32.App
                 new DeviceHttpTransport(tcp, _clock), tcp, new SocketUdpExchange(), _clock, random, new Esp32RoundHook(_supervisor));
             // Opted-in devices: telnet, HTTP and vendor-API factory logins once a day (no SSH on the dongle); budget on flash.
             _round.UseFactoryCheck(store, null, 10);
+            LanDiscovery discovery = new LanDiscovery(new SocketUdpCollector(), tcp, new DeviceHttpTransport(tcp, _clock), _clock, random, DongleDiscoveryOptions());
+            // No neighbour table on the dongle: its inventory reports carry no MACs.
+            _survey = new LanSurvey(_provisioning.ApplianceId, _provisioning.Key, counter, _queue, _clock, discovery, null);
 
             JobVerification stored = _jobs.LoadStored();
             if (stored.Accepted)
@@ -131,12 +137,61 @@ namespace FlaxGuard.Esp32.App
                 _lastRound = _round.Run(_job);
                 Log.Info("round: " + _lastRound.CheckedTargets.ToString() + "/" + _lastRound.Targets.ToString() + " targets, worst " + _lastRound.Highest.ToString() +
                          (_lastRound.AnyDrift ? ", drift" : "") + (_lastRound.AnyUnverified ? ", some could not be verified" : ""));
+                if (_survey.Due(_job)) Survey();
                 _nextCheck = _clock.MonotonicMilliseconds + IntervalMs();
                 _job = ReloadJob();
             }
             UploadRound upload = _uploader.UploadDue();
             if (upload.HostReached) _lastHostContact = _clock.MonotonicMilliseconds;
             if (upload.Problem != null) Log.Problem(upload.Problem);
+        }
+
+        /// <summary>
+        /// The dongle's share of a discovery round: few sockets and threads, small buffers, at most 32 devices, so the
+        /// round fits the heap left after a round of checks (DESIGN: tens of KB).
+        /// </summary>
+        private static DiscoveryOptions DongleDiscoveryOptions()
+        {
+            DiscoveryOptions options = new DiscoveryOptions();
+            options.MaxDevices = 32;
+            options.MaxDatagramBytes = 2048;
+            options.MaxAnswersPerSearch = 128;
+            options.SweepConcurrency = TcpExposureOptions.DongleSockets;
+            options.SweepTimeMs = 30000;
+            options.IdentifyConcurrency = 2;
+            options.IdentifyTimeMs = 10000;
+            options.MaxPageBytes = 8 * 1024;
+            options.MaxDescriptionBytes = 16 * 1024;
+            return options;
+        }
+
+        /// <summary>One discovery round of the /24 the dongle is on, its inventory sealed and queued.</summary>
+        private void Survey()
+        {
+            string self = OwnAddress();
+            string problem;
+            Ipv4Network lan = self == null ? null : Ipv4Network.Parse(self + "/24", out problem);
+            if (lan == null)
+            {
+                Log.Problem("LAN discovery skipped: the dongle has no IPv4 address");
+                return;
+            }
+            LanSurveySummary summary = _survey.Run(lan, self);
+            Log.Info("LAN discovery of " + lan.ToString() + ": " + summary.Devices.ToString() + " devices in " + summary.ElapsedMs.ToString() + " ms" +
+                     (summary.ReportBytes > 0 ? ", inventory report of " + summary.ReportBytes.ToString() + " bytes queued" : ""));
+            if (summary.Problem != null) Log.Problem(summary.Problem);
+            nanoFramework.Runtime.Native.GC.Run(true);
+        }
+
+        private static string OwnAddress()
+        {
+            NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+            for (int i = 0; i < interfaces.Length; i++)
+            {
+                string address = interfaces[i].IPv4Address;
+                if (address != null && address.Length > 0 && address != "0.0.0.0") return address;
+            }
+            return null;
         }
 
         private bool EnsureNetwork()

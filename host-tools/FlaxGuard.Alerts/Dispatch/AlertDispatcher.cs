@@ -156,6 +156,21 @@ public sealed class AlertDispatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Queues a one-off event on every channel, outside the finding ledger: for something that happens once and has no
+    /// state to clear (a new device appeared on the LAN). The caller decides it happened exactly once.
+    /// </summary>
+    public AlertEvent Announce(string applianceId, string subjectId, string subjectName, string key, Severity severity, string sentence, DateTimeOffset time)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var alert = new AlertEvent(NewId(), AlertText.Clean(applianceId, AlertText.MaxIdLength), AlertText.Clean(subjectId, AlertText.MaxIdLength),
+            AlertText.Clean(subjectName, AlertText.MaxDeviceNameLength), AlertText.Clean(key, AlertText.MaxKeyLength),
+            severity > Severity.Critical ? Severity.Critical : severity, AlertText.Clean(sentence, AlertText.MaxSentenceLength), AlertState.Raised,
+            time == default ? _time.GetUtcNow() : time, 0, Severity.None);
+        Enqueue(alert);
+        return alert;
+    }
+
     /// <summary>Waits until every queue is empty and no delivery is running, or the timeout passes; returns whether it drained.</summary>
     public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {

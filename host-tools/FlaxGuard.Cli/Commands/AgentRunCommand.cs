@@ -20,6 +20,7 @@ public static class AgentRunCommand
         var interval = new Option<int?>("--interval-seconds") { Description = "Seconds between rounds instead of the job's interval (1 to 604800; for tests and demos)." };
         var ledPin = new Option<int?>("--led-pin") { Description = "GPIO pin (BCM numbering) of a status LED: heartbeat OK, double blink drift, slow blink offline, fast flicker critical." };
         var oledBus = new Option<int?>("--oled-bus") { Description = "I2C bus of an SSD1306 128x64 display (address 0x3C) for status lines." };
+        var lan = new Option<string?>("--lan") { Description = "The IPv4 block LAN discovery covers, e.g. 192.168.1.0/24 (/22 to /30, a network of this machine). Default: the first such network. The job says how often (serve --discovery-interval)." };
         var command = new Command("run", """
             Run this machine as an appliance: fetch the job from the host, check the assigned devices every interval, and upload signed reports. Reports wait on disk while the host is away and are sent oldest first, each exactly once. Stop with Ctrl+C or SIGTERM (systemd); the queue stays on disk.
 
@@ -31,7 +32,7 @@ public static class AgentRunCommand
               flaxguard agent run --provisioning /etc/flaxguard/agent.json --led-pin 17 --oled-bus 1
             """)
         {
-            provisioning, stateDir, once, interval, ledPin, oledBus,
+            provisioning, stateDir, once, interval, ledPin, oledBus, lan,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,6 +46,7 @@ public static class AgentRunCommand
                 IntervalOverrideSeconds = seconds,
                 LedPin = parse.GetValue(ledPin),
                 OledBus = parse.GetValue(oledBus),
+                LanNetwork = parse.GetValue(lan),
             };
             var log = new AgentLog(Console.Out);
             // SIGTERM (systemd stop) and Ctrl+C end the loop after the current device; the queue stays on disk.

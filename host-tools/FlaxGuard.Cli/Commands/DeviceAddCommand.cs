@@ -18,8 +18,9 @@ public static class DeviceAddCommand
     public static Command Create(IAnsiConsole console)
     {
         var name = new Argument<string>("name") { Description = "A name for the device, e.g. office-router." };
-        var address = new Option<string>("--address") { Description = "IP address, host name, or http(s):// URL of the device's admin interface.", Required = true };
-        var profile = new Option<string>("--profile") { Description = "What the device is: " + string.Join(", ", Profiles) + ".", Required = true };
+        var address = new Option<string?>("--address") { Description = "IP address, host name, or http(s):// URL of the device's admin interface (required unless --from-discovery)." };
+        var profile = new Option<string?>("--profile") { Description = "What the device is: " + string.Join(", ", Profiles) + " (required unless --from-discovery suggests one)." };
+        var fromDiscovery = new Option<long?>("--from-discovery") { Description = "Enrol a device of the LAN inventory by its ID ('flaxguard inventory'): its address, suggested profile and appliance come from there." };
         var ports = new Option<string>("--ports") { Description = "Ports to check, as in 'flaxguard check' (empty: the profile's default).", DefaultValueFactory = _ => "" };
         var user = new Option<string?>("--user") { Description = "Admin user name the appliance logs in with." };
         var prompt = new Option<bool>("--password-prompt") { Description = "Ask for the password on the terminal (not echoed)." };
@@ -39,11 +40,12 @@ public static class DeviceAddCommand
               printf '%s\n' "$PASS" | flaxguard device add cam-door --address https://192.0.2.64 --profile hikvision --user admin --password-stdin --appliance office-dongle
               flaxguard device add nas --address 192.0.2.20 --profile web
               flaxguard device add home-router --address 192.0.2.1 --profile router --dns-resolver 192.0.2.53
+              flaxguard device add hall-cam --from-discovery 7 --user admin --password-prompt
               printf '%s\n' "$COMMUNITY" | flaxguard device add switch --address 192.0.2.30 --profile snmp --snmp v2c --snmp-secrets-stdin
               flaxguard device add old-dvr --address 192.0.2.40 --profile web --factory-check on
             """)
         {
-            name, address, profile, ports, user, prompt, fromStdin, argvPassword, appliance, factoryCheck, db, dataDir,
+            name, address, profile, fromDiscovery, ports, user, prompt, fromStdin, argvPassword, appliance, factoryCheck, db, dataDir,
         };
         probeOptions.AddTo(command);
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
@@ -51,8 +53,12 @@ public static class DeviceAddCommand
             if (parse.GetResult(argvPassword) is not null)
                 throw new UserInputException("a password on the command line is visible to other users and kept in shell history; use --password-prompt or --password-stdin");
             var deviceName = parse.GetValue(name)!;
-            var addr = CheckAddress(parse.GetValue(address)!);
-            var prof = CheckProfile(parse.GetValue(profile)!);
+            await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
+            var found = parse.GetValue(fromDiscovery) is { } lanId ? await FromDiscovery(store, lanId, parse.GetValue(appliance), ct) : null;
+            var addr = CheckAddress(parse.GetValue(address) ?? found?.Address ?? throw new UserInputException("give --address (or --from-discovery ID from 'flaxguard inventory')"));
+            if (found is not null && addr != found.Address) throw new UserInputException($"--address {addr} is not the address of discovered device {found.Id} ({found.Address}); leave --address out");
+            var prof = CheckProfile(parse.GetValue(profile) ?? (found is { Profile.Length: > 0 } ? found.Profile : null)
+                ?? throw new UserInputException(found is null ? "give --profile" : $"FlaxGuard suggests no profile for discovered device {found.Id}; give --profile"));
             var portList = CheckPorts(parse.GetValue(ports)!);
             var userName = parse.GetValue(user);
             var password = ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, deviceName);
@@ -62,9 +68,8 @@ public static class DeviceAddCommand
             var settings = probeOptions.Read(parse, prof, deviceName);
             var snmp = settings.HasSnmp ? DeviceSnmp.From(settings) : null;
 
-            await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var master = StoreOptions.Master(parse, dataDir);
-            var applianceId = await ChooseAppliance(store, parse.GetValue(appliance), ct);
+            var applianceId = found?.ApplianceId ?? await ChooseAppliance(store, parse.GetValue(appliance), ct);
             var device = await Enrollment.AddDeviceAsync(store, master, deviceName, applianceId, addr, prof, portList, userName, password, StoreOptions.Now(), ct,
                 settings.TrustedResolver, snmp, FactoryCheckOption.Read(parse, factoryCheck) ?? false);
             console.WriteLine($"Device {device.Name} enrolled as {device.Id} ({prof} at {addr}), checked by appliance {applianceId}"
@@ -74,6 +79,16 @@ public static class DeviceAddCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The LAN inventory entry to enrol: it must exist, not be checked yet, and belong to --appliance when one is named.</summary>
+    private static async Task<FlaxGuard.Server.Store.LanDeviceRecord> FromDiscovery(FlaxGuard.Server.Store.IFlaxStore store, long id, string? wanted, CancellationToken ct)
+    {
+        var found = await store.FindLanDeviceAsync(id, ct) ?? throw new UserInputException($"no device {id} in the LAN inventory; list it with 'flaxguard inventory'");
+        if (found.EnrolledDeviceId is not null) throw new UserInputException($"discovered device {id} ({found.Address}) is already checked as device {found.EnrolledDeviceId}");
+        if (wanted is not null && (await store.FindApplianceAsync(wanted, ct))?.Id != found.ApplianceId)
+            throw new UserInputException($"discovered device {id} was found by another appliance than '{wanted}'; leave --appliance out");
+        return found;
     }
 
     internal static async Task<string> ChooseAppliance(FlaxGuard.Server.Store.IFlaxStore store, string? wanted, CancellationToken ct)

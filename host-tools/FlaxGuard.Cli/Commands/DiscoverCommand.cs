@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using System.Text.Json;
 using FlaxGuard.Cli.Checking;
 using FlaxGuard.Cli.Output;
@@ -90,27 +88,10 @@ public static class DiscoverCommand
     /// <summary>The block asked for (it must contain an address of this machine) or the first IPv4 network of an up interface.</summary>
     private static (Ipv4Network Block, IPAddress Self) ChooseNetwork(string? text)
     {
-        var locals = NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus is OperationalStatus.Up or OperationalStatus.Unknown && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a.Address))
-            .ToList();
-        if (text is not null)
-        {
-            var block = Ipv4Network.Parse(text, out var problem) ?? throw new UserInputException($"'{text}' {problem}.");
-            var self = locals.FirstOrDefault(a => block.Contains(a.Address.ToString()))
-                ?? throw new UserInputException($"No interface of this machine has an address in {block}: discovery only covers networks this machine is on.");
-            return (block, self.Address);
-        }
-        foreach (var a in locals)
-        {
-            var prefix = Math.Clamp(a.PrefixLength, 22, 30);
-            var bytes = a.Address.GetAddressBytes();
-            var value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]) & (0xFFFFFFFFu << (32 - prefix));
-            var block = Ipv4Network.Parse($"{Ipv4Network.Format(value)}/{prefix}", out _);
-            if (block is not null) return (block, a.Address);
-        }
-        throw new UserInputException("This machine has no IPv4 network to discover; give one, e.g. flaxguard discover 192.168.1.0/24.");
+        if (LocalNetworks.Choose(text, out var problem) is { } chosen) return chosen;
+        throw new UserInputException(text is null
+            ? "This machine has no IPv4 network to discover; give one, e.g. flaxguard discover 192.168.1.0/24."
+            : char.ToUpperInvariant(problem![0]) + problem[1..] + ".");
     }
 
     private static int Bounded(int value, int min, int max, string name) =>

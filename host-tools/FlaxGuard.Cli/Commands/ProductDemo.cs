@@ -83,7 +83,8 @@ internal static class ProductDemo
         var listen = new IPEndPoint(IPAddress.Loopback, 0);
         var ca = HostCertificateAuthority.LoadOrCreate(dir);
         var certificate = ca.EnsureServerCertificate(TlsNames.DefaultsFor(listen));
-        await using var server = DashboardHost.Create(new ServerOptions { Listen = listen, Certificate = certificate.Certificate }, store, master, dashboard);
+        // The demo's devices are loopback twins: no discovery of the real network this machine is on.
+        await using var server = DashboardHost.Create(new ServerOptions { Listen = listen, Certificate = certificate.Certificate, DiscoveryIntervalSeconds = 0 }, store, master, dashboard);
         await server.StartAsync(ct);
         console.MarkupLine($"[grey]1/5[/] Collector running at [bold]{server.BaseAddress}[/] ({SafeMarkup.Escape(store.Description)}; TLS with its own host CA {SafeMarkup.Escape(ca.ShortId)}).");
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlaxGuard.Cli.Checking;
+using FlaxGuard.Engine.Jobs;
 using FlaxGuard.Server.Alerting;
 using FlaxGuard.Server.Api;
 using FlaxGuard.Server.Dashboard;
@@ -52,6 +53,12 @@ public static class ServeCommand
             Description = "MiB of reports one appliance may store per hour; more is answered 429 and the appliance sends it later (nothing is lost).",
             DefaultValueFactory = _ => (int)(ApplianceQuota.DefaultBytesPerHour / (1024 * 1024)),
         };
+        var discoveryInterval = new Option<int>("--discovery-interval")
+        {
+            Description = "Seconds between two LAN discovery rounds of each appliance (300 to 604800; 0 turns discovery off). Each round's inventory reaches the host as a signed report.",
+            DefaultValueFactory = _ => JobLimits.DefaultDiscoveryIntervalSeconds,
+        };
+        var noNewDeviceAlerts = new Option<bool>("--no-new-device-alerts") { Description = "Do not alert when a device appears on an appliance's LAN for the first time (it is still listed under 'Found on your network' and by 'flaxguard inventory')." };
         var command = new Command("serve", """
             Run the collector that appliances fetch their jobs from and post their signed reports to.
 
@@ -60,6 +67,8 @@ public static class ServeCommand
             History is pruned at start and every hour: results older than --retain-days (180) or beyond the newest --retain-results (60000) of a device, resolved findings and decided baselines older than --retain-days. The latest result of every device, the baselines in use and open findings stay. Each appliance may store --appliance-quota-mb (128) MiB of reports per hour, so a runaway or stolen appliance cannot fill the disk.
 
             Appliances fetch their signed job (devices, credentials, approved baselines, the firmware database version) from GET /api/v1/job, the firmware database compiled for them from GET /api/v1/hashdb (with --hashes; read in ranges), and post signed reports to POST /api/v1/reports; GET /api/v1/health shows refusal counters and appliance health. Forged, replayed, oversized, malformed, stale and unknown-appliance reports are refused with a status and reason, counted, and not stored. A report is acknowledged only after it is committed. GET /api/v1/health answers {"status":"ok"}, with the details only for those who may see the dashboard.
+
+            LAN inventory: every --discovery-interval (3600 s) each appliance searches its LAN (SSDP, mDNS, WS-Discovery, a bounded admin-port sweep) after a round of checks and sends what it found as a signed report. The host keeps each device with first and last sighting, lists the ones not yet checked on the dashboard ("Found on your network", with an enrol form) and in 'flaxguard inventory', and alerts on every --alert channel when a device appears that the appliance never saw before (its first inventory is the baseline and alerts nothing; --no-new-device-alerts turns these alerts off).
 
             Requests must name this host in their Host header: the --listen address (on loopback also localhost, 127.0.0.1 and ::1; on 0.0.0.0 this machine's names and addresses), the server certificate's names (--tls-name) and every --allowed-host. Any other name gets 421 (Misdirected Request): a web page that re-points its own DNS name at this host (DNS rebinding) cannot use the dashboard. Malformed HTTP gets a 4xx; refusals are logged at most 10 lines per client and minute and counted. The dashboard is at /dashboard: open on a loopback address, behind the dashboard password (set with 'flaxguard dashboard password') on any other address or with --dashboard-auth required. Stop with Ctrl+C.
 
@@ -75,16 +84,20 @@ public static class ServeCommand
               flaxguard serve --listen 127.0.0.1:8443 --dashboard-auth required
               flaxguard serve --retain-days 365 --retain-results 200000
               flaxguard serve --alert "webhook+https://hooks.example/flaxguard#secret-file=/etc/flaxguard/hook.secret" --alert syslog+udp://127.0.0.1:514
+              flaxguard serve --discovery-interval 0   # no LAN discovery
               flaxguard serve --alert "mqtt://flaxguard@127.0.0.1:1883?password-file=/etc/flaxguard/mqtt.pass"
             """)
         {
-            listen, db, dataDir, alert, dashboardAuth, tlsName, tlsCert, tlsKey, allowedHost, plainHttp, retainDays, retainResults, applianceQuota, hashes, hashesKey,
+            listen, db, dataDir, alert, dashboardAuth, tlsName, tlsCert, tlsKey, allowedHost, plainHttp, retainDays, retainResults, applianceQuota, hashes, hashesKey, discoveryInterval, noNewDeviceAlerts,
         };
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
         {
             var endpoint = ServerOptions.ParseListen(parse.GetValue(listen)!);
             var retention = RetentionPolicy.Create(parse.GetValue(retainDays), parse.GetValue(retainResults));
             var quotaMb = parse.GetValue(applianceQuota);
+            var discoverySeconds = parse.GetValue(discoveryInterval);
+            if (discoverySeconds != 0 && (discoverySeconds < JobLimits.MinDiscoveryIntervalSeconds || discoverySeconds > JobLimits.MaxDiscoveryIntervalSeconds))
+                throw new UserInputException($"--discovery-interval {discoverySeconds} must be 0 (off) or {JobLimits.MinDiscoveryIntervalSeconds} to {JobLimits.MaxDiscoveryIntervalSeconds} seconds");
             if (quotaMb is < 1 or > 1_048_576) throw new UserInputException($"--appliance-quota-mb {quotaMb} must be between 1 and 1048576");
             var dashboard = new DashboardOptions
             {
@@ -95,13 +108,13 @@ public static class ServeCommand
             using var tls = ServeTls.Resolve(dataDirectory, endpoint, parse.GetValue(tlsName) ?? [], parse.GetValue(tlsCert), parse.GetValue(tlsKey), parse.GetValue(plainHttp));
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var master = StoreOptions.Master(parse, dataDir);
-            await using var alerts = ServeAlerts.Create(parse.GetValue(alert) ?? [], dataDirectory, store);
+            await using var alerts = ServeAlerts.Create(parse.GetValue(alert) ?? [], dataDirectory, store, newDeviceAlerts: !parse.GetValue(noNewDeviceAlerts));
             var firmware = LoadFirmware(parse.GetValue(hashes), parse.GetValue(hashesKey));
             var allowedHosts = HostAllowList.For(endpoint, [.. tls.Names, .. parse.GetValue(allowedHost) ?? []]);
             await using var server = DashboardHost.Create(new ServerOptions
             {
                 Listen = endpoint, Certificate = tls.Certificate, CertificateSelector = tls.Selector, CertificateChain = tls.Chain, AllowedHosts = allowedHosts, Firmware = firmware,
-                Retention = retention, ApplianceBytesPerHour = quotaMb * 1024L * 1024,
+                Retention = retention, ApplianceBytesPerHour = quotaMb * 1024L * 1024, DiscoveryIntervalSeconds = discoverySeconds,
             }, store, master, dashboard, alerts.Sinks);
             try
             {

@@ -19,7 +19,7 @@ public static class StatusCommand
         var command = new Command("status", """
             Show each device's state in one line, with Nagios/Icinga exit codes.
 
-            Per device: worst current severity, firmware verdict, age of the last report. The first line is a Nagios/Icinga summary; the exit code is 0 OK, 1 WARNING (medium/high findings, or an appliance that has not reported within twice its interval), 2 CRITICAL, 3 UNKNOWN (no report yet, or a check that could not verify).
+            Per device: worst current severity, firmware verdict, age of the last report; then how many devices the appliances found on their LAN that are not checked (not part of the exit code). The first line is a Nagios/Icinga summary; the exit code is 0 OK, 1 WARNING (medium/high findings, or an appliance that has not reported within twice its interval), 2 CRITICAL, 3 UNKNOWN (no report yet, or a check that could not verify).
 
             Examples:
               flaxguard status
@@ -46,12 +46,15 @@ public static class StatusCommand
             }
             await using var store = await StoreOptions.OpenAsync(parse, db, dataDir, ct);
             var summary = await StatusEvaluator.EvaluateAsync(store, StoreOptions.Now(), ct);
+            // Devices the appliances found on their LAN that nothing checks: said, never part of the exit code.
+            var notChecked = (await store.ListLanDevicesAsync(null, ct)).Count(l => l.EnrolledDeviceId is null);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new StatusJson(
                     StatusEvaluator.Name(summary.Overall),
                     (int)summary.Overall,
                     summary.Reason,
+                    notChecked,
                     summary.Devices.Select(d => new StatusDeviceJson(
                         d.DeviceId, d.Name, d.ApplianceName, StatusEvaluator.Name(d.State),
                         d.Worst.ToString().ToLowerInvariant(), d.Firmware, d.LastReportAgeSeconds, d.Reason)).ToArray()),
@@ -66,6 +69,7 @@ public static class StatusCommand
                 var age = d.LastReportAgeSeconds is { } s ? StatusEvaluator.Age(s) + " ago" : "never";
                 output.WriteLine(TerminalText.Safe($"{StatusEvaluator.Name(d.State),-8} {d.Name} worst={d.Worst.ToString().ToLowerInvariant()} firmware={d.Firmware ?? "unknown"} last-report={age}: {d.Reason}"));
             }
+            if (notChecked > 0) output.WriteLine($"Found on your network, not checked: {notChecked} device(s); see 'flaxguard inventory', enrol with 'flaxguard device add NAME --from-discovery ID'");
             return (int)summary.Overall;
         }));
         return command;

@@ -9,7 +9,7 @@ namespace FlaxGuard.Cli.Output;
 // reflection, so the natively published CLI (Native AOT, where reflection-based System.Text.Json is off) prints them
 // too; property names come out camelCase, in declaration order, as the anonymous objects they replace did.
 
-internal sealed record StatusJson(string State, int ExitCode, string Summary, StatusDeviceJson[] Devices);
+internal sealed record StatusJson(string State, int ExitCode, string Summary, int UncheckedLanDevices, StatusDeviceJson[] Devices);
 
 internal sealed record StatusDeviceJson(string Id, string Name, string Appliance, string State, string Worst, string? Firmware, long? LastReportAgeSeconds, string Reason);
 

@@ -31,7 +31,8 @@ public sealed class ServeAlerts : IAsyncDisposable
     public AlertDispatcher? Dispatcher => _dispatcher;
 
     /// <summary>Builds the channels; a bad specification throws <see cref="StoreException"/> with one line for the user.</summary>
-    public static ServeAlerts Create(IReadOnlyList<string> specifications, string dataDirectory, IFlaxStore store)
+    /// <param name="newDeviceAlerts">Whether a device new on an appliance's LAN raises an alert (serve --no-new-device-alerts turns it off).</param>
+    public static ServeAlerts Create(IReadOnlyList<string> specifications, string dataDirectory, IFlaxStore store, bool newDeviceAlerts = true)
     {
         if (specifications.Count == 0) return new ServeAlerts(null, [], []);
         var channels = new List<IAlertChannel>();
@@ -52,7 +53,7 @@ public sealed class ServeAlerts : IAsyncDisposable
             throw new StoreException(e.Message);
         }
         var dispatcher = new AlertDispatcher(ledger, channels);
-        var sink = new AlertFindingSink(store, dispatcher, TimeProvider.System);
+        var sink = new AlertFindingSink(store, dispatcher, TimeProvider.System, newDeviceAlerts);
         return new ServeAlerts(dispatcher, [sink], channels.Select(c => c.Description).ToList());
     }
 

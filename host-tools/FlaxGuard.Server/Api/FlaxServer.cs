@@ -186,7 +186,7 @@ public sealed class FlaxServer : IAsyncDisposable
         if (problem is not null) return _refusals.Refuse(http, new Refusal(401, Refusal.JobUnauthenticated, problem));
         var appliance = await _store.FindApplianceAsync(id, ct);
         if (appliance is null) return _refusals.Refuse(http, new Refusal(403, Refusal.JobUnknownDevice, "this appliance is not enrolled on this host"));
-        var envelope = await JobBuilder.SealAsync(_store, _master, appliance, _options.Firmware?.Version ?? _options.HashDbVersion, Now(), ct);
+        var envelope = await JobBuilder.SealAsync(_store, _master, appliance, _options.Firmware?.Version ?? _options.HashDbVersion, Now(), ct, _options.DiscoveryIntervalSeconds);
         http.Response.Headers["X-FlaxGuard-Job-Version"] = appliance.JobVersion.ToString();
         http.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(envelope, "application/octet-stream");

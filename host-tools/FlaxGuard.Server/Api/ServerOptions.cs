@@ -53,6 +53,9 @@ public sealed class ServerOptions
     /// <summary>The firmware data served at /api/v1/hashdb; its version is announced in every job. Null: none.</summary>
     public FlaxGuard.Server.Firmware.FirmwareDatabase? Firmware { get; init; }
 
+    /// <summary>Seconds between two LAN discovery rounds of each appliance, sent in every job; 0 turns discovery off.</summary>
+    public int DiscoveryIntervalSeconds { get; init; } = FlaxGuard.Engine.Jobs.JobLimits.DefaultDiscoveryIntervalSeconds;
+
     public static IPEndPoint ParseListen(string text)
     {
         if (IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':') && endpoint.Port is >= 0 and <= 65535

@@ -35,6 +35,9 @@ public static class DashboardAssets
         .error { color: var(--crit); font-weight: 600; }
         .login { max-width: 22rem; background: #fff; border: 1px solid var(--line); padding: 1rem; }
         .login input { width: 100%; font: inherit; padding: .3rem; margin: .3rem 0 .8rem; }
+        .enrol-form { max-width: 28rem; background: #fff; border: 1px solid var(--line); padding: 1rem; }
+        .enrol-form label { display: block; margin: 0 0 .7rem; }
+        .enrol-form input, .enrol-form select { display: block; width: 100%; font: inherit; padding: .3rem; margin-top: .2rem; }
         svg.timeline { background: #fff; border: 1px solid var(--line); width: 100%; height: auto; }
         svg.timeline .axis { stroke: #8c959f; stroke-width: 1; }
         svg.timeline .trend { fill: none; stroke: #57606a; stroke-width: 1.5; }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FlaxGuard.Server.Secrets;
 using FlaxGuard.Server.Store;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -28,29 +29,32 @@ public sealed class DashboardEndpoints
     {
         ["approved"] = "Baseline approved. Reports from now on are compared with it; the badge follows the next report.",
         ["rejected"] = "Proposal rejected. The next fully verified report proposes a baseline again.",
+        ["enrolled"] = "Device enrolled. Its appliance checks it from its next round; the first fully verified report proposes a baseline.",
         ["nothing"] = "Nothing to do: there is no proposal pending, or no fully verified report to approve.",
     };
 
     private readonly IFlaxStore _store;
+    private readonly MasterKey _master;
     private readonly DashboardOptions _options;
     private readonly bool _loginRequired;
     private readonly DashboardSessions _sessions;
     private readonly LoginThrottle _throttle = new();
     private readonly ILogger _log;
 
-    private DashboardEndpoints(IFlaxStore store, DashboardOptions options, bool loginRequired, DashboardSessions sessions, ILogger log)
+    private DashboardEndpoints(IFlaxStore store, MasterKey master, DashboardOptions options, bool loginRequired, DashboardSessions sessions, ILogger log)
     {
         _store = store;
+        _master = master;
         _options = options;
         _loginRequired = loginRequired;
         _sessions = sessions;
         _log = log;
     }
 
-    public static void Map(WebApplication app, IFlaxStore store, DashboardOptions options, bool loginRequired, DashboardSessions sessions)
+    public static void Map(WebApplication app, IFlaxStore store, MasterKey master, DashboardOptions options, bool loginRequired, DashboardSessions sessions)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("flaxguard.dashboard");
-        var d = new DashboardEndpoints(store, options, loginRequired, sessions, log);
+        var d = new DashboardEndpoints(store, master, options, loginRequired, sessions, log);
         app.Use(SecurityHeaders);
         app.MapGet("/", () => Results.Redirect(Root));
         app.MapGet(DashboardAssets.StylesheetPath, () => Results.Text(DashboardAssets.Stylesheet, "text/css; charset=utf-8"));
@@ -62,6 +66,8 @@ public sealed class DashboardEndpoints
         pages.MapGet("/device/{id}", d.Device);
         pages.MapPost("/device/{id}/approve", d.Approve);
         pages.MapPost("/device/{id}/reject", d.Reject);
+        pages.MapGet("/found/{id:long}", d.Found);
+        pages.MapPost("/found/{id:long}/enrol", d.Enrol);
     }
 
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
@@ -122,7 +128,8 @@ public sealed class DashboardEndpoints
         var now = Now();
         var summary = await StatusEvaluator.EvaluateAsync(_store, now, ct);
         var appliances = await _store.ListAppliancesAsync(ct);
-        return Page(http, "Overview", OverviewPage.Render(summary, appliances, now));
+        var found = await _store.ListLanDevicesAsync(null, ct);
+        return Page(http, "Overview", H($"{OverviewPage.Render(summary, appliances, now)}{FoundPage.Section(found, appliances, now)}"));
     }
 
     private async Task<IResult> Device(HttpContext http, string id, string? done, CancellationToken ct)
@@ -169,6 +176,64 @@ public sealed class DashboardEndpoints
         var rejected = await _store.RejectBaselineAsync(device.Id, Now(), ct);
         return Results.Redirect($"{Root}/device/{Segment(device.Id)}?done={(rejected is null ? "nothing" : "rejected")}");
     }
+
+    // ---- enrolment of a found device (POST + anti-forgery token)
+
+    private async Task<IResult> Found(HttpContext http, long id, CancellationToken ct)
+    {
+        var found = await _store.FindLanDeviceAsync(id, ct);
+        if (found is null) return NotFound(http, "No such device in the inventory");
+        if (found.EnrolledDeviceId is { } deviceId) return Results.Redirect($"{Root}/device/{Segment(deviceId)}");
+        var appliance = await _store.FindApplianceAsync(found.ApplianceId, ct);
+        return Page(http, "Enrol " + found.Address, FoundPage.EnrolForm(found, appliance?.Name ?? found.ApplianceId, Token(http), null, null));
+    }
+
+    private async Task<IResult> Enrol(HttpContext http, long id, CancellationToken ct)
+    {
+        if (await RefuseForgery(http) is { } refused) return refused;
+        var found = await _store.FindLanDeviceAsync(id, ct);
+        if (found is null) return NotFound(http, "No such device in the inventory");
+        if (found.EnrolledDeviceId is { } already) return Results.Redirect($"{Root}/device/{Segment(already)}");
+        var form = await http.Request.ReadFormAsync(ct);
+        var input = new FoundPage.EnrolInput(form["name"].ToString().Trim(), form["profile"].ToString().Trim(), form["user"].ToString().Trim());
+        var password = form["password"].ToString();
+        var problem = EnrolProblem(input, password);
+        var appliance = await _store.FindApplianceAsync(found.ApplianceId, ct);
+        if (problem is null && appliance is not null)
+        {
+            try
+            {
+                var device = await Enrollment.AddDeviceAsync(_store, _master, input.Name, found.ApplianceId, found.Address, input.Profile, "",
+                    input.User.Length == 0 ? null : input.User, password.Length == 0 ? null : password, Now(), ct);
+                // Who and what, never the login.
+                _log.LogInformation("dashboard: enrolled {Address} from the LAN inventory as device {Device} ({Profile})", found.Address, device.Id, device.Profile);
+                return Results.Redirect($"{Root}/device/{Segment(device.Id)}?done=enrolled");
+            }
+            catch (StoreException e)
+            {
+                problem = e.Message;
+            }
+        }
+        problem ??= "its appliance was removed meanwhile";
+        // The form again with what was typed, except the password.
+        return Page(http, "Enrol " + found.Address, FoundPage.EnrolForm(found, appliance?.Name ?? found.ApplianceId, Token(http), input, "Not enrolled: " + problem + "."),
+            StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>What is wrong with the form, in words (the CLI's rules: a known profile, a login where the profile logs in), or null.</summary>
+    private static string? EnrolProblem(FoundPage.EnrolInput input, string password)
+    {
+        if (input.Name.Length == 0) return "give the device a name";
+        if (!Engine.Probes.Profiles.ProbeProfiles.Names.Contains(input.Profile)) return "choose one of the profiles";
+        if (input.User.Length > 128 || System.Text.Encoding.UTF8.GetByteCount(password) > Engine.Jobs.JobLimits.MaxCredentialBytes) return "the user name or password is too long";
+        if (password.Length > 0 && input.User.Length == 0) return "a password needs an admin user";
+        if (Engine.Probes.Profiles.ProbeProfiles.NeedsCredentials(input.Profile) && (input.User.Length == 0 || password.Length == 0))
+            return $"profile '{input.Profile}' logs in to the device's admin interface: give its admin user and password (a read-only account is enough), or choose the web profile";
+        return null;
+    }
+
+    private IResult NotFound(HttpContext http, string what) =>
+        Page(http, "Not found", H($"<h1>{what}</h1><p><a href=\"{Root}\">Back to the overview</a></p>"), StatusCodes.Status404NotFound);
 
     // ---- login
 

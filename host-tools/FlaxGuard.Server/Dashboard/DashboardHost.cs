@@ -31,7 +31,7 @@ public static class DashboardHost
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }, logLevel);
         var loginRequired = dashboard.LoginRequired(options.Listen.Address);
-        DashboardEndpoints.Map(server.App, store, dashboard, loginRequired, sessions);
+        DashboardEndpoints.Map(server.App, store, master, dashboard, loginRequired, sessions);
         // Health details (appliance ids, counters, the store) are for those who may see the dashboard.
         server.ShowsHealthDetails = http => !loginRequired || http.User.Identity?.IsAuthenticated == true;
         return server;

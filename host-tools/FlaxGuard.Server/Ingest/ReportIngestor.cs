@@ -21,7 +21,9 @@ public sealed class ReportIngestor : IAsyncDisposable
     private readonly IReadOnlyList<IFindingSink> _sinks;
     private readonly ILogger _log;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(MaxWaiting) { SingleReader = false, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Channel<IReadOnlyList<FindingChange>> _findings = Channel.CreateUnbounded<IReadOnlyList<FindingChange>>(new UnboundedChannelOptions { SingleReader = true });
+    private sealed record Published(IReadOnlyList<FindingChange> Changes, IReadOnlyList<LanDeviceRecord> NewDevices);
+
+    private readonly Channel<Published> _findings = Channel.CreateUnbounded<Published>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _writer;
     private readonly Task _publisher;
@@ -82,23 +84,26 @@ public sealed class ReportIngestor : IAsyncDisposable
     private void Complete(IReadOnlyList<Pending> batch, IReadOnlyList<IngestResult> results)
     {
         var changes = new List<FindingChange>();
+        var newDevices = new List<LanDeviceRecord>();
         for (var i = 0; i < batch.Count; i++)
         {
             changes.AddRange(results[i].Changes);
+            if (results[i].NewLanDevices is { } found) newDevices.AddRange(found);
             batch[i].Done.TrySetResult(results[i]);
         }
-        if (changes.Count > 0 && _sinks.Count > 0) _findings.Writer.TryWrite(changes);
+        if ((changes.Count > 0 || newDevices.Count > 0) && _sinks.Count > 0) _findings.Writer.TryWrite(new Published(changes, newDevices));
     }
 
     private async Task PublishLoop()
     {
-        await foreach (var changes in _findings.Reader.ReadAllAsync(CancellationToken.None))
+        await foreach (var published in _findings.Reader.ReadAllAsync(CancellationToken.None))
         {
             foreach (var sink in _sinks)
             {
                 try
                 {
-                    await sink.PublishAsync(changes, _stop.Token);
+                    if (published.Changes.Count > 0) await sink.PublishAsync(published.Changes, _stop.Token);
+                    if (published.NewDevices.Count > 0 && sink is INewDeviceSink devices) await devices.PublishNewDevicesAsync(published.NewDevices, _stop.Token);
                 }
                 catch (Exception e)
                 {

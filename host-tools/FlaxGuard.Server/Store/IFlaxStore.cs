@@ -84,6 +84,12 @@ public interface IFlaxStore : IAsyncDisposable
     /// <summary>A device's most recent results, oldest first, at most <paramref name="limit"/>; Facts are left empty (the dashboard timeline).</summary>
     Task<IReadOnlyList<TargetResultRecord>> ResultHistoryAsync(string deviceId, int limit, CancellationToken ct);
 
+    /// <summary>The LAN inventory: every device the (not removed) appliances found, or those of one appliance; by appliance, then address.</summary>
+    Task<IReadOnlyList<LanDeviceRecord>> ListLanDevicesAsync(string? applianceId, CancellationToken ct);
+
+    /// <summary>One entry of the LAN inventory by its id; null when there is none (or its appliance was removed).</summary>
+    Task<LanDeviceRecord?> FindLanDeviceAsync(long id, CancellationToken ct);
+
     /// <summary>Removes history the <paramref name="policy"/> no longer keeps, in short transactions; see <see cref="RetentionPolicy"/>.</summary>
     Task<PruneOutcome> PruneAsync(RetentionPolicy policy, long now, CancellationToken ct);
 }

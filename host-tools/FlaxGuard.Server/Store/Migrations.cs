@@ -72,6 +72,18 @@ public static class Migrations
         [
             "ALTER TABLE devices ADD COLUMN factory_check INTEGER NOT NULL DEFAULT 0",
         ]),
+        new(6, "LAN inventory: the devices each appliance found on its network (first and last seen, identity, suggested profile)",
+        [
+            """
+            CREATE TABLE lan_devices (
+              id {ID}, appliance_id TEXT NOT NULL REFERENCES appliances(id), network TEXT NOT NULL, address TEXT NOT NULL,
+              mac TEXT NOT NULL, vendor TEXT NOT NULL, model TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+              profile TEXT NOT NULL, confidence TEXT NOT NULL, reason TEXT NOT NULL, sources INTEGER NOT NULL, ports TEXT NOT NULL,
+              first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, UNIQUE (appliance_id, address))
+            """,
+            // When the appliance's first inventory was stored: that one is the baseline and raises no new-device alerts.
+            "ALTER TABLE appliances ADD COLUMN lan_surveyed_at BIGINT NULL",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

@@ -44,4 +44,26 @@ public sealed record IngestItem(Report Report, int SizeBytes, long ReceivedAt, i
 /// very report again (same digest), <see cref="CounterConflict"/> another report under a counter already taken.</summary>
 public enum IngestStatus { Stored, Duplicate, CounterConflict, UnknownAppliance }
 
-public sealed record IngestResult(IngestStatus Status, long LastCounter, IReadOnlyList<FindingChange> Changes);
+/// <param name="NewLanDevices">Devices a LAN inventory report showed for the first time on that appliance's network (none for its first inventory, the baseline).</param>
+public sealed record IngestResult(IngestStatus Status, long LastCounter, IReadOnlyList<FindingChange> Changes, IReadOnlyList<LanDeviceRecord>? NewLanDevices = null);
+
+/// <summary>
+/// A device an appliance found on its LAN. Identity is (appliance, address); a different MAC at a known address is a new device.
+/// Times are the sealed times of the inventory reports. <paramref name="EnrolledDeviceId"/>: the enrolled device of that appliance
+/// at this address (it is checked), else null.
+/// </summary>
+public sealed record LanDeviceRecord(
+    long Id, string ApplianceId, string Network, string Address, string Mac, string Vendor, string Model, string Name, string Kind,
+    string Profile, string Confidence, string Reason, int Sources, string Ports, long FirstSeen, long LastSeen, string? EnrolledDeviceId)
+{
+    /// <summary>What it says it is, in one line ("OpenWrt FlaxRouter 23.05.3", else its name, else its kind).</summary>
+    public string Identity
+    {
+        get
+        {
+            var text = string.Join(' ', new[] { Vendor, Model }.Where(s => s.Length > 0));
+            if (Name.Length > 0) text = text.Length == 0 ? Name : $"{text} ({Name})";
+            return text.Length > 0 ? text : Kind.Length > 0 ? Kind : "unidentified device";
+        }
+    }
+}

@@ -225,6 +225,7 @@ public abstract partial class SqlFlaxStore
                 INSERT INTO reports (appliance_id, counter, device_time, received_at, size_bytes, digest) VALUES (@a, @counter, @dt, @now, @size, @digest) RETURNING id
                 """, ct, ("a", report.DeviceId), ("counter", report.Counter), ("dt", report.TimestampUnixSeconds), ("now", now), ("size", item.SizeBytes), ("digest", item.Digest)));
         var changes = new List<FindingChange>();
+        var newLanDevices = report.Inventory is null ? null : await StoreInventory(c, tx, report.DeviceId, report.Inventory, report.TimestampUnixSeconds, ct);
         foreach (var target in report.Targets)
         {
             if (!context.DeviceNames.TryGetValue((report.DeviceId, target.TargetId), out var deviceName))
@@ -278,7 +279,7 @@ public abstract partial class SqlFlaxStore
         appliance.LastSeen = now;
         if (item.QueueLength is not null) appliance.QueueLength = item.QueueLength;
         appliance.Stored++;
-        return new IngestResult(IngestStatus.Stored, appliance.LastCounter, changes);
+        return new IngestResult(IngestStatus.Stored, appliance.LastCounter, changes, newLanDevices);
     }
 
     /// <summary>Every device's latest facts, once per process (and after a failed batch), for fleet consensus.</summary>

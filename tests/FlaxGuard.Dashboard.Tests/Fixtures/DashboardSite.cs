@@ -72,6 +72,21 @@ public sealed class DashboardSite : IAsyncDisposable
         StringAssert.Contains(text, "\"accepted\":true");
     }
 
+    /// <summary>Posts one signed LAN inventory report of the appliance through POST /api/v1/reports and asserts it was accepted.</summary>
+    public async Task PostInventoryAsync(string appliance, LanInventory inventory)
+    {
+        var (id, key, counter) = _appliances[appliance];
+        counter++;
+        _appliances[appliance] = (id, key, counter);
+        var body = ReportEnvelope.Seal(new Report(id, counter, TestReports.Now, inventory), key);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, text);
+        StringAssert.Contains(text, "\"accepted\":true");
+    }
+
     public Task<BaselineRecord?> BaselineAsync(DeviceRecord device, BaselineState state) => Store.LatestBaselineAsync(device.Id, state, CancellationToken.None);
 
     public async Task<PluginState> StatusAsync(DeviceRecord device) =>

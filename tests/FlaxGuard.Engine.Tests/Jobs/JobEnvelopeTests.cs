@@ -174,6 +174,7 @@ public sealed class JobEnvelopeTests
         w.WriteInt64(0); // report high-water mark
         w.WriteUInt32(86_400); // inventory interval
         w.WriteString("");
+        w.WriteUInt32(3600); // discovery interval (format 4)
         w.WriteBytes(Nonce, 0, 16);
         byte[] body = [0, 0, 0, 1, 0, 0, 0, 2, (byte)'x'];
         w.WriteUInt32((uint)body.Length);

@@ -44,6 +44,7 @@ public sealed class JobFactoryCheckTests
         w.WriteInt64(0);
         w.WriteUInt32(86_400);
         w.WriteString("");
+        if (format >= JobEnvelope.Format) w.WriteUInt32(0); // discoveryIntervalSeconds: none
         w.WriteBytes(Nonce, 0, 16);
         w.WriteUInt32((uint)body.Length);
         w.WriteBytes(body, 0, body.Length);
@@ -69,7 +70,7 @@ public sealed class JobFactoryCheckTests
     [TestMethod]
     public void Format3Job_FromAnOlderHost_ReadsAsOff()
     {
-        var result = JobVerifier.Verify(Envelope(JobEnvelope.FormatWithoutFactoryCheck, Body()), Key, "dongle-01", 0);
+        var result = JobVerifier.Verify(Envelope(JobEnvelope.FormatWithoutDiscovery, Body()), Key, "dongle-01", 0);
         Assert.AreEqual(JobStatus.Accepted, result.Status, result.Reason);
         Assert.IsFalse(result.Job!.Targets[0].FactoryCheck);
     }

@@ -25,6 +25,11 @@ public static class SeedWriter
         {
             ("report", "sealed-report.bin", ReportEnvelope.Seal(SampleReport(), FuzzKeys.ApplianceKey)),
             ("report", "sealed-report-empty.bin", ReportEnvelope.Seal(new Report(FuzzKeys.DeviceId, 1, FixedClock.UnixSeconds, []), FuzzKeys.ApplianceKey)),
+            ("report", "sealed-lan-inventory.bin", ReportEnvelope.Seal(new Report(FuzzKeys.DeviceId, 2, FixedClock.UnixSeconds, new LanInventory("192.0.2.0/24",
+            [
+                new LanDevice("192.0.2.1") { Mac = "02:00:00:00:00:01", Vendor = "OpenWrt", Model = "FlaxRouter", Kind = "router", Profile = "openwrt", Confidence = "high", Reason = "it says it runs OpenWrt", Sources = 9, Ports = [80, 443] },
+                new LanDevice("192.0.2.20") { Name = "flaxnas", Kind = "nas", Profile = "web", Confidence = "medium", Sources = 2 },
+            ], 4000, 1)), FuzzKeys.ApplianceKey)),
             ("job", "sealed-job.bin", JobEnvelope.Seal(SampleJob(), FuzzKeys.ApplianceKey, FuzzKeys.JobNonce)),
             ("hashdb", "tiny.fgdb", TinyHashDatabase()),
             ("baseline", "openwrt-router.txt", Encoding.UTF8.GetBytes(BaselineText.Format(SampleBaseline()))),

@@ -4,7 +4,7 @@ namespace FlaxGuard.Fuzz.Targets;
 
 /// <summary>
 /// <see cref="ReportVerifier"/> (an appliance's sealed report as the host receives it): first as sent, then signed
-/// again with the test key so <see cref="ReportCodec"/> reads the body. Refusal is a <see cref="ReportVerification"/>
+/// again with the test key so <see cref="ReportCodec"/> (or <see cref="LanInventoryCodec"/>) reads the body. Refusal is a <see cref="ReportVerification"/>
 /// that is not accepted; nothing may throw. An accepted report must seal again into one that verifies the same.
 /// </summary>
 public sealed class ReportEnvelopeTarget : IFuzzTarget
@@ -52,6 +52,12 @@ public sealed class ReportEnvelopeTarget : IFuzzTarget
         {
             text.Append("|t:").Append(target.TargetId).Append(':').Append(target.Facts.DigestHex());
             foreach (var verdict in target.Verdicts) text.Append("|v:").Append(verdict.Code).Append(':').Append(verdict.Subject).Append(':').Append(verdict.Message).Append(':').Append(verdict.Severity).Append(verdict.Kind);
+        }
+        if (report.Inventory is { } inventory)
+        {
+            text.Append("|lan:").Append(inventory.Network).Append(':').Append(inventory.ElapsedMs).Append(':').Append(inventory.TurnedAway);
+            foreach (LanDevice d in inventory.Devices)
+                text.Append("|d:").AppendJoin(':', d.Address, d.Mac, d.Vendor, d.Model, d.Name, d.Kind, d.Profile, d.Confidence, d.Reason, d.Sources, string.Join(',', d.Ports));
         }
         return text.ToString();
     }

@@ -10,7 +10,7 @@ namespace FlaxGuard.Server.Tests.Store;
 /// The behaviour both stores must share. Each concrete class (SQLite, PostgreSQL) runs every test here
 /// against a fresh database.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     private readonly CancellationToken _ct = CancellationToken.None;
     protected IFlaxStore Store = null!;

@@ -9,20 +9,23 @@ namespace FlaxGuard.Engine.Jobs
     /// The signed wire and storage form of a job:
     /// <code>
     /// "FGJ1" | u8 format=4 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
-    ///        | i64 reportHighWater | u32 inventoryIntervalSeconds | string hashDbVersion | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
+    ///        | i64 reportHighWater | u32 inventoryIntervalSeconds | string hashDbVersion
+    ///        | u32 discoveryIntervalSeconds | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
     ///        | HMAC-SHA256(applianceKey, all before)
     /// </code>
     /// User names and passwords in the body are AES-128-CTR ciphertext under
     /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
     /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
     /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
-    /// Format 3 (targets without the factory-check flag: read as off), format 2 (targets without probe settings, no inventoryIntervalSeconds: read as the daily default) and format 1
+    /// Format 3 (targets without the factory-check flag: read as off; no discoveryIntervalSeconds: read as 0, no LAN discovery),
+    /// format 2 (targets without probe settings, no inventoryIntervalSeconds: read as the daily default) and format 1
     /// (also no reportHighWater, read as 0) are still read.
     /// </summary>
     public static class JobEnvelope
     {
         public const byte Format = 4;
-        public const byte FormatWithoutFactoryCheck = 3;
+        /// <summary>Format 3: no discovery interval in the header, no factory-check flag per target.</summary>
+        public const byte FormatWithoutDiscovery = 3;
         public const byte FormatWithoutSettings = 2;
         public const byte FormatWithoutHighWater = 1;
         public const int MacBytes = 32;
@@ -55,6 +58,7 @@ namespace FlaxGuard.Engine.Jobs
             w.WriteInt64(job.ReportHighWater);
             w.WriteUInt32((uint)job.InventoryIntervalSeconds);
             w.WriteString(job.HashDbVersion);
+            w.WriteUInt32((uint)job.DiscoveryIntervalSeconds);
             w.WriteBytes(nonce, 0, nonce.Length);
             w.WriteUInt32((uint)body.Length);
             w.WriteBytes(body.Buffer, 0, body.Length);
@@ -91,7 +95,7 @@ namespace FlaxGuard.Engine.Jobs
                 if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGJ1");
             }
             byte format = r.ReadByte();
-            if (format != Format && format != FormatWithoutFactoryCheck && format != FormatWithoutSettings && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
+            if (format != Format && format != FormatWithoutDiscovery && format != FormatWithoutSettings && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
             JobHeader h = new JobHeader();
             h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "appliance id");
             if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("appliance id is not valid");
@@ -101,7 +105,7 @@ namespace FlaxGuard.Engine.Jobs
             uint interval = r.ReadUInt32();
             if (interval < JobLimits.MinIntervalSeconds || interval > JobLimits.MaxIntervalSeconds) throw new FormatException("interval of " + interval.ToString() + " s is out of range");
             h.IntervalSeconds = (int)interval;
-            h.HasSettings = format >= FormatWithoutFactoryCheck;
+            h.HasSettings = format >= FormatWithoutDiscovery;
             h.HasFactoryCheck = format >= Format;
             if (format != FormatWithoutHighWater)
             {
@@ -109,13 +113,19 @@ namespace FlaxGuard.Engine.Jobs
                 if (h.ReportHighWater < 0) throw new FormatException("report high-water mark is negative");
             }
             h.InventoryIntervalSeconds = JobLimits.DefaultInventoryIntervalSeconds;
-            if (format >= FormatWithoutFactoryCheck)
+            if (format >= FormatWithoutDiscovery)
             {
                 uint inventory = r.ReadUInt32();
                 if (inventory != 0 && (inventory < JobLimits.MinInventoryIntervalSeconds || inventory > JobLimits.MaxInventoryIntervalSeconds)) throw new FormatException("inventory interval of " + inventory.ToString() + " s is out of range");
                 h.InventoryIntervalSeconds = (int)inventory;
             }
             h.HashDbVersion = r.ReadString(JobLimits.MaxStringBytes, "hash database version");
+            if (format == Format)
+            {
+                uint discovery = r.ReadUInt32();
+                if (discovery != 0 && (discovery < JobLimits.MinDiscoveryIntervalSeconds || discovery > JobLimits.MaxDiscoveryIntervalSeconds)) throw new FormatException("discovery interval of " + discovery.ToString() + " s is out of range");
+                h.DiscoveryIntervalSeconds = (int)discovery;
+            }
             h.Nonce = new byte[CredentialCipher.NonceBytes];
             r.ReadBytes(h.Nonce, 0, h.Nonce.Length);
             uint bodyLength = r.ReadUInt32();
@@ -142,6 +152,7 @@ namespace FlaxGuard.Engine.Jobs
         public bool HasFactoryCheck;
         public int InventoryIntervalSeconds;
         public string HashDbVersion;
+        public int DiscoveryIntervalSeconds;
         public byte[] Nonce;
         public int BodyOffset;
         public int BodyLength;

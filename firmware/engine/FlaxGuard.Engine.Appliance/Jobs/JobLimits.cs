@@ -13,5 +13,9 @@ namespace FlaxGuard.Engine.Jobs
         public const int DefaultInventoryIntervalSeconds = 24 * 3600;
         public const int MinInventoryIntervalSeconds = 600;
         public const int MaxInventoryIntervalSeconds = 30 * 24 * 3600;
+        /// <summary>LAN discovery once an hour: often enough to see a new device the same day, rare enough to cost nothing.</summary>
+        public const int DefaultDiscoveryIntervalSeconds = 3600;
+        public const int MinDiscoveryIntervalSeconds = 300;
+        public const int MaxDiscoveryIntervalSeconds = 7 * 24 * 3600;
     }
 }

@@ -51,7 +51,7 @@ namespace FlaxGuard.Engine.Jobs
             {
                 ByteReader body = new ByteReader(envelope, header.BodyOffset, header.BodyLength);
                 JobTarget[] targets = JobCodec.ReadBody(body, cipher, header.HasSettings, header.HasFactoryCheck);
-                Job job = new Job(header.DeviceId, header.Version, header.IssuedUnixSeconds, header.IntervalSeconds, header.HashDbVersion, targets, header.ReportHighWater, header.InventoryIntervalSeconds);
+                Job job = new Job(header.DeviceId, header.Version, header.IssuedUnixSeconds, header.IntervalSeconds, header.HashDbVersion, targets, header.ReportHighWater, header.InventoryIntervalSeconds, header.DiscoveryIntervalSeconds);
                 return new JobVerification(JobStatus.Accepted, "accepted", job);
             }
             catch (FormatException e)

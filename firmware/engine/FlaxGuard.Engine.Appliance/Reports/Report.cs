@@ -21,6 +21,17 @@ namespace FlaxGuard.Engine.Reports
             Targets = targets;
         }
 
+        /// <summary>A LAN inventory report: no targets, the devices one discovery round found (sealed as envelope version 2).</summary>
+        public Report(string deviceId, long counter, long timestampUnixSeconds, LanInventory inventory)
+            : this(deviceId, counter, timestampUnixSeconds, new ReportTarget[0])
+        {
+            if (inventory == null) throw new ArgumentNullException("inventory");
+            Inventory = inventory;
+        }
+
+        /// <summary>The LAN inventory of an inventory report; null for a check report.</summary>
+        public LanInventory Inventory { get; private set; }
+
         /// <summary>The appliance that checked and signed, not a checked device.</summary>
         public string DeviceId { get; private set; }
 

@@ -7,14 +7,18 @@ namespace FlaxGuard.Engine.Reports
     /// <summary>
     /// The signed wire form of a report:
     /// <code>
-    /// "FGR1" | u8 version=1 | string deviceId | i64 counter | i64 unixSeconds | u32 bodyLength | body | HMAC-SHA256(key, all before)
+    /// "FGR1" | u8 version | string deviceId | i64 counter | i64 unixSeconds | u32 bodyLength | body | HMAC-SHA256(key, all before)
     /// </code>
+    /// Version 1 is a check report (body: <see cref="ReportCodec"/>), version 2 a LAN inventory report (body:
+    /// <see cref="LanInventoryCodec"/>); both share header, counter sequence and MAC, so queue, upload and replay
+    /// defence treat them alike.
     /// The device id sits in clear before the body so the host can pick the key without parsing anything
     /// the MAC has not yet vouched for.
     /// </summary>
     public static class ReportEnvelope
     {
         public const byte Version = 1;
+        public const byte InventoryVersion = 2;
         public const int MacBytes = 32;
         public static readonly byte[] Magic = new byte[] { (byte)'F', (byte)'G', (byte)'R', (byte)'1' };
 
@@ -25,13 +29,14 @@ namespace FlaxGuard.Engine.Reports
             // One buffer for header, body and tag: the body's length is patched in once it is known.
             ByteWriter w = new ByteWriter(2048);
             w.WriteBytes(Magic, 0, Magic.Length);
-            w.WriteByte(Version);
+            w.WriteByte(report.Inventory == null ? Version : InventoryVersion);
             w.WriteString(report.DeviceId);
             w.WriteInt64(report.Counter);
             w.WriteInt64(report.TimestampUnixSeconds);
             int lengthAt = w.Length;
             w.WriteUInt32(0);
-            ReportCodec.WriteBody(w, report.Targets);
+            if (report.Inventory == null) ReportCodec.WriteBody(w, report.Targets);
+            else LanInventoryCodec.WriteBody(w, report.Inventory);
             uint bodyLength = (uint)(w.Length - lengthAt - 4);
             byte[] buffer = w.Buffer;
             buffer[lengthAt] = (byte)(bodyLength >> 24);
@@ -118,8 +123,9 @@ namespace FlaxGuard.Engine.Reports
                 if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGR1");
             }
             byte version = r.ReadByte();
-            if (version != Version) throw new FormatException("report format version " + version.ToString() + " is not supported");
+            if (version != Version && version != InventoryVersion) throw new FormatException("report format version " + version.ToString() + " is not supported");
             EnvelopeHeader h = new EnvelopeHeader();
+            h.IsInventory = version == InventoryVersion;
             h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "device id");
             if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("device id is not valid");
             h.Counter = r.ReadInt64();
@@ -144,5 +150,6 @@ namespace FlaxGuard.Engine.Reports
         public long TimestampUnixSeconds;
         public int BodyOffset;
         public int BodyLength;
+        public bool IsInventory;
     }
 }

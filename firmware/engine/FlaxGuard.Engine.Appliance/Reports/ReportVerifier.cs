@@ -56,8 +56,9 @@ namespace FlaxGuard.Engine.Reports
             try
             {
                 ByteReader body = new ByteReader(envelope, header.BodyOffset, header.BodyLength);
-                ReportTarget[] targets = ReportCodec.ReadBody(body);
-                Report report = new Report(header.DeviceId, header.Counter, header.TimestampUnixSeconds, targets);
+                Report report = header.IsInventory
+                    ? new Report(header.DeviceId, header.Counter, header.TimestampUnixSeconds, LanInventoryCodec.ReadBody(body))
+                    : new Report(header.DeviceId, header.Counter, header.TimestampUnixSeconds, ReportCodec.ReadBody(body));
                 return new ReportVerification(ReportStatus.Accepted, "accepted", report);
             }
             catch (FormatException e)
