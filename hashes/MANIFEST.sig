@@ -1,3 +1,3 @@
 flaxguard-hashes-signature 1
 key-id 9feb061cd721c40e
-ed25519 v8ObxmYEFJ44W0nlYsKJvp4r6D5G18N6a4bYI4BCjIMaa67itniB7djyft+6jt0IkGBPt5iIxKCccOr82jOIAg==
+ed25519 iX0d1stxqzTvBYMV1rquR++xy/9k3zZveb9FO29mqptIvYx0e5jn4lJ/RE2y9AGxnl8nBiGLVKVj3m+2Wun4Bw==

@@ -32,7 +32,7 @@ public sealed class FactoryCheckAgentTests
         await using var optedIn = await HikvisionTwin.StartAsync(IPAddress.Parse($"127.85.{block}.1"), 0, "admin", "12345", ct);
         await using var notOptedIn = await HikvisionTwin.StartAsync(IPAddress.Parse($"127.85.{block}.2"), 0, "admin", "12345", ct);
         await using var webhook = await WebhookReceiver.StartAsync();
-        using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
+        using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
             "--alert", "webhook+" + webhook.Url);
 
         var provisioning = dir.File("agent.json");

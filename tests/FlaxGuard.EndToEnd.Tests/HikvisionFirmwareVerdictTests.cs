@@ -48,7 +48,7 @@ public sealed class HikvisionFirmwareVerdictTests
         await using var camera = await HikvisionTwin.StartAsync(IPAddress.Parse($"127.86.{block}.1"), 0, CameraUser, password, ct);
 
         await using var webhook = await WebhookReceiver.StartAsync();
-        using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
+        using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
             "--alert", "webhook+" + webhook.Url.ToString(), "--hashes", hashes, "--hashes-public-key", dataKey + ".pub");
         await WaitUntil(() => Task.FromResult(serve.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => serve.Output);
 

@@ -39,7 +39,7 @@ public static class StatusCommand
                 {
                     var reason = $"no database at {path}; enroll with 'flaxguard agent add' and 'flaxguard device add'";
                     Console.Out.WriteLine(parse.GetValue(json)
-                        ? JsonSerializer.Serialize(new StatusJson(StatusEvaluator.Name(PluginState.Unknown), (int)PluginState.Unknown, reason, []), CliJsonContext.Default.StatusJson)
+                        ? JsonSerializer.Serialize(new StatusJson(StatusEvaluator.Name(PluginState.Unknown), (int)PluginState.Unknown, reason, 0, []), CliJsonContext.Default.StatusJson)
                         : $"FLAXGUARD UNKNOWN - {reason}");
                     return (int)PluginState.Unknown;
                 }
