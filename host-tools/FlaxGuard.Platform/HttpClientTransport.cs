@@ -22,7 +22,7 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
 {
     private const int ChunkBytes = 16 * 1024;
     private readonly HttpClient _client;
-    private readonly ConcurrentDictionary<string, byte[]> _certificates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (byte[] Sha256, string Subject)> _certificates = new(StringComparer.OrdinalIgnoreCase);
 
     public HttpClientTransport()
     {
@@ -36,7 +36,7 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
             ServerCertificateCustomValidationCallback = (request, certificate, _, _) =>
             {
                 if (request.RequestUri is { } uri && certificate is not null)
-                    _certificates[Authority(uri)] = SHA256.HashData(certificate.RawData);
+                    _certificates[Authority(uri)] = (SHA256.HashData(certificate.RawData), certificate.Subject);
                 return true;
             },
         };
@@ -69,15 +69,15 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
         {
             var (headers, headerCount, headerBytes) = CollectHeaders(response);
             var status = (int)response.StatusCode;
-            var certificate = uri.Scheme == Uri.UriSchemeHttps ? _certificates.GetValueOrDefault(Authority(uri)) : null;
+            var (certificate, subject) = uri.Scheme == Uri.UriSchemeHttps ? _certificates.GetValueOrDefault(Authority(uri)) : default;
             if (headerBytes > request.MaxHeaderBytes)
-                return new EngineHttpResponse(HttpOutcome.HeadersTooLarge, status, headers, headerCount, 0, certificate, $"headers are {headerBytes} bytes, limit {request.MaxHeaderBytes}");
+                return new EngineHttpResponse(HttpOutcome.HeadersTooLarge, status, headers, headerCount, 0, certificate, $"headers are {headerBytes} bytes, limit {request.MaxHeaderBytes}") { CertificateSubject = subject };
 
             if (sink is ILengthHintSink hinted && response.Content.Headers.ContentLength is long declared && declared <= request.MaxBodyBytes)
                 hinted.ExpectLength(declared);
             var (outcome, bodyBytes, error) = StreamBody(response, sink, request.MaxBodyBytes, cts.Token);
             if (outcome == HttpOutcome.TimedOut) error = $"the body did not arrive within {request.TimeoutMs} ms";
-            return new EngineHttpResponse(outcome, status, headers, headerCount, bodyBytes, certificate, error);
+            return new EngineHttpResponse(outcome, status, headers, headerCount, bodyBytes, certificate, error) { CertificateSubject = subject };
         }
     }
 

@@ -97,7 +97,7 @@ namespace FlaxGuard.Engine.Discovery
             if (response.StatusCode == 0) return;
             string title = HtmlScan.Title(page.Buffer, page.Count);
             string certificate = response.CertificateSha256 == null ? null : Hex.Encode(response.CertificateSha256);
-            device.SetHttp(response.GetHeader("Server"), title, certificate);
+            device.SetHttp(response.GetHeader("Server"), title, certificate, certificate == null ? null : response.CertificateSubject);
         }
 
         private int Left()

@@ -53,6 +53,9 @@ namespace FlaxGuard.Engine.Discovery
         /// <summary>Hex SHA-256 of its TLS certificate, when an https port answered.</summary>
         public string CertificateSha256 { get; private set; }
 
+        /// <summary>Subject of that certificate ("CN=..., O=..."), cleaned, when the platform gives it (the Linux agent and CLI).</summary>
+        public string CertificateSubject { get; private set; }
+
         public string OnvifName { get; private set; }
         public string OnvifHardware { get; private set; }
         public string OnvifAddress { get; private set; }
@@ -153,13 +156,17 @@ namespace FlaxGuard.Engine.Discovery
             }
         }
 
-        public void SetHttp(string server, string title, string certificateSha256)
+        public void SetHttp(string server, string title, string certificateSha256, string certificateSubject)
         {
             lock (this)
             {
                 HttpServer = First(HttpServer, server);
                 HttpTitle = First(HttpTitle, title);
-                if (CertificateSha256 == null) CertificateSha256 = certificateSha256;
+                if (CertificateSha256 == null && certificateSha256 != null)
+                {
+                    CertificateSha256 = certificateSha256;
+                    CertificateSubject = First(CertificateSubject, certificateSubject);
+                }
             }
         }
 

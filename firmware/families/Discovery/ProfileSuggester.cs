@@ -7,7 +7,8 @@ namespace FlaxGuard.Engine.Discovery
     /// evidence first, and says how sure it is and why. The vendor markers are the ones these products put in
     /// their own answers: "Hikvision" in ONVIF hardware scopes and UPnP manufacturer, Hikvision's web servers
     /// "App-webs" and "DNVRS-Webs"; OpenWrt's LuCI page title "... - LuCI" and "OpenWrt" in its SSDP SERVER;
-    /// MikroTik's "RouterOS" page title and its Winbox port 8291.
+    /// MikroTik's "RouterOS" page title and its Winbox port 8291; the https certificate's subject counts like the
+    /// rest (devices put their maker or product in the self-signed certificate they generate).
     /// </summary>
     public static class ProfileSuggester
     {
@@ -73,7 +74,7 @@ namespace FlaxGuard.Engine.Discovery
         private static string Join(DiscoveredDevice d)
         {
             string[] txt = d.TxtEntries();
-            string text = d.Manufacturer + "|" + d.ModelName + "|" + d.UpnpDeviceType + "|" + d.SsdpServer + "|" + d.HttpServer + "|" + d.HttpTitle + "|" + d.OnvifName + "|" + d.OnvifHardware + "|" + d.MacVendor;
+            string text = d.Manufacturer + "|" + d.ModelName + "|" + d.UpnpDeviceType + "|" + d.SsdpServer + "|" + d.HttpServer + "|" + d.HttpTitle + "|" + d.OnvifName + "|" + d.OnvifHardware + "|" + d.MacVendor + "|" + d.CertificateSubject;
             for (int i = 0; i < txt.Length; i++) text += "|" + txt[i];
             return text;
         }

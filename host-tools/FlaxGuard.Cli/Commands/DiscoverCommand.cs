@@ -123,6 +123,7 @@ public static class DiscoverCommand
         if (d.OnvifHardware is not null) parts.Add($"ONVIF {d.OnvifName} {d.OnvifHardware}".Trim());
         if (d.HttpTitle is not null) parts.Add($"page '{d.HttpTitle}'");
         if (d.HttpServer is not null) parts.Add($"server {d.HttpServer}");
+        if (d.CertificateSubject is not null) parts.Add($"certificate {d.CertificateSubject}");
         if (d.MdnsName is not null) parts.Add($"mDNS '{d.MdnsName}'");
         parts.AddRange(d.TxtEntries());
         if (d.MacVendor is not null) parts.Add($"MAC {d.MacVendor}");
@@ -142,7 +143,7 @@ public static class DiscoverCommand
         devices.Select(d => new DiscoveredJson(
             d.Address, d.Kind, d.SuggestedProfile, d.Confidence, d.Reason, DiscoverySource.Names(d.Sources),
             d.Manufacturer, d.ModelName, d.ModelNumber, d.UpnpDeviceType, d.IsGateway, d.SsdpServer, d.HttpServer,
-            d.HttpTitle, d.CertificateSha256, d.OnvifName, d.OnvifHardware, d.OnvifAddress, d.MdnsName,
+            d.HttpTitle, d.CertificateSha256, d.CertificateSubject, d.OnvifName, d.OnvifHardware, d.OnvifAddress, d.MdnsName,
             d.Services(), d.TxtEntries(), d.OpenPorts(), d.MacVendor)).ToArray()),
         CliJsonContext.Default.DiscoverJson);
 }

@@ -26,7 +26,7 @@ internal sealed record TurnedAwayJson(int OutsideNetwork, int Malformed, int Str
 
 internal sealed record DiscoveredJson(string Address, string? Kind, string? SuggestedProfile, string? Confidence, string? Reason, string Sources,
     string? Manufacturer, string? ModelName, string? ModelNumber, string? UpnpDeviceType, bool Gateway, string? SsdpServer, string? HttpServer,
-    string? HttpTitle, string? CertificateSha256, string? OnvifName, string? OnvifHardware, string? OnvifAddress, string? MdnsName,
+    string? HttpTitle, string? CertificateSha256, string? CertificateSubject, string? OnvifName, string? OnvifHardware, string? OnvifAddress, string? MdnsName,
     string[] MdnsServices, string[] MdnsTxt, int[] OpenPorts, string? MacVendor);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

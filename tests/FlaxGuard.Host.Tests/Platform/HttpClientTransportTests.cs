@@ -45,6 +45,7 @@ public sealed class HttpClientTransportTests
         var response = Get($"https://{lab.Address}:{lab.HttpsPort}/");
         Assert.AreEqual(HttpOutcome.Completed, response.Outcome, response.Error);
         CollectionAssert.AreEqual(lab.CertificateSha256, response.CertificateSha256);
+        Assert.AreEqual("CN=labrouter.local, O=FlaxGuard Lab", response.CertificateSubject);
     }
 
     [TestMethod]

@@ -163,7 +163,7 @@ public sealed class HostileAnswerTests
     {
         var d = new DiscoveredDevice("198.19.7.50");
         d.AddPort(80);
-        d.SetHttp("App-webs/", null, null);
+        d.SetHttp("App-webs/", null, null, null);
         ProfileSuggester.Suggest(d);
         Assert.AreEqual("hikvision", d.SuggestedProfile);
         Assert.AreEqual("medium", d.Confidence);
@@ -171,5 +171,22 @@ public sealed class HostileAnswerTests
         r.AddPort(8291);
         ProfileSuggester.Suggest(r);
         Assert.AreEqual("routeros", r.SuggestedProfile);
+    }
+
+    [TestMethod]
+    public void CertificateSubject_NamesTheMaker_AndHostileTextIsCleaned()
+    {
+        var d = new DiscoveredDevice("198.19.7.52");
+        d.AddPort(443);
+        d.SetHttp(null, null, new string('a', 64), "CN=192.168.88.1, O=MikroTik\u001b[2J\n" + new string('x', 500));
+        ProfileSuggester.Suggest(d);
+        Assert.AreEqual("routeros", d.SuggestedProfile, d.Reason);
+        Assert.IsNotNull(d.CertificateSubject);
+        Assert.IsLessThanOrEqualTo(200, d.CertificateSubject!.Length, d.CertificateSubject);
+        Assert.IsFalse(d.CertificateSubject.Any(char.IsControl), d.CertificateSubject);
+        // A subject without a fingerprint (plain http) is not taken.
+        var plain = new DiscoveredDevice("198.19.7.53");
+        plain.SetHttp("lighttpd", "Home", null, "CN=evil");
+        Assert.IsNull(plain.CertificateSubject);
     }
 }

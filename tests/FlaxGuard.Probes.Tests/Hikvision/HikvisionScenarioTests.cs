@@ -255,7 +255,7 @@ public sealed class HikvisionScenarioTests
         Assert.IsTrue(outcomes.All(o => o.Unverified is null), report);
         Assert.IsTrue(outcomes.Where(o => o.IsCompromise).All(o => o.Detected), report);
         Assert.AreEqual(0, outcomes.Sum(o => o.FalsePositives), report);
-        Assert.HasCount(21, outcomes);
+        Assert.HasCount(22, outcomes);
     }
 
     [TestMethod]

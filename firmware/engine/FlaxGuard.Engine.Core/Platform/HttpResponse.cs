@@ -40,6 +40,12 @@ namespace FlaxGuard.Engine.Platform
         /// <summary>SHA-256 of the DER server certificate, or null (plain http, or the platform cannot tell).</summary>
         public byte[] CertificateSha256 { get; private set; }
 
+        /// <summary>
+        /// The server certificate's subject as the platform prints it ("CN=..., O=..."), or null. Set by platforms that
+        /// can read it; it is what the device claims about itself, so callers clean and bound it before use.
+        /// </summary>
+        public string CertificateSubject { get; set; }
+
         /// <summary>Why the exchange did not complete, in words, or null.</summary>
         public string Error { get; private set; }
 
