@@ -12,8 +12,9 @@ internal static class FirmwareRuntimeRecords
 {
     /// <summary>Prints the records per assembly and the sum with <paramref name="largestProbeBytes"/>; false when it
     /// does not fit the heap, or when the .pe files could not be made.</summary>
-    public static bool Report(long largestProbeBytes)
+    public static bool Report(long largestProbeBytes, out long records)
     {
+        records = 0;
         string peOut = Directory.CreateTempSubdirectory("flaxguard-agent-memory-pe-").FullName;
         try
         {
@@ -32,7 +33,7 @@ internal static class FirmwareRuntimeRecords
                 PeHeader pe = assembly.Pe!;
                 Console.WriteLine($"  {assembly.Name,-30} {assembly.RuntimeRecords!.Total,16:N0} {pe[PeTableKind.TypeDef].RowCount,6} {pe[PeTableKind.MethodDef].RowCount,8} {pe[PeTableKind.FieldDef].RowCount,7}");
             }
-            long records = gate.Assemblies.Sum(a => (long)a.RuntimeRecords!.Total);
+            records = gate.Assemblies.Sum(a => (long)a.RuntimeRecords!.Total);
             long needed = records + largestProbeBytes;
             bool fits = needed < Esp32Heap.Rev0FreeBytes;
             Console.WriteLine($"Runtime records of {gate.Assemblies.Count} FlaxGuard assemblies: {records:N0} bytes (mscorlib's {Esp32Heap.CoreLibraryRecords()?.Total ?? 0:N0} are already out of the heap figure;");

@@ -24,6 +24,8 @@ namespace FlaxGuard.Engine.Http
         private bool _open;
         // The Basic header never changes for one set of credentials: encoded once, not on every request.
         private string _basicHeader;
+        // What is sent: the caller's request with the Authorization header, one object refilled for every exchange.
+        private HttpRequest _sent;
 
         public AuthenticatedHttp(IHttpTransport transport, HttpCredentials credentials, IRandomSource random)
         {
@@ -189,7 +191,9 @@ namespace FlaxGuard.Engine.Http
 
         private HttpRequest Copy(HttpRequest template, string authorization, bool challengeOnly)
         {
-            HttpRequest copy = new HttpRequest(template.Method, template.Url);
+            if (_sent == null) _sent = new HttpRequest(template.Method, template.Url);
+            else _sent.Reset(template.Method, template.Url);
+            HttpRequest copy = _sent;
             copy.TimeoutMs = template.TimeoutMs;
             copy.MaxHeaderBytes = template.MaxHeaderBytes;
             copy.MaxBodyBytes = challengeOnly && template.MaxBodyBytes > MaxChallengeBodyBytes ? MaxChallengeBodyBytes : template.MaxBodyBytes;

@@ -6,7 +6,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// </summary>
     public sealed class OpenWrtFactSheet : FactWorkspace
     {
-        public OpenWrtFactSheet() : base(", ")
+        // A stock router gives about 60 facts (the persistence files and processes add their own).
+        private const int ExpectedKeys = 64;
+
+        public OpenWrtFactSheet() : base(", ", ExpectedKeys)
         {
         }
     }

@@ -27,22 +27,24 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     ReadLimits.Add(sheet, "passwd", "more than " + MaxLines.ToString() + " lines in /etc/passwd; the rest were not read");
                     return;
                 }
-                // name:password:uid:gid:gecos:home:shell: only the name and the shell are copied out of the line.
-                string line = reader.Line();
-                int c1 = line.IndexOf(':');
-                int c2 = c1 < 0 ? -1 : line.IndexOf(':', c1 + 1);
-                int c3 = c2 < 0 ? -1 : line.IndexOf(':', c2 + 1);
-                int c6 = line.LastIndexOf(':');
+                // name:password:uid:gid:gecos:home:shell: read in place; only the key and the value become strings.
+                int start = reader.Start, end = reader.End;
+                int c1 = reader.IndexOf(':', start);
+                int c2 = c1 < 0 ? -1 : reader.IndexOf(':', c1 + 1);
+                int c3 = c2 < 0 ? -1 : reader.IndexOf(':', c2 + 1);
+                int c6 = -1;
                 int colons = 0;
-                for (int k = 0; k < line.Length; k++)
+                for (int k = start; k < end; k++)
                 {
-                    if (line[k] == ':') colons++;
+                    if (text[k] != ':') continue;
+                    colons++;
+                    c6 = k;
                 }
-                if (c1 <= 0 || c3 < 0 || colons < 6) throw new UbusDataException("/etc/passwd has a line that is not name:password:uid:gid:gecos:home:shell");
-                int uid = Number(line, c2 + 1, c3);
+                if (c1 <= start || c3 < 0 || colons < 6) throw new UbusDataException("/etc/passwd has a line that is not name:password:uid:gid:gecos:home:shell");
+                int uid = Number(text, c2 + 1, c3);
                 if (uid < 0) throw new UbusDataException("/etc/passwd has an account whose user id is not a number");
-                string key = sheet.Text.Clear().Append("openwrt.account.").AppendKeySegment(line.Substring(0, c1), 64).ToString();
-                sheet.Add(key, sheet.Text.Clear().Append("uid=").Append(uid).Append(" shell=").Append(FactText.Clean(line.Substring(c6 + 1), 64)).ToString(), FactKind.Config);
+                string key = sheet.Text.Clear().Append("openwrt.account.").AppendKeySegment(text, start, c1 - start, 64).ToString();
+                sheet.Add(key, sheet.Text.Clear().Append("uid=").Append(uid).Append(" shell=").AppendClean(text, c6 + 1, end - c6 - 1, 64).ToString(), FactKind.Config);
                 if (uid == 0) sheet.Add(key + ".root", "uid 0", FactKind.Config);
             }
         }

@@ -125,7 +125,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 int from = i;
                 while (i < line.Length && line[i] != ' ' && line[i] != '\t') i++;
                 if (i == from) return -1;
-                if (f == 0 && line[0] != '@' && line.Substring(from, i - from).IndexOf('=') > 0) return -1;
+                if (f == 0 && line[0] != '@' && line.IndexOf('=', from, i - from) > from) return -1;
             }
             while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
             return i < line.Length ? i : -1;
@@ -134,6 +134,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>Blanks (spaces, tabs) collapsed to one space, ends trimmed.</summary>
         public static string Collapse(string text)
         {
+            // Most script lines already are: hand them back instead of copying them.
+            if (IsCollapsed(text)) return text;
             TextBuilder b = new TextBuilder(text.Length);
             bool blank = false;
             for (int i = 0; i < text.Length; i++)
@@ -149,6 +151,19 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 b.Append(c);
             }
             return b.ToString();
+        }
+
+        // True when Collapse would return the same characters: no tab or CR, no blank at either end, no two blanks in a row.
+        private static bool IsCollapsed(string text)
+        {
+            int n = text.Length;
+            for (int i = 0; i < n; i++)
+            {
+                char c = text[i];
+                if (c == '\t' || c == '\r') return false;
+                if (c == ' ' && (i == 0 || i == n - 1 || text[i - 1] == ' ')) return false;
+            }
+            return true;
         }
     }
 }

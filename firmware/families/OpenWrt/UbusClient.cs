@@ -22,7 +22,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private readonly long _deadline;
         private readonly BoundedCapture _body;
         // The parsed form of each answer, like the answer bytes, lives only until the next call: one table for all.
-        private readonly JsonEntryBuffer _table = new JsonEntryBuffer();
+        // Sized for the largest stock answer (the process list, about 450 entries) so it is made once, not per new largest answer.
+        private readonly JsonEntryBuffer _table = new JsonEntryBuffer(TableEntries);
+        private const int TableEntries = 512;
+        private const int InitialBodyBytes = 3072;
         // Every call goes to the same URL with the same headers: one request, its body and time limit set per call.
         private readonly HttpRequest _request;
         private int _nextId = 1;
@@ -36,8 +39,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             _clock = clock;
             _options = options;
             _deadline = deadlineMonotonicMs;
-            // Most ubus answers are under 2 KB; the buffer doubles for larger uci dumps and is reused for every call.
-            _body = new BoundedCapture(2048, options.MaxResponseBytes);
+            // Stock ubus answers are under 3 KB (the process list is the largest): one buffer made once and reused for
+            // every call; a larger answer gets a buffer of its declared length, kept for the calls after it.
+            _body = new BoundedCapture(InitialBodyBytes, options.MaxResponseBytes);
             _request = new HttpRequest("POST", url);
             _request.MaxBodyBytes = options.MaxResponseBytes;
             _request.ContentType = "application/json";

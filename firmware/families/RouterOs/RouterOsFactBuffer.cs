@@ -7,7 +7,10 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// </summary>
     public sealed class RouterOsFactBuffer : FactWorkspace
     {
-        public RouterOsFactBuffer() : base(",")
+        // A stock router gives about 45 facts (tunnels, tasks and reach menus included).
+        private const int ExpectedKeys = 48;
+
+        public RouterOsFactBuffer() : base(",", ExpectedKeys)
         {
         }
 

@@ -63,6 +63,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         public static string Digest(JsonValue rule, TextDigest digest)
         {
             int n = rule.Count;
+            // Each kept name is made a string once (KeyAt copies on every call), sorted with its member index.
+            string[] names = new string[n];
             int[] order = new int[n];
             int kept = 0;
             for (int m = 0; m < n; m++)
@@ -71,11 +73,13 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 if (IsIgnored(name)) continue;
                 // Insertion by ordinal name: a few dozen members at most.
                 int at = kept;
-                while (at > 0 && Ordinal.Compare(rule.KeyAt(order[at - 1]), name) > 0)
+                while (at > 0 && Ordinal.Compare(names[at - 1], name) > 0)
                 {
+                    names[at] = names[at - 1];
                     order[at] = order[at - 1];
                     at--;
                 }
+                names[at] = name;
                 order[at] = m;
                 kept++;
             }
@@ -84,7 +88,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 string value = Normalized(rule.TextAt(order[k]));
                 if (value.Length == 0) continue;
-                digest.Add(rule.KeyAt(order[k])).Add("=").Add(value).Add("\n");
+                digest.Add(names[k]).Add("=").Add(value).Add("\n");
             }
             return digest.FinishHex16();
         }
@@ -96,7 +100,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             int flag = RouterOsText.Flag(raw);
             if (flag == 1) return "true";
             if (flag == 0) return "false";
-            return RouterOsText.JoinList(RouterOsText.NormalizeList(raw));
+            return RouterOsText.NormalizedListText(raw);
         }
 
         private static string Summary(JsonValue rule, TextBuilder text)

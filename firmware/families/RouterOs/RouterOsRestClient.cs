@@ -26,6 +26,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private readonly JsonEntryBuffer _table;
         // The parsed answer of the last successful Send (valid until the next one reuses the capture buffer).
         private JsonValue _answer;
+        // One request refilled for every menu (AuthenticatedHttp sends its own copy of it).
+        private HttpRequest _request;
 
         public RouterOsRestClient(ProbeContext context, RouterOsOptions options, IRandomSource random)
         {
@@ -42,7 +44,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             _limits = new JsonLimits(4, options.MaxStringBytes, options.MaxValues);
             // Most menus answer in under 2 KB; the buffer doubles for the few that do not, and is reused for every menu.
             _capture = new BoundedCapture(2048, options.MaxBodyBytes);
-            _table = new JsonEntryBuffer();
+            // Sized for the largest stock menu (the firewall filter, about 200 entries) so it is made once.
+            _table = new JsonEntryBuffer(256);
         }
 
         public string Origin { get { return _origin; } }
@@ -89,7 +92,11 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 return RouterOsReply.Failure("the router did not finish answering within the overall time limit of " + (_options.TotalTimeoutMs / 1000).ToString() + " s (stopped before /rest" + menu + ")");
             }
-            HttpRequest request = new HttpRequest(jsonBody == null ? "GET" : "POST", _origin + "/rest" + menu);
+            string method = jsonBody == null ? "GET" : "POST";
+            string url = _origin + "/rest" + menu;
+            if (_request == null) _request = new HttpRequest(method, url);
+            else _request.Reset(method, url);
+            HttpRequest request = _request;
             if (jsonBody != null)
             {
                 request.Body = Utf8.GetBytes(jsonBody);

@@ -86,6 +86,20 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return result;
         }
 
+        /// <summary>
+        /// What <c>JoinList(NormalizeList(raw))</c> returns, without the list and the joined copy for the usual value
+        /// of one item (no comma): then it is that item, trimmed of leading blanks, cleaned and lower-cased.
+        /// </summary>
+        public static string NormalizedListText(string raw)
+        {
+            if (raw == null) return string.Empty;
+            if (raw.IndexOf(',') >= 0) return JoinList(NormalizeList(raw));
+            int from = 0;
+            while (from < raw.Length && raw[from] == ' ') from++;
+            if (from == raw.Length) return string.Empty;
+            return Ordinal.ToLowerAscii(FactText.Clean(from == 0 ? raw : raw.Substring(from), 128));
+        }
+
         public static string JoinList(string[] items)
         {
             StringBuilder sb = new StringBuilder();

@@ -17,6 +17,16 @@ namespace FlaxGuard.Engine.Platform
 
         public HttpRequest(string method, string url)
         {
+            Reset(method, url);
+        }
+
+        /// <summary>
+        /// Makes this the request a new <c>HttpRequest(method, url)</c> would be (default limits, no body, no headers),
+        /// so a client that sends one request at a time keeps one object instead of one per call on a small heap.
+        /// Only once the previous exchange is over: transports do not keep the request after Send returns.
+        /// </summary>
+        public void Reset(string method, string url)
+        {
             if (method == null || method.Length == 0) throw new ArgumentException("HTTP method is empty", "method");
             if (url == null || url.Length == 0) throw new ArgumentException("URL is empty", "url");
             Method = method;
@@ -24,6 +34,10 @@ namespace FlaxGuard.Engine.Platform
             TimeoutMs = 10000;
             MaxHeaderBytes = 16 * 1024;
             MaxBodyBytes = 1024 * 1024;
+            Body = null;
+            ContentType = null;
+            for (int i = 0; i < _headerCount; i++) _headers[i] = null;
+            _headerCount = 0;
         }
 
         public string Method { get; private set; }

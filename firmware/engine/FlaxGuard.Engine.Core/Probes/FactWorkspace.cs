@@ -15,9 +15,14 @@ namespace FlaxGuard.Engine.Probes
         private TextDigest _digest;
         private TextLines _lines;
 
-        protected FactWorkspace(string separator)
+        protected FactWorkspace(string separator) : this(separator, MergedFacts.DefaultKeys)
         {
-            _facts = new MergedFacts(separator);
+        }
+
+        /// <param name="expectedKeys">Keys a typical run gives, so the tables are made once instead of grown by copying.</param>
+        protected FactWorkspace(string separator, int expectedKeys)
+        {
+            _facts = new MergedFacts(separator, expectedKeys);
         }
 
         /// <summary>The run's one buffer for assembling keys and values (cleared by whoever uses it).</summary>

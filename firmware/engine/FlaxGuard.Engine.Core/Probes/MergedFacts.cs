@@ -14,20 +14,29 @@ namespace FlaxGuard.Engine.Probes
     /// </summary>
     public sealed class MergedFacts
     {
-        // Enough for a stock router's facts (about 20) without growing the arrays.
-        private const int InitialKeys = 24;
+        /// <summary>Keys made room for when the caller names no number: enough for about 20 facts without growing.</summary>
+        public const int DefaultKeys = 24;
 
         private readonly string _separator;
-        private string[] _keys = new string[InitialKeys];
+        private string[] _keys;
         // A string for one value, an ArrayList once a second distinct value arrives.
-        private object[] _values = new object[InitialKeys];
-        private FactKind[] _kinds = new FactKind[InitialKeys];
+        private object[] _values;
+        private FactKind[] _kinds;
         private int _count;
 
-        public MergedFacts(string separator)
+        public MergedFacts(string separator) : this(separator, DefaultKeys)
+        {
+        }
+
+        /// <param name="initialKeys">Room made at once (1 to 256; the tables still double beyond it).</param>
+        public MergedFacts(string separator, int initialKeys)
         {
             if (separator == null) throw new ArgumentNullException("separator");
+            if (initialKeys < 1 || initialKeys > 256) throw new ArgumentOutOfRangeException("initialKeys");
             _separator = separator;
+            _keys = new string[initialKeys];
+            _values = new object[initialKeys];
+            _kinds = new FactKind[initialKeys];
         }
 
         public int Count { get { return _count; } }

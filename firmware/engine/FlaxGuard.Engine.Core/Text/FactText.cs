@@ -38,7 +38,8 @@ namespace FlaxGuard.Engine.Text
             return sb.ToString();
         }
 
-        private static bool IsBlank(char c)
+        /// <summary>A character <see cref="Clean"/> turns into (at most) one space between words.</summary>
+        public static bool IsBlank(char c)
         {
             return c <= ' ' || (c >= (char)0x7F && c <= (char)0x9F) || c == (char)0x2028 || c == (char)0x2029 || c == (char)0xFEFF;
         }

@@ -87,6 +87,38 @@ namespace FlaxGuard.Engine.Text
             return this;
         }
 
+        /// <summary>
+        /// Appends what <see cref="FactText.KeySegment"/> returns for <c>raw.Substring(start, count)</c>; the substring is
+        /// only made when the part needs escaping or cutting.
+        /// </summary>
+        public TextBuilder AppendKeySegment(string raw, int start, int count, int maxLength)
+        {
+            if (count > maxLength) return Append(FactText.KeySegment(raw.Substring(start, count), maxLength));
+            for (int i = start; i < start + count; i++)
+            {
+                if (!IsPlainKeyChar(raw[i])) return Append(FactText.KeySegment(raw.Substring(start, count), maxLength));
+            }
+            Reserve(count);
+            for (int i = start; i < start + count; i++) _chars[_length++] = raw[i];
+            return this;
+        }
+
+        /// <summary>
+        /// Appends what <see cref="FactText.Clean"/> returns for <c>raw.Substring(start, count)</c>; the substring is only
+        /// made when the part holds a blank or is longer than <paramref name="maxLength"/>.
+        /// </summary>
+        public TextBuilder AppendClean(string raw, int start, int count, int maxLength)
+        {
+            if (count > maxLength) return Append(FactText.Clean(raw.Substring(start, count), maxLength));
+            for (int i = start; i < start + count; i++)
+            {
+                if (FactText.IsBlank(raw[i])) return Append(FactText.Clean(raw.Substring(start, count), maxLength));
+            }
+            Reserve(count);
+            for (int i = start; i < start + count; i++) _chars[_length++] = raw[i];
+            return this;
+        }
+
         /// <summary>Whether the buffer holds exactly this text.</summary>
         public bool ContentEquals(string text)
         {

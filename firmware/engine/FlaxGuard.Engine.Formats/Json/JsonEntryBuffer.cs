@@ -10,6 +10,22 @@ namespace FlaxGuard.Engine.Json
     {
         internal int[] Entries;
 
+        /// <summary>A buffer whose table is made on the first parse, the size that parse needs.</summary>
+        public JsonEntryBuffer()
+        {
+        }
+
+        /// <summary>
+        /// A buffer with room for <paramref name="entries"/> entries (at most 16384) made at once: a client whose answers
+        /// grow one after another (a few hundred bytes, then a uci dump, then a process list) then makes one table
+        /// instead of one per new largest answer. A larger answer still gets a table of its own size.
+        /// </summary>
+        public JsonEntryBuffer(int entries)
+        {
+            if (entries < 1 || entries > 16384) throw new System.ArgumentOutOfRangeException("entries");
+            Entries = new int[entries * JsonDocument.IntsPerEntry];
+        }
+
         /// <summary>Entries (values and member names) the kept table holds without growing; 0 before the first parse.</summary>
         public int Capacity { get { return Entries == null ? 0 : Entries.Length / JsonDocument.IntsPerEntry; } }
     }
