@@ -38,7 +38,7 @@ public sealed class DashboardCliTests
     public async Task Serve_WithDashboardAuthRequired_SendsTheBrowserToTheLogin()
     {
         using var dir = new TempDir("dashserve");
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var info = FlaxguardProcess.Info("serve", "--listen", $"127.0.0.1:{port}", "--data-dir", dir.Path, "--dashboard-auth", "required");
         using var process = Process.Start(info)!;
         try
@@ -68,12 +68,5 @@ public sealed class DashboardCliTests
         var bad = FlaxguardProcess.Run(null, "serve", "--listen", $"127.0.0.1:{port}", "--data-dir", dir.Path, "--dashboard-auth", "off");
         Assert.AreEqual(3, bad.ExitCode);
         Assert.AreEqual("flaxguard: --dashboard-auth 'off' is not 'auto' or 'required'", bad.Stderr.Trim().Split('\n')[^1]);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

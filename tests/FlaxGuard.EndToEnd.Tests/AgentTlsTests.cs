@@ -25,7 +25,7 @@ public sealed class AgentTlsTests
         var host = dir.File("host");
         var impostor = dir.File("impostor");
         var state = dir.File("state");
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var password = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await using var twin = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{RandomNumberGenerator.GetInt32(1, 250)}.9"), 0, "root", password, ct);
         var provisioning = dir.File("agent.json");
@@ -85,7 +85,7 @@ public sealed class AgentTlsTests
         var ct = TestContext.CancellationToken;
         using var dir = new TempDir("agent-plain");
         var host = dir.File("host");
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var password = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await using var twin = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.81.{RandomNumberGenerator.GetInt32(1, 250)}.10"), 0, "root", password, ct);
         var provisioning = dir.File("agent.json");
@@ -102,12 +102,5 @@ public sealed class AgentTlsTests
         var run = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", provisioning, "--state-dir", dir.File("state"), "--once");
         Assert.AreEqual(0, run.ExitCode, run.All);
         StringAssert.Contains(run.Stdout, "upload: 1 stored");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -37,14 +37,14 @@ public sealed class FirmwareVerdictTests
         var data = dir.File("host");
         var state = dir.File("agent-state");
         var hashes = dir.File("hashes");
-        CopyDirectory(Path.Combine(RepositoryRoot(), "hashes"), hashes);
+        RepositoryFiles.CopyDirectory(Path.Combine(RepositoryFiles.Root(), "hashes"), hashes);
         File.AppendAllText(Path.Combine(hashes, "known-exploited.tsv"), TestExploitRow + "\n");
         var dataKey = dir.File("data.key");
         Assert.AreEqual(0, FlaxguardProcess.Run(null, "hashes", "keygen", "--out", dataKey).ExitCode);
         var sign = FlaxguardProcess.Run(null, "hashes", "sign", "--dir", hashes, "--key", dataKey);
         Assert.AreEqual(0, sign.ExitCode, sign.All);
 
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var password = "twin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var block = (byte)RandomNumberGenerator.GetInt32(1, 250);
         await using var first = await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.84.{block}.1"), 0, TwinUser, password, ct);
@@ -57,7 +57,7 @@ public sealed class FirmwareVerdictTests
         await using var webhook = await WebhookReceiver.StartAsync();
         using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
             "--alert", "webhook+" + webhook.Url.ToString(), "--hashes", hashes, "--hashes-public-key", dataKey + ".pub");
-        await WaitUntil(() => Task.FromResult(serve.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => serve.Output);
+        await Eventually.WaitUntil(() => Task.FromResult(serve.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => serve.Output);
 
         var provisioning = dir.File("agent.json");
         var add = FlaxguardProcess.Run(null, "agent", "add", "fw-agent", "--interval", "10", "--host-url", $"https://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data);
@@ -78,7 +78,7 @@ public sealed class FirmwareVerdictTests
 
         using var agent = ChildProcess.Start("round done", TimeSpan.FromSeconds(120),
             "agent", "run", "--provisioning", provisioning, "--state-dir", state, "--interval-seconds", "2");
-        await WaitUntil(() => Task.FromResult(agent.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => agent.Output);
+        await Eventually.WaitUntil(() => Task.FromResult(agent.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => agent.Output);
 
         await using var store = StoreFactory.Open(null, data);
         var ids = new Dictionary<string, string>();
@@ -87,7 +87,7 @@ public sealed class FirmwareVerdictTests
         // Stock twins: linksys,e8450-ubi on 23.05.5, a published release in the imported data.
         foreach (var (name, _) in twins)
         {
-            await WaitUntil(async () => (await store.LatestResultAsync(ids[name], ct))?.Verdicts.Any(v => v.Code == FirmwareAssessor.KnownGoodCode) == true,
+            await Eventually.WaitUntil(async () => (await store.LatestResultAsync(ids[name], ct))?.Verdicts.Any(v => v.Code == FirmwareAssessor.KnownGoodCode) == true,
                 TimeSpan.FromSeconds(60), () => $"no known-good firmware verdict for {name}; agent:\n{agent.Output}");
         }
         var stock = (await store.LatestResultAsync(ids["owrt-two"], ct))!;
@@ -95,13 +95,13 @@ public sealed class FirmwareVerdictTests
         Assert.IsFalse(stock.Verdicts.Any(v => v.Code == FleetConsensus.OutlierCode), "identical twins agree");
 
         // The owner approves the first router's baseline (so a firmware change is measured against it).
-        await WaitUntil(async () => await store.LatestBaselineAsync(ids["owrt-one"], BaselineState.Proposed, ct) is not null, TimeSpan.FromSeconds(60), () => "no proposal");
+        await Eventually.WaitUntil(async () => await store.LatestBaselineAsync(ids["owrt-one"], BaselineState.Proposed, ct) is not null, TimeSpan.FromSeconds(60), () => "no proposal");
         var approve = FlaxguardProcess.Run(null, "baseline", "approve", "owrt-one", "--data-dir", data);
         Assert.AreEqual(0, approve.ExitCode, approve.All);
 
         // Consensus: the third router reports another kernel than the others of the same board, version and build.
         third.Mutate(s => s.Kernel = "5.15.999");
-        await WaitUntil(async () => (await store.OpenFindingsAsync(ids["owrt-three"], ct)).Any(f => f.Key.StartsWith(FleetConsensus.OutlierCode, StringComparison.Ordinal)),
+        await Eventually.WaitUntil(async () => (await store.OpenFindingsAsync(ids["owrt-three"], ct)).Any(f => f.Key.StartsWith(FleetConsensus.OutlierCode, StringComparison.Ordinal)),
             TimeSpan.FromSeconds(60), () => "no consensus finding for owrt-three; agent:\n" + agent.Output);
         var outlier = (await store.OpenFindingsAsync(ids["owrt-three"], ct)).Single(f => f.Key.StartsWith(FleetConsensus.OutlierCode, StringComparison.Ordinal));
         Assert.AreEqual(Severity.High, outlier.Severity);
@@ -109,7 +109,7 @@ public sealed class FirmwareVerdictTests
 
         // Downgrade of the first router to a release before the (test) fix: known-exploited, and changed against its baseline.
         first.Apply(TwinChanges.FirmwareDowngrade);
-        await WaitUntil(async () => (await store.OpenFindingsAsync(ids["owrt-one"], ct)).Any(f => f.Severity == Severity.Critical && f.Sentence.Contains(TestCve)),
+        await Eventually.WaitUntil(async () => (await store.OpenFindingsAsync(ids["owrt-one"], ct)).Any(f => f.Severity == Severity.Critical && f.Sentence.Contains(TestCve)),
             TimeSpan.FromSeconds(60), () => "no critical known-exploited finding for owrt-one; agent:\n" + agent.Output);
         var downgraded = (await store.LatestResultAsync(ids["owrt-one"], ct))!;
         var exploited = downgraded.Verdicts.Single(v => v.Code == FirmwareAssessor.ExploitedCode);
@@ -141,9 +141,9 @@ public sealed class FirmwareVerdictTests
         }
 
         // Alerts: both findings went out on the webhook.
-        await WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains(TestCve, StringComparison.Ordinal))), TimeSpan.FromSeconds(15),
+        await Eventually.WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains(TestCve, StringComparison.Ordinal))), TimeSpan.FromSeconds(15),
             () => "no known-exploited alert; received: " + string.Join("\n", webhook.Received.Select(b => b.Text)));
-        await WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains("owrt-three", StringComparison.Ordinal) && b.Text.Contains("5.15.167", StringComparison.Ordinal))),
+        await Eventually.WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains("owrt-three", StringComparison.Ordinal) && b.Text.Contains("5.15.167", StringComparison.Ordinal))),
             TimeSpan.FromSeconds(15), () => "no consensus alert; received: " + string.Join("\n", webhook.Received.Select(b => b.Text)));
 
         var fetches = CountOf(agent.Output, "firmware database version");
@@ -152,46 +152,10 @@ public sealed class FirmwareVerdictTests
         Assert.IsTrue(agent.Terminate(TimeSpan.FromSeconds(30)), "the agent did not stop on SIGTERM");
     }
 
-    private static string RepositoryRoot()
-    {
-        var d = new DirectoryInfo(AppContext.BaseDirectory);
-        while (d is not null && !File.Exists(Path.Combine(d.FullName, "FlaxGuard.sln"))) d = d.Parent;
-        return d?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     private static int CountOf(string text, string what)
     {
         var count = 0;
         for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal)) count++;
         return count;
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan within, Func<string> failure)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < within)
-        {
-            if (await condition()) return;
-            await Task.Delay(250);
-        }
-        Assert.Fail($"not within {within.TotalSeconds:0} s: {failure()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -33,15 +33,15 @@ public sealed class HikvisionFirmwareVerdictTests
         var data = dir.File("host");
         var state = dir.File("agent-state");
         var hashes = dir.File("hashes");
-        CopyDirectory(Path.Combine(RepositoryRoot(), "hashes"), hashes);
-        var merge = FlaxguardProcess.Run(null, "hashes", "merge", Path.Combine(RepositoryRoot(), "data", "hikvision"), "--dir", hashes);
+        RepositoryFiles.CopyDirectory(Path.Combine(RepositoryFiles.Root(), "hashes"), hashes);
+        var merge = FlaxguardProcess.Run(null, "hashes", "merge", Path.Combine(RepositoryFiles.Root(), "data", "hikvision"), "--dir", hashes);
         Assert.AreEqual(0, merge.ExitCode, merge.All);
         var dataKey = dir.File("data.key");
         Assert.AreEqual(0, FlaxguardProcess.Run(null, "hashes", "keygen", "--out", dataKey).ExitCode);
         var sign = FlaxguardProcess.Run(null, "hashes", "sign", "--dir", hashes, "--key", dataKey);
         Assert.AreEqual(0, sign.ExitCode, sign.All);
 
-        var port = FreePort();
+        var port = FreePort.Tcp();
         var password = "Cam-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var block = (byte)RandomNumberGenerator.GetInt32(1, 250);
         // The twin's camera: DS-2CD2043G0-I on V5.5.82 build 190220, before the fix of September 2021.
@@ -50,7 +50,7 @@ public sealed class HikvisionFirmwareVerdictTests
         await using var webhook = await WebhookReceiver.StartAsync();
         using var serve = ChildProcess.Start("listening on", TimeSpan.FromSeconds(60), "serve", "--discovery-interval", "0", "--listen", $"127.0.0.1:{port}", "--data-dir", data,
             "--alert", "webhook+" + webhook.Url.ToString(), "--hashes", hashes, "--hashes-public-key", dataKey + ".pub");
-        await WaitUntil(() => Task.FromResult(serve.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => serve.Output);
+        await Eventually.WaitUntil(() => Task.FromResult(serve.Output.Contains("firmware database version", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => serve.Output);
 
         var provisioning = dir.File("agent.json");
         var add = FlaxguardProcess.Run(null, "agent", "add", "hik-agent", "--interval", "10", "--host-url", $"https://127.0.0.1:{port}", "--out", provisioning, "--data-dir", data);
@@ -64,7 +64,7 @@ public sealed class HikvisionFirmwareVerdictTests
         await using var store = StoreFactory.Open(null, data);
         var id = (await store.FindDeviceAsync("lobby-cam", ct))!.Id;
 
-        await WaitUntil(async () => (await store.LatestResultAsync(id, ct))?.Verdicts.Any(v => v.Code == FirmwareAssessor.ExploitedCode) == true,
+        await Eventually.WaitUntil(async () => (await store.LatestResultAsync(id, ct))?.Verdicts.Any(v => v.Code == FirmwareAssessor.ExploitedCode) == true,
             TimeSpan.FromSeconds(60), () => "no known-exploited verdict for the camera; agent:\n" + agent.Output);
         var result = (await store.LatestResultAsync(id, ct))!;
         var exploited = result.Verdicts.Single(v => v.Code == FirmwareAssessor.ExploitedCode);
@@ -85,44 +85,8 @@ public sealed class HikvisionFirmwareVerdictTests
             StringAssert.Contains(page, Cve);
         }
 
-        await WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains(Cve, StringComparison.Ordinal))), TimeSpan.FromSeconds(15),
+        await Eventually.WaitUntil(() => Task.FromResult(webhook.Received.Any(b => b.Text.Contains(Cve, StringComparison.Ordinal))), TimeSpan.FromSeconds(15),
             () => "no known-exploited alert; received: " + string.Join("\n", webhook.Received.Select(b => b.Text)));
         Assert.IsTrue(agent.Terminate(TimeSpan.FromSeconds(30)), "the agent did not stop on SIGTERM");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var d = new DirectoryInfo(AppContext.BaseDirectory);
-        while (d is not null && !File.Exists(Path.Combine(d.FullName, "FlaxGuard.sln"))) d = d.Parent;
-        return d?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan within, Func<string> failure)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < within)
-        {
-            if (await condition()) return;
-            await Task.Delay(250);
-        }
-        Assert.Fail($"not within {within.TotalSeconds:0} s: {failure()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -74,13 +74,13 @@ public sealed class ProductScenarioTests
             foreach (var twin in twins)
             {
                 var device = (await store.FindDeviceAsync(twin.Profile + "-twin", ct))!;
-                await WaitUntil(async () => await store.LatestBaselineAsync(device.Id, BaselineState.Proposed, ct) is not null, TimeSpan.FromSeconds(60),
+                await Eventually.WaitUntil(async () => await store.LatestBaselineAsync(device.Id, BaselineState.Proposed, ct) is not null, TimeSpan.FromSeconds(60),
                     () => $"no baseline proposed for {twin.Profile}; agent output:\n{agent.Output}");
                 var approve = FlaxguardProcess.Run(null, "baseline", "approve", twin.Profile + "-twin", "--data-dir", data);
                 Assert.AreEqual(0, approve.ExitCode, approve.All);
             }
             // Once the agent checks against the approved baselines, the untouched lab is all OK.
-            await WaitUntil(() => Task.FromResult(FlaxguardProcess.Run(null, "status", "--data-dir", data).ExitCode == 0), TimeSpan.FromSeconds(60),
+            await Eventually.WaitUntil(() => Task.FromResult(FlaxguardProcess.Run(null, "status", "--data-dir", data).ExitCode == 0), TimeSpan.FromSeconds(60),
                 () => "status did not become OK after approval: " + FlaxguardProcess.Run(null, "status", "--data-dir", data).All + "\nagent:\n" + agent.Output);
 
             // Compromise: RouterOS gets a SOCKS proxy (what the 2024 botnet advisory describes) and a telnet backdoor on 2323.
@@ -89,7 +89,7 @@ public sealed class ProductScenarioTests
             var compromisedAt = Stopwatch.StartNew();
             var compromiseLogMark = agent.Output.Length;
             var routerDevice = (await store.FindDeviceAsync("routeros-twin", ct))!;
-            await WaitUntil(async () => (await store.OpenFindingsAsync(routerDevice.Id, ct)).Any(f => f.Severity == Severity.Critical), TimeSpan.FromSeconds(30),
+            await Eventually.WaitUntil(async () => (await store.OpenFindingsAsync(routerDevice.Id, ct)).Any(f => f.Severity == Severity.Critical), TimeSpan.FromSeconds(30),
                 () => "no critical finding for the compromised RouterOS twin; agent:\n" + agent.Output);
             var detection = compromisedAt.Elapsed;
             var findings = await store.OpenFindingsAsync(routerDevice.Id, ct);
@@ -103,7 +103,7 @@ public sealed class ProductScenarioTests
             Assert.IsLessThanOrEqualTo(2, roundsStarted, "the finding did not arrive with the next round");
             Assert.IsTrue(detection < TimeSpan.FromSeconds(IntervalSeconds + 20), $"the finding took {detection.TotalSeconds:0.0} s");
             // The same finding reaches the alert channel (serve --alert webhook+http://...) and the dashboard.
-            await WaitUntil(() => Task.FromResult(webhook.Received.Any(b => IsRouterCriticalAlert(b.Text))), TimeSpan.FromSeconds(15),
+            await Eventually.WaitUntil(() => Task.FromResult(webhook.Received.Any(b => IsRouterCriticalAlert(b.Text))), TimeSpan.FromSeconds(15),
                 () => "no critical webhook alert for routeros-twin; received: " + string.Join("\n", webhook.Received.Select(b => b.Text)));
             var alertAfter = webhook.Received.First(b => IsRouterCriticalAlert(b.Text)).At - (DateTime.UtcNow - compromisedAt.Elapsed);
             TestContext.WriteLine($"compromise to webhook alert: {alertAfter.TotalSeconds:0.0} s");
@@ -131,7 +131,7 @@ public sealed class ProductScenarioTests
         Assert.IsGreaterThanOrEqualTo(6, queuedDuringOutage, $"expected reports of at least two rounds queued, found {queuedDuringOutage}; agent:\n{agent.Output[outageLogMark..]}");
 
         using var serveAgain = StartServe(data, port, webhook.Url.ToString());
-        await WaitUntil(() => Task.FromResult(Directory.GetFiles(state, "rq-*").Length == 0), TimeSpan.FromSeconds(30),
+        await Eventually.WaitUntil(() => Task.FromResult(Directory.GetFiles(state, "rq-*").Length == 0), TimeSpan.FromSeconds(30),
             () => "the queue did not drain after the host returned; agent:\n" + agent.Output[outageLogMark..]);
 
         // Stop the agent the way systemd does, then check every report arrived exactly once.
@@ -168,15 +168,4 @@ public sealed class ProductScenarioTests
 
     private static bool IsRouterCriticalAlert(string body) =>
         body.Contains("routeros-twin", StringComparison.Ordinal) && body.Contains("critical", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan within, Func<string> failure)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < within)
-        {
-            if (await condition()) return;
-            await Task.Delay(250);
-        }
-        Assert.Fail($"not within {within.TotalSeconds:0} s: {failure()}");
-    }
 }

@@ -47,7 +47,7 @@ public sealed class ReportDeliveryTests
             sealedByAgent++;
         }
         var backup = dir.File("state-backup");
-        CopyDirectory(state, backup);
+        RepositoryFiles.CopyDirectory(state, backup);
         var copyOfFirst = dir.File("first-report");
 
         // 2. Host away for "eleven minutes": two rounds sealed with the agent's clock set back, queued on disk.
@@ -82,7 +82,7 @@ public sealed class ReportDeliveryTests
         // 5. The state folder restored from the backup, host away: its counter is behind the host's, and the next
         // round reuses a counter the host holds for another report.
         Directory.Delete(state, recursive: true);
-        CopyDirectory(backup, state);
+        RepositoryFiles.CopyDirectory(backup, state);
         var restored = FlaxguardProcess.Run(null, Once());
         Assert.AreEqual(1, restored.ExitCode, restored.All);
         sealedByAgent++;
@@ -141,12 +141,6 @@ public sealed class ReportDeliveryTests
             Assert.Fail("flaxguard under faketime did not finish within 90 s");
         }
         return new FlaxguardProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
     private static string? Which(string program) =>

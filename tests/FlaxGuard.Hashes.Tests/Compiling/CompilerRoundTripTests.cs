@@ -214,12 +214,15 @@ public sealed class CompilerRoundTripTests
         var hashes = Path.Combine(TestPaths.RepositoryRoot(), "hashes");
         Manifest.Verify(hashes, ReleaseKeys.Trusted, DateTimeOffset.UtcNow);
         var sources = SourceSet.Load(hashes);
-        using var db = new CompiledDatabase(sources.KnownGood.Select(r => (r.Vendor, r.Model, r.Version, Convert.FromHexString(r.Sha256))), sources.KnownExploited);
+        using var db = new CompiledDatabase(sources.KnownGood.Select(r => (r.Vendor, r.Model, r.Version, r.HasHash ? Convert.FromHexString(r.Sha256) : [])), sources.KnownExploited);
         var reader = db.Open();
 
         Assert.AreEqual(sources.KnownExploited.Count, reader.ExploitCount);
         var matches = reader.FindExploits("TP-Link", "Archer AX21", "1.1.3 Build 20221125");
         Assert.IsTrue(matches.Any(m => m.Cves == "CVE-2023-1389" && m.Status == VersionRange.Affected));
+        // The Hikvision releases (known by version and build date, no published hash) and their CVE-2021-36260 row.
+        Assert.IsTrue(sources.KnownGood.Any(r => r.Vendor == "Hikvision" && !r.HasHash), "no Hikvision release rows in hashes/");
+        Assert.IsTrue(sources.KnownExploited.Any(r => r.Cve.Contains("CVE-2021-36260", StringComparison.Ordinal)), "no CVE-2021-36260 row in hashes/");
     }
 
     [TestMethod]
