@@ -73,4 +73,17 @@ public sealed class AgentRunCliTests
         Assert.AreEqual(3, r.ExitCode, r.All);
         StringAssert.Contains(r.Stderr, "--interval-seconds must be 1 to 604800");
     }
+
+    [TestMethod]
+    [DataRow("--factory-attempts-per-day", "0", "--factory-attempts-per-day must be 1 to 200")]
+    [DataRow("--factory-attempts-per-day", "201", "--factory-attempts-per-day must be 1 to 200")]
+    [DataRow("--factory-ssh-port", "0", "--factory-ssh-port must be 1 to 65535")]
+    [DataRow("--factory-ssh-port", "70000", "--factory-ssh-port must be 1 to 65535")]
+    public void FactoryCheckSettingsOutOfRange_AreRefused(string option, string value, string message)
+    {
+        var r = FlaxguardProcess.Run(null, "agent", "run", "--provisioning", "x.json", option, value);
+        Assert.AreEqual(3, r.ExitCode, r.All);
+        StringAssert.Contains(r.Stderr, message);
+        Assert.IsFalse(r.All.Contains("   at ", StringComparison.Ordinal), r.All);
+    }
 }

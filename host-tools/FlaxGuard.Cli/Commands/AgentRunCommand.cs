@@ -21,6 +21,8 @@ public static class AgentRunCommand
         var ledPin = new Option<int?>("--led-pin") { Description = "GPIO pin (BCM numbering) of a status LED: heartbeat OK, double blink drift, slow blink offline, fast flicker critical." };
         var oledBus = new Option<int?>("--oled-bus") { Description = "I2C bus of an SSD1306 128x64 display (address 0x3C) for status lines." };
         var lan = new Option<string?>("--lan") { Description = "The IPv4 block LAN discovery covers, e.g. 192.168.1.0/24 (/22 to /30, a network of this machine). Default: the first such network. The job says how often (serve --discovery-interval)." };
+        var factoryAttempts = new Option<int>("--factory-attempts-per-day") { Description = "Login attempts the factory-password check may make per opted-in device and UTC day (1 to 200; cameras lock accounts after a few failures).", DefaultValueFactory = _ => 10 };
+        var factorySshPort = new Option<int>("--factory-ssh-port") { Description = "SSH port the factory-password check logs in to on opted-in devices.", DefaultValueFactory = _ => 22 };
         var command = new Command("run", """
             Run this machine as an appliance: fetch the job from the host, check the assigned devices every interval, and upload signed reports. Reports wait on disk while the host is away and are sent oldest first, each exactly once. Stop with Ctrl+C or SIGTERM (systemd); the queue stays on disk.
 
@@ -32,12 +34,16 @@ public static class AgentRunCommand
               flaxguard agent run --provisioning /etc/flaxguard/agent.json --led-pin 17 --oled-bus 1
             """)
         {
-            provisioning, stateDir, once, interval, ledPin, oledBus, lan,
+            provisioning, stateDir, once, interval, ledPin, oledBus, lan, factoryAttempts, factorySshPort,
         };
         command.SetAction(async (parse, ct) =>
         {
             var seconds = parse.GetValue(interval);
             if (seconds is < 1 or > 604800) throw new UserInputException("--interval-seconds must be 1 to 604800");
+            var attempts = parse.GetValue(factoryAttempts);
+            if (attempts is < 1 or > 200) throw new UserInputException("--factory-attempts-per-day must be 1 to 200");
+            var sshPort = parse.GetValue(factorySshPort);
+            if (sshPort is < 1 or > 65535) throw new UserInputException("--factory-ssh-port must be 1 to 65535");
             var options = new AgentOptions
             {
                 ProvisioningPath = parse.GetValue(provisioning)!,
@@ -47,6 +53,8 @@ public static class AgentRunCommand
                 LedPin = parse.GetValue(ledPin),
                 OledBus = parse.GetValue(oledBus),
                 LanNetwork = parse.GetValue(lan),
+                FactoryAttemptsPerDay = attempts,
+                FactorySshPort = sshPort,
             };
             var log = new AgentLog(Console.Out);
             // SIGTERM (systemd stop) and Ctrl+C end the loop after the current device; the queue stays on disk.
