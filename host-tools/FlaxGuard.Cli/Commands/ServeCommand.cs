@@ -40,7 +40,7 @@ public static class ServeCommand
         var plainHttp = new Option<bool>("--plain-http") { Description = "Serve plain HTTP without TLS (behind a TLS proxy, or for tests). Reports and the dashboard are then not protected." };
         var retainDays = new Option<int>("--retain-days")
         {
-            Description = "Keep check results, resolved findings and decided baselines this many days (by when the host received them). A device's latest result, its baselines in use and open findings are always kept.",
+            Description = "Keep check results, resolved findings, decided baselines and LAN devices not seen again this many days (by when the host received them). A device's latest result, its baselines in use and open findings are always kept.",
             DefaultValueFactory = _ => RetentionPolicy.DefaultDays,
         };
         var retainResults = new Option<int>("--retain-results")

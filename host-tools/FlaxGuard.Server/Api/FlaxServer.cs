@@ -161,8 +161,8 @@ public sealed class FlaxServer : IAsyncDisposable
         {
             var outcome = await _store.PruneAsync(_options.Retention, Now(), ct);
             if (outcome.Total > 0)
-                _log.LogInformation("pruned {Results} results, {Findings} resolved findings and {Baselines} old baselines past the retention ({Days} days, {PerDevice} results per device)",
-                    outcome.Results, outcome.Findings, outcome.Baselines, (int)_options.Retention.MaxAge.TotalDays, _options.Retention.MaxResultsPerDevice);
+                _log.LogInformation("pruned {Results} results, {Findings} resolved findings, {Baselines} old baselines and {Lan} LAN devices not seen again past the retention ({Days} days, {PerDevice} results per device)",
+                    outcome.Results, outcome.Findings, outcome.Baselines, outcome.LanDevices, (int)_options.Retention.MaxAge.TotalDays, _options.Retention.MaxResultsPerDevice);
             return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)

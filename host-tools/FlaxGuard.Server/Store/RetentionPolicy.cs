@@ -26,7 +26,8 @@ public sealed record RetentionPolicy(TimeSpan MaxAge, int MaxResultsPerDevice)
 }
 
 /// <summary>What one prune removed.</summary>
-public sealed record PruneOutcome(long Results, long Findings, long Baselines)
+/// <param name="LanDevices">Devices found on a LAN and not seen again within the retention: if one comes back it is new again.</param>
+public sealed record PruneOutcome(long Results, long Findings, long Baselines, long LanDevices = 0)
 {
-    public long Total => Results + Findings + Baselines;
+    public long Total => Results + Findings + Baselines + LanDevices;
 }

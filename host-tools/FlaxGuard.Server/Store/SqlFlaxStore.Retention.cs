@@ -21,7 +21,8 @@ public abstract partial class SqlFlaxStore
         long findings = await DeleteRows("DELETE FROM findings WHERE resolved_at IS NOT NULL AND resolved_at < @cutoff", ct, ("cutoff", cutoff));
         long baselines = await DeleteRows(
             "DELETE FROM baselines WHERE state IN ('rejected', 'replaced') AND COALESCE(decided_at, created_at) < @cutoff", ct, ("cutoff", cutoff));
-        return new PruneOutcome(results, findings, baselines);
+        long lan = await DeleteRows("DELETE FROM lan_devices WHERE last_seen < @cutoff", ct, ("cutoff", cutoff));
+        return new PruneOutcome(results, findings, baselines, lan);
     }
 
     /// <summary>Keeps the newest <paramref name="keep"/> results of each device.</summary>

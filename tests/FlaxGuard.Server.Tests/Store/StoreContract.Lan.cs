@@ -56,6 +56,21 @@ public abstract partial class StoreContract
     }
 
     [TestMethod]
+    public async Task LanInventory_DevicesNotSeenWithinTheRetention_ArePruned_TheOthersStay()
+    {
+        var (appliance, _, _) = await Enroll();
+        var old = TestReports.Now - (long)TimeSpan.FromDays(200).TotalSeconds;
+        await IngestInventory(appliance.Id, 1, old, Lan("192.0.2.1"), Lan("192.0.2.30", vendor: "Gone"));
+        await IngestInventory(appliance.Id, 2, TestReports.Now - 60, Lan("192.0.2.1"));
+
+        var outcome = await Store.PruneAsync(new RetentionPolicy(TimeSpan.FromDays(180), 1000), TestReports.Now, CancellationToken.None);
+        Assert.AreEqual(1, outcome.LanDevices, "the device last seen 200 days ago");
+        var left = await Store.ListLanDevicesAsync(appliance.Id, CancellationToken.None);
+        CollectionAssert.AreEqual(new[] { "192.0.2.1" }, left.Select(l => l.Address).ToArray());
+        Assert.AreEqual(0, (await Store.PruneAsync(new RetentionPolicy(TimeSpan.FromDays(180), 1000), TestReports.Now, CancellationToken.None)).LanDevices);
+    }
+
+    [TestMethod]
     public async Task LanInventory_AnotherMacAtAKnownAddress_IsANewDevice_AndAnOlderReportOnlyMovesFirstSeenBack()
     {
         var (appliance, _, _) = await Enroll();
