@@ -30,7 +30,7 @@ public sealed record AgentOptions
     /// <summary>Port of the factory-password check's SSH logins (22; tests run sshd elsewhere).</summary>
     public int FactorySshPort { get; init; } = 22;
 
-    /// <summary>The IPv4 block LAN discovery covers ("192.168.1.0/24"); null: the first network of this machine.</summary>
+    /// <summary>The IPv4 block LAN discovery covers ("192.0.2.0/24"); null: the first network of this machine.</summary>
     public string? LanNetwork { get; init; }
 
     /// <summary>How long one job fetch or report upload may take.</summary>

@@ -30,13 +30,13 @@ namespace FlaxGuard.Engine.Discovery
             problem = null;
             if (text == null || text.Length == 0 || text.Length > 18)
             {
-                problem = "is not an IPv4 block such as 192.168.1.0/24";
+                problem = "is not an IPv4 block such as 192.0.2.0/24";
                 return null;
             }
             int slash = text.IndexOf('/');
             if (slash < 0)
             {
-                problem = "has no prefix length (write it as 192.168.1.0/24)";
+                problem = "has no prefix length (write it as 192.0.2.0/24)";
                 return null;
             }
             uint address;

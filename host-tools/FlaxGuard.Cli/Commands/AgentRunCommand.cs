@@ -20,7 +20,7 @@ public static class AgentRunCommand
         var interval = new Option<int?>("--interval-seconds") { Description = "Seconds between rounds instead of the job's interval (1 to 604800; for tests and demos)." };
         var ledPin = new Option<int?>("--led-pin") { Description = "GPIO pin (BCM numbering) of a status LED: heartbeat OK, double blink drift, slow blink offline, fast flicker critical." };
         var oledBus = new Option<int?>("--oled-bus") { Description = "I2C bus of an SSD1306 128x64 display (address 0x3C) for status lines." };
-        var lan = new Option<string?>("--lan") { Description = "The IPv4 block LAN discovery covers, e.g. 192.168.1.0/24 (/22 to /30, a network of this machine). Default: the first such network. The job says how often (serve --discovery-interval)." };
+        var lan = new Option<string?>("--lan") { Description = "The IPv4 block LAN discovery covers, e.g. 192.0.2.0/24 (/22 to /30, a network of this machine). Default: the first such network. The job says how often (serve --discovery-interval)." };
         var factoryAttempts = new Option<int>("--factory-attempts-per-day") { Description = "Login attempts the factory-password check may make per opted-in device and UTC day (1 to 200; cameras lock accounts after a few failures).", DefaultValueFactory = _ => 10 };
         var factorySshPort = new Option<int>("--factory-ssh-port") { Description = "SSH port the factory-password check logs in to on opted-in devices.", DefaultValueFactory = _ => 22 };
         var command = new Command("run", """

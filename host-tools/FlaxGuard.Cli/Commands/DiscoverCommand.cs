@@ -16,7 +16,7 @@ public static class DiscoverCommand
     {
         var network = new Argument<string?>("network")
         {
-            Description = "The IPv4 block to discover, e.g. 192.168.1.0/24 (/22 to /30); it must be a network of this machine. Default: the first such network.",
+            Description = "The IPv4 block to discover, e.g. 192.0.2.0/24 (/22 to /30); it must be a network of this machine. Default: the first such network.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var ports = new Option<string>("--ports") { Description = "Admin ports the sweep tries; the first is tried on every address, the others on devices that answered.", DefaultValueFactory = _ => "80,443,22,23,2323,8080,8443,8000,554,8291,8728,5000" };
@@ -37,7 +37,7 @@ public static class DiscoverCommand
 
             Examples:
               flaxguard discover
-              flaxguard discover 192.168.1.0/24 --json
+              flaxguard discover 192.0.2.0/24 --json
             """)
         {
             network, ports, wait, timeout, concurrency, noSweep, json,
@@ -90,7 +90,7 @@ public static class DiscoverCommand
     {
         if (LocalNetworks.Choose(text, out var problem) is { } chosen) return chosen;
         throw new UserInputException(text is null
-            ? "This machine has no IPv4 network to discover; give one, e.g. flaxguard discover 192.168.1.0/24."
+            ? "This machine has no IPv4 network to discover; give one, e.g. flaxguard discover 192.0.2.0/24."
             : char.ToUpperInvariant(problem![0]) + problem[1..] + ".");
     }
 

@@ -16,7 +16,7 @@ namespace FlaxGuard.Engine.Reports
             TurnedAway = turnedAway < 0 ? 0 : turnedAway;
         }
 
-        /// <summary>The IPv4 block searched, "192.168.1.0/24".</summary>
+        /// <summary>The IPv4 block searched, "192.0.2.0/24".</summary>
         public string Network { get; private set; }
 
         public LanDevice[] Devices { get; private set; }
