@@ -16,15 +16,19 @@ public sealed class DiscoveryLan : IDisposable
     private readonly string _tag;
     private readonly string _switch;
     private int _links;
+    private static int s_instances;
 
     public DiscoveryLan()
     {
-        _tag = (Environment.ProcessId % 100000).ToString();
-        var third = 10 + Environment.ProcessId % 200;
+        // Unique per instance too: a name or prefix left by another LAN of this process must never collide.
+        var instance = Interlocked.Increment(ref s_instances);
+        _tag = (Environment.ProcessId % 10000 * 10 + instance % 10).ToString();
+        var third = 10 + (Environment.ProcessId + 97 * instance) % 200;
         Prefix = $"198.19.{third}";
         _switch = $"fg-sw-{_tag}";
         try
         {
+            DebianTool.Run("ip", ["netns", "del", _switch]); // left by a killed run with the same process id, if any
             Ip("netns", "add", _switch);
             _namespaces.Add(_switch);
             Ip("netns", "exec", _switch, "ip", "link", "add", "br0", "type", "bridge", "mcast_snooping", "0");
@@ -58,6 +62,7 @@ public sealed class DiscoveryLan : IDisposable
     public string AddMember(string role, int host)
     {
         var name = $"fg-{role}-{_tag}";
+        DebianTool.Run("ip", ["netns", "del", name]);
         Ip("netns", "add", name);
         _namespaces.Add(name);
         var inner = NewPair(out var outer);

@@ -11,7 +11,9 @@ namespace FlaxGuard.Probes.Tests.Discovery;
 /// the ONVIF camera twin with its WS-Discovery responder (in the test's own namespace). The inventory and the
 /// suggested profiles must match what runs there, within the /24 time target, and nothing can leave the LAN.
 /// </summary>
+// Its LAN joins the test's own namespace: never alongside another namespace LAN, whose multicast it would hear.
 [TestClass]
+[DoNotParallelize]
 public sealed class LanDiscoveryTests
 {
     [TestMethod]

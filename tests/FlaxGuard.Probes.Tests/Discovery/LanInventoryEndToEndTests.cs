@@ -11,7 +11,9 @@ namespace FlaxGuard.Probes.Tests.Discovery;
 /// report; the host lists it (<c>flaxguard inventory</c>), the first inventory alerts nothing, a device that appears
 /// later alerts once, <c>device add --from-discovery</c> enrols it, and <c>status</c> counts the rest.
 /// </summary>
+// Its LAN joins the test's own namespace: never alongside another namespace LAN, whose multicast it would hear.
 [TestClass]
+[DoNotParallelize]
 public sealed partial class LanInventoryEndToEndTests
 {
     public TestContext TestContext { get; set; } = null!;
