@@ -54,7 +54,7 @@ internal static class HikvisionDocuments
     public static string Interfaces(HikvisionTwinState s)
     {
         string wired = Interface(s, "1", s.Addressing, s.IpAddress, s.Gateway, s.PrimaryDns, s.SecondaryDns, s.MacAddress);
-        string wireless = Interface(s, "2", "dynamic", s.WirelessIpAddress, "192.168.8.1", s.WirelessPrimaryDns, s.WirelessSecondaryDns, s.WirelessMac);
+        string wireless = Interface(s, "2", "dynamic", s.WirelessIpAddress, "198.51.100.1", s.WirelessPrimaryDns, s.WirelessSecondaryDns, s.WirelessMac);
         return Document(s, "NetworkInterfaceList", s.Reordered ? wireless + wired : wired + wireless);
     }
 

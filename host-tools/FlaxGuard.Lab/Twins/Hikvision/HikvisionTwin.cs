@@ -171,11 +171,11 @@ public sealed class HikvisionTwin : ILabTwin
                     Digest.NonceMaxUses = 2;
                     break;
                 case TwinChanges.DhcpLeases:
-                    s.WirelessIpAddress = s.WirelessIpAddress == "192.168.8.23" ? "192.168.8.117" : "192.168.8.23";
+                    s.WirelessIpAddress = s.WirelessIpAddress == "198.51.100.23" ? "198.51.100.117" : "198.51.100.23";
                     break;
                 case TwinChanges.DhcpDnsRotation:
                     // The access point's DHCP server hands out other resolvers: the Wi-Fi interface shows them, nothing was configured.
-                    s.WirelessPrimaryDns = "192.168.8.254";
+                    s.WirelessPrimaryDns = "198.51.100.254";
                     s.WirelessSecondaryDns = "8.8.4.4";
                     break;
                 case TwinChanges.Reorder:

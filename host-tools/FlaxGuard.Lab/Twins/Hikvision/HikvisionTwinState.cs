@@ -36,9 +36,9 @@ public sealed class HikvisionTwinState
     public string SecondaryDns { get; set; } = "9.9.9.9";
 
     // The Wi-Fi interface (the -W models): address and DNS servers from the access point's DHCP server.
-    public string WirelessIpAddress { get; set; } = "192.168.8.23";
+    public string WirelessIpAddress { get; set; } = "198.51.100.23";
     public string WirelessMac { get; set; } = "44:19:b6:0a:1b:2d";
-    public string WirelessPrimaryDns { get; set; } = "192.168.8.1";
+    public string WirelessPrimaryDns { get; set; } = "198.51.100.1";
     public string WirelessSecondaryDns { get; set; } = "1.1.1.1";
     public int LinkSpeed { get; set; } = 100;
 
