@@ -99,8 +99,9 @@ public abstract partial class StoreContract
     public async Task LanInventory_ReportCounters_AreTheOnesOfCheckReports_AndARemovedApplianceIsNotListed()
     {
         var (appliance, _, device) = await Enroll();
-        await IngestInventory(appliance.Id, 1, TestReports.Now, Lan("192.0.2.40"));
-        var replay = await IngestInventory(appliance.Id, 1, TestReports.Now, Lan("192.0.2.40"));
+        var sealedAt = TestReports.Now; // one time for both: the replay must be the very same report
+        await IngestInventory(appliance.Id, 1, sealedAt, Lan("192.0.2.40"));
+        var replay = await IngestInventory(appliance.Id, 1, sealedAt, Lan("192.0.2.40"));
         Assert.AreEqual(IngestStatus.Duplicate, replay.Status, "an inventory report is unique by counter like any report");
         CollectionAssert.AreEqual(new long[] { 1 }, (await Store.ReportCountersAsync(appliance.Id, CancellationToken.None)).ToArray());
 
