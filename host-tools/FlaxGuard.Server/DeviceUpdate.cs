@@ -4,10 +4,12 @@ namespace FlaxGuard.Server;
 public sealed record DeviceUpdate(
     string? Name = null, string? Address = null, string? Profile = null, string? Ports = null, string? ApplianceId = null,
     string? User = null, string? Password = null, bool ClearCredentials = false,
-    string? DnsResolver = null, DeviceSnmp? Snmp = null, bool ClearSnmp = false, bool? FactoryCheck = null)
+    string? DnsResolver = null, DeviceSnmp? Snmp = null, bool ClearSnmp = false, bool? FactoryCheck = null,
+    int? InventoryIntervalSeconds = null)
 {
     public bool IsEmpty => Name is null && Address is null && Profile is null && Ports is null && ApplianceId is null
-        && User is null && Password is null && !ClearCredentials && DnsResolver is null && Snmp is null && !ClearSnmp && FactoryCheck is null;
+        && User is null && Password is null && !ClearCredentials && DnsResolver is null && Snmp is null && !ClearSnmp && FactoryCheck is null
+        && InventoryIntervalSeconds is null;
 
     /// <summary>The changed fields by name, never their secret values.</summary>
     public IEnumerable<string> ChangedFields()
@@ -24,6 +26,7 @@ public sealed record DeviceUpdate(
         if (Snmp is not null) yield return "snmp credentials";
         if (ClearSnmp) yield return "snmp credentials removed";
         if (FactoryCheck is { } on) yield return on ? "factory-password check on" : "factory-password check off";
+        if (InventoryIntervalSeconds is { } every) yield return "port inventory " + PortInventorySchedule.Describe(every);
     }
 
     public override string ToString() => $"DeviceUpdate({string.Join(", ", ChangedFields())})";

@@ -50,14 +50,16 @@ public static class Enrollment
     public static byte[] OpenKey(MasterKey master, ApplianceRecord appliance) => master.Open(appliance.KeySealed, ApplianceKeyBinding(appliance.Id));
 
     public static async Task<DeviceRecord> AddDeviceAsync(IFlaxStore store, MasterKey master, string name, string applianceId, string address, string profile, string ports,
-        string? user, string? password, long now, CancellationToken ct, string dnsResolver = "", DeviceSnmp? snmp = null, bool factoryCheck = false)
+        string? user, string? password, long now, CancellationToken ct, string dnsResolver = "", DeviceSnmp? snmp = null, bool factoryCheck = false,
+        int inventoryIntervalSeconds = JobLimits.DefaultInventoryIntervalSeconds)
     {
         CheckName(name, "device");
+        PortInventorySchedule.Check(inventoryIntervalSeconds);
         var id = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var record = new DeviceRecord(id, name, applianceId, address, profile, ports,
             string.IsNullOrEmpty(user) ? null : master.SealText(user, DeviceUserBinding(id)),
             string.IsNullOrEmpty(password) ? null : master.SealText(password, DevicePasswordBinding(id)), now,
-            dnsResolver, snmp is null ? null : master.SealText(snmp.Encode(), DeviceSnmpBinding(id)), factoryCheck);
+            dnsResolver, snmp is null ? null : master.SealText(snmp.Encode(), DeviceSnmpBinding(id)), factoryCheck, inventoryIntervalSeconds);
         await store.AddDeviceAsync(record, ct);
         return record;
     }
@@ -69,6 +71,7 @@ public static class Enrollment
     public static async Task<DeviceRecord> UpdateDeviceAsync(IFlaxStore store, MasterKey master, DeviceRecord device, DeviceUpdate update, CancellationToken ct)
     {
         if (update.Name is not null) CheckName(update.Name, "device");
+        if (update.InventoryIntervalSeconds is { } every) PortInventorySchedule.Check(every);
         var changed = device with
         {
             Name = update.Name ?? device.Name,
@@ -84,6 +87,7 @@ public static class Enrollment
             SnmpSealed = update.ClearSnmp ? null
                 : update.Snmp is null ? device.SnmpSealed : master.SealText(update.Snmp.Encode(), DeviceSnmpBinding(device.Id)),
             FactoryCheck = update.FactoryCheck ?? device.FactoryCheck,
+            InventoryIntervalSeconds = update.InventoryIntervalSeconds ?? device.InventoryIntervalSeconds,
         };
         if (!await store.UpdateDeviceAsync(changed, ct)) throw new StoreException($"device '{device.Name}' was removed meanwhile");
         return changed;

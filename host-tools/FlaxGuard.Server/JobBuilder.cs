@@ -21,11 +21,11 @@ public static class JobBuilder
             string? baselineText = approved is null ? null
                 : BaselineText.Format(new Baseline(device.Id, approved.CreatedAt, SqlFlaxStore.DecodeFacts(approved.Facts)));
             targets.Add(new JobTarget(device.Id, device.Name, device.Address, device.Profile, device.Ports, user, password, baselineText,
-                Enrollment.OpenProbeSettings(master, device), device.FactoryCheck));
+                Enrollment.OpenProbeSettings(master, device), device.FactoryCheck, device.InventoryIntervalSeconds));
         }
         // The high-water mark lets an appliance that lost or restored its state continue above every counter stored.
         return new Job(appliance.Id, appliance.JobVersion, now, appliance.IntervalSeconds, hashDbVersion, targets.ToArray(), appliance.LastCounter,
-            JobLimits.DefaultInventoryIntervalSeconds, discoveryIntervalSeconds);
+            discoveryIntervalSeconds);
     }
 
     public static async Task<byte[]> SealAsync(IFlaxStore store, MasterKey master, ApplianceRecord appliance, string hashDbVersion, long now, CancellationToken ct,

@@ -30,6 +30,7 @@ public static class DeviceAddCommand
         var appliance = new Option<string?>("--appliance") { Description = "Appliance (id or name) that checks this device; needed when more than one is enrolled." };
         var probeOptions = new ProbeSettingOptions();
         var factoryCheck = FactoryCheckOption.Create();
+        var portInventory = PortInventoryOption.Create();
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("add", """
@@ -43,9 +44,10 @@ public static class DeviceAddCommand
               flaxguard device add hall-cam --from-discovery 7 --user admin --password-prompt
               printf '%s\n' "$COMMUNITY" | flaxguard device add switch --address 192.0.2.30 --profile snmp --snmp v2c --snmp-secrets-stdin
               flaxguard device add old-dvr --address 192.0.2.40 --profile web --factory-check on
+              flaxguard device add nas --address 192.0.2.20 --profile web --port-inventory 6h
             """)
         {
-            name, address, profile, fromDiscovery, ports, user, prompt, fromStdin, argvPassword, appliance, factoryCheck, db, dataDir,
+            name, address, profile, fromDiscovery, ports, user, prompt, fromStdin, argvPassword, appliance, factoryCheck, portInventory, db, dataDir,
         };
         probeOptions.AddTo(command);
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
@@ -60,6 +62,7 @@ public static class DeviceAddCommand
             var prof = CheckProfile(parse.GetValue(profile) ?? (found is { Profile.Length: > 0 } ? found.Profile : null)
                 ?? throw new UserInputException(found is null ? "give --profile" : $"FlaxGuard suggests no profile for discovered device {found.Id}; give --profile"));
             var portList = CheckPorts(parse.GetValue(ports)!);
+            var inventorySeconds = PortInventoryOption.Read(parse, portInventory) ?? JobLimits.DefaultInventoryIntervalSeconds;
             var userName = parse.GetValue(user);
             var password = ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, deviceName);
             if (password is not null && userName is null) throw new UserInputException("a password needs --user");
@@ -71,9 +74,11 @@ public static class DeviceAddCommand
             var master = StoreOptions.Master(parse, dataDir);
             var applianceId = found?.ApplianceId ?? await ChooseAppliance(store, parse.GetValue(appliance), ct);
             var device = await Enrollment.AddDeviceAsync(store, master, deviceName, applianceId, addr, prof, portList, userName, password, StoreOptions.Now(), ct,
-                settings.TrustedResolver, snmp, FactoryCheckOption.Read(parse, factoryCheck) ?? false);
+                settings.TrustedResolver, snmp, FactoryCheckOption.Read(parse, factoryCheck) ?? false, inventorySeconds);
             console.WriteLine($"Device {device.Name} enrolled as {device.Id} ({prof} at {addr}), checked by appliance {applianceId}"
                 + (password is null && snmp is null ? "." : snmp is null ? "; its password is stored encrypted." : "; its credentials are stored encrypted."));
+            if (inventorySeconds != JobLimits.DefaultInventoryIntervalSeconds)
+                console.WriteLine($"Every TCP port of it is tried: {PortInventorySchedule.Describe(inventorySeconds)} (the risky ports every round).");
             if (device.FactoryCheck) console.WriteLine("The factory-password check is on for it: its appliance tries a few factory logins once a day.");
             console.WriteLine($"Its first report proposes a baseline; approve it with: flaxguard baseline approve {device.Name}");
             return 0;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using FlaxGuard.Cli.Output;
+using FlaxGuard.Server;
 using Spectre.Console;
 
 namespace FlaxGuard.Cli.Commands;
@@ -14,7 +15,7 @@ public static class DeviceListCommand
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("list", """
-            List enrolled devices with their appliance, address and profile. Whether a login is stored is shown; the login itself never is. Once a device is opted in to the factory-password check, a "factory check" column says which are (--json always has factoryCheck).
+            List enrolled devices with their appliance, address, profile and how often every TCP port of each is tried ("port inventory": daily unless set with --port-inventory). Whether a login is stored is shown; the login itself never is. Once a device is opted in to the factory-password check, a "factory check" column says which are (--json always has factoryCheck, and portInventorySeconds, 0 for off).
 
             Examples:
               flaxguard device list
@@ -32,7 +33,7 @@ public static class DeviceListCommand
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(devices.Select(d => new DeviceListJson(
                     d.Id, d.Name, d.ApplianceId, appliances[d.ApplianceId], d.Address, d.Profile,
-                    d.Ports, d.PasswordSealed is not null || d.UserSealed is not null, d.FactoryCheck)).ToArray(), CliJsonContext.Default.DeviceListJsonArray));
+                    d.Ports, d.PasswordSealed is not null || d.UserSealed is not null, d.FactoryCheck, d.InventoryIntervalSeconds)).ToArray(), CliJsonContext.Default.DeviceListJsonArray));
                 return 0;
             }
             if (devices.Count == 0)
@@ -42,11 +43,12 @@ public static class DeviceListCommand
             }
             // The opt-in column appears once any device has the factory-password check on, so narrow terminals keep the usual table.
             var anyFactoryCheck = devices.Any(d => d.FactoryCheck);
-            var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login");
+            var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login", "port inventory");
             if (anyFactoryCheck) table.AddColumn("factory check");
             foreach (var d in devices)
             {
-                string[] cells = [SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none"];
+                string[] cells = [SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none",
+                    PortInventorySchedule.Describe(d.InventoryIntervalSeconds)];
                 table.AddRow(anyFactoryCheck ? [.. cells, d.FactoryCheck ? "on" : "off"] : cells);
             }
             console.Write(table);

@@ -25,6 +25,7 @@ public static class DeviceSetCommand
         var probeOptions = new ProbeSettingOptions();
         var noSnmp = new Option<bool>("--no-snmp") { Description = "Forget the stored SNMP credentials (SNMP is then not asked)." };
         var factoryCheck = FactoryCheckOption.Create();
+        var portInventory = PortInventoryOption.Create();
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("set", """
@@ -39,10 +40,12 @@ public static class DeviceSetCommand
               flaxguard device set nas --no-credentials
               flaxguard device set office-router --dns-resolver 192.0.2.53
               flaxguard device set cam-door --factory-check on
+              flaxguard device set nas --port-inventory 6h
+              flaxguard device set cam-door --port-inventory off
               printf '%s\n%s\n' "$AUTH" "$PRIV" | flaxguard device set office-router --snmp v3 --snmp-user monitor --snmp-secrets-stdin
             """)
         {
-            device, rename, address, profile, ports, user, prompt, fromStdin, noCredentials, argvPassword, appliance, noSnmp, factoryCheck, db, dataDir,
+            device, rename, address, profile, ports, user, prompt, fromStdin, noCredentials, argvPassword, appliance, noSnmp, factoryCheck, portInventory, db, dataDir,
         };
         probeOptions.AddTo(command);
         command.SetAction((parse, ct) => StoreOptions.Run(async () =>
@@ -66,9 +69,9 @@ public static class DeviceSetCommand
             if (clearSnmp && parse.GetValue(probeOptions.Snmp) is not null) throw new UserInputException("--no-snmp cannot be combined with --snmp");
             var resolverText = parse.GetValue(probeOptions.DnsResolver);
             var update = new DeviceUpdate(newName, newAddress, newProfile, newPorts, newAppliance, userName, null, clear, ClearSnmp: clearSnmp,
-                FactoryCheck: FactoryCheckOption.Read(parse, factoryCheck));
+                FactoryCheck: FactoryCheckOption.Read(parse, factoryCheck), InventoryIntervalSeconds: PortInventoryOption.Read(parse, portInventory));
             if (update.IsEmpty && !wantsPassword && !probeOptions.AnyGiven(parse))
-                throw new UserInputException("nothing to change; give at least one of --name, --address, --profile, --ports, --user, --password-prompt, --password-stdin, --no-credentials, --appliance, --dns-resolver, --snmp, --no-snmp, --factory-check");
+                throw new UserInputException("nothing to change; give at least one of --name, --address, --profile, --ports, --user, --password-prompt, --password-stdin, --no-credentials, --appliance, --dns-resolver, --snmp, --no-snmp, --factory-check, --port-inventory");
             // Only after everything else checked out, so a typo never costs a typed password.
             var password = DeviceAddCommand.ReadPassword(parse.GetValue(prompt), parse.GetValue(fromStdin), userName, current.Name);
             if (password is not null && userName is null && current.UserSealed is null)

@@ -13,7 +13,8 @@ internal sealed record StatusJson(string State, int ExitCode, string Summary, in
 
 internal sealed record StatusDeviceJson(string Id, string Name, string Appliance, string State, string Worst, string? Firmware, long? LastReportAgeSeconds, string Reason);
 
-internal sealed record DeviceListJson(string Id, string Name, string ApplianceId, string Appliance, string Address, string Profile, string Ports, bool HasLogin, bool FactoryCheck);
+internal sealed record DeviceListJson(string Id, string Name, string ApplianceId, string Appliance, string Address, string Profile, string Ports, bool HasLogin, bool FactoryCheck,
+    int PortInventorySeconds);
 
 internal sealed record ProvisioningJson(string Format, string HostUrl, string ApplianceId, string Name, string Key, int IntervalSeconds, string? CaCertificatePem);
 

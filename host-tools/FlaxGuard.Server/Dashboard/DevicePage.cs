@@ -24,6 +24,7 @@ public static class DevicePage
             <tr><th>Address</th><td><code>{d.Address}</code></td></tr>
             <tr><th>Profile</th><td>{d.Profile}</td></tr>
             <tr><th>Factory-password check</th><td>{(d.FactoryCheck ? "on (once a day, within a small attempt budget)" : "off (turn on with flaxguard device set " + d.Name + " --factory-check on)")}</td></tr>
+            <tr><th>Port inventory</th><td>{PortInventory(d)}</td></tr>
             <tr><th>Last report</th><td>{(v.Latest is null ? "never" : Layout.Utc(v.Latest.ReceivedAt) + " (" + Layout.Ago(v.Latest.ReceivedAt, now) + ")")}</td></tr>
             </tbody></table>
             <h2>Firmware</h2>
@@ -40,6 +41,11 @@ public static class DevicePage
             {OverviewPage.AppliancesTable([v.Appliance], now)}
             """);
     }
+
+    /// <summary>How often every TCP port is tried, and how to change it.</summary>
+    private static string PortInventory(DeviceRecord d) => d.InventoryIntervalSeconds == 0
+        ? "off: only the risky ports are tried (turn on with flaxguard device set " + d.Name + " --port-inventory daily)"
+        : "every TCP port (1-65535) " + PortInventorySchedule.Describe(d.InventoryIntervalSeconds) + "; a new listening port is drift (change with flaxguard device set " + d.Name + " --port-inventory)";
 
     private static SafeHtml Firmware(TargetResultRecord? latest)
     {

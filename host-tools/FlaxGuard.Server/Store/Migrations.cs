@@ -84,6 +84,10 @@ public static class Migrations
             // When the appliance's first inventory was stored: that one is the baseline and raises no new-device alerts.
             "ALTER TABLE appliances ADD COLUMN lan_surveyed_at BIGINT NULL",
         ]),
+        new(7, "per-device schedule of the full TCP inventory (seconds; 0 for none; daily unless set)",
+        [
+            "ALTER TABLE devices ADD COLUMN inventory_interval_seconds INTEGER NOT NULL DEFAULT 86400",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

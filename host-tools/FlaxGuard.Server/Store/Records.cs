@@ -11,9 +11,11 @@ public sealed record ApplianceRecord(
 
 /// <summary>A checked router or camera. User and password stay sealed here.</summary>
 /// <param name="FactoryCheck">The owner opted the device in to the factory-password check (off by default).</param>
+/// <param name="InventoryIntervalSeconds">Seconds between two full TCP inventories (1-65535) of the device; 0 for none (default daily).</param>
 public sealed record DeviceRecord(
     string Id, string Name, string ApplianceId, string Address, string Profile, string Ports,
-    byte[]? UserSealed, byte[]? PasswordSealed, long CreatedAt, string DnsResolver = "", byte[]? SnmpSealed = null, bool FactoryCheck = false);
+    byte[]? UserSealed, byte[]? PasswordSealed, long CreatedAt, string DnsResolver = "", byte[]? SnmpSealed = null, bool FactoryCheck = false,
+    int InventoryIntervalSeconds = FlaxGuard.Engine.Jobs.JobLimits.DefaultInventoryIntervalSeconds);
 
 public enum BaselineState { Proposed, Approved, Rejected, Replaced }
 

@@ -20,10 +20,11 @@ public abstract partial class SqlFlaxStore
         if (await Scalar(c, tx, "SELECT 1 FROM appliances WHERE id = @a AND removed_at IS NULL", ct, ("a", d.ApplianceId)) is null)
             throw new StoreException($"appliance '{d.ApplianceId}' does not exist");
         await Exec(c, tx, """
-            INSERT INTO devices (id, name, appliance_id, address, profile, ports, user_sealed, password_sealed, created_at, dns_resolver, snmp_sealed, factory_check)
-            VALUES (@id, @name, @a, @address, @profile, @ports, @user, @password, @created, @resolver, @snmp, @factory)
+            INSERT INTO devices (id, name, appliance_id, address, profile, ports, user_sealed, password_sealed, created_at, dns_resolver, snmp_sealed, factory_check, inventory_interval_seconds)
+            VALUES (@id, @name, @a, @address, @profile, @ports, @user, @password, @created, @resolver, @snmp, @factory, @inventory)
             """, ct, ("id", d.Id), ("name", d.Name), ("a", d.ApplianceId), ("address", d.Address), ("profile", d.Profile), ("ports", d.Ports),
-            ("user", d.UserSealed), ("password", d.PasswordSealed), ("created", d.CreatedAt), ("resolver", d.DnsResolver), ("snmp", d.SnmpSealed), ("factory", d.FactoryCheck ? 1 : 0));
+            ("user", d.UserSealed), ("password", d.PasswordSealed), ("created", d.CreatedAt), ("resolver", d.DnsResolver), ("snmp", d.SnmpSealed), ("factory", d.FactoryCheck ? 1 : 0),
+            ("inventory", d.InventoryIntervalSeconds));
         await BumpJob(c, tx, d.ApplianceId, ct);
         await tx.CommitAsync(ct);
     }
@@ -42,12 +43,13 @@ public abstract partial class SqlFlaxStore
             : await Query(c, null, DeviceSelect + " WHERE appliance_id = @a ORDER BY name", ReadDevice, ct, ("a", applianceId));
     }
 
-    private const string DeviceSelect = "SELECT id, name, appliance_id, address, profile, ports, user_sealed, password_sealed, created_at, dns_resolver, snmp_sealed, factory_check FROM devices";
+    private const string DeviceSelect = "SELECT id, name, appliance_id, address, profile, ports, user_sealed, password_sealed, created_at, dns_resolver, snmp_sealed, factory_check, inventory_interval_seconds FROM devices";
 
     private static DeviceRecord ReadDevice(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
         r.IsDBNull(6) ? null : (byte[])r.GetValue(6), r.IsDBNull(7) ? null : (byte[])r.GetValue(7), Convert.ToInt64(r.GetValue(8)),
-        r.GetString(9), r.IsDBNull(10) ? null : (byte[])r.GetValue(10), Convert.ToInt64(r.GetValue(11)) != 0);
+        r.GetString(9), r.IsDBNull(10) ? null : (byte[])r.GetValue(10), Convert.ToInt64(r.GetValue(11)) != 0,
+        Convert.ToInt32(r.GetValue(12)));
 
     public async Task<bool> UpdateDeviceAsync(DeviceRecord d, CancellationToken ct)
     {
@@ -61,9 +63,11 @@ public abstract partial class SqlFlaxStore
             throw new StoreException($"appliance '{d.ApplianceId}' does not exist");
         await Exec(c, tx, """
             UPDATE devices SET name = @name, appliance_id = @a, address = @address, profile = @profile, ports = @ports,
-                user_sealed = @user, password_sealed = @password, dns_resolver = @resolver, snmp_sealed = @snmp, factory_check = @factory WHERE id = @id
+                user_sealed = @user, password_sealed = @password, dns_resolver = @resolver, snmp_sealed = @snmp, factory_check = @factory,
+                inventory_interval_seconds = @inventory WHERE id = @id
             """, ct, ("id", d.Id), ("name", d.Name), ("a", d.ApplianceId), ("address", d.Address), ("profile", d.Profile), ("ports", d.Ports),
-            ("user", d.UserSealed), ("password", d.PasswordSealed), ("resolver", d.DnsResolver), ("snmp", d.SnmpSealed), ("factory", d.FactoryCheck ? 1 : 0));
+            ("user", d.UserSealed), ("password", d.PasswordSealed), ("resolver", d.DnsResolver), ("snmp", d.SnmpSealed), ("factory", d.FactoryCheck ? 1 : 0),
+            ("inventory", d.InventoryIntervalSeconds));
         await BumpJob(c, tx, d.ApplianceId, ct);
         if (oldAppliance != d.ApplianceId) await BumpJob(c, tx, oldAppliance, ct);
         await tx.CommitAsync(ct);

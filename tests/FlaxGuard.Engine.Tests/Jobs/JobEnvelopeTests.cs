@@ -172,9 +172,8 @@ public sealed class JobEnvelopeTests
         w.WriteInt64(Now);
         w.WriteUInt32(300);
         w.WriteInt64(0); // report high-water mark
-        w.WriteUInt32(86_400); // inventory interval
         w.WriteString("");
-        w.WriteUInt32(3600); // discovery interval (format 4)
+        w.WriteUInt32(3600); // discovery interval (format 4 on); format 5 has no job-wide inventory interval
         w.WriteBytes(Nonce, 0, 16);
         byte[] body = [0, 0, 0, 1, 0, 0, 0, 2, (byte)'x'];
         w.WriteUInt32((uint)body.Length);
@@ -223,17 +222,6 @@ public sealed class JobEnvelopeTests
     }
 
     [TestMethod]
-    public void InventoryInterval_TravelsInTheSignedHeader_AndDefaultsToDaily()
-    {
-        var job = new Job("dongle-01", 5, Now, 300, "", [], 0, inventoryIntervalSeconds: 3600);
-        var result = Verify(JobEnvelope.Seal(job, Key, Nonce));
-        Assert.AreEqual(JobStatus.Accepted, result.Status, result.Reason);
-        Assert.AreEqual(3600, result.Job!.InventoryIntervalSeconds);
-        Assert.AreEqual(86_400, new Job("dongle-01", 5, Now, 300, "", []).InventoryIntervalSeconds);
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Job("dongle-01", 5, Now, 300, "", [], 0, inventoryIntervalSeconds: 5));
-    }
-
-    [TestMethod]
     public void Format1Envelope_FromAnOlderHost_IsStillRead_WithHighWaterZero()
     {
         var w = new ByteWriter(128);
@@ -253,6 +241,5 @@ public sealed class JobEnvelopeTests
         Assert.AreEqual(JobStatus.Accepted, result.Status, result.Reason);
         Assert.AreEqual(0, result.Job!.ReportHighWater);
         Assert.AreEqual(3, result.Job.Version);
-        Assert.AreEqual(JobLimits.DefaultInventoryIntervalSeconds, result.Job.InventoryIntervalSeconds, "older hosts get the daily inventory");
     }
 }

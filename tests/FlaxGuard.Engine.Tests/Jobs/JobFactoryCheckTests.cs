@@ -24,7 +24,7 @@ public sealed class JobFactoryCheckTests
             new JobTarget("t-2", "Router", "192.0.2.1", "openwrt", "", "root", "pw", null, null, false),
         ]);
         var envelope = JobEnvelope.Seal(job, Key, Nonce);
-        Assert.AreEqual(4, envelope[4]);
+        Assert.AreEqual(JobEnvelope.Format, envelope[4]);
         var result = JobVerifier.Verify(envelope, Key, "dongle-01", 0);
         Assert.AreEqual(JobStatus.Accepted, result.Status, result.Reason);
         Assert.IsTrue(result.Job!.Targets[0].FactoryCheck);
@@ -44,7 +44,7 @@ public sealed class JobFactoryCheckTests
         w.WriteInt64(0);
         w.WriteUInt32(86_400);
         w.WriteString("");
-        if (format >= JobEnvelope.Format) w.WriteUInt32(0); // discoveryIntervalSeconds: none
+        if (format >= JobEnvelope.FormatWithJobInventory) w.WriteUInt32(0); // discoveryIntervalSeconds: none
         w.WriteBytes(Nonce, 0, 16);
         w.WriteUInt32((uint)body.Length);
         w.WriteBytes(body, 0, body.Length);
@@ -78,10 +78,10 @@ public sealed class JobFactoryCheckTests
     [TestMethod]
     public void Format4_FlagOtherThan0Or1_OrMissing_IsMalformed()
     {
-        Assert.IsTrue(JobVerifier.Verify(Envelope(JobEnvelope.Format, Body(1)), Key, "dongle-01", 0).Job!.Targets[0].FactoryCheck);
-        var bad = JobVerifier.Verify(Envelope(JobEnvelope.Format, Body(2)), Key, "dongle-01", 0);
+        Assert.IsTrue(JobVerifier.Verify(Envelope(JobEnvelope.FormatWithJobInventory, Body(1)), Key, "dongle-01", 0).Job!.Targets[0].FactoryCheck);
+        var bad = JobVerifier.Verify(Envelope(JobEnvelope.FormatWithJobInventory, Body(2)), Key, "dongle-01", 0);
         Assert.AreEqual(JobStatus.Malformed, bad.Status);
         StringAssert.Contains(bad.Reason, "factory-check flag");
-        Assert.AreEqual(JobStatus.Malformed, JobVerifier.Verify(Envelope(JobEnvelope.Format, Body()), Key, "dongle-01", 0).Status);
+        Assert.AreEqual(JobStatus.Malformed, JobVerifier.Verify(Envelope(JobEnvelope.FormatWithJobInventory, Body()), Key, "dongle-01", 0).Status);
     }
 }

@@ -139,17 +139,17 @@ public sealed class LanInventoryReportTests
     }
 
     [TestMethod]
-    public void JobFormat4_CarriesTheDiscoveryInterval_OlderFormatsMeanNone()
+    public void JobFormat4AndLater_CarryTheDiscoveryInterval_OlderFormatsMeanNone()
     {
         var nonce = new byte[16];
-        var job = new Job("dongle-01", 2, Now, 300, "", [], 0, JobLimits.DefaultInventoryIntervalSeconds, 1800);
+        var job = new Job("dongle-01", 2, Now, 300, "", [], 0, 1800);
         var envelope = JobEnvelope.Seal(job, Key, nonce);
         Assert.AreEqual(JobEnvelope.Format, envelope[4]);
         var read = JobVerifier.Verify(envelope, Key, "dongle-01", 0);
         Assert.IsTrue(read.Accepted, read.Reason);
         Assert.AreEqual(1800, read.Job.DiscoveryIntervalSeconds);
         Assert.AreEqual(0, new Job("dongle-01", 2, Now, 300, "", []).DiscoveryIntervalSeconds, "a host that names no interval asks for no discovery");
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Job("dongle-01", 2, Now, 300, "", [], 0, 0, 10));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Job("dongle-01", 2, Now, 300, "", [], 0, 10));
 
         // A format 3 envelope (no discovery field) still reads, as "no discovery".
         var w = new ByteWriter(128);

@@ -79,7 +79,8 @@ public static class SeedWriter
         [
             new JobTarget("t-1", "Office router", "192.0.2.1", "openwrt", "default,8000-8010", "root", "s3cret-pässword", BaselineText.Format(SampleBaseline()),
                 new FlaxGuard.Engine.Families.ProbeSettings { TrustedResolver = "192.0.2.53:5353", SnmpUser = "monitor", SnmpAuthPassword = "auth-pass-1", SnmpPrivPassword = "priv-pass-2" }),
-            new JobTarget("t-2", "Camera", "https://203.0.113.9:8443", "hikvision", "", "admin", "12345", null),
+            // Format 5: each target its own full-inventory interval (here 6 h).
+            new JobTarget("t-2", "Camera", "https://203.0.113.9:8443", "hikvision", "", "admin", "12345", null, null, false, 6 * 3600),
         ],
         reportHighWater: 41);
 

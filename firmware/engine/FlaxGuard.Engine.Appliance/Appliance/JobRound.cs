@@ -44,7 +44,6 @@ namespace FlaxGuard.Engine.Appliance
         private readonly Hashtable _lastInventory = new Hashtable();
         // Target id -> the net.tcp facts its last inventory found, repeated in the rounds between (InventoryCarryOver).
         private readonly Hashtable _inventoryFacts = new Hashtable();
-        private long _inventoryIntervalMs = (long)JobLimits.DefaultInventoryIntervalSeconds * 1000;
         // The factory-password check of opted-in targets: its budget, cursor and last verdict live in this store.
         private IKeyValueStore _factoryStore;
         private IExtraLoginMethods _factoryExtra;
@@ -78,12 +77,17 @@ namespace FlaxGuard.Engine.Appliance
         /// <summary>Bound on one target's full inventory; ports not reached by then are reported as not checked.</summary>
         public int InventoryTimeoutMs { get; set; }
 
-        /// <summary>True when the target's next check tries every TCP port (never done, or the interval has passed).</summary>
-        public bool InventoryDue(string targetId)
+        /// <summary>
+        /// True when the target's next check tries every TCP port: its own interval is not off and it was never
+        /// inventoried, or its interval has passed.
+        /// </summary>
+        public bool InventoryDue(JobTarget target)
         {
-            if (_inventoryIntervalMs <= 0) return false;
-            object last = _lastInventory[targetId];
-            return last == null || _clock.MonotonicMilliseconds - (long)last >= _inventoryIntervalMs;
+            if (target == null) throw new ArgumentNullException("target");
+            long intervalMs = (long)target.InventoryIntervalSeconds * 1000;
+            if (intervalMs <= 0) return false;
+            object last = _lastInventory[target.TargetId];
+            return last == null || _clock.MonotonicMilliseconds - (long)last >= intervalMs;
         }
 
         /// <summary>
@@ -123,7 +127,6 @@ namespace FlaxGuard.Engine.Appliance
             if (job == null) throw new ArgumentNullException("job");
             // After lost or restored state the stored counter is behind what the host holds; catch up before sealing.
             _counter.RaiseTo(job.ReportHighWater);
-            _inventoryIntervalMs = (long)job.InventoryIntervalSeconds * 1000;
             Severity highest = Severity.None;
             bool anyDrift = false;
             bool anyUnverified = false;
@@ -210,7 +213,13 @@ namespace FlaxGuard.Engine.Appliance
                 }
                 ProbeContext context = new ProbeContext(plan.Host, _http, _tcp, _udp, _clock, _random);
                 IProbe[] probes = plan.Probes;
-                bool inventory = InventoryDue(target.TargetId);
+                bool inventory = InventoryDue(target);
+                if (target.InventoryIntervalSeconds == 0)
+                {
+                    // Switched off: what an earlier inventory found is no longer repeated as if still seen.
+                    _lastInventory.Remove(target.TargetId);
+                    _inventoryFacts.Remove(target.TargetId);
+                }
                 if (inventory)
                 {
                     probes = WithInventory(probes);

@@ -17,21 +17,15 @@ namespace FlaxGuard.Engine.Jobs
 
         /// <param name="reportHighWater">The highest report counter the host has stored from this appliance.</param>
         public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets, long reportHighWater)
-            : this(deviceId, version, issuedUnixSeconds, intervalSeconds, hashDbVersion, targets, reportHighWater, JobLimits.DefaultInventoryIntervalSeconds)
-        {
-        }
-
-        /// <param name="inventoryIntervalSeconds">Seconds between two full TCP inventories (1-65535) of each target; 0 for none.</param>
-        public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets, long reportHighWater, int inventoryIntervalSeconds)
-            : this(deviceId, version, issuedUnixSeconds, intervalSeconds, hashDbVersion, targets, reportHighWater, inventoryIntervalSeconds, 0)
+            : this(deviceId, version, issuedUnixSeconds, intervalSeconds, hashDbVersion, targets, reportHighWater, 0)
         {
         }
 
         /// <param name="discoveryIntervalSeconds">Seconds between two LAN discovery rounds (inventory reports); 0 for none.</param>
-        public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets, long reportHighWater, int inventoryIntervalSeconds, int discoveryIntervalSeconds)
+        /// <remarks>Each target carries its own full-inventory interval (<see cref="JobTarget.InventoryIntervalSeconds"/>).</remarks>
+        public Job(string deviceId, long version, long issuedUnixSeconds, int intervalSeconds, string hashDbVersion, JobTarget[] targets, long reportHighWater, int discoveryIntervalSeconds)
         {
             if (discoveryIntervalSeconds != 0 && (discoveryIntervalSeconds < JobLimits.MinDiscoveryIntervalSeconds || discoveryIntervalSeconds > JobLimits.MaxDiscoveryIntervalSeconds)) throw new ArgumentOutOfRangeException("discoveryIntervalSeconds", "the discovery interval must be 0 (none) or " + JobLimits.MinDiscoveryIntervalSeconds.ToString() + " to " + JobLimits.MaxDiscoveryIntervalSeconds.ToString() + " seconds");
-            if (inventoryIntervalSeconds != 0 && (inventoryIntervalSeconds < JobLimits.MinInventoryIntervalSeconds || inventoryIntervalSeconds > JobLimits.MaxInventoryIntervalSeconds)) throw new ArgumentOutOfRangeException("inventoryIntervalSeconds", "the inventory interval must be 0 (none) or " + JobLimits.MinInventoryIntervalSeconds.ToString() + " to " + JobLimits.MaxInventoryIntervalSeconds.ToString() + " seconds");
             if (reportHighWater < 0) throw new ArgumentOutOfRangeException("reportHighWater");
             if (!Report.IsValidDeviceId(deviceId)) throw new ArgumentException("appliance id must be 1 to 64 characters of letters, digits, '-', '_' or '.'", "deviceId");
             if (version < 1) throw new ArgumentOutOfRangeException("version", "the job version starts at 1");
@@ -49,7 +43,6 @@ namespace FlaxGuard.Engine.Jobs
             HashDbVersion = hashDbVersion == null ? "" : hashDbVersion;
             Targets = targets;
             ReportHighWater = reportHighWater;
-            InventoryIntervalSeconds = inventoryIntervalSeconds;
             DiscoveryIntervalSeconds = discoveryIntervalSeconds;
         }
 
@@ -58,12 +51,6 @@ namespace FlaxGuard.Engine.Jobs
         /// it falls in; 0 for none (also what a format 3 job means: its host keeps no inventory).
         /// </summary>
         public int DiscoveryIntervalSeconds { get; private set; }
-
-        /// <summary>
-        /// Seconds between two full TCP inventories of each target (every port, 1-65535), on their own schedule beside
-        /// the rounds; 0 for none. Rounds in between try the risky ports only.
-        /// </summary>
-        public int InventoryIntervalSeconds { get; private set; }
 
         /// <summary>
         /// The highest report counter the host has stored from this appliance when it issued the job (0: none). An

@@ -16,6 +16,7 @@ namespace FlaxGuard.Engine.Jobs
     ///              encrypted snmpAuthPassword, encrypted snmpPrivPassword (each u32 n + n bytes)]
     ///             u8 hasBaseline (0 or 1), [string baselineText],
     ///             [format 4: u8 factoryCheck (0 or 1)]
+    ///             [format 5: u32 inventoryIntervalSeconds (0: no full TCP inventory)]
     /// </code>
     /// </summary>
     public static class JobCodec
@@ -53,17 +54,25 @@ namespace FlaxGuard.Engine.Jobs
                     writer.WriteString(target.BaselineText);
                 }
                 writer.WriteByte(target.FactoryCheck ? (byte)1 : (byte)0);
+                writer.WriteUInt32((uint)target.InventoryIntervalSeconds);
             }
         }
 
         public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher)
         {
-            return ReadBody(reader, cipher, true, true);
+            return ReadBody(reader, cipher, true, true, true, JobLimits.DefaultInventoryIntervalSeconds);
+        }
+
+        public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher, bool withSettings, bool withFactoryCheck)
+        {
+            return ReadBody(reader, cipher, withSettings, withFactoryCheck, false, JobLimits.DefaultInventoryIntervalSeconds);
         }
 
         /// <param name="withSettings">False for format 1 and 2 jobs, whose targets carry no probe settings.</param>
         /// <param name="withFactoryCheck">False before format 4, whose targets carry no factory-check flag (read as off).</param>
-        public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher, bool withSettings, bool withFactoryCheck)
+        /// <param name="withInventory">False before format 5, whose targets carry no inventory interval: each takes <paramref name="jobInventorySeconds"/>.</param>
+        /// <param name="jobInventorySeconds">The job-wide interval of a format 3 or 4 header (the daily default for older ones).</param>
+        public static JobTarget[] ReadBody(ByteReader reader, CredentialCipher cipher, bool withSettings, bool withFactoryCheck, bool withInventory, int jobInventorySeconds)
         {
             if (reader == null) throw new ArgumentNullException("reader");
             if (cipher == null) throw new ArgumentNullException("cipher");
@@ -104,7 +113,14 @@ namespace FlaxGuard.Engine.Jobs
                     if (flag > 1) throw new FormatException("factory-check flag " + flag.ToString() + " is neither 0 nor 1");
                     factoryCheck = flag == 1;
                 }
-                targets[t] = new JobTarget(id, name, address, profile, ports, user, password, baseline, settings, factoryCheck);
+                int inventory = jobInventorySeconds;
+                if (withInventory)
+                {
+                    uint seconds = reader.ReadUInt32();
+                    if (!JobLimits.IsValidInventoryInterval(seconds)) throw new FormatException("inventory interval of " + seconds.ToString() + " s is out of range");
+                    inventory = (int)seconds;
+                }
+                targets[t] = new JobTarget(id, name, address, profile, ports, user, password, baseline, settings, factoryCheck, inventory);
             }
             if (reader.Remaining != 0) throw new FormatException("job body has " + reader.Remaining.ToString() + " bytes after its end");
             return targets;

@@ -8,8 +8,8 @@ namespace FlaxGuard.Engine.Jobs
     /// <summary>
     /// The signed wire and storage form of a job:
     /// <code>
-    /// "FGJ1" | u8 format=4 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
-    ///        | i64 reportHighWater | u32 inventoryIntervalSeconds | string hashDbVersion
+    /// "FGJ1" | u8 format=5 | string applianceId | i64 version | i64 issuedUnixSeconds | u32 intervalSeconds
+    ///        | i64 reportHighWater | string hashDbVersion
     ///        | u32 discoveryIntervalSeconds | 16-byte nonce | u32 bodyLength | body (<see cref="JobCodec"/>)
     ///        | HMAC-SHA256(applianceKey, all before)
     /// </code>
@@ -17,13 +17,16 @@ namespace FlaxGuard.Engine.Jobs
     /// HMAC-SHA256(applianceKey, "flaxguard job credentials")[0..16] with the nonce as first counter block, so an
     /// appliance can keep the envelope on flash as it came and decrypt credentials only into memory.
     /// The header fields sit in clear so the appliance can check id and version before decrypting anything.
-    /// Format 3 (targets without the factory-check flag: read as off; no discoveryIntervalSeconds: read as 0, no LAN discovery),
+    /// Format 4 (one job-wide u32 inventoryIntervalSeconds after reportHighWater, no interval per target: every target
+    /// takes the job-wide one), format 3 (also targets without the factory-check flag: read as off; no discoveryIntervalSeconds: read as 0, no LAN discovery),
     /// format 2 (targets without probe settings, no inventoryIntervalSeconds: read as the daily default) and format 1
     /// (also no reportHighWater, read as 0) are still read.
     /// </summary>
     public static class JobEnvelope
     {
-        public const byte Format = 4;
+        public const byte Format = 5;
+        /// <summary>Format 4: one full-inventory interval for the whole job in the header instead of one per target.</summary>
+        public const byte FormatWithJobInventory = 4;
         /// <summary>Format 3: no discovery interval in the header, no factory-check flag per target.</summary>
         public const byte FormatWithoutDiscovery = 3;
         public const byte FormatWithoutSettings = 2;
@@ -56,7 +59,6 @@ namespace FlaxGuard.Engine.Jobs
             w.WriteInt64(job.IssuedUnixSeconds);
             w.WriteUInt32((uint)job.IntervalSeconds);
             w.WriteInt64(job.ReportHighWater);
-            w.WriteUInt32((uint)job.InventoryIntervalSeconds);
             w.WriteString(job.HashDbVersion);
             w.WriteUInt32((uint)job.DiscoveryIntervalSeconds);
             w.WriteBytes(nonce, 0, nonce.Length);
@@ -95,7 +97,7 @@ namespace FlaxGuard.Engine.Jobs
                 if (r.ReadByte() != Magic[i]) throw new FormatException("does not start with FGJ1");
             }
             byte format = r.ReadByte();
-            if (format != Format && format != FormatWithoutDiscovery && format != FormatWithoutSettings && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
+            if (format != Format && format != FormatWithJobInventory && format != FormatWithoutDiscovery && format != FormatWithoutSettings && format != FormatWithoutHighWater) throw new FormatException("job format version " + format.ToString() + " is not supported");
             JobHeader h = new JobHeader();
             h.DeviceId = r.ReadString(Report.MaxDeviceIdLength, "appliance id");
             if (!Report.IsValidDeviceId(h.DeviceId)) throw new FormatException("appliance id is not valid");
@@ -106,21 +108,22 @@ namespace FlaxGuard.Engine.Jobs
             if (interval < JobLimits.MinIntervalSeconds || interval > JobLimits.MaxIntervalSeconds) throw new FormatException("interval of " + interval.ToString() + " s is out of range");
             h.IntervalSeconds = (int)interval;
             h.HasSettings = format >= FormatWithoutDiscovery;
-            h.HasFactoryCheck = format >= Format;
+            h.HasFactoryCheck = format >= FormatWithJobInventory;
+            h.HasTargetInventory = format >= Format;
             if (format != FormatWithoutHighWater)
             {
                 h.ReportHighWater = r.ReadInt64();
                 if (h.ReportHighWater < 0) throw new FormatException("report high-water mark is negative");
             }
             h.InventoryIntervalSeconds = JobLimits.DefaultInventoryIntervalSeconds;
-            if (format >= FormatWithoutDiscovery)
+            if (format == FormatWithoutDiscovery || format == FormatWithJobInventory)
             {
                 uint inventory = r.ReadUInt32();
-                if (inventory != 0 && (inventory < JobLimits.MinInventoryIntervalSeconds || inventory > JobLimits.MaxInventoryIntervalSeconds)) throw new FormatException("inventory interval of " + inventory.ToString() + " s is out of range");
+                if (!JobLimits.IsValidInventoryInterval(inventory)) throw new FormatException("inventory interval of " + inventory.ToString() + " s is out of range");
                 h.InventoryIntervalSeconds = (int)inventory;
             }
             h.HashDbVersion = r.ReadString(JobLimits.MaxStringBytes, "hash database version");
-            if (format == Format)
+            if (format >= FormatWithJobInventory)
             {
                 uint discovery = r.ReadUInt32();
                 if (discovery != 0 && (discovery < JobLimits.MinDiscoveryIntervalSeconds || discovery > JobLimits.MaxDiscoveryIntervalSeconds)) throw new FormatException("discovery interval of " + discovery.ToString() + " s is out of range");
@@ -150,6 +153,8 @@ namespace FlaxGuard.Engine.Jobs
         public long ReportHighWater;
         public bool HasSettings;
         public bool HasFactoryCheck;
+        /// <summary>Format 5 on: each target carries its own inventory interval; before, all take <see cref="InventoryIntervalSeconds"/>.</summary>
+        public bool HasTargetInventory;
         public int InventoryIntervalSeconds;
         public string HashDbVersion;
         public int DiscoveryIntervalSeconds;

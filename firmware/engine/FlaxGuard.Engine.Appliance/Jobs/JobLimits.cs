@@ -13,6 +13,12 @@ namespace FlaxGuard.Engine.Jobs
         public const int DefaultInventoryIntervalSeconds = 24 * 3600;
         public const int MinInventoryIntervalSeconds = 600;
         public const int MaxInventoryIntervalSeconds = 30 * 24 * 3600;
+
+        /// <summary>0 (no full inventory) or within <see cref="MinInventoryIntervalSeconds"/> to <see cref="MaxInventoryIntervalSeconds"/>.</summary>
+        public static bool IsValidInventoryInterval(long seconds)
+        {
+            return seconds == 0 || (seconds >= MinInventoryIntervalSeconds && seconds <= MaxInventoryIntervalSeconds);
+        }
         /// <summary>LAN discovery once an hour: often enough to see a new device the same day, rare enough to cost nothing.</summary>
         public const int DefaultDiscoveryIntervalSeconds = 3600;
         public const int MinDiscoveryIntervalSeconds = 300;

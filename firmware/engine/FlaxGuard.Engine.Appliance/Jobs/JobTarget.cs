@@ -22,7 +22,14 @@ namespace FlaxGuard.Engine.Jobs
 
         /// <param name="factoryCheck">The owner opted this device in to the factory-password check.</param>
         public JobTarget(string targetId, string name, string address, string profile, string ports, string user, string password, string baselineText, ProbeSettings settings, bool factoryCheck)
+            : this(targetId, name, address, profile, ports, user, password, baselineText, settings, factoryCheck, JobLimits.DefaultInventoryIntervalSeconds)
         {
+        }
+
+        /// <param name="inventoryIntervalSeconds">Seconds between two full TCP inventories (1-65535) of this device; 0 for none.</param>
+        public JobTarget(string targetId, string name, string address, string profile, string ports, string user, string password, string baselineText, ProbeSettings settings, bool factoryCheck, int inventoryIntervalSeconds)
+        {
+            if (!JobLimits.IsValidInventoryInterval(inventoryIntervalSeconds)) throw new ArgumentOutOfRangeException("inventoryIntervalSeconds", "the inventory interval must be 0 (none) or " + JobLimits.MinInventoryIntervalSeconds.ToString() + " to " + JobLimits.MaxInventoryIntervalSeconds.ToString() + " seconds");
             if (targetId == null || targetId.Length == 0) throw new ArgumentException("target id is empty", "targetId");
             if (address == null || address.Length == 0) throw new ArgumentException("target address is empty", "address");
             if (profile == null || profile.Length == 0) throw new ArgumentException("target profile is empty", "profile");
@@ -36,7 +43,14 @@ namespace FlaxGuard.Engine.Jobs
             BaselineText = baselineText;
             Settings = settings == null ? new ProbeSettings() : settings;
             FactoryCheck = factoryCheck;
+            InventoryIntervalSeconds = inventoryIntervalSeconds;
         }
+
+        /// <summary>
+        /// Seconds between two full TCP inventories of this device (every port, 1-65535), on their own schedule beside
+        /// the rounds; 0 for none. Rounds in between try the risky ports only.
+        /// </summary>
+        public int InventoryIntervalSeconds { get; private set; }
 
         /// <summary>The owner opted this device in to the factory-password check (off unless asked for; never a sweep).</summary>
         public bool FactoryCheck { get; private set; }

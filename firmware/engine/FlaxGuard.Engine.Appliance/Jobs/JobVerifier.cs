@@ -50,8 +50,8 @@ namespace FlaxGuard.Engine.Jobs
             try
             {
                 ByteReader body = new ByteReader(envelope, header.BodyOffset, header.BodyLength);
-                JobTarget[] targets = JobCodec.ReadBody(body, cipher, header.HasSettings, header.HasFactoryCheck);
-                Job job = new Job(header.DeviceId, header.Version, header.IssuedUnixSeconds, header.IntervalSeconds, header.HashDbVersion, targets, header.ReportHighWater, header.InventoryIntervalSeconds, header.DiscoveryIntervalSeconds);
+                JobTarget[] targets = JobCodec.ReadBody(body, cipher, header.HasSettings, header.HasFactoryCheck, header.HasTargetInventory, header.InventoryIntervalSeconds);
+                Job job = new Job(header.DeviceId, header.Version, header.IssuedUnixSeconds, header.IntervalSeconds, header.HashDbVersion, targets, header.ReportHighWater, header.DiscoveryIntervalSeconds);
                 return new JobVerification(JobStatus.Accepted, "accepted", job);
             }
             catch (FormatException e)
