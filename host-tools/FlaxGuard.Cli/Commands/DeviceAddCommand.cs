@@ -78,7 +78,8 @@ public static class DeviceAddCommand
             console.WriteLine($"Device {device.Name} enrolled as {device.Id} ({prof} at {addr}), checked by appliance {applianceId}"
                 + (password is null && snmp is null ? "." : snmp is null ? "; its password is stored encrypted." : "; its credentials are stored encrypted."));
             if (inventorySeconds != JobLimits.DefaultInventoryIntervalSeconds)
-                console.WriteLine($"Every TCP port of it is tried: {PortInventorySchedule.Describe(inventorySeconds)} (the risky ports every round).");
+                console.WriteLine(inventorySeconds == 0 ? "Its full TCP inventory is off: only the risky ports are tried."
+                    : $"Every TCP port of it is tried {PortInventorySchedule.Describe(inventorySeconds)}, the risky ports every round.");
             if (device.FactoryCheck) console.WriteLine("The factory-password check is on for it: its appliance tries a few factory logins once a day.");
             console.WriteLine($"Its first report proposes a baseline; approve it with: flaxguard baseline approve {device.Name}");
             return 0;

@@ -107,6 +107,27 @@ public abstract partial class StoreContract
     }
 
     [TestMethod]
+    public async Task PortInventory_IsDailyByDefault_StoredPerDevice_AndCarriedInTheJob()
+    {
+        var (appliance, _, device) = await Enroll();
+        Assert.AreEqual(FlaxGuard.Engine.Jobs.JobLimits.DefaultInventoryIntervalSeconds, (await Store.FindDeviceAsync("office-router", _ct))!.InventoryIntervalSeconds);
+        var before = (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion;
+        await Enrollment.UpdateDeviceAsync(Store, Master, device, new DeviceUpdate { InventoryIntervalSeconds = 6 * 3600 }, _ct);
+        var stored = (await Store.FindDeviceAsync("office-router", _ct))!;
+        Assert.AreEqual(6 * 3600, stored.InventoryIntervalSeconds);
+        Assert.AreEqual(("root", "s3cret!"), Enrollment.OpenCredentials(Master, stored), "other fields stay");
+        Assert.AreEqual(before + 1, (await Store.FindApplianceAsync(appliance.Id, _ct))!.JobVersion, "the appliance gets the schedule with its next job");
+        var off = await Enrollment.AddDeviceAsync(Store, Master, "tv", appliance.Id, "192.0.2.41", "web", "", null, null, TestReports.Now, _ct, inventoryIntervalSeconds: 0);
+        Assert.AreEqual(0, (await Store.FindDeviceAsync(off.Id, _ct))!.InventoryIntervalSeconds, "off is stored as 0");
+
+        var current = (await Store.FindApplianceAsync(appliance.Id, _ct))!;
+        var job = await JobBuilder.BuildAsync(Store, Master, current, "", TestReports.Now, _ct);
+        var byName = job.Targets.ToDictionary(t => t.Name);
+        Assert.AreEqual((6 * 3600, 0), (byName["office-router"].InventoryIntervalSeconds, byName["tv"].InventoryIntervalSeconds));
+        await Assert.ThrowsExactlyAsync<StoreException>(() => Enrollment.UpdateDeviceAsync(Store, Master, stored, new DeviceUpdate { InventoryIntervalSeconds = 5 }, _ct));
+    }
+
+    [TestMethod]
     public async Task FactoryPasswordVerdict_IsACriticalFinding_WithTheOwnersAdvice_AndGoesToTheAlerts()
     {
         var (appliance, _, device) = await Enroll();
