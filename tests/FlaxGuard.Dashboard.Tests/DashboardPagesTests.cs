@@ -112,6 +112,9 @@ public sealed class DashboardPagesTests
         Assert.AreEqual("CRITICAL", (await page.Locator("h1 .badge").InnerTextAsync()).Trim());
         var factoryRow = await page.Locator("table.facts tr", new() { HasText = "Factory-password check" }).InnerTextAsync();
         StringAssert.Contains(factoryRow, "off (turn on with flaxguard device set office-router --factory-check on)", "off by default, and how to opt in");
+        var inventoryRow = await page.Locator("table.facts tr", new() { HasText = "Port inventory" }).InnerTextAsync();
+        StringAssert.Contains(inventoryRow, "every TCP port (1-65535) daily", "daily by default");
+        StringAssert.Contains(inventoryRow, "flaxguard device set office-router --port-inventory");
         var firmware = await page.Locator(".firmware").InnerTextAsync();
         StringAssert.Contains(firmware, "firmware.known-exploited");
         StringAssert.Contains(firmware, "known to be exploited in the wild");

@@ -352,14 +352,14 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                     Fail(session, "the device would not answer " + path + " (HTTP " + response.StatusCode.ToString() + "): " + IsapiStatus.Describe(reply.StatusCode, reply.StatusString, reply.SubStatusCode) + ".");
                     return Failed;
                 }
-                Fail(session, "the device answered " + path + " with HTTP status " + response.StatusCode.ToString() + " and no ISAPI status report.");
+                Fail(session, TransportText.DescribeStatus(response.StatusCode) + " to " + path + ", with " + TransportText.DescribeContent(response) + " and no ISAPI status report.");
                 return Failed;
             }
             string contentType = response.GetHeader("Content-Type");
             if (!IsXmlType(contentType))
             {
                 string shown = contentType == null ? "no Content-Type" : "Content-Type " + FactText.Clean(contentType, 64);
-                Fail(session, "the answer to " + path + " is not XML (" + shown + "), so this is not an ISAPI device or it is not answering honestly.");
+                Fail(session, "the answer to " + path + " is not XML (" + shown + "): it sent " + TransportText.DescribeContent(response) + ", so this is not an ISAPI device or it is not answering honestly.");
                 return Failed;
             }
             if (!complete)

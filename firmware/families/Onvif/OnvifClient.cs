@@ -107,13 +107,13 @@ namespace FlaxGuard.Engine.Probes.Onvif
             string type = response.GetHeader("Content-Type");
             if (response.StatusCode == 200 && !IsXmlType(type))
             {
-                Problem = "it answered " + action + " with content type \"" + FactText.Clean(type, 60) + "\" instead of SOAP XML";
+                Problem = "it answered " + action + " with " + TransportText.DescribeContent(response) + " (content type \"" + FactText.Clean(type, 60) + "\") instead of SOAP XML";
                 return false;
             }
             // An error page (a web server's 404, a proxy's 502) is an HTTP status, not a malformed SOAP answer.
             if (response.StatusCode != 200 && !IsXmlType(type))
             {
-                Problem = TransportText.DescribeStatus(response.StatusCode) + " to " + action + ", with no SOAP answer";
+                Problem = TransportText.DescribeStatus(response.StatusCode) + " to " + action + ", with " + TransportText.DescribeContent(response) + " and no SOAP answer";
                 return false;
             }
             if (_scanner.Error != null || !_scanner.Finish())

@@ -90,13 +90,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
             if (response.StatusCode != 200)
             {
-                return UbusReply.Failure("it answered " + what + " with HTTP status " + response.StatusCode.ToString() + " instead of 200");
+                return UbusReply.Failure(TransportText.DescribeStatus(response.StatusCode) + " to " + what + ", with " + TransportText.DescribeContent(response) + " instead of a ubus JSON-RPC answer");
             }
             string contentType = response.GetHeader("Content-Type");
             if (!MediaType.StartsWith(contentType, "application/json"))
             {
                 string shown = contentType == null ? "none" : FactText.Clean(contentType, 60);
-                return UbusReply.Failure("its answer to " + what + " is not JSON (content type " + shown + ")");
+                return UbusReply.Failure("its answer to " + what + " is not JSON (content type " + shown + "): it sent " + TransportText.DescribeContent(response));
             }
             return Interpret(_body.Buffer, _body.Length, id, what, _table);
         }

@@ -123,7 +123,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             string contentType = response.GetHeader("Content-Type");
             if (!IsJson(contentType))
             {
-                return RouterOsReply.Failure("the router's answer to /rest" + menu + " is not JSON (content type " + Describe(contentType) + ")");
+                return RouterOsReply.Failure("the router's answer to /rest" + menu + " is not JSON (content type " + Describe(contentType) + "): it sent " + TransportText.DescribeContent(response));
             }
             string error;
             // Read in place: the probe turns each answer into facts before the next request refills the buffer.
@@ -157,6 +157,11 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 }
             }
             string reason = "the router refused GET " + where + " with HTTP status " + status.ToString();
+            // Not RouterOS's own error answer (a web server's 404 page, an empty answer): say what came instead.
+            if (message == null && detail == null && status != 401 && status != 403)
+            {
+                reason = TransportText.DescribeStatus(status) + " to GET " + where + ", with " + TransportText.DescribeContent(response) + " instead of RouterOS's answer";
+            }
             if (message != null || detail != null)
             {
                 reason = reason + " (" + (message != null ? message : "error") + (detail != null ? ": " + detail : "") + ")";

@@ -25,11 +25,14 @@ public sealed class ProfileScenarioSubject(
         return start(address, user, password, ct);
     }
 
-    public IProbe[] CreateProbes(ILabTwin twin)
+    public IProbe[] CreateProbes(ILabTwin twin) => CreateProbes(twin, password);
+
+    /// <summary>The same probes logging in with <paramref name="otherPassword"/> (as after someone changed the device's password).</summary>
+    public IProbe[] CreateProbes(ILabTwin twin, string otherPassword)
     {
         Uri uri = twin.BaseUri;
         var address = ProfileAddress.Of(uri.Scheme, uri.Host.Trim('[', ']'), uri.Port);
-        return ProbeProfiles.Create(profile, address, user, password, [], out string error)
+        return ProbeProfiles.Create(profile, address, user, otherPassword, [], out string error)
             ?? throw new InvalidOperationException(error);
     }
 }

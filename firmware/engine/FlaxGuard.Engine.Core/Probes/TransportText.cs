@@ -32,6 +32,22 @@ namespace FlaxGuard.Engine.Probes
             return "the device answered HTTP " + status.ToString() + " (" + StatusMeaning(status) + ")";
         }
 
+        /// <summary>
+        /// What an answer that is not the device's API holds, in plain words: "an empty answer", "a web page", "JSON",
+        /// "an XML document", "plain text" or "data of another kind". Read from the body size and the content type, never
+        /// from the markup, so an error page's DOCTYPE does not turn into a parser's complaint.
+        /// </summary>
+        public static string DescribeContent(HttpResponse r)
+        {
+            if (r.BodyBytes == 0) return "an empty answer";
+            string type = r.GetHeader("Content-Type");
+            if (MediaType.Is(type, "text/html") || MediaType.Is(type, "application/xhtml+xml")) return "a web page";
+            if (MediaType.Is(type, "application/json") || MediaType.Is(type, "text/json")) return "JSON";
+            if (MediaType.Is(type, "application/xml") || MediaType.Is(type, "text/xml") || MediaType.Is(type, "application/soap+xml")) return "an XML document";
+            if (MediaType.Is(type, "text/plain")) return "plain text";
+            return "data of another kind";
+        }
+
         private static string StatusMeaning(int status)
         {
             switch (status)
