@@ -82,7 +82,7 @@ public sealed class UbusProbeHostileTests
     [DataRow(HostileBehavior.CloseMidHeaders, "did not answer the login (session login) properly")]
     [DataRow(HostileBehavior.NotHttp, "did not speak valid HTTP")]
     [DataRow(HostileBehavior.EndlessHeaders, "the login (session login)")]
-    [DataRow(HostileBehavior.RedirectLoop, "HTTP status 302 instead of 200")]
+    [DataRow(HostileBehavior.RedirectLoop, "the device answered HTTP 302 (a redirect)")]
     public async Task BrokenHttp_IsCouldNotVerify_WithinTheBound(HostileBehavior behavior, string reason)
     {
         await using var server = new HostileHttpServer(OpenWrtLab.NextAddress(), behavior);

@@ -179,7 +179,7 @@ public sealed class RouterOsBadInputTests
     [DataRow(HostileBehavior.CloseMidHeaders, "did not arrive intact")]
     [DataRow(HostileBehavior.NotHttp, "did not arrive intact")]
     [DataRow(HostileBehavior.EndlessHeaders, "did not arrive intact")]
-    [DataRow(HostileBehavior.RedirectLoop, "HTTP status 302")]
+    [DataRow(HostileBehavior.RedirectLoop, "the device answered HTTP 302 (a redirect)")]
     public async Task HostileHttpServer_IsUnverified_WithinBounds(HostileBehavior behavior, string reason)
     {
         var address = RouterOsLab.NextAddress();

@@ -50,11 +50,11 @@ public sealed class RefusedCredentialsEveryFamilyTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await using var twin = await subject.StartTwinAsync(cts.Token);
         using var http = new HttpClientTransport();
-        var context = new ProbeContext(subject.Host(twin), http, new SocketTcpConnector(), new SocketUdpExchange(), SystemClock.Instance, SecureRandomSource.Instance);
+        var context = new ProbeContext(twin.BaseUri.Host, http, new SocketTcpConnector(), new SocketUdpExchange(), SystemClock.Instance, SecureRandomSource.Instance);
 
         var first = Check(context, subject.CreateProbes(twin), null);
         Assert.IsTrue(first.FullyVerified, Describe(first));
-        var baseline = new Baseline(subject.Host(twin), 1, first.Facts);
+        var baseline = new Baseline(twin.BaseUri.Host, 1, first.Facts);
 
         var same = Check(context, subject.CreateProbes(twin), baseline);
         Assert.IsFalse(Changes(same).Any(c => c.Code == "auth.refused-now"), "the same login again is no refusal:\n" + Describe(same));
