@@ -70,6 +70,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             try
             {
                 Collect(session, sheet);
+                if (_options.ReadPersistence)
+                {
+                    string origin = new TextBuilder(48).Append(_options.Scheme).Append("://").Append(context.UrlHost).Append(':').Append(_options.Port).ToString();
+                    NftFacts.Read(context, origin, session, deadline, _options.RequestTimeoutMs, sheet);
+                }
             }
             catch (UbusDataException e)
             {
