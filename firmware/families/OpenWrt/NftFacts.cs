@@ -151,8 +151,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (what == "counter") continue;
                 if (!Canonical(statement, digest, 0)) return "a statement of a rule nests too deep";
                 if (what == "accept") { accept = true; verdict = what; }
-                else if (what == "dnat" || what == "redirect") { redirect = true; verdict = what; }
-                else if (what == "snat" || what == "masquerade") { rewrite = true; verdict = what; }
+                else if (what == "dnat" || what == "redirect") { redirect = true; verdict = Target(what, statement.Item(0)); }
+                else if (what == "snat" || what == "masquerade") { rewrite = true; verdict = Target(what, statement.Item(0)); }
                 else if (what == "match" && described < MaxDescribed && Describe(statement.Item(0), summary, described > 0)) described++;
             }
             if (!accept && !redirect && !rewrite) return null;
@@ -195,6 +195,19 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (op != null && op != "==" && op != "in") into.Append(FactText.Clean(op, 4)).Append(' ');
             into.Append(FactText.Clean(right0, 48));
             return true;
+        }
+
+        // "dnat to 203.0.113.53:53": where a NAT statement sends traffic, when it names a plain address and port.
+        private static string Target(string what, JsonValue nat)
+        {
+            if (!nat.IsObject) return what;
+            string addr = nat.MemberText("addr");
+            string port = nat.MemberText("port");
+            if (addr == null && port == null) return what;
+            TextBuilder b = new TextBuilder(48).Append(what).Append(" to ");
+            if (addr != null) b.Append(FactText.Clean(addr, 48));
+            if (port != null) b.Append(':').Append(FactText.Clean(port, 8));
+            return b.ToString();
         }
 
         // A canonical text of a statement into the digest: member names, kinds and scalar texts, in the device's order.
