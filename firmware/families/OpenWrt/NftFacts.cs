@@ -17,7 +17,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// openwrt.nft.chain.inet.fw4.&lt;name&gt; = "hook=H policy=P" for a base chain fw4 does not make;
     /// openwrt.nft.open.&lt;family&gt;.&lt;table&gt;.&lt;chain&gt;.&lt;id&gt; for a rule that accepts traffic coming in (a chain on the
     /// input, forward or prerouting hook, or fw4's input*/forward* chains) or redirects it (dnat, redirect), and
-    /// openwrt.nft.rule.* for other unmarked rules that accept or rewrite addresses (snat, masquerade); the value
+    /// openwrt.nft.rule.* for other unmarked rules that accept, rewrite addresses (snat, masquerade) or drop and reject
+    /// (Mirai-family bots and Moobot block the admin ports with "iptables -I INPUT ... -j DROP" to keep the owner and
+    /// rival bots out; on fw4 iptables-nft puts those rules in nft tables too); the value
     /// sketches the rule ("iifname wan, tcp dport 4444: accept"). fw4's own unmarked rules only jump, return, reject or
     /// offload; miniupnpd's upnp_* chains change with every mapping and are the UPnP probe's. The id digests the rule's
     /// statements without counters; handles, counters and the order of entries never reach a fact.
@@ -135,7 +137,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (comment != null && Ordinal.StartsWith(comment, "!fw4")) return null;
                 if (Ordinal.StartsWith(chain, "upnp")) return null;
             }
-            bool accept = false, redirect = false, rewrite = false;
+            bool accept = false, redirect = false, rewrite = false, block = false;
             int n = expr.Count;
             if (n > MaxStatements) return "a rule of the ruleset has more than " + MaxStatements.ToString() + " statements";
             TextDigest digest = _sheet.Digest.Start();
@@ -153,9 +155,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (what == "accept") { accept = true; verdict = what; }
                 else if (what == "dnat" || what == "redirect") { redirect = true; verdict = Target(what, statement.Item(0)); }
                 else if (what == "snat" || what == "masquerade") { rewrite = true; verdict = Target(what, statement.Item(0)); }
+                else if (what == "drop" || what == "reject") { block = true; verdict = what; }
                 else if (what == "match" && described < MaxDescribed && Describe(statement.Item(0), summary, described > 0)) described++;
             }
-            if (!accept && !redirect && !rewrite) return null;
+            if (!accept && !redirect && !rewrite && !block) return null;
             if (_ruleFacts >= MaxRuleFacts)
             {
                 ReadLimits.Add(_sheet, "nft-rules", "more than " + MaxRuleFacts.ToString() + " firewall rules not made from the settings; the rest were not reported");
