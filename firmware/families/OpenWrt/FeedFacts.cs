@@ -85,12 +85,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             int slash = url.IndexOf('/', start);
             if (at >= 0 && (slash < 0 || at < slash)) start = at + 1;
             int end = slash < 0 ? url.Length : slash;
-            // Bracketed IPv6 hosts keep their colons; otherwise a ':' starts the port.
-            if (start < end && url[start] != '[')
-            {
-                int colon = url.IndexOf(':', start);
-                if (colon >= 0 && colon < end) end = colon;
-            }
+            // A bracketed IPv6 host ends at its ']'; otherwise a ':' starts the port.
+            int close = start < end && url[start] == '[' ? url.IndexOf(']', start) : -1;
+            int colon = url.IndexOf(':', close < 0 ? start : close);
+            if (close >= 0 && close < end) end = close + 1;
+            else if (colon >= 0 && colon < end) end = colon;
             return Ordinal.ToLowerAscii(url.Substring(start, end - start));
         }
 

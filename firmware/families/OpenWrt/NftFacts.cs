@@ -18,8 +18,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// openwrt.nft.open.&lt;family&gt;.&lt;table&gt;.&lt;chain&gt;.&lt;id&gt; for a rule that accepts traffic coming in (a chain on the
     /// input, forward or prerouting hook, or fw4's input*/forward* chains) or redirects it (dnat, redirect), and
     /// openwrt.nft.rule.* for other unmarked rules that accept, rewrite addresses (snat, masquerade) or drop and reject
-    /// (Mirai-family bots and Moobot block the admin ports with "iptables -I INPUT ... -j DROP" to keep the owner and
-    /// rival bots out; on fw4 iptables-nft puts those rules in nft tables too); the value
+    /// (Hajime and several Mirai variants add "iptables ... -j DROP" rules for the ports rival bots enter by; on fw4
+    /// iptables-nft puts those rules in nft tables too); the value
     /// sketches the rule ("iifname wan, tcp dport 4444: accept"). fw4's own unmarked rules only jump, return, reject or
     /// offload; miniupnpd's upnp_* chains change with every mapping and are the UPnP probe's. The id digests the rule's
     /// statements without counters; handles, counters and the order of entries never reach a fact.

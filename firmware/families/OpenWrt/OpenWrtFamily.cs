@@ -70,7 +70,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             rules.Append(new DriftRule("openwrt.feed.*", DriftRule.Changed, Severity.High, "openwrt.feed.changed"));
             rules.Append(new DriftRule("openwrt.feed.*", DriftRule.Removed, Severity.Low, "openwrt.feed.removed"));
             rules.Append(new DriftRule("openwrt.keep.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.keep.set"));
-            rules.Append(new DriftRule("openwrt.keep-list.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.keep.set"));
+            rules.Append(new DriftRule("openwrt.keep-list.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.keep-list.set"));
             rules.Append(new DriftRule("openwrt.keep*", DriftRule.Removed, Severity.Info, "openwrt.keep.removed"));
             rules.Append(new DriftRule("openwrt.hook.*.fetch", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.hook.fetch.set"));
             rules.Append(new DriftRule("openwrt.hook.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.hook.set"));
@@ -81,9 +81,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             rules.Append(new DriftRule("openwrt.ssh.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.ssh.set"));
             rules.Append(new DriftRule("openwrt.ssh.*", DriftRule.Removed, Severity.Info, "openwrt.ssh.removed"));
             rules.Append(new DriftRule("openwrt.route.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.route.added"));
-            rules.Append(new DriftRule("openwrt.rule.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.route.added"));
+            rules.Append(new DriftRule("openwrt.rule.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.rule.added"));
             rules.Append(new DriftRule("openwrt.route.*", DriftRule.Removed, Severity.Low, "openwrt.route.removed"));
-            rules.Append(new DriftRule("openwrt.rule.*", DriftRule.Removed, Severity.Low, "openwrt.route.removed"));
+            rules.Append(new DriftRule("openwrt.rule.*", DriftRule.Removed, Severity.Low, "openwrt.rule.removed"));
             rules.Append(new DriftRule("openwrt.nft.open.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.nft.open.added"));
             rules.Append(new DriftRule("openwrt.nft.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.nft.added"));
             rules.Append(new DriftRule("openwrt.nft.*", DriftRule.Removed, Severity.Low, "openwrt.nft.removed"));
