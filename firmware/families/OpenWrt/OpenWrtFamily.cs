@@ -64,6 +64,29 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             rules.Append(new DriftRule("openwrt.upnpd", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.upnpd.set"));
             rules.Append(new DriftRule("openwrt.init.*", DriftRule.Added, Severity.High, "openwrt.init.added"));
             rules.Append(new DriftRule("openwrt.init.*", DriftRule.Removed, Severity.Low, "openwrt.init.removed"));
+            // Issue 13, second round: feeds, reflash survivors, login hooks, admin services, routes, the live ruleset.
+            rules.Append(new DriftRule("openwrt.feed.signature", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.feed.signature.set"));
+            rules.Append(new DriftRule("openwrt.feed.*", DriftRule.Added, Severity.Critical, "openwrt.feed.added"));
+            rules.Append(new DriftRule("openwrt.feed.*", DriftRule.Changed, Severity.High, "openwrt.feed.changed"));
+            rules.Append(new DriftRule("openwrt.feed.*", DriftRule.Removed, Severity.Low, "openwrt.feed.removed"));
+            rules.Append(new DriftRule("openwrt.keep.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.keep.set"));
+            rules.Append(new DriftRule("openwrt.keep-list.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.keep-list.set"));
+            rules.Append(new DriftRule("openwrt.keep*", DriftRule.Removed, Severity.Info, "openwrt.keep.removed"));
+            rules.Append(new DriftRule("openwrt.hook.*.fetch", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.hook.fetch.set"));
+            rules.Append(new DriftRule("openwrt.hook.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.hook.set"));
+            rules.Append(new DriftRule("openwrt.hook.*", DriftRule.Removed, Severity.Info, "openwrt.hook.removed"));
+            rules.Append(new DriftRule("openwrt.web.interpreter.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.web.interpreter.set"));
+            rules.Append(new DriftRule("openwrt.web.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.web.set"));
+            rules.Append(new DriftRule("openwrt.web.*", DriftRule.Removed, Severity.Info, "openwrt.web.removed"));
+            rules.Append(new DriftRule("openwrt.ssh.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.ssh.set"));
+            rules.Append(new DriftRule("openwrt.ssh.*", DriftRule.Removed, Severity.Info, "openwrt.ssh.removed"));
+            rules.Append(new DriftRule("openwrt.route.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.route.added"));
+            rules.Append(new DriftRule("openwrt.rule.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.rule.added"));
+            rules.Append(new DriftRule("openwrt.route.*", DriftRule.Removed, Severity.Low, "openwrt.route.removed"));
+            rules.Append(new DriftRule("openwrt.rule.*", DriftRule.Removed, Severity.Low, "openwrt.rule.removed"));
+            rules.Append(new DriftRule("openwrt.nft.open.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.nft.open.added"));
+            rules.Append(new DriftRule("openwrt.nft.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.nft.added"));
+            rules.Append(new DriftRule("openwrt.nft.*", DriftRule.Removed, Severity.Low, "openwrt.nft.removed"));
             rules.Append(new DriftRule("openwrt.limit.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "openwrt.limit.set"));
             rules.Append(new DriftRule("openwrt.limit.*", DriftRule.Removed, Severity.Info, "openwrt.limit.removed"));
         }

@@ -54,6 +54,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>rc.local or firewall.user: a digest of its commands, and the first download in it.</summary>
         public static void ReadBootScript(string text, string name, OpenWrtFactSheet sheet)
         {
+            ReadScript(text, "cfg.scheduler." + name, sheet);
+        }
+
+        /// <summary>Any shell script that runs by itself (boot, login, events): <paramref name="key"/> = a digest of its commands, key.fetch = its first download.</summary>
+        public static void ReadScript(string text, string key, OpenWrtFactSheet sheet)
+        {
             if (text == null) return;
             TextDigest digest = sheet.Digest.Start();
             int commands = 0;
@@ -67,7 +73,6 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 digest.Add(Collapse(reader.Line())).Add("\n");
                 commands++;
             }
-            string key = "cfg.scheduler." + name;
             if (commands == 0)
             {
                 sheet.Add(key, "empty", FactKind.Config);

@@ -70,6 +70,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             try
             {
                 Collect(session, sheet);
+                if (_options.ReadPersistence)
+                {
+                    string origin = new TextBuilder(48).Append(_options.Scheme).Append("://").Append(context.UrlHost).Append(':').Append(_options.Port).ToString();
+                    NftFacts.Read(context, origin, session, deadline, _options.RequestTimeoutMs, sheet);
+                }
             }
             catch (UbusDataException e)
             {
@@ -88,12 +93,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         // Every section is still checked; nothing else is copied out of the answer.
         private static readonly string[] SystemTypes = new string[] { "system", "timeserver" };
         private static readonly string[][] SystemOptions = new string[][] { new string[] { "hostname" }, new string[] { "enabled", "server" } };
-        private static readonly string[] NetworkTypes = new string[] { "interface", WireGuardFacts.PeerType };
+        private static readonly string[] NetworkTypes = new string[] { "interface", WireGuardFacts.PeerType, "route", "route6", "rule", "rule6" };
         private static readonly string[][] NetworkOptions = new string[][]
         {
             new string[] { "ipaddr", "ip6addr", "dns", "proto", "listen_port" },
             // Never private_key or preshared_key: secrets stay on the router.
             new string[] { "public_key", "endpoint_host", "endpoint_port", "allowed_ips", "disabled" },
+            RouteFacts.RouteOptions, RouteFacts.RouteOptions, RouteFacts.RuleOptions, RouteFacts.RuleOptions,
         };
         private static readonly string[] FirewallTypes = new string[] { "defaults", "zone", "rule", "redirect", "include" };
         private static readonly string[][] FirewallOptions = new string[][]
@@ -107,9 +113,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private static readonly string[] RpcdTypes = new string[] { "login" };
         private static readonly string[][] RpcdOptions = new string[][] { new string[] { "username", "read", "write" } };
         private static readonly string[] DropbearTypes = new string[] { "dropbear" };
-        private static readonly string[][] DropbearOptions = new string[][] { new string[] { "enable", "Port", "Interface", "DirectInterface", "GatewayPorts" } };
+        private static readonly string[][] DropbearOptions = new string[][] { AdminServiceFacts.DropbearOptions };
         private static readonly string[] UhttpdTypes = new string[] { "uhttpd" };
-        private static readonly string[][] UhttpdOptions = new string[][] { new string[] { "listen_http", "listen_https" } };
+        private static readonly string[][] UhttpdOptions = new string[][] { AdminServiceFacts.UhttpdOptions };
         private static readonly string[] DhcpTypes = new string[] { "dnsmasq", "dhcp", "host", "tag" };
         private static readonly string[][] DhcpOptions = new string[][]
         {
@@ -154,6 +160,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 HostsFacts.Read(ReadFile(session, "/etc/hosts", sheet), sheet);
                 ProcessFacts.Read(session, sheet);
                 OverlayFacts.Read(session, sheet);
+                PersistenceReads.Read(session, sheet);
             }
 
             SystemFacts.Read(system, sheet);
@@ -161,6 +168,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             DnsFacts.Read(network, dhcp, model, sheet);
             ServiceFacts.ReadDropbear(dropbear, model, sheet);
             ServiceFacts.ReadUhttpd(uhttpd, model, sheet);
+            AdminServiceFacts.ReadDropbear(dropbear, sheet);
+            AdminServiceFacts.ReadUhttpd(uhttpd, sheet);
+            RouteFacts.Read(network, sheet);
             model.AddForwards(sheet);
             SshKeyFacts.Read(keys, "root", sheet);
             ScriptFacts.ReadFirewallIncludes(firewall, sheet);
@@ -190,7 +200,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// account's ACL does not grant (status 6) or one of 256 KiB or more (rpcd answers status 8, not supported)
         /// becomes an openwrt.limit fact naming it rather than ending the check.
         /// </summary>
-        private static string ReadFile(UbusSession session, string path, OpenWrtFactSheet sheet)
+        internal static string ReadFile(UbusSession session, string path, OpenWrtFactSheet sheet)
         {
             string what = "reading " + path;
             UbusReply reply = session.Call("file", "read", null, "path", path, what);
@@ -216,7 +226,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         }
 
         // "unread.etc.hosts" for /etc/hosts (string.Replace is not in nanoFramework's CoreLibrary).
-        private static string UnreadKey(string path)
+        internal static string UnreadKey(string path)
         {
             char[] chars = ("unread" + path).ToCharArray();
             for (int i = 0; i < chars.Length; i++)

@@ -30,6 +30,16 @@ public static class TwinChanges
     public const string UciWireGuardPeer = "uci-wireguard-peer";
     public const string FirewallInclude = "firewall-include";
     public const string InitScript = "init-script";
+    public const string FeedAdded = "feed-added";
+    public const string FeedUnsigned = "feed-unsigned";
+    public const string KeepAcrossUpgrade = "sysupgrade-keep";
+    public const string ProfileFetch = "profile-fetch";
+    public const string RootSshKey = "root-openssh-key";
+    public const string WebInterpreter = "uhttpd-interpreter";
+    public const string SshPasswordOn = "ssh-password-on";
+    public const string StaticRoute = "static-route";
+    public const string NftAccept = "nft-accept";
+    public const string NftTable = "nft-table";
 
     // Issue 13: what attackers change on each family beyond the advisory list (Meris on RouterOS, CVE-2021-36260's
     // aftermath on Hikvision, ONVIF settings), and script injection into admin pages.
@@ -87,6 +97,7 @@ public static class TwinChanges
     public const string PackageOrder = "package-order";
     public const string DhcpDnsRotation = "dhcp-dns-rotation";
     public const string OverlayNoise = "overlay-noise";
+    public const string FirewallReload = "firewall-reload";
 
     /// <summary>The advisory compromises every router and camera twin was first built for (issue 4).</summary>
     public static readonly IReadOnlyList<string> RouterCompromises =
@@ -95,7 +106,8 @@ public static class TwinChanges
     /// <summary>Persistence and redirection on a Linux router's file system (issue 13); only twins with files express them.</summary>
     public static readonly IReadOnlyList<string> PersistenceCompromises =
         [RcLocal, RootAccount, AccountPromotion, HostsRedirect, DnsmasqRedirect, OverlayBinary, TmpProcess, DeletedProcess, MaliciousPackage,
-         UciWireGuardPeer, FirewallInclude, InitScript];
+         UciWireGuardPeer, FirewallInclude, InitScript, FeedAdded, FeedUnsigned, KeepAcrossUpgrade, ProfileFetch, RootSshKey, WebInterpreter,
+         SshPasswordOn, StaticRoute, NftAccept, NftTable];
 
     /// <summary>Issue 13's RouterOS compromises.</summary>
     public static readonly IReadOnlyList<string> RouterOsCompromises =
@@ -119,7 +131,7 @@ public static class TwinChanges
     public static readonly IReadOnlyList<string> Churn = [Reboot, Counters, Time, Session, DhcpLeases, Reorder, WhitespaceCase];
 
     /// <summary>Churn of a Linux router's processes, packages, learned DNS and overlay files; only twins with files express them.</summary>
-    public static readonly IReadOnlyList<string> FileChurn = [ProcessPids, PackageOrder, DhcpDnsRotation, OverlayNoise];
+    public static readonly IReadOnlyList<string> FileChurn = [ProcessPids, PackageOrder, DhcpDnsRotation, OverlayNoise, FirewallReload];
 
     /// <summary>The advisory compromises and the churn: the changes of issue 4, which every vendor twin began with.</summary>
     public static readonly IReadOnlyList<string> Advisory = [.. RouterCompromises, .. Churn];

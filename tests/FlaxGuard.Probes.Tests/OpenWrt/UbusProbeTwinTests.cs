@@ -60,6 +60,8 @@ public sealed class UbusProbeTwinTests
         "openwrt.account.ubus=uid=81 shell=/bin/false",
         "openwrt.build-origin=official",
         "openwrt.distribution=OpenWrt",
+        "openwrt.feed.downloads.openwrt.org=distfeeds.conf",
+        "openwrt.feed.signature=checked",
         "openwrt.file.etc./etc/board.json=size=1254",
         "openwrt.file.etc./etc/dropbear/dropbear_ed25519_host_key=size=83",
         "openwrt.file.etc./etc/urandom.seed=size=512",
@@ -67,6 +69,7 @@ public sealed class UbusProbeTwinTests
         "openwrt.file.init./etc/uci-defaults/10_migrate-shadow=deleted",
         "openwrt.file.init./etc/uci-defaults/12_network-generate-ula=deleted",
         "openwrt.file.init./etc/uci-defaults/50-dnsmasq-migrate-resolv-conf-auto.sh=deleted",
+        "openwrt.hook.profile=f596ae2dd6c0e60e",
         "openwrt.hostname=officerouter",
         "openwrt.init.boot=enabled",
         "openwrt.init.dnsmasq=enabled",
@@ -77,11 +80,19 @@ public sealed class UbusProbeTwinTests
         "openwrt.init.rpcd=enabled",
         "openwrt.init.sysntpd=enabled",
         "openwrt.init.uhttpd=enabled",
+        "openwrt.keep-list.base-files-essential=present",
+        "openwrt.keep-list.dropbear=present",
+        "openwrt.keep-list.uhttpd=present",
         "openwrt.kernel=5.15.167",
         "openwrt.model=Linksys E8450 (UBI)",
         "openwrt.package.wireguard-tools=installed",
         "openwrt.rpcd-admin.root=write *",
+        "openwrt.ssh.password-auth=off",
+        "openwrt.ssh.root-login=on",
+        "openwrt.ssh.root-password-auth=off",
         "openwrt.target=mediatek/mt7622",
+        "openwrt.web.cgi-prefix=/cgi-bin",
+        "openwrt.web.home=/www",
     ];
 
     private static FactSet CleanBaseline(OpenWrtTwin twin)
@@ -102,8 +113,11 @@ public sealed class UbusProbeTwinTests
         Assert.AreEqual(1, probe.LastSession!.Logins);
         Assert.AreEqual(300, probe.LastSession.TimeoutSeconds);
         // login, board, info, 8 uci configs, the key file, rc list; crontab, rc.local, firewall.user, passwd, hosts;
-        // the process list and /proc of its 2 programs without a path; 9 folders of the overlay
-        Assert.AreEqual(30, twin.Requests);
+        // the process list and /proc of its 2 programs without a path; 9 folders of the overlay; /root/.ssh, /etc/opkg,
+        // opkg.conf, distfeeds.conf, customfeeds.conf, /etc/apk/repositories.d, sysupgrade.conf, keep.d, /etc/profile
+        Assert.AreEqual(39, twin.Requests);
+        // and the live ruleset through cgi-io, outside /ubus
+        Assert.AreEqual(1, twin.Execs);
         Assert.IsLessThan(5000L, elapsed);
     }
 
@@ -116,6 +130,17 @@ public sealed class UbusProbeTwinTests
     [DataRow(TwinChanges.PortForward, "cfg.forward.tcp.2323", DriftKind.Added, Severity.High)]
     [DataRow(TwinChanges.FirmwareDowngrade, "fw.version", DriftKind.Changed, Severity.High)]
     [DataRow(TwinChanges.FirmwareUnknown, "openwrt.build-origin", DriftKind.Changed, Severity.Critical)]
+    [DataRow(TwinChanges.FeedAdded, "openwrt.feed.203.0.113.9", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.FeedUnsigned, "openwrt.feed.signature", DriftKind.Changed, Severity.Critical)]
+    [DataRow(TwinChanges.KeepAcrossUpgrade, "openwrt.keep./usr/sbin/.sysmond", DriftKind.Added, Severity.High)]
+    [DataRow(TwinChanges.KeepAcrossUpgrade, "openwrt.keep-list.sysmond", DriftKind.Added, Severity.High)]
+    [DataRow(TwinChanges.ProfileFetch, "openwrt.hook.profile.fetch", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.RootSshKey, "cfg.sshkey.", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.WebInterpreter, "openwrt.web.interpreter..sh", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.SshPasswordOn, "openwrt.ssh.root-password-auth", DriftKind.Changed, Severity.High)]
+    [DataRow(TwinChanges.StaticRoute, "openwrt.route.", DriftKind.Added, Severity.High)]
+    [DataRow(TwinChanges.NftAccept, "openwrt.nft.open.inet.fw4.input.", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.NftTable, "openwrt.nft.open.ip.sysmon.pre.", DriftKind.Added, Severity.Critical)]
     public async Task Compromise_IsDetected_WithTheExpectedSeverity(string change, string keyPrefix, DriftKind kind, Severity severity)
     {
         await using var twin = await OpenWrtLab.StartTwinAsync();

@@ -34,6 +34,17 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.UciWireGuardPeer] = new(TwinChanges.UciWireGuardPeer, "openwrt.wireguard.peer.*", Severity.Critical),
         [TwinChanges.FirewallInclude] = new(TwinChanges.FirewallInclude, "cfg.script.firewall-include.*", Severity.High),
         [TwinChanges.InitScript] = new(TwinChanges.InitScript, "openwrt.file.init.*", Severity.Critical),
+        // Issue 13, second round: feeds, reflash survivors, login hooks, admin services, routes, the live ruleset.
+        [TwinChanges.FeedAdded] = new(TwinChanges.FeedAdded, "openwrt.feed.203.0.113.9", Severity.Critical),
+        [TwinChanges.FeedUnsigned] = new(TwinChanges.FeedUnsigned, "openwrt.feed.signature", Severity.Critical),
+        [TwinChanges.KeepAcrossUpgrade] = new(TwinChanges.KeepAcrossUpgrade, "openwrt.keep.*", Severity.High),
+        [TwinChanges.ProfileFetch] = new(TwinChanges.ProfileFetch, "openwrt.hook.profile.fetch", Severity.Critical),
+        [TwinChanges.RootSshKey] = new(TwinChanges.RootSshKey, "cfg.sshkey.*", Severity.Critical),
+        [TwinChanges.WebInterpreter] = new(TwinChanges.WebInterpreter, "openwrt.web.interpreter.*", Severity.Critical),
+        [TwinChanges.SshPasswordOn] = new(TwinChanges.SshPasswordOn, "openwrt.ssh.*", Severity.High),
+        [TwinChanges.StaticRoute] = new(TwinChanges.StaticRoute, "openwrt.route.*", Severity.High),
+        [TwinChanges.NftAccept] = new(TwinChanges.NftAccept, "openwrt.nft.open.inet.fw4.input.*", Severity.Critical),
+        [TwinChanges.NftTable] = new(TwinChanges.NftTable, "openwrt.nft.open.ip.sysmon.pre.*", Severity.Critical),
         // Issue 13 and 14: promoting an account is as serious as a new administrator.
         [TwinChanges.AdminPromoted] = new(TwinChanges.AdminPromoted, "cfg.admin.*", Severity.Critical),
         [TwinChanges.GroupEscalated] = new(TwinChanges.GroupEscalated, "cfg.admin.*", Severity.Critical),

@@ -25,6 +25,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return Utf8.GetBytes(text.ToString());
         }
 
+        /// <summary>A two-field form body (cgi-exec's sessionid and command), encoded as <see cref="FormBody"/> encodes.</summary>
+        public static byte[] Form(string name1, string value1, string name2, string value2)
+        {
+            TextBuilder text = new TextBuilder(96);
+            text.Append(name1).Append('=');
+            Encode(value1, text);
+            text.Append('&').Append(name2).Append('=');
+            Encode(value2, text);
+            return Utf8.GetBytes(text.ToString());
+        }
+
         /// <summary>Why a download did not give the partition, in words; null when it did (HTTP 200, body complete).</summary>
         public static string Explain(HttpResponse response, string path)
         {

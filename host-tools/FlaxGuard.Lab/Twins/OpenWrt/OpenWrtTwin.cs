@@ -32,9 +32,11 @@ public sealed partial class OpenWrtTwin : ILabTwin
         TwinChanges.RcLocal, TwinChanges.RootAccount, TwinChanges.AccountPromotion, TwinChanges.HostsRedirect, TwinChanges.DnsmasqRedirect,
         TwinChanges.OverlayBinary, TwinChanges.TmpProcess, TwinChanges.DeletedProcess, TwinChanges.MaliciousPackage, TwinChanges.UciWireGuardPeer,
         TwinChanges.FirewallInclude, TwinChanges.InitScript,
+        TwinChanges.FeedAdded, TwinChanges.FeedUnsigned, TwinChanges.KeepAcrossUpgrade, TwinChanges.ProfileFetch, TwinChanges.RootSshKey,
+        TwinChanges.WebInterpreter, TwinChanges.SshPasswordOn, TwinChanges.StaticRoute, TwinChanges.NftAccept, TwinChanges.NftTable,
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,
         TwinChanges.Reorder, TwinChanges.WhitespaceCase,
-        TwinChanges.ProcessPids, TwinChanges.PackageOrder, TwinChanges.DhcpDnsRotation, TwinChanges.OverlayNoise,
+        TwinChanges.ProcessPids, TwinChanges.PackageOrder, TwinChanges.DhcpDnsRotation, TwinChanges.OverlayNoise, TwinChanges.FirewallReload,
     ];
 
     /// <summary>Every change this twin expresses (the same list as <see cref="SupportedChanges"/>, without starting one).</summary>
@@ -146,10 +148,13 @@ public sealed partial class OpenWrtTwin : ILabTwin
                     s.TxBytes = 9_871;
                     s.Leases.Clear();
                     _sessions.Clear();
-                    // Every daemon starts again with another pid.
+                    // Every daemon starts again with another pid; the firewall loads again with new handles and zeroed counters.
                     ShiftPids(s, 311);
+                    s.NftHandleBase += 311;
+                    s.NftPackets = 17;
                     break;
                 case TwinChanges.Counters:
+                    s.NftPackets += 48_112;
                     s.RxBytes += 1_234_567_890;
                     s.TxBytes += 98_765_432;
                     s.MemoryFree -= 12_345_678;
@@ -197,6 +202,11 @@ public sealed partial class OpenWrtTwin : ILabTwin
         if (request.Path.Value == CgiDownloadPath)
         {
             await HandleCgiDownloadAsync(context);
+            return;
+        }
+        if (request.Path.Value == CgiExecPath)
+        {
+            await HandleCgiExecAsync(context);
             return;
         }
         if (request.Path.Value is not ("/ubus" or "/ubus/"))
@@ -441,6 +451,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
             foreach (var file in group.Files) session.Grant("file", file, "read");
             foreach (var function in group.CgiIo ?? []) session.Grant("cgi-io", function, "read");
             foreach (var folder in group.FileLists ?? []) session.Grant("file", folder, "list");
+            foreach (var command in group.FileExecs ?? []) session.Grant("file", command, "exec");
             session.Grant("access-group", group.Name, "read");
         }
     }

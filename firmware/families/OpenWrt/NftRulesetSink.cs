@@ -1,0 +1,167 @@
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Text;
+
+namespace FlaxGuard.Engine.Probes.OpenWrt
+{
+    /// <summary>
+    /// Reads "nft --json list ruleset" output as it streams in, one entry at a time: the answer is
+    /// {"nftables": [{"metainfo": ...}, {"table": ...}, {"chain": ...}, {"rule": ...}, ...]} (libnftables' JSON
+    /// schema), often larger than any single ubus answer. Each entry of the array is copied into a buffer of
+    /// <see cref="EntryBytes"/> bytes and parsed alone, so memory is that buffer and one small JSON table whatever
+    /// the ruleset's size. Bounded: nesting depth, entries, and bytes per entry (a longer entry is counted, not read).
+    /// </summary>
+    public sealed class NftRulesetSink : ISatisfiableSink
+    {
+        public const int EntryBytes = 6 * 1024;
+        public const int MaxDepth = 24;
+        public const int MaxEntries = 2048;
+
+        private static readonly JsonLimits EntryLimits = new JsonLimits(16, 1024, 1024);
+        private const string TopKey = "\"nftables\":";
+
+        private readonly NftFacts _facts;
+        private readonly byte[] _entry = new byte[EntryBytes];
+        private readonly JsonEntryBuffer _table = new JsonEntryBuffer();
+        private readonly char[] _key = new char[16];
+        private int _keyLength;
+        private int _count;
+        private bool _capturing;
+        private bool _overflow;
+        private bool _inString;
+        private bool _escape;
+        private bool _inArray;
+        private bool _done;
+        private int _depth;
+
+        public NftRulesetSink(NftFacts facts)
+        {
+            _facts = facts;
+        }
+
+        /// <summary>Why the text is not a ruleset, or null.</summary>
+        public string Problem { get; private set; }
+
+        /// <summary>Whether the whole document arrived and closed.</summary>
+        public bool Complete { get { return _done && Problem == null; } }
+
+        public int Entries { get; private set; }
+
+        /// <summary>Entries longer than <see cref="EntryBytes"/>, skipped.</summary>
+        public int Oversized { get; private set; }
+
+        /// <summary>Whether more entries came than <see cref="MaxEntries"/> (the rest were not read).</summary>
+        public bool Cut { get; private set; }
+
+        public bool Satisfied { get { return Problem != null || Cut; } }
+
+        public void Write(byte[] data, int offset, int count)
+        {
+            int end = offset + count;
+            for (int i = offset; i < end && !Satisfied; i++) Step(data[i]);
+        }
+
+        private void Step(byte c)
+        {
+            if (_done)
+            {
+                if (!IsBlank(c)) Fail("there is more text after the ruleset");
+                return;
+            }
+            if (_capturing)
+            {
+                if (_count < EntryBytes) _entry[_count++] = c;
+                else _overflow = true;
+            }
+            if (_inString)
+            {
+                if (_escape) _escape = false;
+                else if (c == '\\') _escape = true;
+                else if (c == '"') _inString = false;
+                if (_depth == 1 && !_inArray) Key(c);
+                return;
+            }
+            switch (c)
+            {
+                case (byte)'"':
+                    _inString = true;
+                    if (_depth == 1 && !_inArray) Key(c);
+                    return;
+                case (byte)'{':
+                case (byte)'[':
+                    if (_depth == 0 && c != '{') { Fail("it does not start with an object"); return; }
+                    if (_depth == 1)
+                    {
+                        if (c != '[' || _inArray || !IsTopKey()) { Fail("it has no \"nftables\" array"); return; }
+                        _inArray = true;
+                    }
+                    if (_depth == 2)
+                    {
+                        if (c != '{') { Fail("an entry of the \"nftables\" array is not an object"); return; }
+                        _capturing = true;
+                        _overflow = false;
+                        _entry[0] = c;
+                        _count = 1;
+                    }
+                    if (++_depth > MaxDepth) Fail("it nests deeper than " + MaxDepth.ToString() + " levels");
+                    return;
+                case (byte)'}':
+                case (byte)']':
+                    if (--_depth < 0) { Fail("it closes more than it opens"); return; }
+                    if (_capturing && _depth == 2)
+                    {
+                        _capturing = false;
+                        FinishEntry();
+                    }
+                    if (_depth == 0) _done = true;
+                    return;
+                default:
+                    if (_depth == 1 && !_inArray) Key(c);
+                    else if (_depth <= 2 && !_capturing && c != ',' && c != ':' && !IsBlank(c)) Fail("it has text outside the \"nftables\" array's entries");
+                    return;
+            }
+        }
+
+        private void FinishEntry()
+        {
+            if (++Entries > MaxEntries)
+            {
+                Cut = true;
+                return;
+            }
+            if (_overflow)
+            {
+                Oversized++;
+                return;
+            }
+            string error;
+            JsonValue entry = JsonParser.ParseInPlace(_entry, 0, _count, EntryLimits, _table, out error);
+            if (entry == null) { Fail("entry " + Entries.ToString() + " is not valid JSON: " + error); return; }
+            string problem = _facts.ReadEntry(entry);
+            if (problem != null) Fail(problem);
+        }
+
+        private void Key(byte c)
+        {
+            if (IsBlank(c)) return;
+            if (_keyLength < _key.Length) _key[_keyLength] = (char)c;
+            _keyLength++;
+        }
+
+        private bool IsTopKey()
+        {
+            if (_keyLength != TopKey.Length) return false;
+            for (int i = 0; i < TopKey.Length; i++) if (_key[i] != TopKey[i]) return false;
+            return true;
+        }
+
+        private void Fail(string reason)
+        {
+            if (Problem == null) Problem = reason;
+        }
+
+        private static bool IsBlank(byte c)
+        {
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        }
+    }
+}

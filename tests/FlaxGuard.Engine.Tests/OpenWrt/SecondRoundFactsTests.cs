@@ -1,0 +1,125 @@
+using System.Text;
+using FlaxGuard.Engine.Drift;
+using FlaxGuard.Engine.Families;
+using FlaxGuard.Engine.Json;
+using FlaxGuard.Engine.Probes;
+using FlaxGuard.Engine.Probes.OpenWrt;
+using FlaxGuard.Engine.Verdicts;
+using FlaxGuard.Wording;
+
+namespace FlaxGuard.Engine.Tests.OpenWrt;
+
+/// <summary>The readers of issue 13's second round on their own: feeds, keep lists, uhttpd, dropbear, routes, their drift codes.</summary>
+[TestClass]
+public sealed class SecondRoundFactsTests
+{
+    private static Dictionary<string, string> Facts(Action<OpenWrtFactSheet> read)
+    {
+        var sheet = new OpenWrtFactSheet();
+        read(sheet);
+        var output = new ProbeOutput();
+        sheet.CopyTo(output);
+        return output.Facts.ToArray().ToDictionary(f => f.Key, f => f.Value);
+    }
+
+    private static UciPackage Package(string config, string valuesJson)
+    {
+        var json = "{\"values\":" + valuesJson + "}";
+        var data = JsonParser.Parse(Encoding.UTF8.GetBytes(json), 0, Encoding.UTF8.GetByteCount(json), UbusClient.Limits, out var error);
+        Assert.IsNotNull(data, error);
+        return UciPackage.FromReply(config, data);
+    }
+
+    [TestMethod]
+    [DataRow("https://downloads.openwrt.org/releases/23.05.5/packages", "downloads.openwrt.org")]
+    [DataRow("http://user:pw@203.0.113.9:8080/feed", "203.0.113.9")]
+    [DataRow("HTTP://Mirror.Example/x", "mirror.example")]
+    [DataRow("http://[2001:db8::1]:80/x", "[2001:db8::1]")]
+    [DataRow("file:///tmp/feed", "file")]
+    [DataRow("/tmp/feed", "file")]
+    public void FeedHost_IsTheServerTheUrlNames(string url, string host) => Assert.AreEqual(host, FeedFacts.Host(url));
+
+    [TestMethod]
+    public void OpkgFeeds_KeepSourceLinesOnly_ApkFeedsTakeTaggedLines()
+    {
+        var facts = Facts(s =>
+        {
+            FeedFacts.Read("# comment\nsrc/gz core https://downloads.openwrt.org/a\nsrc extra http://203.0.113.9/b\ndest root /\narch all 1\n", "customfeeds.conf", true, s);
+            FeedFacts.Read("https://downloads.openwrt.org/x/packages.adb\n@mine http://198.51.100.4/y/packages.adb\n", "customfeeds.list", false, s);
+        });
+        Assert.AreEqual("customfeeds.conf, customfeeds.list", facts["openwrt.feed.downloads.openwrt.org"]);
+        Assert.AreEqual("customfeeds.conf", facts["openwrt.feed.203.0.113.9"]);
+        Assert.AreEqual("customfeeds.list", facts["openwrt.feed.198.51.100.4"]);
+        Assert.HasCount(3, facts);
+    }
+
+    [TestMethod]
+    [DataRow("dest root /\noption check_signature\n", "checked")]
+    [DataRow("dest root /\noption check_signature 1\n", "checked")]
+    [DataRow("dest root /\n# option check_signature\n", "not checked")]
+    [DataRow("option check_signature\noption check_signature 0\n", "not checked")]
+    public void OpkgSignatureCheck_FollowsTheLastOption(string conf, string expected) =>
+        Assert.AreEqual(expected, Facts(s => FeedFacts.ReadOpkgConf(conf, s))["openwrt.feed.signature"]);
+
+    [TestMethod]
+    public void SysupgradeConf_EachPathAFact_StockCommentsNone()
+    {
+        Assert.IsEmpty(Facts(s => KeepFacts.ReadSysupgradeConf("## This file contains files\n\n# /etc/example.conf\n", s)));
+        var facts = Facts(s => KeepFacts.ReadSysupgradeConf("/etc/openvpn/\n  /usr/sbin/.sysmond  \n", s));
+        CollectionAssert.AreEquivalent(new[] { "openwrt.keep./etc/openvpn/", "openwrt.keep./usr/sbin/.sysmond" }, facts.Keys.ToArray());
+    }
+
+    [TestMethod]
+    public void Uhttpd_InterpretersAndPaths_AndDropbearLogins()
+    {
+        var uhttpd = Package("uhttpd", "{\"main\":{\".type\":\"uhttpd\",\"home\":\"/www\",\"cgi_prefix\":\"/cgi-bin\",\"interpreter\":[\".sh=/bin/sh\",\".php=/usr/bin/php-cgi\"]}}");
+        var dropbear = Package("dropbear", "{\"a\":{\".type\":\"dropbear\",\"PasswordAuth\":\"off\"},\"b\":{\".type\":\"dropbear\",\"enable\":\"0\",\"PasswordAuth\":\"on\"}}");
+        var facts = Facts(s =>
+        {
+            AdminServiceFacts.ReadUhttpd(uhttpd, s);
+            AdminServiceFacts.ReadDropbear(dropbear, s);
+        });
+        Assert.AreEqual("/bin/sh", facts["openwrt.web.interpreter..sh"]);
+        Assert.AreEqual("/usr/bin/php-cgi", facts["openwrt.web.interpreter..php"]);
+        Assert.AreEqual("/www", facts["openwrt.web.home"]);
+        Assert.AreEqual("off", facts["openwrt.ssh.password-auth"], "a disabled instance does not count");
+        Assert.AreEqual("on", facts["openwrt.ssh.root-password-auth"], "dropbear's default");
+    }
+
+    [TestMethod]
+    public void Routes_AndRules_AreKeyedByWhatTheyDo_DisabledOnesLeftOut()
+    {
+        var network = Package("network",
+            "{\"r1\":{\".type\":\"route\",\"interface\":\"lan\",\"target\":\"198.51.100.0\",\"netmask\":\"255.255.255.0\",\"gateway\":\"192.168.1.66\"}," +
+            "\"r2\":{\".type\":\"route\",\"interface\":\"wan\",\"target\":\"203.0.113.0/24\",\"disabled\":\"1\"}," +
+            "\"p1\":{\".type\":\"rule\",\"src\":\"192.168.1.0/24\",\"lookup\":\"100\"}}");
+        var facts = Facts(s => RouteFacts.Read(network, s));
+        Assert.HasCount(2, facts);
+        Assert.IsTrue(facts.Any(f => f.Key.StartsWith("openwrt.route.") && f.Value == "ipv4 198.51.100.0/255.255.255.0 via 192.168.1.66 dev lan"));
+        Assert.IsTrue(facts.Any(f => f.Key.StartsWith("openwrt.rule.") && f.Value == "ipv4 from 192.168.1.0/24 lookup 100"));
+    }
+
+    [TestMethod]
+    [DataRow("openwrt.feed.203.0.113.9", DriftKind.Added, Severity.Critical)]
+    [DataRow("openwrt.feed.signature", DriftKind.Changed, Severity.Critical)]
+    [DataRow("openwrt.keep./usr/sbin/x", DriftKind.Added, Severity.High)]
+    [DataRow("openwrt.keep-list.sysmond", DriftKind.Added, Severity.High)]
+    [DataRow("openwrt.hook.profile.fetch", DriftKind.Added, Severity.Critical)]
+    [DataRow("openwrt.hook.profile", DriftKind.Changed, Severity.High)]
+    [DataRow("openwrt.web.interpreter..sh", DriftKind.Added, Severity.Critical)]
+    [DataRow("openwrt.web.home", DriftKind.Changed, Severity.High)]
+    [DataRow("openwrt.ssh.password-auth", DriftKind.Changed, Severity.High)]
+    [DataRow("openwrt.route.0123456789abcdef", DriftKind.Added, Severity.High)]
+    [DataRow("openwrt.rule.0123456789abcdef", DriftKind.Added, Severity.High)]
+    [DataRow("openwrt.nft.open.inet.fw4.input.0123456789abcdef", DriftKind.Added, Severity.Critical)]
+    [DataRow("openwrt.nft.rule.ip.filter.INPUT.0123456789abcdef", DriftKind.Added, Severity.High)]
+    [DataRow("openwrt.nft.table.ip.sysmon", DriftKind.Added, Severity.High)]
+    [DataRow("openwrt.nft.table.ip.sysmon", DriftKind.Removed, Severity.Low)]
+    public void DriftRules_RateEachKey_WithAnOwnerSentence(string key, DriftKind kind, Severity severity)
+    {
+        var rule = DeviceFamilies.CreateDriftRules().Find(kind, key);
+        Assert.IsNotNull(rule, key);
+        Assert.AreEqual(severity, rule.Severity, key);
+        Assert.IsTrue(DriftSentences.Has(rule.Code), rule.Code);
+    }
+}
