@@ -59,7 +59,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             request.ContentType = "application/x-www-form-urlencoded";
             request.Body = CgiDownload.Form("sessionid", session.SessionId, "command", Command);
             request.MaxBodyBytes = MaxRulesetBytes;
-            request.TimeoutMs = remaining < timeoutMs ? (int)remaining : timeoutMs;
+            // nft renders the whole ruleset before cgi-io sends a byte, which takes a slow router longer than one ubus call.
+            long allowed = 4L * timeoutMs;
+            request.TimeoutMs = (int)(remaining < allowed ? remaining : allowed);
             NftFacts facts = new NftFacts(sheet);
             NftRulesetSink sink = new NftRulesetSink(facts);
             HttpResponse response = context.Http.Send(request, sink);
