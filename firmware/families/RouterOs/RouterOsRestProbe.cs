@@ -136,7 +136,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
             if ((problem = CollectTasks(client, facts, maxItems)) != null) return problem;
             if ((problem = CollectReach(client, facts, maxItems)) != null) return problem;
-            return CollectTunnels(client, facts, maxItems);
+            if ((problem = CollectTunnels(client, facts, maxItems)) != null) return problem;
+            return RouterOsDepthCollector.Collect(client, facts, maxItems);
         }
 
         // device-mode, check-installation and /file (see RouterOsIntegrityFacts).
@@ -321,7 +322,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             "/interface/ipip?.proplist=name,remote-address,disabled",
         };
 
-        private static JsonValue List(RouterOsRestClient client, string menu, int maxItems, out string problem)
+        internal static JsonValue List(RouterOsRestClient client, string menu, int maxItems, out string problem)
         {
             RouterOsReply failure;
             JsonValue value = client.Read(menu, out failure);
@@ -337,7 +338,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         }
 
         /// <summary><see cref="List"/> for a menu some releases or packages lack: null with no problem when the router says there is no such menu.</summary>
-        private static JsonValue OptionalList(RouterOsRestClient client, string menu, int maxItems, out string problem)
+        internal static JsonValue OptionalList(RouterOsRestClient client, string menu, int maxItems, out string problem)
         {
             RouterOsReply failure;
             problem = null;
@@ -352,7 +353,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return problem == null ? value : null;
         }
 
-        private static JsonValue Singleton(RouterOsRestClient client, string menu, out string problem)
+        internal static JsonValue Singleton(RouterOsRestClient client, string menu, out string problem)
         {
             RouterOsReply failure;
             JsonValue value = client.Read(menu, out failure);
@@ -367,7 +368,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return settings;
         }
 
-        private static JsonValue OptionalSingleton(RouterOsRestClient client, string menu, out string problem)
+        internal static JsonValue OptionalSingleton(RouterOsRestClient client, string menu, out string problem)
         {
             RouterOsReply failure;
             problem = null;
@@ -383,7 +384,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return settings;
         }
 
-        private static string Explain(string menu, string problem)
+        internal static string Explain(string menu, string problem)
         {
             return problem == null ? null : "the answer to /rest" + menu + " is not what RouterOS sends: " + problem;
         }
