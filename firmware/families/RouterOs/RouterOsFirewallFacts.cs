@@ -6,8 +6,8 @@ using FlaxGuard.Engine.Text;
 namespace FlaxGuard.Engine.Probes.RouterOs
 {
     /// <summary>
-    /// Every enabled, static rule of /ip/firewall/filter and /ip/firewall/nat, of every chain and action:
-    /// cfg.firewall.CHAIN.ACTION.DIGEST and cfg.nat.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT).
+    /// Every enabled, static rule of /ip/firewall/filter, nat, mangle and raw, of every chain and action:
+    /// cfg.firewall|nat|mangle|raw.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT).
     /// The digest covers the rule's matchers and targets, read in name order and normalised (flags in either spelling,
     /// comma lists in any order, case), so renumbered ".id"s, counters, comments and the order RouterOS lists the rules
     /// in give no drift, while an added accept rule, a removed drop rule or a redirect (Meris pointed DNS and web
