@@ -9,7 +9,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// out, proxy access rules, MAC access, bandwidth test, SMB, traffic-flow export, IPsec, containers, trusted CAs,
     /// password policy, logging rules). Every one of these menus is optional: a release or package without it answers
     /// 400 "no such command or directory" (or 404), which becomes a routeros.unsupported fact naming the menu, never a
-    /// failed probe. Proxy access and traffic-flow targets are read only while that service is on. Lists are bounded
+    /// failed probe. Proxy access and traffic-flow targets are read only while that service is on, IPsec identities only
+    /// when a peer is configured, containers only while the container package is enabled. Lists are bounded
     /// like every other menu; .proplist keeps counters, states and secrets out of the answers.
     /// </summary>
     public static class RouterOsDepthCollector
@@ -83,12 +84,22 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             }
             if (failed != null) return failed;
 
+            int before = facts.Count;
             if ((value = ReadList(client, IpsecPeers, facts, maxItems, out failed)) != null && (problem = RouterOsTrustFacts.FromIpsecPeers(value, facts)) != null) return Explain(IpsecPeers, problem);
             if (failed != null) return failed;
-            if ((value = ReadList(client, IpsecIdentities, facts, maxItems, out failed)) != null && (problem = RouterOsTrustFacts.FromIpsecIdentities(value, facts)) != null) return Explain(IpsecIdentities, problem);
-            if (failed != null) return failed;
-            if ((value = ReadList(client, Containers, facts, maxItems, out failed)) != null && (problem = RouterOsTrustFacts.FromContainers(value, facts)) != null) return Explain(Containers, problem);
-            if (failed != null) return failed;
+            // An identity belongs to a peer: without a configured peer there is none to read (dynamic ones are left out anyway).
+            if (facts.Count > before)
+            {
+                if ((value = ReadList(client, IpsecIdentities, facts, maxItems, out failed)) != null && (problem = RouterOsTrustFacts.FromIpsecIdentities(value, facts)) != null) return Explain(IpsecIdentities, problem);
+                if (failed != null) return failed;
+            }
+            // /container exists only while the container package is enabled (RouterOsSystemFacts reported the packages).
+            if (facts.Get("routeros.package.container") == null) NoteUnsupported(Containers, facts);
+            else
+            {
+                if ((value = ReadList(client, Containers, facts, maxItems, out failed)) != null && (problem = RouterOsTrustFacts.FromContainers(value, facts)) != null) return Explain(Containers, problem);
+                if (failed != null) return failed;
+            }
             if ((value = ReadList(client, Certificates, facts, maxItems, out failed)) != null && (problem = RouterOsTrustFacts.FromCertificates(value, facts)) != null) return Explain(Certificates, problem);
             if (failed != null) return failed;
             if ((value = ReadSettings(client, UserSettings, facts, out failed)) != null && (problem = RouterOsTrustFacts.FromUserSettings(value, facts)) != null) return Explain(UserSettings, problem);

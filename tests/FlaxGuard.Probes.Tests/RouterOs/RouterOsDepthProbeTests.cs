@@ -14,7 +14,7 @@ public sealed class RouterOsDepthProbeTests
     private static readonly string[] OptionalMenus =
     [
         "ip/dhcp-server/network", "ip/firewall/mangle", "ip/firewall/raw", "ip/route", "routing/rule", "tool/mac-server", "tool/mac-server/mac-winbox",
-        "tool/bandwidth-server", "ip/smb", "ip/traffic-flow", "ip/ipsec/peer", "ip/ipsec/identity", "certificate", "user/settings", "system/logging",
+        "tool/bandwidth-server", "ip/smb", "ip/traffic-flow", "ip/ipsec/peer", "certificate", "user/settings", "system/logging",
     ];
 
     [TestMethod]
