@@ -74,7 +74,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("cfg.wireguard.peer.*", DriftRule.Removed, Severity.Low, "cfg.wireguard.peer.removed"));
             // Issue 13's third round. Routes: a new or changed default route carries all traffic elsewhere.
             rules.Append(new DriftRule("cfg.route.*.0.0.0.0/0", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.route.default.set"));
-            rules.Append(new DriftRule("cfg.route.*.::/0", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.route.default.set"));
+            rules.Append(new DriftRule("cfg.route.*.::/0", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.route.default6.set"));
             rules.Append(new DriftRule("cfg.route.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.route.set"));
             rules.Append(new DriftRule("cfg.route.*", DriftRule.Removed, Severity.Low, "cfg.route.removed"));
             rules.Append(new DriftRule("cfg.routing.rule.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.routing.rule.set"));
@@ -84,7 +84,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("cfg.dhcp.network.*", DriftRule.Removed, Severity.Low, "cfg.dhcp.network.removed"));
             // Raw rules run before connection tracking: notrack or accept there skips the filter's stateful rules.
             rules.Append(new DriftRule("cfg.raw.*.notrack.*", DriftRule.Added, Severity.High, "cfg.raw.bypass.added"));
-            rules.Append(new DriftRule("cfg.raw.*.accept.*", DriftRule.Added, Severity.High, "cfg.raw.bypass.added"));
+            rules.Append(new DriftRule("cfg.raw.*.accept.*", DriftRule.Added, Severity.High, "cfg.raw.accept.added"));
             rules.Append(new DriftRule("cfg.raw.*.drop.*", DriftRule.Removed, Severity.High, "cfg.raw.drop.removed"));
             rules.Append(new DriftRule("cfg.raw.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.raw.added"));
             rules.Append(new DriftRule("cfg.raw.*", DriftRule.Removed, Severity.Medium, "cfg.raw.removed"));

@@ -125,7 +125,7 @@ public sealed class RouterOsDepthFactsTests
         var off = new RouterOsFactBuffer();
         Assert.IsNull(RouterOsExposureFacts.FromSmb(Parse("""{"enabled":"no","interfaces":"all"}"""), off));
         Assert.IsNull(RouterOsExposureFacts.FromBandwidthServer(Parse("""{"enabled":"false"}"""), off));
-        Assert.AreEqual(0, Facts(off).Count);
+        Assert.IsEmpty(Facts(off));
         Assert.AreEqual("the MAC telnet settings do not name an allowed interface list", RouterOsExposureFacts.FromMacServer(Parse("{}"), "telnet", off));
         Assert.AreEqual("traffic-flow target 1 has no address", RouterOsExposureFacts.FromFlowTargets(Parse("[{\"version\":\"9\"}]"), off));
     }

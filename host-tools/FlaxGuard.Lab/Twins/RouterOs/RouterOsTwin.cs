@@ -19,10 +19,13 @@ namespace FlaxGuard.Lab.Twins.RouterOs;
 /// {"error":404,"message":"Not Found"}, an unknown menu 400 "no such command or directory", ".proplist" and
 /// equality filters in the query string. The twin is read-only: other methods get 400. The login user given to
 /// <see cref="StartAsync"/> is the built-in "admin" (group full) when so named, else a read-only account next to it.
-/// <para>Compromises: every one in <see cref="TwinChanges.Compromises"/>. wan-admin clears the address lists of
+/// <para>Compromises: the advisory ones and <see cref="TwinChanges.RouterOsCompromises"/>. wan-admin clears the address lists of
 /// www, ssh and winbox (RouterOS has no "remote management" switch: a service open to any address is how a
 /// router's admin interface ends up on the internet). Churn: reboot, counters, time, dhcp-leases, reorder,
-/// whitespace-case. "session" is not supported: REST over Basic has no session to renew.</para>
+/// whitespace-case, dynamic-entries (an OSPF route, a DHCP DNS name, L2TP's IPsec peer, hotspot mangle/raw rules).
+/// "session" is not supported: REST over Basic has no session to renew. Menus in
+/// <see cref="RouterOsTwinState.AbsentMenus"/>, and /container while its package is disabled, answer 400 "no such
+/// command or directory" as an older release or a missing package does.</para>
 /// </summary>
 public sealed class RouterOsTwin : ILabTwin
 {
