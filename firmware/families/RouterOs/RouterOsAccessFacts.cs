@@ -131,6 +131,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 text.Append(" from=");
                 if (addresses.Length == 0) text.Append("any");
                 else RouterOsText.AppendList(text, addresses);
+                // www-ssl and api-ssl: another certificate on the admin interface is someone else's TLS identity.
+                string certificate = RouterOsReachFacts.Lower(RouterOsShape.CheckedField(service, "certificate"), 64);
+                if (certificate.Length > 0 && certificate != "none") text.Append(" cert=").Append(certificate);
                 string value = text.ToString();
                 facts.Add(text.Clear().Append("cfg.service.").AppendKeySegment(name, 32).ToString(), value, FactKind.Config);
                 if (IsManagement(name) && !RouterOsAddressScope.IsLocalOnly(addresses))

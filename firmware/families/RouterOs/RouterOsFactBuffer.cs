@@ -7,8 +7,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// </summary>
     public sealed class RouterOsFactBuffer : FactWorkspace
     {
-        // A stock router gives about 45 facts (tunnels, tasks and reach menus included).
-        private const int ExpectedKeys = 48;
+        // A stock router gives about 60 facts (tunnels, tasks, reach and issue 13's third-round menus included).
+        private const int ExpectedKeys = 64;
 
         public RouterOsFactBuffer() : base(",", ExpectedKeys)
         {

@@ -72,6 +72,48 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("cfg.wireguard.peer.*", DriftRule.Added, Severity.Critical, "cfg.wireguard.peer.added"));
             rules.Append(new DriftRule("cfg.wireguard.peer.*", DriftRule.Changed, Severity.High, "cfg.wireguard.peer.changed"));
             rules.Append(new DriftRule("cfg.wireguard.peer.*", DriftRule.Removed, Severity.Low, "cfg.wireguard.peer.removed"));
+            // Issue 13's third round. Routes: a new or changed default route carries all traffic elsewhere.
+            rules.Append(new DriftRule("cfg.route.*.0.0.0.0/0", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.route.default.set"));
+            rules.Append(new DriftRule("cfg.route.*.::/0", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.route.default6.set"));
+            rules.Append(new DriftRule("cfg.route.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.route.set"));
+            rules.Append(new DriftRule("cfg.route.*", DriftRule.Removed, Severity.Low, "cfg.route.removed"));
+            rules.Append(new DriftRule("cfg.routing.rule.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.routing.rule.set"));
+            rules.Append(new DriftRule("cfg.routing.rule.*", DriftRule.Removed, Severity.Low, "cfg.routing.rule.removed"));
+            // What DHCP tells every client: another DNS server or gateway redirects the whole LAN.
+            rules.Append(new DriftRule("cfg.dhcp.network.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.dhcp.network.set"));
+            rules.Append(new DriftRule("cfg.dhcp.network.*", DriftRule.Removed, Severity.Low, "cfg.dhcp.network.removed"));
+            // Raw rules run before connection tracking: notrack or accept there skips the filter's stateful rules.
+            rules.Append(new DriftRule("cfg.raw.*.notrack.*", DriftRule.Added, Severity.High, "cfg.raw.bypass.added"));
+            rules.Append(new DriftRule("cfg.raw.*.accept.*", DriftRule.Added, Severity.High, "cfg.raw.accept.added"));
+            rules.Append(new DriftRule("cfg.raw.*.drop.*", DriftRule.Removed, Severity.High, "cfg.raw.drop.removed"));
+            rules.Append(new DriftRule("cfg.raw.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.raw.added"));
+            rules.Append(new DriftRule("cfg.raw.*", DriftRule.Removed, Severity.Medium, "cfg.raw.removed"));
+            rules.Append(new DriftRule("cfg.mangle.*.mark-routing.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.mangle.routing.added"));
+            rules.Append(new DriftRule("cfg.mangle.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.mangle.added"));
+            rules.Append(new DriftRule("cfg.mangle.*", DriftRule.Removed, Severity.Low, "cfg.mangle.removed"));
+            rules.Append(new DriftRule("cfg.mac.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.mac.set"));
+            rules.Append(new DriftRule("cfg.mac.*", DriftRule.Removed, Severity.Info, "cfg.mac.removed"));
+            rules.Append(new DriftRule("cfg.btest", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.btest.set"));
+            rules.Append(new DriftRule("cfg.btest", DriftRule.Removed, Severity.Info, "cfg.btest.removed"));
+            rules.Append(new DriftRule("cfg.smb", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.smb.set"));
+            rules.Append(new DriftRule("cfg.smb", DriftRule.Removed, Severity.Info, "cfg.smb.removed"));
+            rules.Append(new DriftRule("cfg.traffic-flow.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.traffic-flow.set"));
+            rules.Append(new DriftRule("cfg.traffic-flow.*", DriftRule.Removed, Severity.Info, "cfg.traffic-flow.removed"));
+            rules.Append(new DriftRule("cfg.ipsec.*", DriftRule.Added, Severity.Critical, "cfg.ipsec.added"));
+            rules.Append(new DriftRule("cfg.ipsec.*", DriftRule.Changed, Severity.High, "cfg.ipsec.changed"));
+            rules.Append(new DriftRule("cfg.ipsec.*", DriftRule.Removed, Severity.Low, "cfg.ipsec.removed"));
+            rules.Append(new DriftRule("cfg.container.*", DriftRule.Added, Severity.Critical, "cfg.container.added"));
+            rules.Append(new DriftRule("cfg.container.*", DriftRule.Changed, Severity.High, "cfg.container.changed"));
+            rules.Append(new DriftRule("cfg.container.*", DriftRule.Removed, Severity.Info, "cfg.container.removed"));
+            rules.Append(new DriftRule("cfg.cert.ca.*", DriftRule.Added, Severity.High, "cfg.cert.ca.added"));
+            rules.Append(new DriftRule("cfg.cert.ca.*", DriftRule.Changed, Severity.Medium, "cfg.cert.ca.changed"));
+            rules.Append(new DriftRule("cfg.cert.ca.*", DriftRule.Removed, Severity.Info, "cfg.cert.ca.removed"));
+            // Logging switched off or narrowed is how intruders hide; a new rule only logs more.
+            rules.Append(new DriftRule("cfg.log.to.*", DriftRule.Changed | DriftRule.Removed, Severity.Medium, "cfg.log.rule.hidden"));
+            rules.Append(new DriftRule("cfg.log.to.*", DriftRule.Added, Severity.Low, "cfg.log.rule.added"));
+            rules.Append(new DriftRule("cfg.password.*", DriftRule.Changed | DriftRule.Removed, Severity.Medium, "cfg.password.changed"));
+            rules.Append(new DriftRule("cfg.password.*", DriftRule.Added, Severity.Info, "cfg.password.added"));
+            rules.Append(new DriftRule("routeros.unsupported", DriftRule.AnyChange, Severity.Info, "routeros.unsupported.changed"));
             rules.Append(new DriftRule("routeros.routerboot", DriftRule.AnyChange, Severity.High, "routeros.routerboot.any"));
             rules.Append(new DriftRule("routeros.package.*", DriftRule.Added, Severity.Medium, "routeros.package.added"));
             rules.Append(new DriftRule("routeros.channel", DriftRule.Changed, Severity.Medium, "routeros.channel.changed"));

@@ -6,8 +6,8 @@ using FlaxGuard.Engine.Text;
 namespace FlaxGuard.Engine.Probes.RouterOs
 {
     /// <summary>
-    /// Every enabled, static rule of /ip/firewall/filter and /ip/firewall/nat, of every chain and action:
-    /// cfg.firewall.CHAIN.ACTION.DIGEST and cfg.nat.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT).
+    /// Every enabled, static rule of /ip/firewall/filter, nat, mangle and raw, of every chain and action:
+    /// cfg.firewall|nat|mangle|raw.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT).
     /// The digest covers the rule's matchers and targets, read in name order and normalised (flags in either spelling,
     /// comma lists in any order, case), so renumbered ".id"s, counters, comments and the order RouterOS lists the rules
     /// in give no drift, while an added accept rule, a removed drop rule or a redirect (Meris pointed DNS and web
@@ -16,10 +16,10 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     public static class RouterOsFirewallFacts
     {
         // Members that move by themselves, only label a rule, or are read separately.
-        private static readonly string[] Ignored = new string[] { ".id", ".nextid", "bytes", "packets", "invalid", "dynamic", "disabled", "comment" };
+        private static readonly string[] Ignored = new string[] { ".id", ".nextid", "bytes", "packets", "hits", "invalid", "inactive", "dynamic", "disabled", "comment" };
 
         // Members shown in the value, in this order.
-        private static readonly string[] Shown = new string[] { "protocol", "connection-state", "in-interface", "in-interface-list", "src-address", "dst-address", "dst-port", "to-addresses", "to-ports" };
+        private static readonly string[] Shown = new string[] { "protocol", "connection-state", "in-interface", "in-interface-list", "src-address", "dst-address", "dst-port", "to-addresses", "to-ports", "new-routing-mark" };
 
         private const int MaxMembers = 64;
 
@@ -32,6 +32,18 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         public static string FromNat(JsonValue rules, RouterOsFactBuffer facts)
         {
             return FromRules(rules, facts, "cfg.nat.", true);
+        }
+
+        /// <summary>/ip/firewall/mangle: cfg.mangle.CHAIN.ACTION.DIGEST (mark-routing sends traffic to another routing table, e.g. a tunnel).</summary>
+        public static string FromMangle(JsonValue rules, RouterOsFactBuffer facts)
+        {
+            return FromRules(rules, facts, "cfg.mangle.", false);
+        }
+
+        /// <summary>/ip/firewall/raw: cfg.raw.CHAIN.ACTION.DIGEST (notrack or accept here skips the connection-state rules of the filter).</summary>
+        public static string FromRaw(JsonValue rules, RouterOsFactBuffer facts)
+        {
+            return FromRules(rules, facts, "cfg.raw.", false);
         }
 
         private static string FromRules(JsonValue rules, RouterOsFactBuffer facts, string prefix, bool skipForwards)

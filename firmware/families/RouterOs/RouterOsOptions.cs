@@ -29,7 +29,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         /// <summary>Bound on each request, connect to last byte.</summary>
         public int RequestTimeoutMs { get; set; }
 
-        /// <summary>Bound on the whole probe (about 35 requests plus the first authentication challenge).</summary>
+        /// <summary>Bound on the whole probe (about 55 requests plus the first authentication challenge).</summary>
         public int TotalTimeoutMs { get; set; }
 
         /// <summary>Largest answer read for one menu; a larger one is "could not verify", never cut short and parsed.</summary>

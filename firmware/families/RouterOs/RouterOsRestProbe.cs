@@ -15,7 +15,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// cfg.script.NAME, cfg.scheduler.NAME(.fetch), cfg.proxy.socks|web, and (issue 13) cfg.usergroup.NAME, cfg.admin.NAME,
     /// cfg.dns.static.NAME, cfg.firewall.CHAIN.ACTION.DIGEST, cfg.nat.CHAIN.ACTION.DIGEST, cfg.netwatch.HOST(.fetch),
     /// cfg.file.KIND.NAME, cfg.cloud.ddns, cfg.remote.back-to-home, cfg.upnp, cfg.snmp.write.DIGEST, cfg.sniffer.stream,
-    /// cfg.log.remote.NAME, cfg.tunnel.server.KIND, cfg.ppp.secret.NAME, cfg.wireguard.peer.DIGEST, and the self-checks
+    /// cfg.log.remote.NAME, cfg.tunnel.server.KIND, cfg.ppp.secret.NAME, cfg.wireguard.peer.DIGEST, the third round's
+    /// routes, routing rules, DHCP networks, mangle/raw rules, proxy access, MAC access, bandwidth test, SMB, traffic-flow,
+    /// IPsec, containers, trusted CAs, password policy and logging rules (see RouterOsDepthCollector), and the self-checks
     /// routeros.device-mode(.flagged), routeros.installation and routeros.package-mismatch.NAME. Items are keyed by name, never by RouterOS
     /// ".id" (which renumbers on reboot), and nothing that changes by itself becomes a fact. Every answer is bounded
     /// in size and time and must have RouterOS's documented shape; otherwise the whole probe is "could not verify"
@@ -136,7 +138,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
             if ((problem = CollectTasks(client, facts, maxItems)) != null) return problem;
             if ((problem = CollectReach(client, facts, maxItems)) != null) return problem;
-            return CollectTunnels(client, facts, maxItems);
+            if ((problem = CollectTunnels(client, facts, maxItems)) != null) return problem;
+            return RouterOsDepthCollector.Collect(client, facts, maxItems);
         }
 
         // device-mode, check-installation and /file (see RouterOsIntegrityFacts).
@@ -321,7 +324,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             "/interface/ipip?.proplist=name,remote-address,disabled",
         };
 
-        private static JsonValue List(RouterOsRestClient client, string menu, int maxItems, out string problem)
+        internal static JsonValue List(RouterOsRestClient client, string menu, int maxItems, out string problem)
         {
             RouterOsReply failure;
             JsonValue value = client.Read(menu, out failure);
@@ -337,7 +340,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         }
 
         /// <summary><see cref="List"/> for a menu some releases or packages lack: null with no problem when the router says there is no such menu.</summary>
-        private static JsonValue OptionalList(RouterOsRestClient client, string menu, int maxItems, out string problem)
+        internal static JsonValue OptionalList(RouterOsRestClient client, string menu, int maxItems, out string problem)
         {
             RouterOsReply failure;
             problem = null;
@@ -352,7 +355,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return problem == null ? value : null;
         }
 
-        private static JsonValue Singleton(RouterOsRestClient client, string menu, out string problem)
+        internal static JsonValue Singleton(RouterOsRestClient client, string menu, out string problem)
         {
             RouterOsReply failure;
             JsonValue value = client.Read(menu, out failure);
@@ -367,7 +370,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return settings;
         }
 
-        private static JsonValue OptionalSingleton(RouterOsRestClient client, string menu, out string problem)
+        internal static JsonValue OptionalSingleton(RouterOsRestClient client, string menu, out string problem)
         {
             RouterOsReply failure;
             problem = null;
@@ -383,7 +386,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return settings;
         }
 
-        private static string Explain(string menu, string problem)
+        internal static string Explain(string menu, string problem)
         {
             return problem == null ? null : "the answer to /rest" + menu + " is not what RouterOS sends: " + problem;
         }

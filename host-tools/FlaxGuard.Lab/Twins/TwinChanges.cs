@@ -82,6 +82,24 @@ public static class TwinChanges
     public const string RefreshRedirect = "refresh-redirect";
     public const string BaseHijack = "base-hijack";
 
+    // Issue 13's third RouterOS round: Meris, Glupteba, TrickBot's MikroTik proxies, VPNFilter and later botnets.
+    public const string ServiceOpened = "service-open";
+    public const string WebProxyOpen = "web-proxy-open";
+    public const string DhcpDnsPushed = "dhcp-dns";
+    public const string RawBypass = "raw-bypass";
+    public const string MangleRoute = "mangle-route";
+    public const string DefaultRoute = "default-route";
+    public const string RoutingRule = "routing-rule";
+    public const string MacOpen = "mac-open";
+    public const string BandwidthTestOpen = "btest-open";
+    public const string SmbOn = "smb-on";
+    public const string FlowExport = "flow-export";
+    public const string IpsecPeer = "ipsec-peer";
+    public const string ContainerAdded = "container";
+    public const string TrustedCa = "trusted-ca";
+    public const string LoggingHidden = "logging-hidden";
+    public const string PasswordPolicy = "password-policy";
+
     // Issue 14: a static file of the firmware's web interface (a camera's login script) modified on the device.
     public const string WebFileChanged = "web-file-changed";
 
@@ -98,6 +116,8 @@ public static class TwinChanges
     public const string DhcpDnsRotation = "dhcp-dns-rotation";
     public const string OverlayNoise = "overlay-noise";
     public const string FirewallReload = "firewall-reload";
+    // RouterOS adds and drops dynamic entries by itself (connected and DHCP routes, DHCP DNS names, L2TP's IPsec peers, UPnP rules).
+    public const string DynamicEntries = "dynamic-entries";
 
     /// <summary>The advisory compromises every router and camera twin was first built for (issue 4).</summary>
     public static readonly IReadOnlyList<string> RouterCompromises =
@@ -112,7 +132,9 @@ public static class TwinChanges
     /// <summary>Issue 13's RouterOS compromises.</summary>
     public static readonly IReadOnlyList<string> RouterOsCompromises =
         [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
-         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, TunnelClient, TunnelLink, RomonOn];
+         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, TunnelClient, TunnelLink, RomonOn,
+         ServiceOpened, WebProxyOpen, DhcpDnsPushed, RawBypass, MangleRoute, DefaultRoute, RoutingRule, MacOpen, BandwidthTestOpen, SmbOn, FlowExport,
+         IpsecPeer, ContainerAdded, TrustedCa, LoggingHidden, PasswordPolicy];
 
     /// <summary>Issue 13's camera compromises (Hikvision and ONVIF express the ones their interfaces have).</summary>
     public static readonly IReadOnlyList<string> CameraCompromises =
@@ -133,10 +155,13 @@ public static class TwinChanges
     /// <summary>Churn of a Linux router's processes, packages, learned DNS and overlay files; only twins with files express them.</summary>
     public static readonly IReadOnlyList<string> FileChurn = [ProcessPids, PackageOrder, DhcpDnsRotation, OverlayNoise, FirewallReload];
 
+    /// <summary>Churn of RouterOS's dynamic entries; only the RouterOS twin expresses it.</summary>
+    public static readonly IReadOnlyList<string> RouterOsChurn = [DynamicEntries];
+
     /// <summary>The advisory compromises and the churn: the changes of issue 4, which every vendor twin began with.</summary>
     public static readonly IReadOnlyList<string> Advisory = [.. RouterCompromises, .. Churn];
 
-    public static readonly IReadOnlyList<string> All = [.. Compromises, .. Churn, .. FileChurn];
+    public static readonly IReadOnlyList<string> All = [.. Compromises, .. Churn, .. FileChurn, .. RouterOsChurn];
 
     public static bool IsCompromise(string change) => Compromises.Contains(change);
 }

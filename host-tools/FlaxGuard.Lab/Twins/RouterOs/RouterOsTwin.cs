@@ -19,10 +19,13 @@ namespace FlaxGuard.Lab.Twins.RouterOs;
 /// {"error":404,"message":"Not Found"}, an unknown menu 400 "no such command or directory", ".proplist" and
 /// equality filters in the query string. The twin is read-only: other methods get 400. The login user given to
 /// <see cref="StartAsync"/> is the built-in "admin" (group full) when so named, else a read-only account next to it.
-/// <para>Compromises: every one in <see cref="TwinChanges.Compromises"/>. wan-admin clears the address lists of
+/// <para>Compromises: the advisory ones and <see cref="TwinChanges.RouterOsCompromises"/>. wan-admin clears the address lists of
 /// www, ssh and winbox (RouterOS has no "remote management" switch: a service open to any address is how a
 /// router's admin interface ends up on the internet). Churn: reboot, counters, time, dhcp-leases, reorder,
-/// whitespace-case. "session" is not supported: REST over Basic has no session to renew.</para>
+/// whitespace-case, dynamic-entries (an OSPF route, a DHCP DNS name, L2TP's IPsec peer, hotspot mangle/raw rules).
+/// "session" is not supported: REST over Basic has no session to renew. Menus in
+/// <see cref="RouterOsTwinState.AbsentMenus"/>, and /container while its package is disabled, answer 400 "no such
+/// command or directory" as an older release or a missing package does.</para>
 /// </summary>
 public sealed class RouterOsTwin : ILabTwin
 {
@@ -53,7 +56,8 @@ public sealed class RouterOsTwin : ILabTwin
     public int Port { get; private set; }
 
     public IReadOnlyList<string> SupportedChanges { get; } =
-        [.. TwinChanges.RouterCompromises, .. TwinChanges.RouterOsCompromises, TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.DhcpLeases, TwinChanges.Reorder, TwinChanges.WhitespaceCase];
+        [.. TwinChanges.RouterCompromises, .. TwinChanges.RouterOsCompromises, TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.DhcpLeases, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+         .. TwinChanges.RouterOsChurn];
 
     /// <summary>How the next REST answers misbehave; <see cref="RouterOsHostility.None"/> for a well-behaved router.</summary>
     public RouterOsHostility Hostility { get; set; }
@@ -236,6 +240,85 @@ public sealed class RouterOsTwin : ILabTwin
                 case TwinChanges.PackageMismatch:
                     s.Packages.Add(new Row(NextSerial(s.Packages), ("name", "extra-nic"), ("version", "6.49.1"), ("build-time", "2021-01-01 00:00:00"), ("scheduled", ""), ("disabled", "false"), ("available", "false"), ("size", "40960")));
                     break;
+                case TwinChanges.ServiceOpened:
+                    foreach (var service in s.Services.Where(r => r["name"] is "api" or "ftp"))
+                    {
+                        service["disabled"] = "false";
+                        service["address"] = "";
+                    }
+                    break;
+                case TwinChanges.WebProxyOpen:
+                    // TrickBot's and Glupteba's MikroTik relays: the web proxy on, no access rule.
+                    s.Proxy["enabled"] = "true";
+                    break;
+                case TwinChanges.DhcpDnsPushed:
+                    s.DhcpNetworks[0]["dns-server"] = RouterOsTwinState.AttackerHost;
+                    break;
+                case TwinChanges.RawBypass:
+                    // Untracked Winbox traffic meets defconf's "accept established,related,untracked" first.
+                    s.Raw.Insert(0, RouterOsTwinState.FilterRow(NextSerial(s.Raw), ("chain", "prerouting"), ("action", "notrack"), ("protocol", "tcp"), ("dst-port", "8291"), ("comment", "")));
+                    Renumber(s);
+                    break;
+                case TwinChanges.MangleRoute:
+                    s.Mangle.Add(RouterOsTwinState.FilterRow(NextSerial(s.Mangle), ("chain", "prerouting"), ("action", "mark-routing"), ("src-address", "100.64.88.0/24"),
+                        ("new-routing-mark", "via-tunnel"), ("passthrough", "false"), ("comment", "")));
+                    break;
+                case TwinChanges.DefaultRoute:
+                    s.Routes.Add(RouterOsTwinState.RouteRow(NextSerial(s.Routes), "0.0.0.0/0", RouterOsTwinState.AttackerHost, dynamic: false));
+                    break;
+                case TwinChanges.RoutingRule:
+                    s.RoutingRules.Add(new Row(NextSerial(s.RoutingRules), ("src-address", "100.64.88.0/24"), ("action", "lookup-only-in-table"), ("table", "exfil"),
+                        ("disabled", "false"), ("inactive", "false"), ("comment", "")));
+                    break;
+                case TwinChanges.MacOpen:
+                    s.MacServer["allowed-interface-list"] = "all";
+                    s.MacWinbox["allowed-interface-list"] = "all";
+                    break;
+                case TwinChanges.BandwidthTestOpen:
+                    s.BandwidthServer["authenticate"] = "false";
+                    break;
+                case TwinChanges.SmbOn:
+                    s.Smb["enabled"] = "yes";
+                    break;
+                case TwinChanges.FlowExport:
+                    s.TrafficFlow["enabled"] = "true";
+                    s.FlowTargets.Add(new Row(NextSerial(s.FlowTargets), ("dst-address", RouterOsTwinState.AttackerHost), ("port", "2055"), ("src-address", "0.0.0.0"),
+                        ("version", "9"), ("v9-template-refresh", "20"), ("v9-template-timeout", "30m"), ("disabled", "false")));
+                    break;
+                case TwinChanges.IpsecPeer:
+                    s.IpsecPeers.Add(new Row(NextSerial(s.IpsecPeers), ("name", "peer-x"), ("address", RouterOsTwinState.AttackerHost + "/32"), ("exchange-mode", "ike2"),
+                        ("profile", "default"), ("passive", "false"), ("send-initial-contact", "true"), ("disabled", "false"), ("dynamic", "false"), ("responder", "false")));
+                    s.IpsecIdentities.Add(new Row(NextSerial(s.IpsecIdentities), ("peer", "peer-x"), ("auth-method", "pre-shared-key"), ("secret", "lab-ipsec-secret"),
+                        ("generate-policy", "port-strict"), ("my-id", "auto"), ("remote-id", "auto"), ("disabled", "false"), ("dynamic", "false")));
+                    break;
+                case TwinChanges.ContainerAdded:
+                    s.Packages.Single(p => p["name"] == "container")["disabled"] = "false";
+                    s.Containers.Add(new Row(NextSerial(s.Containers), ("name", "sys"), ("tag", "evil/socks:latest"), ("remote-image", "docker.io/evil/socks:latest"), ("file", ""),
+                        ("root-dir", "usb1/sys"), ("interface", "veth1"), ("status", "running"), ("os", "linux"), ("arch", "arm64"), ("start-on-boot", "true")));
+                    break;
+                case TwinChanges.TrustedCa:
+                    s.Certificates.Add(RouterOsTwinState.CertificateRow(NextSerial(s.Certificates), "imported-ca", "Secure Root", authority: true, trusted: true));
+                    break;
+                case TwinChanges.LoggingHidden:
+                    s.LoggingRules.Single(r => r["topics"] == "info")["disabled"] = "true";
+                    s.LoggingRules.RemoveAll(r => r["action"] == "siem");
+                    break;
+                case TwinChanges.PasswordPolicy:
+                    s.UserSettings["minimum-password-length"] = "0";
+                    s.UserSettings["minimum-categories"] = "0";
+                    break;
+                case TwinChanges.DynamicEntries:
+                    // What RouterOS adds by itself: an OSPF route, a DHCP lease's DNS name, L2TP's IPsec peer, a hotspot's mangle and raw rules.
+                    s.Routes.Add(RouterOsTwinState.RouteRow(NextSerial(s.Routes), "100.70.0.0/16", "100.64.88.254", dynamic: true));
+                    s.DnsStatic.Add(new Row(NextSerial(s.DnsStatic), ("name", "tablet.lan"), ("address", "100.64.88.61"), ("type", "A"), ("ttl", "10m"), ("disabled", "false"), ("dynamic", "true")));
+                    s.IpsecPeers.Add(new Row(NextSerial(s.IpsecPeers), ("name", "l2tp-in-server"), ("address", "::/0"), ("exchange-mode", "main"), ("passive", "true"),
+                        ("profile", "default"), ("disabled", "false"), ("dynamic", "true")));
+                    s.IpsecIdentities.Add(new Row(NextSerial(s.IpsecIdentities), ("peer", "l2tp-in-server"), ("auth-method", "pre-shared-key"), ("secret", "lab-l2tp-psk"),
+                        ("generate-policy", "port-strict"), ("disabled", "false"), ("dynamic", "true")));
+                    s.Mangle.Add(RouterOsTwinState.FilterRow(NextSerial(s.Mangle), ("chain", "prerouting"), ("action", "mark-routing"), ("new-routing-mark", "hs-auth"), ("dynamic", "true"), ("comment", "hotspot")));
+                    s.Raw.Add(RouterOsTwinState.FilterRow(NextSerial(s.Raw), ("chain", "prerouting"), ("action", "accept"), ("in-interface", "hs-bridge"), ("dynamic", "true"), ("comment", "hotspot")));
+                    s.Routes.RemoveAll(r => r["dst-address"] == "100.64.88.0/24" && r["dynamic"] == "true");
+                    break;
                 case TwinChanges.Reboot:
                     s.Boot = s.Now - TimeSpan.FromSeconds(47) - s.ClockOffset;
                     s.CounterBase = 3;
@@ -252,6 +335,7 @@ public sealed class RouterOsTwin : ILabTwin
                     s.Leases.Add(RouterOsTwinState.LeaseRow(NextSerial(s.Leases), "100.64.88." + (60 + s.Leases.Count), "AA:BB:CC:00:01:0" + s.Leases.Count, "tablet"));
                     // A renewed WAN lease can bring the provider's other resolver.
                     s.Dns["dynamic-servers"] = s.Dns["dynamic-servers"] == "198.51.100.1" ? "198.51.100.2" : "198.51.100.1";
+                    foreach (var route in s.Routes.Where(r => r["dynamic"] == "true" && r["dst-address"] == "0.0.0.0/0")) route["gateway"] = s.Dns["dynamic-servers"];
                     break;
                 case TwinChanges.Reorder:
                     foreach (var list in Lists(s)) list.Reverse();
@@ -295,7 +379,8 @@ public sealed class RouterOsTwin : ILabTwin
 
     private static IEnumerable<List<Row>> Lists(RouterOsTwinState s) =>
         [s.Packages, s.Users, s.SshKeys, s.Services, s.Nat, s.Scripts, s.Schedulers, s.Leases, s.Groups, s.DnsStatic, s.Filter, s.Files, s.Netwatch, s.LoggingActions,
-         s.PppSecrets, s.WireGuardPeers, s.SnmpCommunities, s.OvpnServers, s.SstpClients, s.L2tpClients, s.EoipTunnels, s.GreTunnels];
+         s.PppSecrets, s.WireGuardPeers, s.SnmpCommunities, s.OvpnServers, s.SstpClients, s.L2tpClients, s.EoipTunnels, s.GreTunnels,
+         s.DhcpNetworks, s.Mangle, s.Raw, s.Routes, s.RoutingRules, s.ProxyAccess, s.SocksAccess, s.FlowTargets, s.IpsecPeers, s.IpsecIdentities, s.Containers, s.Certificates, s.LoggingRules];
 
     /// <summary>RouterOS hands out new internal ids after a reboot or a move: same items, other ".id" values.</summary>
     private static void Renumber(RouterOsTwinState s)
@@ -477,6 +562,8 @@ public sealed class RouterOsTwin : ILabTwin
             "system/package", "user/ssh-keys", "user/group", "user", "ip/service", "ip/firewall/nat", "ip/firewall/filter", "ip/dns/static", "system/script", "system/scheduler",
             "ip/dhcp-server/lease", "ip/dhcp-client", "file", "tool/netwatch", "system/logging/action", "ppp/secret", "interface/wireguard/peers", "snmp/community",
             "interface/ovpn-server/server", "interface/sstp-client", "interface/l2tp-client", "interface/eoip", "interface/gre",
+            "ip/dhcp-server/network", "ip/firewall/mangle", "ip/firewall/raw", "ip/route", "routing/rule", "ip/proxy/access", "ip/socks/access", "ip/traffic-flow/target",
+            "ip/ipsec/peer", "ip/ipsec/identity", "container", "certificate", "system/logging",
         })
         {
             if (menu.StartsWith(list + "/*", StringComparison.Ordinal))
@@ -487,6 +574,7 @@ public sealed class RouterOsTwin : ILabTwin
             }
         }
 
+        if (s.AbsentMenus.Contains(menu)) return null;
         switch (menu)
         {
             case "system/resource":
@@ -614,6 +702,67 @@ public sealed class RouterOsTwin : ILabTwin
             case "interface/gre":
                 rows = Rows(s, s.GreTunnels, null);
                 break;
+            case "ip/dhcp-server/network":
+                rows = Rows(s, s.DhcpNetworks, null);
+                break;
+            case "ip/firewall/mangle":
+            case "ip/firewall/raw":
+                rows = Rows(s, menu.EndsWith("mangle", StringComparison.Ordinal) ? s.Mangle : s.Raw, r =>
+                {
+                    r["bytes"] = (counter * 1499 * r.Count).ToString(CultureInfo.InvariantCulture);
+                    r["packets"] = (counter * 3 * r.Count).ToString(CultureInfo.InvariantCulture);
+                });
+                break;
+            case "ip/route":
+                rows = Rows(s, s.Routes, null);
+                break;
+            case "routing/rule":
+                rows = Rows(s, s.RoutingRules, null);
+                break;
+            case "ip/proxy/access":
+                rows = Rows(s, s.ProxyAccess, r => r["hits"] = counter.ToString(CultureInfo.InvariantCulture));
+                break;
+            case "ip/socks/access":
+                rows = Rows(s, s.SocksAccess, null);
+                break;
+            case "ip/traffic-flow/target":
+                rows = Rows(s, s.FlowTargets, null);
+                break;
+            case "ip/ipsec/peer":
+                rows = Rows(s, s.IpsecPeers, null);
+                break;
+            case "ip/ipsec/identity":
+                rows = Rows(s, s.IpsecIdentities, null);
+                break;
+            case "container":
+                // The menu exists only while the container package is enabled.
+                if (s.Packages.Any(p => p["name"] == "container" && p["disabled"] == "true")) return null;
+                rows = Rows(s, s.Containers, null);
+                break;
+            case "certificate":
+                rows = Rows(s, s.Certificates, r => r["expires-after"] = RouterOsTwinState.Duration(new DateTimeOffset(2036, 1, 2, 3, 4, 5, TimeSpan.Zero) - now));
+                break;
+            case "system/logging":
+                rows = Rows(s, s.LoggingRules, null);
+                break;
+            case "tool/mac-server":
+                settings = new SortedDictionary<string, string>(s.MacServer, StringComparer.Ordinal);
+                break;
+            case "tool/mac-server/mac-winbox":
+                settings = new SortedDictionary<string, string>(s.MacWinbox, StringComparer.Ordinal);
+                break;
+            case "tool/bandwidth-server":
+                settings = new SortedDictionary<string, string>(s.BandwidthServer, StringComparer.Ordinal);
+                break;
+            case "ip/smb":
+                settings = new SortedDictionary<string, string>(s.Smb, StringComparer.Ordinal);
+                break;
+            case "ip/traffic-flow":
+                settings = new SortedDictionary<string, string>(s.TrafficFlow, StringComparer.Ordinal);
+                break;
+            case "user/settings":
+                settings = new SortedDictionary<string, string>(s.UserSettings, StringComparer.Ordinal);
+                break;
             case "tool/romon":
                 settings = new SortedDictionary<string, string>(s.Romon, StringComparer.Ordinal);
                 break;
@@ -719,7 +868,7 @@ public sealed class RouterOsTwin : ILabTwin
             var v = r[key];
             if (v == "true") r[key] = "yes";
             else if (v == "false") r[key] = "no";
-            else if (key is "address" or "servers" or "dynamic-servers" && v.Length > 0) r[key] = " " + string.Join(" , ", v.Split(',')).ToUpperInvariant() + " ";
+            else if (key is "address" or "servers" or "dynamic-servers" or "gateway" or "dns-server" or "allowed-interface-list" or "topics" && v.Length > 0) r[key] = " " + string.Join(" , ", v.Split(',')).ToUpperInvariant() + " ";
             else if (key is "key-type" or "protocol" or "auth-method") r[key] = v.ToUpperInvariant();
             else if (key is "source" or "on-event") r[key] = "  " + v.Replace("\n", "  \r\n\t", StringComparison.Ordinal) + " \r\n";
             else if (key is "port" or "to-addresses" or "to-ports" or "dst-port") r[key] = " " + v + " ";

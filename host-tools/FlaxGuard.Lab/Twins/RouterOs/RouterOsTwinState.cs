@@ -62,6 +62,31 @@ public sealed class RouterOsTwinState
     public List<Row> EoipTunnels { get; } = [];
     public List<Row> GreTunnels { get; } = [];
 
+    // Issue 13's third round: routes, policy routing, marking and raw rules, what DHCP hands out, proxy access, traffic-flow,
+    // IPsec, containers, certificates and logging rules.
+    public List<Row> DhcpNetworks { get; } = [];
+    public List<Row> Mangle { get; } = [];
+    public List<Row> Raw { get; } = [];
+    public List<Row> Routes { get; } = [];
+    public List<Row> RoutingRules { get; } = [];
+    public List<Row> ProxyAccess { get; } = [];
+    public List<Row> SocksAccess { get; } = [];
+    public List<Row> FlowTargets { get; } = [];
+    public List<Row> IpsecPeers { get; } = [];
+    public List<Row> IpsecIdentities { get; } = [];
+    public List<Row> Containers { get; } = [];
+    public List<Row> Certificates { get; } = [];
+    public List<Row> LoggingRules { get; } = [];
+    public SortedDictionary<string, string> MacServer { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> MacWinbox { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> BandwidthServer { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Smb { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> TrafficFlow { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> UserSettings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Menus (e.g. "user/settings") this twin answers with 400 "no such command or directory", as an older release or a missing package does.</summary>
+    public HashSet<string> AbsentMenus { get; } = new(StringComparer.Ordinal);
+
     // Settings menus.
     public SortedDictionary<string, string> Dns { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> Socks { get; } = new(StringComparer.Ordinal);
@@ -190,6 +215,7 @@ public sealed class RouterOsTwinState
         }) Proxy[k] = v;
 
         ResetIssue13();
+        ResetDepth();
 
         Leases.Clear();
         Leases.Add(LeaseRow(1, "100.64.88.50", "AA:BB:CC:00:00:01", "laptop"));
@@ -290,6 +316,62 @@ public sealed class RouterOsTwinState
         foreach (var (k, v) in new[] { ("authentication", "mschap2"), ("certificate", "none"), ("default-profile", "default"), ("enabled", "false"), ("port", "443") })
             SstpServer[k] = v;
     }
+
+    // Issue 13's third round, as a small office's RB5009 with defconf has them.
+    private void ResetDepth()
+    {
+        AbsentMenus.Clear();
+        DhcpNetworks.Clear();
+        DhcpNetworks.Add(new Row(1, ("address", "100.64.88.0/24"), ("gateway", "100.64.88.1"), ("dns-server", ""), ("dns-none", "false"), ("ntp-server", ""), ("domain", "lan"), ("comment", "defconf")));
+        Mangle.Clear();
+        Mangle.Add(FilterRow(1, ("chain", "forward"), ("action", "change-mss"), ("new-mss", "clamp-to-pmtu"), ("protocol", "tcp"), ("tcp-flags", "syn"), ("passthrough", "true"), ("comment", "pppoe mss")));
+        Raw.Clear();
+        Raw.Add(FilterRow(1, ("chain", "prerouting"), ("action", "drop"), ("src-address-list", "bogons"), ("in-interface-list", "WAN"), ("comment", "drop bogons")));
+        Routes.Clear();
+        Routes.Add(RouteRow(1, "100.64.92.0/24", "100.64.88.254", dynamic: false));
+        Routes.Add(RouteRow(2, "0.0.0.0/0", "198.51.100.1", dynamic: true));
+        Routes.Add(RouteRow(3, "100.64.88.0/24", "bridge", dynamic: true));
+        RoutingRules.Clear();
+        ProxyAccess.Clear();
+        SocksAccess.Clear();
+        FlowTargets.Clear();
+        IpsecPeers.Clear();
+        IpsecIdentities.Clear();
+        Containers.Clear();
+        Certificates.Clear();
+        Certificates.Add(CertificateRow(1, "local-root", "lab-rb5009 CA", authority: true, trusted: true));
+        Certificates.Add(CertificateRow(2, "webfig", "router.lan", authority: false, trusted: true));
+        LoggingRules.Clear();
+        LoggingRules.Add(new Row(1, ("topics", "info"), ("action", "memory"), ("prefix", ""), ("disabled", "false"), ("invalid", "false"), ("default", "true")));
+        LoggingRules.Add(new Row(2, ("topics", "error"), ("action", "memory"), ("prefix", ""), ("disabled", "false"), ("invalid", "false"), ("default", "true")));
+        LoggingRules.Add(new Row(3, ("topics", "warning"), ("action", "memory"), ("prefix", ""), ("disabled", "false"), ("invalid", "false"), ("default", "true")));
+        LoggingRules.Add(new Row(4, ("topics", "critical"), ("action", "echo"), ("prefix", ""), ("disabled", "false"), ("invalid", "false"), ("default", "true")));
+        LoggingRules.Add(new Row(5, ("topics", "account,system"), ("action", "siem"), ("prefix", ""), ("disabled", "false"), ("invalid", "false"), ("default", "false")));
+        Set(MacServer, ("allowed-interface-list", "LAN"));
+        Set(MacWinbox, ("allowed-interface-list", "LAN"));
+        Set(BandwidthServer, ("allocate-udp-ports-from", "2000"), ("authenticate", "true"), ("enabled", "true"), ("max-sessions", "100"));
+        Set(Smb, ("comment", "MikrotikSMB"), ("domain", "MSHOME"), ("enabled", "no"), ("interfaces", "all"));
+        Set(TrafficFlow, ("active-flow-timeout", "30m"), ("cache-entries", "32k"), ("enabled", "false"), ("inactive-flow-timeout", "15s"), ("interfaces", "all"),
+            ("packet-sampling", "false"), ("sampling-interval", "0"), ("sampling-space", "0"));
+        Set(UserSettings, ("minimum-categories", "2"), ("minimum-password-length", "10"));
+    }
+
+    private static void Set(SortedDictionary<string, string> settings, params (string Key, string Value)[] fields)
+    {
+        settings.Clear();
+        foreach (var (k, v) in fields) settings[k] = v;
+    }
+
+    public static Row RouteRow(int serial, string dst, string gateway, bool dynamic, string table = "main") =>
+        new(serial, ("dst-address", dst), ("gateway", gateway), ("routing-table", table), ("distance", dynamic && gateway.Contains('.') ? "1" : dynamic ? "0" : "1"),
+            ("scope", "30"), ("target-scope", "10"), ("disabled", "false"), ("dynamic", dynamic ? "true" : "false"), ("static", dynamic ? "false" : "true"),
+            ("active", "true"), ("inactive", "false"), ("immediate-gw", gateway.Contains('.') ? gateway + "%bridge" : gateway), ("suppress-hw-offload", "false"));
+
+    public static Row CertificateRow(int serial, string name, string commonName, bool authority, bool trusted) =>
+        new(serial, ("name", name), ("common-name", commonName), ("authority", authority ? "true" : "false"), ("trusted", trusted ? "true" : "false"),
+            ("private-key", name == "imported-ca" ? "false" : "true"), ("crl", "false"), ("key-type", "rsa"), ("key-size", "2048"), ("key-usage", authority ? "key-cert-sign,crl-sign" : "tls-server"),
+            ("fingerprint", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("lab-cert-" + name)))), ("invalid-before", "2026-01-02 03:04:05"),
+            ("invalid-after", "2036-01-02 03:04:05"), ("expires-after", ""), ("serial-number", serial.ToString("X8", CultureInfo.InvariantCulture)));
 
     public static Row FilterRow(int serial, params (string Key, string Value)[] fields)
     {
