@@ -337,6 +337,8 @@ public sealed class HikvisionTwin : ILabTwin
         {
             script = _state.LoginScript;
             if (_state.WebRootDrops.TryGetValue(path, out var dropped)) return ("text/plain", dropped);
+            if (_state.WebRootAnswersEverything && !path.StartsWith("/ISAPI/", StringComparison.Ordinal) && HikvisionWebFiles.Serve(path, script, "") is null)
+                return ("text/html", HikvisionWebFiles.Login(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))));
         }
         return HikvisionWebFiles.Serve(path, script, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)));
     }
@@ -363,14 +365,14 @@ public sealed class HikvisionTwin : ILabTwin
         "/ISAPI/System/time/ntpServers" => s.NtpSupported ? HikvisionDocuments.NtpServers(s) : null,
         "/ISAPI/System/time" => HikvisionDocuments.Time(s, DateTimeOffset.UtcNow),
         "/ISAPI/System/status" => HikvisionDocuments.Status(s, DateTimeOffset.UtcNow),
-        "/ISAPI/Security/ONVIF/users" => HikvisionAccessDocuments.OnvifUsers(s),
-        "/ISAPI/Security/illegalLoginLock" => HikvisionAccessDocuments.LoginLock(s),
-        "/ISAPI/System/Network/ipFilter" => HikvisionAccessDocuments.IpFilter(s),
-        "/ISAPI/Security/adminAccesses" => HikvisionAccessDocuments.AdminAccesses(s),
-        "/ISAPI/System/Network/SNMP" => HikvisionAccessDocuments.Snmp(s),
-        "/ISAPI/System/Network/ftp" => HikvisionAccessDocuments.Ftp(s),
-        "/ISAPI/System/Network/mailing" => HikvisionAccessDocuments.Mailing(s),
-        "/ISAPI/ContentMgmt/Storage/nas" => HikvisionAccessDocuments.Nas(s),
+        "/ISAPI/Security/ONVIF/users" when s.AccessResourcesSupported => HikvisionAccessDocuments.OnvifUsers(s),
+        "/ISAPI/Security/illegalLoginLock" when s.AccessResourcesSupported => HikvisionAccessDocuments.LoginLock(s),
+        "/ISAPI/System/Network/ipFilter" when s.AccessResourcesSupported => HikvisionAccessDocuments.IpFilter(s),
+        "/ISAPI/Security/adminAccesses" when s.AccessResourcesSupported => HikvisionAccessDocuments.AdminAccesses(s),
+        "/ISAPI/System/Network/SNMP" when s.AccessResourcesSupported => HikvisionAccessDocuments.Snmp(s),
+        "/ISAPI/System/Network/ftp" when s.AccessResourcesSupported => HikvisionAccessDocuments.Ftp(s),
+        "/ISAPI/System/Network/mailing" when s.AccessResourcesSupported => HikvisionAccessDocuments.Mailing(s),
+        "/ISAPI/ContentMgmt/Storage/nas" when s.AccessResourcesSupported => HikvisionAccessDocuments.Nas(s),
         _ => null,
     };
 

@@ -76,6 +76,12 @@ public sealed class HikvisionTwinState
     public (string Address, string Type, string Path) Nas { get; set; } = ("192.168.1.30", "NFS", "/volume1/cameras");
     public long NasFreeSpace { get; set; } = 1_204_224;
 
+    /// <summary>False for a model without issue 13's access and upload resources (they answer 404 notSupport).</summary>
+    public bool AccessResourcesSupported { get; set; } = true;
+
+    /// <summary>A web server that answers every unknown path with its login page (200) instead of 404.</summary>
+    public bool WebRootAnswersEverything { get; set; }
+
     /// <summary>Files an intruder left in the web root (served without a login, as the firmware serves webLib): path to body.</summary>
     public Dictionary<string, string> WebRootDrops { get; } = new(StringComparer.Ordinal);
 
