@@ -54,6 +54,11 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             IsapiRecordsDocument lockout = new IsapiRecordsDocument("IllegalLoginLock", null, LoginLockFields, null, null, 1);
             state = FetchOptional(session, LoginLockPath, lockout, "login-lock");
             if (state == Failed) return false;
+            if (state == Read && lockout.Value(0, 0) == null)
+            {
+                Fail(session, "the answer to " + LoginLockPath + " has no <enabled> switch.");
+                return false;
+            }
             if (state == Read)
             {
                 string value = IsTrue(lockout.Value(0, 0)) ? "on attempts=" + Number(lockout.Value(0, 1)) + " lock=" + Number(lockout.Value(0, 2)) : "off";

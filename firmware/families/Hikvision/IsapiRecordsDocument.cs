@@ -86,7 +86,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             {
                 for (int i = 0; i < _fields.Length; i++)
                 {
-                    if (scanner.LocalNameIs(_fields[i])) _current[i] = IsapiField.Take(scanner, _current[i], _fields[i]);
+                    if (scanner.LocalNameIs(_fields[i])) _current[i] = Take(scanner, _current[i], _fields[i]);
                 }
                 return;
             }
@@ -97,10 +97,19 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 for (int i = 0; i < _nestedFields.Length; i++)
                 {
                     int at = _fields.Length + p * _nestedFields.Length + i;
-                    if (scanner.LocalNameIs(_nestedFields[i])) _current[at] = IsapiField.Take(scanner, _current[at], _nestedFields[i]);
+                    if (scanner.LocalNameIs(_nestedFields[i])) _current[at] = Take(scanner, _current[at], _nestedFields[i]);
                 }
                 return;
             }
+        }
+
+        // A switch must say true or false: "maybe" is a wrongly typed answer, not "off".
+        private static string Take(XmlScanner scanner, string previous, string name)
+        {
+            if (name != "enabled") return IsapiField.Take(scanner, previous, name);
+            int flag = IsapiField.TakeBoolean(scanner, previous == null ? -1 : 1, name);
+            if (flag < 0) return previous;
+            return flag == 1 ? "true" : "false";
         }
 
         public string Validate()
