@@ -1,7 +1,5 @@
 using FlaxGuard.Engine.Facts;
-using FlaxGuard.Engine.Http;
 using FlaxGuard.Engine.Platform;
-using FlaxGuard.Engine.Text;
 using FlaxGuard.Engine.Verdicts;
 
 namespace FlaxGuard.Engine.Probes.Hikvision
@@ -9,8 +7,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
     /// <summary>
     /// Files left in the web root by CVE-2021-36260 (command injection through PUT /SDK/webLanguage; the injected
     /// command runs where the web server's webLib directory is served as "/", so "cmd&gt;webLib/x" is readable at /x).
-    /// A bounded, fixed list is fetched with GET only, never anything written; a clean camera answers 404 (or
-    /// redirects), so a file that answers 200 is critical. One unlikely name is asked first: a device that answers it
+    /// A bounded, fixed list is fetched with GET only and without credentials, never anything written; a clean camera answers 404 (or
+    /// redirects), so a file that answers 200 is critical. One name no firmware serves is asked first: a device that answers it
     /// with 200 answers every path and cannot be checked this way (hikvision.support.webroot = no).
     /// </summary>
     public sealed partial class IsapiProbe
@@ -23,14 +21,15 @@ namespace FlaxGuard.Engine.Probes.Hikvision
         /// </summary>
         public static readonly string[] DropperPaths = new string[] { "/c", "/x", "/N", "/NX", "/q" };
 
+        /// <summary>A name no firmware serves: only a server that answers every path answers it with 200.</summary>
+        public const string AbsentPath = "/flaxguard-absent-5e1f";
+
         private const long MaxWebRootBytes = 16 * 1024;
 
         private void ReadWebRoot(Session session, ProbeOutput output)
         {
             WebRootSink sink = new WebRootSink();
-            byte[] noise = new byte[6];
-            session.Context.Random.NextBytes(noise, 0, noise.Length);
-            int status = FetchFile(session, "/flaxguard-" + Hex.Encode(noise, 0, noise.Length), sink);
+            int status = FetchFile(session, AbsentPath, sink);
             if (status < 0) return;
             if (status == 200)
             {
@@ -50,7 +49,11 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             }
         }
 
-        /// <summary>GETs a web-root file into <paramref name="sink"/>: its HTTP status, or -1 when the probe must stop (reported).</summary>
+        /// <summary>
+        /// GETs a web-root file into <paramref name="sink"/> without credentials (the web server hands its files to
+        /// anyone, which is how the exploits read their output back; no login is spent on unknown paths): its HTTP
+        /// status, or -1 when the probe must stop (reported).
+        /// </summary>
         private int FetchFile(Session session, string path, WebRootSink sink)
         {
             long left = session.Deadline - session.Context.Clock.MonotonicMilliseconds;
@@ -59,24 +62,18 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 Fail(session, "the time allowed for the Hikvision check ran out before " + path + " was read.");
                 return -1;
             }
-            HttpRequest request = new HttpRequest("GET", session.Origin + path);
+            HttpRequest request = session.Request;
+            request.Reset("GET", session.Origin + path);
             request.TimeoutMs = left < _options.RequestTimeoutMs ? (int)left : _options.RequestTimeoutMs;
             request.MaxBodyBytes = MaxWebRootBytes;
             request.MaxHeaderBytes = 16 * 1024;
             sink.Restart();
-            AuthenticatedResponse result = session.Http.Send(request, sink);
-            if (result.Outcome == AuthOutcome.CredentialsRefused)
-            {
-                session.Output.MarkCredentialsRefused();
-                Fail(session, AuthenticatedHttp.RefusedReason + " when FlaxGuard asked for " + path + ".");
-                return -1;
-            }
-            HttpResponse response = result.Response;
+            HttpResponse response = session.Context.Http.Send(request, sink);
             // A file larger than the limit still answered 200: that is what counts, not its end.
-            if (response != null && response.StatusCode == 200) return 200;
-            if (result.Outcome != AuthOutcome.Completed || response == null)
+            if (response != null && response.StatusCode == 200 && (response.Outcome == HttpOutcome.Completed || response.Outcome == HttpOutcome.BodyTooLarge)) return 200;
+            if (response == null || response.Outcome != HttpOutcome.Completed)
             {
-                Fail(session, "could not read " + path + ": " + result.Reason + ".");
+                Fail(session, "could not read " + path + ": " + (response == null || response.Error == null ? "no answer" : response.Error) + ".");
                 return -1;
             }
             return response.StatusCode;

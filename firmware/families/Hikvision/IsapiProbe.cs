@@ -100,6 +100,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             session.Context = context;
             session.Output = output;
             session.Reply = new IsapiReply(_options.MaxXmlDepth, MaxTextBytes, _options.MaxBodyBytes);
+            session.Request = new HttpRequest("GET", "http://unset/");
             session.Origin = (_options.UseHttps ? "https://" : "http://") + context.UrlHost + ":" + _options.Port.ToString();
             session.Deadline = context.Clock.MonotonicMilliseconds + _options.TotalTimeMs;
 
@@ -315,7 +316,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 Fail(session, "the time allowed for the Hikvision check ran out before " + path + " was read.");
                 return Failed;
             }
-            HttpRequest request = new HttpRequest("GET", session.Origin + path);
+            HttpRequest request = session.Request;
+            request.Reset("GET", session.Origin + path);
             request.TimeoutMs = left < _options.RequestTimeoutMs ? (int)left : _options.RequestTimeoutMs;
             request.MaxBodyBytes = _options.MaxBodyBytes;
             request.MaxHeaderBytes = 16 * 1024;
@@ -435,6 +437,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             public ProbeContext Context;
             public ProbeOutput Output;
             public IsapiReply Reply;
+            // One request object refilled for every exchange (transports do not keep it after Send).
+            public HttpRequest Request;
             public string Origin;
             public long Deadline;
         }

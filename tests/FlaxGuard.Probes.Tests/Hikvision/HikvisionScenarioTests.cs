@@ -73,7 +73,7 @@ public sealed class HikvisionScenarioTests
         Assert.AreEqual(0, output.DuplicateFacts);
         Assert.IsLessThan(10_000, elapsed, $"a clean run took {elapsed} ms");
         Assert.AreEqual(0, twin.Digest.FailedLogins, "the right password must never count as a failed login");
-        Assert.AreEqual(28, twin.Requests, "one Digest challenge, one request for each of the twenty-one resources, and six GETs of the web root (one unlikely name, five exploit files)");
+        Assert.AreEqual(28, twin.Requests, "one Digest challenge, one request for each of the twenty-one resources, and six GETs of the web root without credentials (one name no firmware serves, five exploit files)");
     }
 
     [TestMethod]
