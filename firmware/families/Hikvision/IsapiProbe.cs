@@ -29,7 +29,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
     /// the device's own address, its MAC, or the serial number in clear (only a digest, which still changes when the
     /// hardware is swapped; Hikvision's password-reset codes were derived from the serial, so it stays out of reports).
     /// </summary>
-    public sealed class IsapiProbe : IProbe
+    public sealed partial class IsapiProbe : IProbe
     {
         public const string DeviceInfoPath = "/ISAPI/System/deviceInfo";
         public const string UsersPath = "/ISAPI/Security/users";
@@ -51,6 +51,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
         private static readonly string[] RtspFields = new string[] { "certificateType" };
         private static readonly string[] PushFields = new string[] { "id", "url", "protocolType", "parameterFormatType", "addressingFormatType", "hostName", "ipAddress", "ipv6Address", "portNo", "httpAuthenticationMethod" };
         private static readonly string[] DdnsFields = new string[] { "id", "enabled", "provider", "deviceDomainName", "portNo", "userName" };
+        private static readonly string[] DdnsServerParent = new string[] { "serverAddress" };
         private static readonly string[] AddressFields = new string[] { "hostName", "ipAddress", "ipv6Address" };
 
         private const int Read = 0;
@@ -99,6 +100,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             session.Context = context;
             session.Output = output;
             session.Reply = new IsapiReply(_options.MaxXmlDepth, MaxTextBytes, _options.MaxBodyBytes);
+            session.Request = new HttpRequest("GET", "http://unset/");
             session.Origin = (_options.UseHttps ? "https://" : "http://") + context.UrlHost + ":" + _options.Port.ToString();
             session.Deadline = context.Clock.MonotonicMilliseconds + _options.TotalTimeMs;
 
@@ -174,7 +176,9 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                     output.AddFact("cfg.remote.hik-connect", "cloud=" + FactText.Clean(server, 200), FactKind.Config);
                 }
             }
-            ReadReach(session, output);
+            if (!ReadReach(session, output)) return;
+            if (!ReadAccess(session, output)) return;
+            ReadWebRoot(session, output);
         }
 
         /// <summary>
@@ -182,11 +186,11 @@ namespace FlaxGuard.Engine.Probes.Hikvision
         /// event push targets (cfg.push.HOST), DDNS (cfg.ddns.PROVIDER) and how RTSP logins are checked (cfg.rtsp.auth).
         /// A resource the model lacks gives hikvision.support.NAME = no.
         /// </summary>
-        private void ReadReach(Session session, ProbeOutput output)
+        private bool ReadReach(Session session, ProbeOutput output)
         {
             IsapiRecordsDocument isup = new IsapiRecordsDocument("Ehome", null, IsupFields, null, null, 1);
             int state = FetchOptional(session, IsupPath, isup, "isup");
-            if (state == Failed) return;
+            if (state == Failed) return false;
             if (state == Read && IsTrue(isup.Value(0, 0)))
             {
                 string host = Server(isup.Value(0, 2), isup.Value(0, 3), isup.Value(0, 4));
@@ -195,12 +199,12 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
             IsapiRecordsDocument upnp = new IsapiRecordsDocument("UPnP", null, UpnpFields, null, null, 1);
             state = FetchOptional(session, UpnpPath, upnp, "upnp");
-            if (state == Failed) return;
+            if (state == Failed) return false;
             if (state == Read && IsTrue(upnp.Value(0, 0))) output.AddFact("cfg.upnp", "on", FactKind.Config);
 
             IsapiRecordsDocument push = new IsapiRecordsDocument("HttpHostNotificationList", "HttpHostNotification", PushFields, null, null, MaxRecords);
             state = FetchOptional(session, PushPath, push, "push");
-            if (state == Failed) return;
+            if (state == Failed) return false;
             for (int i = 0; state == Read && i < push.Count; i++)
             {
                 string host = Server(push.Value(i, 5), push.Value(i, 6), push.Value(i, 7));
@@ -212,9 +216,9 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 output.AddFact(key, "proto=" + (protocol.Length == 0 ? "http" : protocol) + " port=" + Number(push.Value(i, 8)) + " url=" + FactText.Clean(push.Value(i, 1), 100), FactKind.Config);
             }
 
-            IsapiRecordsDocument ddns = new IsapiRecordsDocument("DDNSList", "DDNS", DdnsFields, "serverAddress", AddressFields, MaxRecords);
+            IsapiRecordsDocument ddns = new IsapiRecordsDocument("DDNSList", "DDNS", DdnsFields, DdnsServerParent, AddressFields, MaxRecords);
             state = FetchOptional(session, DdnsPath, ddns, "ddns");
-            if (state == Failed) return;
+            if (state == Failed) return false;
             for (int i = 0; state == Read && i < ddns.Count; i++)
             {
                 if (!IsTrue(ddns.Value(i, 1))) continue;
@@ -232,6 +236,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 string type = Ordinal.ToLowerAscii(FactText.Clean(rtsp.Value(0, 0), 32));
                 output.AddFact("cfg.rtsp.auth", type.Length == 0 ? "unset" : type, FactKind.Config);
             }
+            return state != Failed;
         }
 
         private int FetchOptional(Session session, string path, IIsapiDocument document, string name)
@@ -311,7 +316,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 Fail(session, "the time allowed for the Hikvision check ran out before " + path + " was read.");
                 return Failed;
             }
-            HttpRequest request = new HttpRequest("GET", session.Origin + path);
+            HttpRequest request = session.Request;
+            request.Reset("GET", session.Origin + path);
             request.TimeoutMs = left < _options.RequestTimeoutMs ? (int)left : _options.RequestTimeoutMs;
             request.MaxBodyBytes = _options.MaxBodyBytes;
             request.MaxHeaderBytes = 16 * 1024;
@@ -431,6 +437,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             public ProbeContext Context;
             public ProbeOutput Output;
             public IsapiReply Reply;
+            // One request object refilled for every exchange (transports do not keep it after Send).
+            public HttpRequest Request;
             public string Origin;
             public long Deadline;
         }

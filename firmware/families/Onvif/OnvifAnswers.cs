@@ -19,6 +19,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
             "DNSInformation", "NTPInformation", "FromDHCP", "SearchDomain", "DNSManual", "NTPManual", "IPv4Address", "IPv6Address", "DNSname",
             "SystemDateAndTime", "DateTimeType", "TimeZone", "TZ", "UTCDateTime", "Time", "Date", "Hour", "Minute", "Second", "Year", "Month", "Day",
             "DiscoveryMode", "DynamicDNSInformation", "Type", "TTL", "RemoteUser", "UseDerivedPassword", "NetworkGateway",
+            "HostnameInformation", "Scopes", "ScopeDef", "ScopeItem",
         };
 
         private static readonly string[] UserLevels = new string[] { "Administrator", "Operator", "User", "Anonymous", "Extended" };
@@ -270,6 +271,64 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 string address = OnvifValues.NormalizeAddress(value);
                 if (address == null) return "gives a gateway (" + Quote(value) + ") that is not an IP address";
                 facts.Add("cfg.gateway." + FactText.KeySegment(address, 64), "default", FactKind.Config);
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// GetHostname: onvif.hostname = the name (lower case) the camera gives itself, or "from-dhcp" when it takes the name
+        /// from DHCP (then the name is the DHCP server's to change, not a setting).
+        /// </summary>
+        public static string ReadHostname(OnvifReply reply, FactSet facts)
+        {
+            string problem = Single(reply, "HostnameInformation/FromDHCP");
+            if (problem == null) problem = Single(reply, "HostnameInformation/Name");
+            if (problem != null) return problem;
+            bool fromDhcp;
+            if (!OnvifValues.TryParseBoolean(reply.First("HostnameInformation/FromDHCP"), out fromDhcp)) return "does not say with true or false whether the name comes from DHCP";
+            if (fromDhcp)
+            {
+                facts.Add("onvif.hostname", "from-dhcp", FactKind.Config);
+                return null;
+            }
+            string name = reply.First("HostnameInformation/Name");
+            string host = name == null || name.Trim().Length == 0 ? "unset" : OnvifValues.NormalizeHostName(name);
+            if (host == null) return "gives a host name (" + Quote(name) + ") that is not a host name";
+            facts.Add("onvif.hostname", host, FactKind.Config);
+            return null;
+        }
+
+        /// <summary>
+        /// GetScopes: onvif.scope.URI = configurable for each Configurable scope (name, location and the like, which
+        /// WS-Discovery announces and anyone with the right can set); the firmware's Fixed scopes are not kept.
+        /// </summary>
+        public static string ReadScopes(OnvifReply reply, FactSet facts)
+        {
+            int n = reply.Count;
+            int i = 0;
+            while (i < n)
+            {
+                int group = reply.GroupAt(i);
+                string definition = null;
+                string item = null;
+                for (; i < n && reply.GroupAt(i) == group; i++)
+                {
+                    if (reply.PathIs(i, "Scopes/ScopeDef"))
+                    {
+                        if (definition != null) return "lists a scope with two definitions";
+                        definition = reply.ValueAt(i).Trim();
+                    }
+                    else if (reply.PathIs(i, "Scopes/ScopeItem"))
+                    {
+                        if (item != null) return "lists a scope with two items";
+                        item = reply.ValueAt(i).Trim();
+                    }
+                }
+                if (definition == null && item == null) continue;
+                if (definition == null || item == null || item.Length == 0) return "lists a scope without a definition or an item";
+                if (Ordinal.EqualsIgnoreAsciiCase(definition, "Fixed")) continue;
+                if (!Ordinal.EqualsIgnoreAsciiCase(definition, "Configurable")) return "gives a scope definition (" + Quote(definition) + ") that is neither Fixed nor Configurable";
+                facts.Add("onvif.scope." + FactText.KeySegment(FactText.Clean(item, 200), 120), "configurable", FactKind.Config);
             }
             return null;
         }

@@ -38,6 +38,10 @@ namespace FlaxGuard.Engine.Probes.Onvif
             rules.Append(new DriftRule("onvif.dns.from-dhcp", DriftRule.Changed, Severity.Medium, "onvif.dns.from-dhcp.changed"));
             rules.Append(new DriftRule("onvif.ntp.from-dhcp", DriftRule.Changed, Severity.Medium, "onvif.ntp.from-dhcp.changed"));
             rules.Append(new DriftRule("onvif.datetime-type", DriftRule.Changed, Severity.Medium, "onvif.datetime-type.changed"));
+            // Issue 13: a renamed camera, or a scope it now announces, hides it or passes it off as another device.
+            rules.Append(new DriftRule("onvif.hostname", DriftRule.Changed, Severity.Medium, "onvif.hostname.changed"));
+            rules.Append(new DriftRule("onvif.scope.*", DriftRule.Added, Severity.Medium, "onvif.scope.added"));
+            rules.Append(new DriftRule("onvif.scope.*", DriftRule.Removed, Severity.Low, "onvif.scope.removed"));
         }
     }
 }

@@ -9,14 +9,15 @@ namespace FlaxGuard.Engine.Probes.Onvif
     /// up: GetSystemDateAndTime (unauthenticated, to learn the camera's clock), then, signed with a WS-Security
     /// UsernameToken PasswordDigest dated in the camera's time, GetDeviceInformation, GetUsers,
     /// GetNetworkProtocols, GetDNS, GetNTP and (issue 13) GetDiscoveryMode, GetDynamicDNS, GetRemoteUser and
-    /// GetNetworkDefaultGateway (device service WSDL, ver10). Botnets that take over cameras add accounts, point DNS elsewhere
+    /// GetNetworkDefaultGateway, GetHostname and GetScopes (device service WSDL, ver10). Botnets that take over cameras add accounts, point DNS elsewhere
     /// and replace firmware; those are the facts.
     /// <para>
     /// Facts: <c>fw.vendor</c>, <c>fw.model</c>, <c>fw.version</c>; <c>cfg.user.NAME=LEVEL</c>;
     /// <c>cfg.service.http|https|rtsp=port=N</c> while enabled; <c>cfg.dns.server.ADDRESS</c> and
     /// <c>cfg.ntp.server.ADDRESS</c> (manual servers); extras <c>onvif.hardware-id</c>, <c>onvif.dns.from-dhcp</c>,
     /// <c>onvif.dns.search.DOMAIN</c>, <c>onvif.ntp.from-dhcp</c>, <c>onvif.datetime-type</c>, <c>onvif.timezone</c>;
-    /// <c>cfg.admin.NAME</c>, <c>cfg.discovery</c>, <c>cfg.ddns.onvif</c>, <c>cfg.remote-user</c>, <c>cfg.gateway.ADDRESS</c>.
+    /// <c>cfg.admin.NAME</c>, <c>cfg.discovery</c>, <c>cfg.ddns.onvif</c>, <c>cfg.remote-user</c>, <c>cfg.gateway.ADDRESS</c>,
+    /// <c>onvif.hostname</c> and <c>onvif.scope.URI</c> (configurable scopes only).
     /// Never the serial number, the clock, nonces or anything about the password.
     /// </para>
     /// </summary>
@@ -79,7 +80,9 @@ namespace FlaxGuard.Engine.Probes.Onvif
             if (!AskAndRead(client, ReadDiscovery, "GetDiscoveryMode", "read the discovery mode", pending, output)) return;
             if (!AskAndRead(client, ReadDynamicDns, "GetDynamicDNS", "read the dynamic DNS settings", pending, output)) return;
             if (!AskAndRead(client, ReadRemoteUser, "GetRemoteUser", "read the remote user", pending, output)) return;
-            AskAndRead(client, ReadGateway, "GetNetworkDefaultGateway", "read the default gateway", pending, output);
+            if (!AskAndRead(client, ReadGateway, "GetNetworkDefaultGateway", "read the default gateway", pending, output)) return;
+            if (!AskAndRead(client, ReadHostname, "GetHostname", "read the camera's host name", pending, output)) return;
+            AskAndRead(client, ReadScopes, "GetScopes", "read the discovery scopes", pending, output);
         }
 
         /// <summary>One of the optional answers: false when the probe must stop.</summary>
@@ -99,6 +102,8 @@ namespace FlaxGuard.Engine.Probes.Onvif
         private const int ReadDynamicDns = 6;
         private const int ReadRemoteUser = 7;
         private const int ReadGateway = 8;
+        private const int ReadHostname = 9;
+        private const int ReadScopes = 10;
 
         private bool Read(OnvifClient client, int what, string action, FactSet pending, ProbeOutput output)
         {
@@ -112,7 +117,9 @@ namespace FlaxGuard.Engine.Probes.Onvif
             else if (what == ReadDiscovery) problem = OnvifAnswers.ReadDiscoveryMode(client.Reply, pending);
             else if (what == ReadDynamicDns) problem = OnvifAnswers.ReadDynamicDns(client.Reply, pending);
             else if (what == ReadRemoteUser) problem = OnvifAnswers.ReadRemoteUser(client.Reply, pending);
-            else problem = OnvifAnswers.ReadDefaultGateway(client.Reply, pending);
+            else if (what == ReadGateway) problem = OnvifAnswers.ReadDefaultGateway(client.Reply, pending);
+            else if (what == ReadHostname) problem = OnvifAnswers.ReadHostname(client.Reply, pending);
+            else problem = OnvifAnswers.ReadScopes(client.Reply, pending);
             return Keep(pending, problem, action, output);
         }
 

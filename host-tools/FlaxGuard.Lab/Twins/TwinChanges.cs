@@ -100,6 +100,21 @@ public static class TwinChanges
     public const string LoggingHidden = "logging-hidden";
     public const string PasswordPolicy = "password-policy";
 
+    // Issue 13, camera depth: what intruders change on a Hikvision camera to keep it and to carry footage away.
+    public const string WebShell = "web-shell";
+    public const string OnvifUserAdded = "onvif-user";
+    public const string LoginLockOff = "login-lock-off";
+    public const string IpFilterRemoved = "ipfilter-removed";
+    public const string AccessPortChanged = "access-port";
+    public const string CameraSnmpOn = "camera-snmp";
+    public const string FtpTarget = "ftp-target";
+    public const string MailTarget = "mail-target";
+    public const string NasTarget = "nas-target";
+
+    // Issue 13, ONVIF depth: the camera's name and its discovery scopes.
+    public const string HostnameChanged = "hostname-changed";
+    public const string ScopeAdded = "scope-added";
+
     // Issue 14: a static file of the firmware's web interface (a camera's login script) modified on the device.
     public const string WebFileChanged = "web-file-changed";
 
@@ -140,6 +155,10 @@ public static class TwinChanges
     public static readonly IReadOnlyList<string> CameraCompromises =
         [AdminPromoted, SshEnabled, PlatformAccess, PushTarget, DdnsOn, UpnpOn, RtspAuthWeak, DiscoveryOn, RemoteUser, GatewayChanged];
 
+    /// <summary>Issue 13's deeper camera compromises (Hikvision's access and upload settings, files in the web root; ONVIF's name and scopes).</summary>
+    public static readonly IReadOnlyList<string> CameraDepthCompromises =
+        [WebShell, OnvifUserAdded, LoginLockOff, IpFilterRemoved, AccessPortChanged, CameraSnmpOn, FtpTarget, MailTarget, NasTarget, HostnameChanged, ScopeAdded];
+
     /// <summary>Issue 13's web interface tampering.</summary>
     public static readonly IReadOnlyList<string> WebCompromises =
         [InlineScript, ExternalScript, ExternalFrame, FormHijack, EventHandler, ExternalObject, CodePreload, RefreshRedirect, BaseHijack];
@@ -148,7 +167,7 @@ public static class TwinChanges
     public static readonly IReadOnlyList<string> WebFileCompromises = [WebFileChanged];
 
     public static readonly IReadOnlyList<string> Compromises =
-        [.. RouterCompromises, .. PersistenceCompromises.Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(WebCompromises).Concat(WebFileCompromises).Distinct()];
+        [.. RouterCompromises, .. PersistenceCompromises.Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(CameraDepthCompromises).Concat(WebCompromises).Concat(WebFileCompromises).Distinct()];
 
     public static readonly IReadOnlyList<string> Churn = [Reboot, Counters, Time, Session, DhcpLeases, Reorder, WhitespaceCase];
 

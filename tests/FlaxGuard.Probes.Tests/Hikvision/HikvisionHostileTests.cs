@@ -41,6 +41,17 @@ public sealed class HikvisionHostileTests
     [DataRow(HikvisionHostility.MissingMembers, IsapiProbe.SshPath, "has no <enabled> switch")]
     [DataRow(HikvisionHostility.TruncatedXml, IsapiProbe.NtpServersPath, "ended before the document was complete")]
     [DataRow(HikvisionHostility.Stall, IsapiProbe.DeviceInfoPath, "could not read /ISAPI/System/deviceInfo")]
+    [DataRow(HikvisionHostility.WrongTypes, IsapiProbe.OnvifUsersPath, "<userName>, where ISAPI puts a plain value")]
+    [DataRow(HikvisionHostility.WrongTypes, IsapiProbe.LoginLockPath, "<enabled> \"maybe\", which is not true or false")]
+    [DataRow(HikvisionHostility.WrongTypes, IsapiProbe.IpFilterPath, "<enabled> \"maybe\", which is not true or false")]
+    [DataRow(HikvisionHostility.WrongTypes, IsapiProbe.SnmpPath, "<enabled> \"maybe\", which is not true or false")]
+    [DataRow(HikvisionHostility.WrongTypes, IsapiProbe.MailingPath, "<emailAddress>, where ISAPI puts a plain value")]
+    [DataRow(HikvisionHostility.MissingMembers, IsapiProbe.IpFilterPath, "has no <enabled> switch")]
+    [DataRow(HikvisionHostility.MissingMembers, IsapiProbe.LoginLockPath, "has no <enabled> switch")]
+    // The twin's oversized and nested answers are DeviceInfo documents: refused at their first element, long before any bound.
+    [DataRow(HikvisionHostility.Oversized, IsapiProbe.NasPath, "is not an ISAPI <nasList> document")]
+    [DataRow(HikvisionHostility.DeeplyNested, IsapiProbe.AdminAccessPath, "is not an ISAPI <AdminAccessProtocolList> document")]
+    [DataRow(HikvisionHostility.TruncatedXml, IsapiProbe.FtpPath, "ended before the document was complete")]
     public async Task HostileAnswer_IsCouldNotVerify_WithinBounds(HikvisionHostility hostility, string path, string reason)
     {
         await using var twin = await HikvisionHarness.StartAsync();
@@ -101,5 +112,16 @@ public sealed class HikvisionHostileTests
         var lines = HikvisionHarness.Lines(HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output));
         CollectionAssert.Contains(lines, "cfg.user.bad%3Dname%20with%20space=operator");
         CollectionAssert.Contains(lines, "cfg.user.%C3%BCn%C3%AF=viewer");
+    }
+
+    [TestMethod]
+    public async Task AHugeFileInTheWebRoot_IsFoundWithoutReadingItAll()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        twin.Mutate(s => s.WebRootDrops["/c"] = new string('A', 4 * 1024 * 1024));
+        var (output, elapsed) = HikvisionHarness.Run(twin, Tight(twin));
+        Assert.AreEqual("present", output.Facts.Get("cfg.camera.webshell.c")!.Value);
+        Assert.AreEqual("exposure.cve-2021-36260-file", output.Verdicts().Single().Code);
+        Assert.IsLessThan(RequestTimeoutMs + 3000, elapsed, $"took {elapsed} ms");
     }
 }

@@ -23,6 +23,18 @@ public sealed class HikvisionScenarioTests
         string[] facts =
         [
             "cfg.admin.admin=administrator",
+            "cfg.camera.ipfilter=allow",
+            "cfg.camera.ipfilter.192.168.1.10=allow",
+            "cfg.camera.ipfilter.192.168.1.20=allow",
+            "cfg.camera.login-lock=on attempts=5 lock=1800",
+            "cfg.camera.onvif-user.nvr-onvif=mediauser",
+            "cfg.camera.port.dev_manage=8000",
+            "cfg.camera.port.http=80",
+            "cfg.camera.port.https=443",
+            "cfg.camera.port.rtsp=554",
+            "cfg.camera.upload.mailto.security@office.example=configured",
+            "cfg.camera.upload.nas.192.168.1.30=type=nfs path=/volume1/cameras",
+            "cfg.camera.upload.smtp.smtp.office.example=configured",
             "cfg.dns.server.192.168.1.1=configured",
             "cfg.dns.server.9.9.9.9=configured",
             "cfg.push.192.168.1.10=proto=http port=80 url=/alarm",
@@ -46,7 +58,8 @@ public sealed class HikvisionScenarioTests
             "hikvision.time.mode=ntp",
             "hikvision.time.zone=CST-1:00:00",
         ];
-        return facts.Order(StringComparer.Ordinal).ToArray();
+        // In key order, as the fact set keeps them ("cfg.camera.ipfilter" before "cfg.camera.ipfilter.ADDRESS").
+        return facts.OrderBy(f => f[..f.IndexOf('=', StringComparison.Ordinal)], StringComparer.Ordinal).ToArray();
     }
 
     [TestMethod]
@@ -60,7 +73,7 @@ public sealed class HikvisionScenarioTests
         Assert.AreEqual(0, output.DuplicateFacts);
         Assert.IsLessThan(10_000, elapsed, $"a clean run took {elapsed} ms");
         Assert.AreEqual(0, twin.Digest.FailedLogins, "the right password must never count as a failed login");
-        Assert.AreEqual(14, twin.Requests, "one Digest challenge, then one request for each of the thirteen resources");
+        Assert.AreEqual(28, twin.Requests, "one Digest challenge, one request for each of the twenty-one resources, and six GETs of the web root without credentials (one name no firmware serves, five exploit files)");
     }
 
     [TestMethod]
@@ -149,6 +162,15 @@ public sealed class HikvisionScenarioTests
     [DataRow(TwinChanges.DdnsOn, "cfg.ddns.hiddns", "server=www.hik-online.com domain=lobbycam", Severity.High)]
     [DataRow(TwinChanges.UpnpOn, "cfg.upnp", "on", Severity.High)]
     [DataRow(TwinChanges.RtspAuthWeak, "cfg.rtsp.auth", "basic", Severity.High)]
+    [DataRow(TwinChanges.WebShell, "cfg.camera.webshell.x", "present", Severity.Critical)]
+    [DataRow(TwinChanges.OnvifUserAdded, "cfg.camera.onvif-admin.onvif-svc", "administrator", Severity.Critical)]
+    [DataRow(TwinChanges.LoginLockOff, "cfg.camera.login-lock", "off", Severity.High)]
+    [DataRow(TwinChanges.IpFilterRemoved, "cfg.camera.ipfilter", "off", Severity.High)]
+    [DataRow(TwinChanges.AccessPortChanged, "cfg.camera.port.dev_manage", "38000", Severity.High)]
+    [DataRow(TwinChanges.CameraSnmpOn, "cfg.camera.snmp.v2c", "port=161", Severity.High)]
+    [DataRow(TwinChanges.FtpTarget, "cfg.camera.upload.ftp.203.0.113.80", "port=21", Severity.High)]
+    [DataRow(TwinChanges.MailTarget, "cfg.camera.upload.mailto.drop@exfil.example", "configured", Severity.High)]
+    [DataRow(TwinChanges.NasTarget, "cfg.camera.upload.nas.203.0.113.90", "type=smb/cifs path=/share", Severity.High)]
     public async Task Issue13Compromise_IsDetectedWithItsSeverity(string change, string key, string value, Severity severity)
     {
         await using var twin = await HikvisionHarness.StartAsync();
@@ -160,6 +182,45 @@ public sealed class HikvisionScenarioTests
         Assert.AreEqual(value, hit.NewValue);
         Assert.AreEqual(severity, report.Highest);
         Assert.IsTrue(DriftSentences.Has(hit.Code), hit.Code);
+    }
+
+    [TestMethod]
+    public async Task WebShell_IsACriticalFinding_EvenWithoutABaseline_AndOnlyGetIsSent()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        twin.Apply(TwinChanges.WebShell);
+        var (output, _) = HikvisionHarness.Run(twin);
+        HikvisionHarness.VerifiedFacts(output);
+        var finding = output.Verdicts().Single();
+        Assert.AreEqual("exposure.cve-2021-36260-file", finding.Code);
+        Assert.AreEqual(Severity.Critical, finding.Severity);
+        StringAssert.Contains(finding.Message, "/x");
+        Assert.IsNull(output.Facts.Get("hikvision.support.webroot"));
+    }
+
+    [TestMethod]
+    public async Task AWebServerThatAnswersEveryPath_IsNotTakenForAWebShell()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        // A device that serves its login page for any unknown path: the unlikely name is answered too, so nothing can be told.
+        twin.Mutate(s => s.WebRootAnswersEverything = true);
+        var (output, _) = HikvisionHarness.Run(twin);
+        var facts = HikvisionHarness.VerifiedFacts(output);
+        Assert.AreEqual("no", facts.Get("hikvision.support.webroot")!.Value);
+        Assert.IsFalse(HikvisionHarness.Lines(facts).Any(l => l.StartsWith("cfg.camera.webshell.", StringComparison.Ordinal)));
+        Assert.AreEqual(0, output.VerdictCount);
+    }
+
+    [TestMethod]
+    public async Task CameraWithoutTheNewResources_IsStillBaselined_WithNotSupportedFacts()
+    {
+        await using var twin = await HikvisionHarness.StartAsync();
+        twin.Mutate(s => s.AccessResourcesSupported = false);
+        var facts = HikvisionHarness.VerifiedFacts(HikvisionHarness.Run(twin).Output);
+        var lines = HikvisionHarness.Lines(facts);
+        foreach (var name in new[] { "onvif-users", "login-lock", "ipfilter", "ports", "snmp", "ftp", "mailing", "nas" })
+            CollectionAssert.Contains(lines, "hikvision.support." + name + "=no");
+        Assert.IsFalse(lines.Any(l => l.StartsWith("cfg.camera.", StringComparison.Ordinal)), string.Join("\n", lines));
     }
 
     [TestMethod]
@@ -236,7 +297,7 @@ public sealed class HikvisionScenarioTests
             }
         }
         Console.WriteLine($"hikvision: detected {detected}/{compromises} compromises, {falsePositives} false positives over {churns} churn changes");
-        Assert.AreEqual(13, compromises);
+        Assert.AreEqual(22, compromises);
         Assert.AreEqual(8, churns);
         Assert.AreEqual(compromises, detected);
         Assert.AreEqual(0, falsePositives);
@@ -255,7 +316,7 @@ public sealed class HikvisionScenarioTests
         Assert.IsTrue(outcomes.All(o => o.Unverified is null), report);
         Assert.IsTrue(outcomes.Where(o => o.IsCompromise).All(o => o.Detected), report);
         Assert.AreEqual(0, outcomes.Sum(o => o.FalsePositives), report);
-        Assert.HasCount(22, outcomes);
+        Assert.HasCount(31, outcomes);
     }
 
     [TestMethod]

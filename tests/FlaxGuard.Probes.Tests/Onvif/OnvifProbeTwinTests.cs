@@ -40,7 +40,10 @@ public sealed class OnvifProbeTwinTests
         "onvif.dns.from-dhcp=off",
         "onvif.dns.search.office.example=configured",
         "onvif.hardware-id=HW-2431-B",
+        "onvif.hostname=lobby-cam",
         "onvif.ntp.from-dhcp=off",
+        "onvif.scope.onvif://www.onvif.org/location/office=configurable",
+        "onvif.scope.onvif://www.onvif.org/name/LobbyCam=configurable",
         "onvif.timezone=UTC0",
     ];
 
@@ -61,6 +64,8 @@ public sealed class OnvifProbeTwinTests
     [DataRow(TwinChanges.DnsChanged, "cfg.dns.server.203.0.113.66", DriftKind.Added, Severity.Critical)]
     [DataRow(TwinChanges.FirmwareDowngrade, "fw.version", DriftKind.Changed, Severity.High)]
     [DataRow(TwinChanges.FirmwareUnknown, "fw.version", DriftKind.Changed, Severity.High)]
+    [DataRow(TwinChanges.HostnameChanged, "onvif.hostname", DriftKind.Changed, Severity.Medium)]
+    [DataRow(TwinChanges.ScopeAdded, "onvif.scope.onvif://www.onvif.org/name/NVR", DriftKind.Added, Severity.Medium)]
     public async Task CompromiseIsDetectedWithItsSeverity(string change, string key, DriftKind kind, Severity severity)
     {
         await using var twin = await StartAsync();
@@ -76,6 +81,35 @@ public sealed class OnvifProbeTwinTests
         Assert.AreEqual(severity, hit.Severity);
         Assert.AreEqual(severity, report.Highest);
         Assert.IsTrue(DriftSentences.Has(hit.Code), "the owner gets a sentence for the code " + hit.Code);
+    }
+
+    [TestMethod]
+    public async Task NamesAndServersFromDhcp_RotateWithoutDrift()
+    {
+        // A camera that takes its DNS servers and its name from DHCP: what the DHCP server hands out is no setting.
+        await using var twin = await StartAsync();
+        twin.Mutate(s =>
+        {
+            s.DnsFromDhcp = true;
+            s.DnsManual.Clear();
+            s.HostnameFromDhcp = true;
+        });
+        var baseline = Run(twin);
+        Assert.AreEqual("from-dhcp", baseline.Facts.Get("onvif.hostname")!.Value);
+        Assert.IsFalse(FactLines(baseline).Any(l => l.StartsWith("cfg.dns.server.", StringComparison.Ordinal)), Describe(baseline));
+        twin.Apply(TwinChanges.DhcpLeases);
+        twin.Apply(TwinChanges.DhcpDnsRotation);
+        var report = DriftReport.Compute(baseline.Facts, Run(twin).Facts, DeviceFamilies.CreateDriftRules());
+        Assert.AreEqual(0, report.Count, string.Join("; ", Enumerable.Range(0, report.Count).Select(i => report[i].Key)));
+    }
+
+    [TestMethod]
+    public async Task FixedScopesAreFirmware_OnlyConfigurableOnesAreFacts()
+    {
+        await using var twin = await StartAsync();
+        var lines = FactLines(Run(twin));
+        Assert.IsFalse(lines.Any(l => l.Contains("/type/", StringComparison.Ordinal) || l.Contains("/hardware/", StringComparison.Ordinal)), string.Join("\n", lines));
+        Assert.AreEqual(2, lines.Count(l => l.StartsWith("onvif.scope.", StringComparison.Ordinal)));
     }
 
     [TestMethod]
@@ -149,7 +183,7 @@ public sealed class OnvifProbeTwinTests
         Console.WriteLine($"onvif scenario suite: {detected}/{compromises} compromises detected, {falsePositives} false positives over {churn} churn changes");
         Assert.AreEqual(compromises, detected);
         Assert.AreEqual(0, falsePositives);
-        Assert.AreEqual(9, compromises);
+        Assert.AreEqual(11, compromises);
         Assert.AreEqual(7, churn);
     }
 

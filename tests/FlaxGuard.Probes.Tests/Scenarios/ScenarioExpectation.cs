@@ -92,6 +92,19 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.DiscoveryOn] = new(TwinChanges.DiscoveryOn, "cfg.discovery", Severity.Medium),
         [TwinChanges.RemoteUser] = new(TwinChanges.RemoteUser, "cfg.remote-user", Severity.High),
         [TwinChanges.GatewayChanged] = new(TwinChanges.GatewayChanged, "cfg.gateway.*", Severity.High),
+        // Issue 13, camera depth: a CVE-2021-36260 file in the web root is proof of code execution; the rest keeps a camera
+        // open to its intruder or sends footage elsewhere.
+        [TwinChanges.WebShell] = new(TwinChanges.WebShell, "cfg.camera.webshell.*", Severity.Critical),
+        [TwinChanges.OnvifUserAdded] = new(TwinChanges.OnvifUserAdded, "cfg.camera.onvif-admin.*", Severity.Critical),
+        [TwinChanges.LoginLockOff] = new(TwinChanges.LoginLockOff, "cfg.camera.login-lock", Severity.High),
+        [TwinChanges.IpFilterRemoved] = new(TwinChanges.IpFilterRemoved, "cfg.camera.ipfilter", Severity.High),
+        [TwinChanges.AccessPortChanged] = new(TwinChanges.AccessPortChanged, "cfg.camera.port.*", Severity.High),
+        [TwinChanges.CameraSnmpOn] = new(TwinChanges.CameraSnmpOn, "cfg.camera.snmp.*", Severity.High),
+        [TwinChanges.FtpTarget] = new(TwinChanges.FtpTarget, "cfg.camera.upload.ftp.*", Severity.High),
+        [TwinChanges.MailTarget] = new(TwinChanges.MailTarget, "cfg.camera.upload.mailto.*", Severity.High),
+        [TwinChanges.NasTarget] = new(TwinChanges.NasTarget, "cfg.camera.upload.nas.*", Severity.High),
+        [TwinChanges.HostnameChanged] = new(TwinChanges.HostnameChanged, "onvif.hostname", Severity.Medium),
+        [TwinChanges.ScopeAdded] = new(TwinChanges.ScopeAdded, "onvif.scope.*", Severity.Medium),
         // Web interface tampering: code from another site is critical, a new inline script high.
         [TwinChanges.InlineScript] = new(TwinChanges.InlineScript, "http.script.inline.*", Severity.High),
         [TwinChanges.ExternalScript] = new(TwinChanges.ExternalScript, "http.script.origin.*", Severity.Critical),

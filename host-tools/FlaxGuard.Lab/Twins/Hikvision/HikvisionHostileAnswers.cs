@@ -90,6 +90,7 @@ internal static class HikvisionHostileAnswers
         var typed = document
             .Replace("<firmwareVersion>", "<firmwareVersion><major>5</major>", StringComparison.Ordinal)
             .Replace("<userName>", "<userName><first>x</first>", StringComparison.Ordinal)
+            .Replace("<emailAddress>", "<emailAddress><local>x</local>", StringComparison.Ordinal)
             .Replace("<enabled>false</enabled>", "<enabled>maybe</enabled>", StringComparison.Ordinal)
             .Replace("<enabled>true</enabled>", "<enabled>maybe</enabled>", StringComparison.Ordinal)
             .Replace("<ipAddress>9.9.9.9</ipAddress>", "<ipAddress>nine.nine</ipAddress>", StringComparison.Ordinal)

@@ -18,7 +18,9 @@ namespace FlaxGuard.Lab.Twins.Hikvision;
 /// firmware-downgrade, firmware-unknown, and issue 13's admin-promoted (an Operator made Administrator), ssh-enabled,
 /// platform-access (ISUP to a foreign platform), push-target (alarms pushed to a foreign host), ddns-on, upnp-on and
 /// rtsp-auth-weak (RTSP logins checked with Basic), web-file-changed (the login script of the web interface, served
-/// without a login like its other static files, gets code appended); churn reboot, counters, time, session, dhcp-leases (the Wi-Fi
+/// without a login like its other static files, gets code appended), web-shell (CVE-2021-36260's output file /x in the web
+/// root), onvif-user (an ONVIF administrator made through ISAPI), login-lock-off, ipfilter-removed, access-port (the SDK port
+/// moved), camera-snmp (SNMPv2c on), ftp-target, mail-target and nas-target (footage sent elsewhere); churn reboot, counters, time, session, dhcp-leases (the Wi-Fi
 /// interface's DHCP address), dhcp-dns-rotation (the DNS servers the Wi-Fi interface learned by DHCP), reorder, whitespace-case. Not expressible on a camera: ssh-key (ISAPI has no SSH keys),
 /// port-forward, scheduler-fetch and socks (routers only).
 /// </para>
@@ -33,12 +35,16 @@ public sealed class HikvisionTwin : ILabTwin
         TwinChanges.DhcpDnsRotation, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.AdminPromoted, TwinChanges.SshEnabled, TwinChanges.PlatformAccess, TwinChanges.PushTarget, TwinChanges.DdnsOn,
         TwinChanges.UpnpOn, TwinChanges.RtspAuthWeak, TwinChanges.WebFileChanged,
+        TwinChanges.WebShell, TwinChanges.OnvifUserAdded, TwinChanges.LoginLockOff, TwinChanges.IpFilterRemoved, TwinChanges.AccessPortChanged,
+        TwinChanges.CameraSnmpOn, TwinChanges.FtpTarget, TwinChanges.MailTarget, TwinChanges.NasTarget,
     ];
 
     private static readonly HashSet<string> AdministratorOnly = new(StringComparer.Ordinal)
     {
         "/ISAPI/Security/users", "/ISAPI/System/Network/telnetd", "/ISAPI/System/Network/ssh", "/ISAPI/System/Network/EZVIZ",
         "/ISAPI/System/Network/Ehome", "/ISAPI/System/Network/DDNS", "/ISAPI/Security/RTSPCertificate",
+        "/ISAPI/Security/ONVIF/users", "/ISAPI/Security/illegalLoginLock", "/ISAPI/System/Network/ipFilter", "/ISAPI/Security/adminAccesses",
+        "/ISAPI/System/Network/SNMP", "/ISAPI/System/Network/ftp", "/ISAPI/System/Network/mailing", "/ISAPI/ContentMgmt/Storage/nas",
     };
 
     private readonly WebApplication _app;
@@ -144,6 +150,35 @@ public sealed class HikvisionTwin : ILabTwin
                 case TwinChanges.WebFileChanged:
                     s.LoginScript = HikvisionWebFiles.CleanLoginScript + HikvisionWebFiles.TamperedTail;
                     break;
+                case TwinChanges.WebShell:
+                    // bashis' CVE-2021-36260 PoC: "cat /etc/passwd>webLib/x", then GET /x (github.com/mcw0/PoC).
+                    s.WebRootDrops["/x"] = "root:$1$yi$R2PYdRrGOlLVVIaehmYwl.:0:0:root:/root/:/bin/sh\n";
+                    break;
+                case TwinChanges.OnvifUserAdded:
+                    s.OnvifUsers.Add(("onvif-svc", "administrator"));
+                    break;
+                case TwinChanges.LoginLockOff:
+                    s.LoginLockEnabled = false;
+                    break;
+                case TwinChanges.IpFilterRemoved:
+                    s.IpFilterEnabled = false;
+                    break;
+                case TwinChanges.AccessPortChanged:
+                    // The SDK port moved where the owner's firewall rule for 8000 no longer applies.
+                    s.AdminAccesses[2] = ("DEV_MANAGE", 38000);
+                    break;
+                case TwinChanges.CameraSnmpOn:
+                    s.SnmpV2cEnabled = true;
+                    break;
+                case TwinChanges.FtpTarget:
+                    s.Ftp = (true, "203.0.113.80", 21);
+                    break;
+                case TwinChanges.MailTarget:
+                    s.MailReceivers.Add("drop@exfil.example");
+                    break;
+                case TwinChanges.NasTarget:
+                    s.Nas = ("203.0.113.90", "SMB/CIFS", "/share");
+                    break;
                 case TwinChanges.RtspAuthWeak:
                     // Basic lets anyone on the path read the RTSP password.
                     s.RtspAuth = "basic";
@@ -160,6 +195,7 @@ public sealed class HikvisionTwin : ILabTwin
                     s.CpuUtilization = s.CpuUtilization == 7 ? 63 : 7;
                     s.MemoryUsage += 3.25;
                     s.LinkSpeed = s.LinkSpeed == 100 ? 1000 : 100;
+                    s.NasFreeSpace -= 40_961;
                     s.CloudRegistered = !s.CloudRegistered;
                     break;
                 case TwinChanges.Time:
@@ -297,7 +333,13 @@ public sealed class HikvisionTwin : ILabTwin
     private (string ContentType, string Body)? ServeWebFile(string path)
     {
         string script;
-        lock (_gate) script = _state.LoginScript;
+        lock (_gate)
+        {
+            script = _state.LoginScript;
+            if (_state.WebRootDrops.TryGetValue(path, out var dropped)) return ("text/plain", dropped);
+            if (_state.WebRootAnswersEverything && !path.StartsWith("/ISAPI/", StringComparison.Ordinal) && HikvisionWebFiles.Serve(path, script, "") is null)
+                return ("text/html", HikvisionWebFiles.Login(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))));
+        }
         return HikvisionWebFiles.Serve(path, script, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)));
     }
 
@@ -323,6 +365,14 @@ public sealed class HikvisionTwin : ILabTwin
         "/ISAPI/System/time/ntpServers" => s.NtpSupported ? HikvisionDocuments.NtpServers(s) : null,
         "/ISAPI/System/time" => HikvisionDocuments.Time(s, DateTimeOffset.UtcNow),
         "/ISAPI/System/status" => HikvisionDocuments.Status(s, DateTimeOffset.UtcNow),
+        "/ISAPI/Security/ONVIF/users" when s.AccessResourcesSupported => HikvisionAccessDocuments.OnvifUsers(s),
+        "/ISAPI/Security/illegalLoginLock" when s.AccessResourcesSupported => HikvisionAccessDocuments.LoginLock(s),
+        "/ISAPI/System/Network/ipFilter" when s.AccessResourcesSupported => HikvisionAccessDocuments.IpFilter(s),
+        "/ISAPI/Security/adminAccesses" when s.AccessResourcesSupported => HikvisionAccessDocuments.AdminAccesses(s),
+        "/ISAPI/System/Network/SNMP" when s.AccessResourcesSupported => HikvisionAccessDocuments.Snmp(s),
+        "/ISAPI/System/Network/ftp" when s.AccessResourcesSupported => HikvisionAccessDocuments.Ftp(s),
+        "/ISAPI/System/Network/mailing" when s.AccessResourcesSupported => HikvisionAccessDocuments.Mailing(s),
+        "/ISAPI/ContentMgmt/Storage/nas" when s.AccessResourcesSupported => HikvisionAccessDocuments.Nas(s),
         _ => null,
     };
 

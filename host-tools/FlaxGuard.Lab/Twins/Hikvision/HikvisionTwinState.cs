@@ -63,6 +63,28 @@ public sealed class HikvisionTwinState
     public string DdnsServer { get; set; } = "www.hik-online.com";
     public string RtspAuth { get; set; } = "digest";
 
+    // Issue 13: ONVIF accounts made through ISAPI, brute-force lock, IP filter, protocol ports, SNMP, upload targets.
+    public List<(string Name, string Type)> OnvifUsers { get; } = [];
+    public bool LoginLockEnabled { get; set; } = true;
+    public bool IpFilterEnabled { get; set; } = true;
+    public List<string> IpFilterAddresses { get; } = [];
+    public List<(string Protocol, int Port)> AdminAccesses { get; } = [];
+    public bool SnmpV2cEnabled { get; set; }
+    public (bool Enabled, string Address, int Port) Ftp { get; set; } = (false, "0.0.0.0", 21);
+    public string SmtpServer { get; set; } = "smtp.office.example";
+    public List<string> MailReceivers { get; } = [];
+    public (string Address, string Type, string Path) Nas { get; set; } = ("192.168.1.30", "NFS", "/volume1/cameras");
+    public long NasFreeSpace { get; set; } = 1_204_224;
+
+    /// <summary>False for a model without issue 13's access and upload resources (they answer 404 notSupport).</summary>
+    public bool AccessResourcesSupported { get; set; } = true;
+
+    /// <summary>A web server that answers every unknown path with its login page (200) instead of 404.</summary>
+    public bool WebRootAnswersEverything { get; set; }
+
+    /// <summary>Files an intruder left in the web root (served without a login, as the firmware serves webLib): path to body.</summary>
+    public Dictionary<string, string> WebRootDrops { get; } = new(StringComparer.Ordinal);
+
     public List<HikvisionNtpServer> NtpServers { get; } = [];
     public string TimeMode { get; set; } = "NTP";
     public string TimeZone { get; set; } = "CST-1:00:00";
@@ -93,6 +115,15 @@ public sealed class HikvisionTwinState
         // The NVR that records alarms, and an unused slot.
         state.PushHosts.Add(("192.168.1.10", 80, "/alarm"));
         state.PushHosts.Add(("0.0.0.0", 80, ""));
+        // The installer's NVR may stream over ONVIF; only the office addresses may log in; recordings go to the office NAS.
+        state.OnvifUsers.Add(("nvr-onvif", "mediaUser"));
+        state.IpFilterAddresses.Add("192.168.1.10");
+        state.IpFilterAddresses.Add("192.168.1.20");
+        state.AdminAccesses.Add(("HTTP", 80));
+        state.AdminAccesses.Add(("HTTPS", 443));
+        state.AdminAccesses.Add(("DEV_MANAGE", 8000));
+        state.AdminAccesses.Add(("RTSP", 554));
+        state.MailReceivers.Add("security@office.example");
         return state;
     }
 

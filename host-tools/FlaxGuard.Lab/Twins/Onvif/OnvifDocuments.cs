@@ -124,6 +124,26 @@ public static class OnvifDocuments
         return w.Close("tds:NetworkGateway").Close("tds:GetNetworkDefaultGatewayResponse").ToString();
     }
 
+    /// <summary>GetHostname: tt:FromDHCP and, when set, tt:Name (device service WSDL, HostnameInformation).</summary>
+    public static string Hostname(OnvifTwinState s, bool hostile)
+    {
+        var w = new Writer(s.Sloppy);
+        w.Open("tds:GetHostnameResponse").Open("tds:HostnameInformation").Leaf("tt:FromDHCP", w.Bool(s.HostnameFromDhcp));
+        var name = s.HostnameFromDhcp ? s.DhcpHostname : s.Hostname;
+        if (name.Length > 0) w.Leaf("tt:Name", hostile ? "not a host!" : s.Sloppy ? name.ToUpperInvariant() : name);
+        return w.Close("tds:HostnameInformation").Close("tds:GetHostnameResponse").ToString();
+    }
+
+    /// <summary>GetScopes: each scope with tt:ScopeDef (Fixed or Configurable) and tt:ScopeItem (a URI).</summary>
+    public static string Scopes(OnvifTwinState s, bool hostile)
+    {
+        var w = new Writer(s.Sloppy);
+        w.Open("tds:GetScopesResponse");
+        foreach (var (definition, item) in Order(s.Scopes, s.Reversed))
+            w.Open("tds:Scopes").Leaf("tt:ScopeDef", hostile ? "Sometimes" : s.Sloppy ? definition.ToLowerInvariant() : definition).Leaf("tt:ScopeItem", item).Close("tds:Scopes");
+        return w.Close("tds:GetScopesResponse").ToString();
+    }
+
     public static string Ntp(OnvifTwinState s, bool hostile)
     {
         var w = new Writer(s.Sloppy);

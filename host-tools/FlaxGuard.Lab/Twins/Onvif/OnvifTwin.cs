@@ -16,7 +16,7 @@ namespace FlaxGuard.Lab.Twins.Onvif;
 /// The camera clock can be set hours off (<see cref="ClockOffset"/>): a client must learn it first.
 /// <para>
 /// Supported changes: compromises new-admin, dns-changed, firmware-downgrade, firmware-unknown, and issue 13's
-/// admin-promoted, ddns-on, discovery-on, remote-user and gateway-changed; churn reboot
+/// admin-promoted, ddns-on, discovery-on, remote-user, gateway-changed, hostname-changed and scope-added; churn reboot
 /// (clock falls back to 2000-01-01 as on cameras without a battery-backed clock, nonces forgotten), time (clock
 /// jumps), session (nonce cache flushed, new session cookie), dhcp-leases (DNS and NTP servers from DHCP change), dhcp-dns-rotation (DNSFromDHCP only),
 /// reorder, whitespace-case. ONVIF has no telnet, SSH key, WAN administration, port forwarding, scheduler or
@@ -33,6 +33,7 @@ public sealed class OnvifTwin : ILabTwin
         TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
         TwinChanges.Reboot, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases, TwinChanges.DhcpDnsRotation, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.AdminPromoted, TwinChanges.DdnsOn, TwinChanges.DiscoveryOn, TwinChanges.RemoteUser, TwinChanges.GatewayChanged,
+        TwinChanges.HostnameChanged, TwinChanges.ScopeAdded,
     ];
 
     private static readonly HashSet<string> PreAuthActions = ["GetSystemDateAndTime", "GetCapabilities"];
@@ -139,6 +140,13 @@ public sealed class OnvifTwin : ILabTwin
                 case TwinChanges.GatewayChanged:
                     s.Gateways[0] = new OnvifServer("IPv4", "203.0.113.1");
                     break;
+                case TwinChanges.HostnameChanged:
+                    s.Hostname = "nvr-backup";
+                    break;
+                case TwinChanges.ScopeAdded:
+                    // What an intruder's AddScopes call leaves: the camera announces itself as something else on the LAN.
+                    s.Scopes.Add(("Configurable", "onvif://www.onvif.org/name/NVR"));
+                    break;
                 case TwinChanges.Reboot:
                     // No battery-backed clock: the camera boots at 2000-01-01 and stays there until NTP answers.
                     s.ClockOffset = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) - DateTimeOffset.UtcNow;
@@ -157,6 +165,7 @@ public sealed class OnvifTwin : ILabTwin
                     s.DnsFromDhcpServers.Add(new OnvifServer("IPv4", "198.51.100.7"));
                     s.NtpFromDhcpServers.Clear();
                     s.NtpFromDhcpServers.Add(new OnvifServer("IPv4", "198.51.100.8"));
+                    s.DhcpHostname = "dhcp-198-51-100-7";
                     break;
                 case TwinChanges.DhcpDnsRotation:
                     // Only the DNSFromDHCP list moves; DNSManual (what someone configured) stays.
@@ -294,6 +303,8 @@ public sealed class OnvifTwin : ILabTwin
                 "GetDynamicDNS" => OnvifDocuments.DynamicDns(state, wrongTypes),
                 "GetRemoteUser" => OnvifDocuments.RemoteUser(state, wrongTypes),
                 "GetNetworkDefaultGateway" => OnvifDocuments.DefaultGateway(state, wrongTypes),
+                "GetHostname" => OnvifDocuments.Hostname(state, wrongTypes),
+                "GetScopes" => OnvifDocuments.Scopes(state, wrongTypes),
                 _ => null,
             };
         }

@@ -46,6 +46,12 @@ public sealed class OnvifTwinState
     public string? RemoteUser { get; set; }
     public List<OnvifServer> Gateways { get; } = [];
 
+    // Issue 13: the camera's host name (its own, or the DHCP server's) and its WS-Discovery scopes.
+    public bool HostnameFromDhcp { get; set; }
+    public string Hostname { get; set; } = "lobby-cam";
+    public string DhcpHostname { get; set; } = "dhcp-198-51-100-23";
+    public List<(string Definition, string Item)> Scopes { get; } = [];
+
     /// <summary>Values padded with white space, booleans as 1/0, case changed where ONVIF is case-insensitive.</summary>
     public bool Sloppy { get; set; }
 
@@ -74,6 +80,10 @@ public sealed class OnvifTwinState
         state.NtpFromDhcpServers.Add(new OnvifServer("IPv4", "198.51.100.1"));
         state.Gateways.Add(new OnvifServer("IPv4", "192.0.2.1"));
         state.Gateways.Add(new OnvifServer("IPv6", "2001:db8::1"));
+        state.Scopes.Add(("Fixed", "onvif://www.onvif.org/type/video_encoder"));
+        state.Scopes.Add(("Fixed", "onvif://www.onvif.org/hardware/FC-IPC2431"));
+        state.Scopes.Add(("Configurable", "onvif://www.onvif.org/name/LobbyCam"));
+        state.Scopes.Add(("Configurable", "onvif://www.onvif.org/location/office"));
         return state;
     }
 }
