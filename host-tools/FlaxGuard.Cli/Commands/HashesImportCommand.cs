@@ -51,7 +51,7 @@ public static class HashesImportCommand
                     RequireSource(parse.GetValue(source)), progress).Rows),
                 "openwrt-profiles" => ImportKnownGood(console, directory, progress => OpenWrtProfiles.Parse(text, RequireSource(parse.GetValue(source)), progress)),
                 "hikvision-archive" => ImportKnownGood(console, directory, _ => ReportHikvision(console, HikvisionArchive.Parse(text, RequireSource(parse.GetValue(source)))), "hikvision.tsv"),
-                "routeros-releases" => ImportKnownGood(console, directory, _ => ReportRouterOs(console, RouterOsReleases.Parse(text, RequireSource(parse.GetValue(source)))), "mikrotik.tsv"),
+                "routeros-releases" => ImportKnownGood(console, directory, _ => ReportRouterOs(console, RouterOsReleases.Parse(text, parse.GetValue(source))), "mikrotik.tsv"),
                 "kev" => ImportKev(console, directory, text),
                 var other => throw new UserInputException($"unknown import kind '{other}'; use openwrt-sha256sums, openwrt-profiles, hikvision-archive, routeros-releases or kev"),
             };

@@ -8,7 +8,8 @@ namespace FlaxGuard.Hashes.Importers;
 /// Reads RouterOS releases with their build times from MikroTik's update-server files
 /// (<c>https://upgrade.mikrotik.com/routeros/NEWESTa7.stable</c> and the other channels; <c>NEWEST6.*</c> for v6): one line
 /// <c>&lt;version&gt; &lt;unix time&gt;</c>, the file RouterOS itself reads on check-for-updates. Several lines (a channel's
-/// history kept from successive fetches) and '#' comments are accepted.
+/// history kept from successive fetches) and '#' comments are accepted. A line may name its own source after the time
+/// (<c>7.24.5 1790691687 https://...</c>), for lines transcribed from pages that quote the update file or the npk build time.
 /// <para>The unix time is the package build time to the second: the .npk header carries the same number, and a router reports
 /// it as /system/resource and /system/package <c>build-time</c> (7.22.1: <c>1774276515</c> in the update file and
 /// <c>2026-03-23 14:35:15</c> on a router, recorded by two unrelated public repositories). MikroTik publishes no image hashes
@@ -30,7 +31,7 @@ public static partial class RouterOsReleases
     [GeneratedRegex(@"^(\d{1,2})\.(\d{1,3})(?:\.\d{1,3})?(?:(?:beta|rc)\d{1,3})?$")]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex(@"^(\S+)\s+(\d{9,11})$")]
+    [GeneratedRegex(@"^(\S+)\s+(\d{9,11})(?:\s+(https?://\S+))?$")]
     private static partial Regex LinePattern();
 
     private const int MaxLines = 10_000;
@@ -39,7 +40,7 @@ public static partial class RouterOsReleases
     private static readonly DateTimeOffset Earliest = new(2013, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public sealed record Release(string Version, DateTimeOffset BuiltUtc);
+    public sealed record Release(string Version, DateTimeOffset BuiltUtc, string Source);
 
     public sealed record Result(List<KnownGoodRow> Rows, List<Release> Releases);
 
@@ -48,8 +49,9 @@ public static partial class RouterOsReleases
         version + BuiltMarker + builtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <param name="text">The update file(s), one release per line.</param>
-    /// <param name="source">The URL the lines were published at (the NEWEST file), recorded in every row.</param>
-    public static Result Parse(string text, string source)
+    /// <param name="source">The URL the lines were published at (the NEWEST file), recorded in every row of a line that names
+    /// no source of its own; null when every line names one.</param>
+    public static Result Parse(string text, string? source)
     {
         var releases = new List<Release>();
         var seen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
@@ -60,7 +62,9 @@ public static partial class RouterOsReleases
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var m = LinePattern().Match(line);
-            if (!m.Success) throw new HashDataException($"line {lineNumber}: expected '<version> <unix time>' as in NEWESTa7.stable, got '{Shorten(line)}'");
+            if (!m.Success) throw new HashDataException($"line {lineNumber}: expected '<version> <unix time> [source URL]' as in NEWESTa7.stable, got '{Shorten(line)}'");
+            var lineSource = m.Groups[3].Success ? m.Groups[3].Value : source
+                ?? throw new HashDataException($"line {lineNumber}: no source: give --source, or the URL after the time");
             var version = m.Groups[1].Value;
             var v = VersionPattern().Match(version);
             if (!v.Success || v.Groups[1].Value is not ("6" or "7" or "8"))
@@ -74,15 +78,15 @@ public static partial class RouterOsReleases
                 continue;
             }
             seen.Add(version, built);
-            releases.Add(new Release(version, built));
+            releases.Add(new Release(version, built, lineSource));
         }
         if (releases.Count == 0) throw new HashDataException("no '<version> <unix time>' line; is this a RouterOS NEWEST file?");
         var rows = new List<KnownGoodRow>();
         foreach (var r in releases)
         {
             var stamp = r.BuiltUtc.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            rows.Add(new KnownGoodRow(Vendor, EveryModel, r.Version, $"routeros-{r.Version} (release)", KnownGoodRow.NoHash, source));
-            rows.Add(new KnownGoodRow(Vendor, EveryModel, BuildTimeVersion(r.Version, r.BuiltUtc), $"routeros-{r.Version} (build time {stamp} UTC)", KnownGoodRow.NoHash, source));
+            rows.Add(new KnownGoodRow(Vendor, EveryModel, r.Version, $"routeros-{r.Version} (release)", KnownGoodRow.NoHash, r.Source));
+            rows.Add(new KnownGoodRow(Vendor, EveryModel, BuildTimeVersion(r.Version, r.BuiltUtc), $"routeros-{r.Version} (build time {stamp} UTC)", KnownGoodRow.NoHash, r.Source));
         }
         return new Result(rows, releases);
     }

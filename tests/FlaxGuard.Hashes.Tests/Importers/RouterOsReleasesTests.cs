@@ -27,6 +27,17 @@ public sealed class RouterOsReleasesTests
     }
 
     [TestMethod]
+    public void Parse_TakesASourcePerLine_AndRefusesALineWithoutOne()
+    {
+        var result = RouterOsReleases.Parse("7.24.5 1790691687 https://github.com/elseif/RouterOS/releases/tag/7.24.5-arm64\n7.24.4 1789558341\n",
+            "https://upgrade.mikrotik.com/routeros/NEWESTa7.stable");
+        CollectionAssert.AreEqual(new[] { "https://github.com/elseif/RouterOS/releases/tag/7.24.5-arm64", "https://upgrade.mikrotik.com/routeros/NEWESTa7.stable" },
+            result.Releases.Select(r => r.Source).ToArray());
+        Assert.ThrowsExactly<HashDataException>(() => RouterOsReleases.Parse("7.24.4 1789558341\n", null));
+        Assert.AreEqual(2, RouterOsReleases.Parse("7.24.5 1790691687 https://example.invalid/a\n", null).Rows.Count);
+    }
+
+    [TestMethod]
     public void Parse_RefusesWhatIsNotAnUpdateFile()
     {
         foreach (var bad in new[]
@@ -48,7 +59,14 @@ public sealed class RouterOsReleasesTests
         foreach (var file in Directory.GetFiles(Path.Combine(Staged, "upstream")))
             expected.AddRange(RouterOsReleases.Parse(File.ReadAllText(file), "https://upgrade.mikrotik.com/routeros/" + Path.GetFileName(file)).Rows);
         CollectionAssert.AreEquivalent(expected, staged.KnownGood.ToList());
-        Assert.AreEqual(14, staged.KnownGood.Count, "7 releases, each with its build time");
+        Assert.AreEqual(40, staged.KnownGood.Count, "20 release lines, each with its build time");
+
+        // Where two sources name one version (6.49.22: the update file and a release page), they agree on its build time.
+        var builds = staged.KnownGood.Where(r => r.Version.Contains(RouterOsReleases.BuiltMarker)).Select(r => r.Version).Distinct().ToList();
+        var versions = staged.KnownGood.Where(r => !r.Version.Contains(RouterOsReleases.BuiltMarker)).Select(r => r.Version).Distinct().ToList();
+        Assert.AreEqual(19, versions.Count);
+        Assert.AreEqual(versions.Count, builds.Count, "one build time per version");
+        Assert.AreEqual(2, staged.KnownGood.Count(r => r.Version == "6.49.22 built 2026-09-16 13:05:51"));
     }
 
     [TestMethod]
@@ -65,11 +83,11 @@ public sealed class RouterOsReleasesTests
 
         var merge = Flaxguard("hashes", "merge", Staged, "--dir", data);
         Assert.AreEqual(0, merge.ExitCode, merge.All);
-        StringAssert.Contains(merge.Stdout, "Added 14 known-good and 0 known-exploited row(s)");
-        Assert.AreEqual(before + 14, SourceSet.Load(data).KnownGood.Count);
+        StringAssert.Contains(merge.Stdout, "Added 40 known-good and 0 known-exploited row(s)");
+        Assert.AreEqual(before + 40, SourceSet.Load(data).KnownGood.Count);
         StringAssert.StartsWith(File.ReadAllText(Path.Combine(data, SourceSet.KnownGoodFolder, "mikrotik.tsv")), "# RouterOS releases");
         Assert.AreEqual(0, Flaxguard("hashes", "merge", Staged, "--dir", data).ExitCode);
-        Assert.AreEqual(before + 14, SourceSet.Load(data).KnownGood.Count, "merging again adds nothing");
+        Assert.AreEqual(before + 40, SourceSet.Load(data).KnownGood.Count, "merging again adds nothing");
 
         var key = dir.File("test.key");
         Assert.AreEqual(0, Flaxguard("hashes", "keygen", "--out", key).ExitCode);
@@ -91,6 +109,8 @@ public sealed class RouterOsReleasesTests
         var rebuilt = Flaxguard(Router("7.22.1", "2026-03-23 14:41:02"));
         Assert.AreEqual(2, rebuilt.ExitCode, rebuilt.All);
         StringAssert.Contains(rebuilt.Stdout, "firmware.unofficial-build");
+        var fromPage = Flaxguard(Router("7.24.5", "sep/29/2026 17:21:27"));
+        Assert.AreEqual(0, fromPage.ExitCode, fromPage.All + " (a router in UTC+3 showing the older date format)");
         var unknown = Flaxguard(Router("7.21.3", "2026-01-10 10:00:00"));
         Assert.AreEqual(3, unknown.ExitCode, unknown.All);
         StringAssert.Contains(unknown.Stdout, "firmware.unknown");
