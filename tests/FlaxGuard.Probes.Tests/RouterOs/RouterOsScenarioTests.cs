@@ -189,6 +189,7 @@ public sealed class RouterOsScenarioTests
         [TwinChanges.DeviceFlagged, Severity.Critical, "routeros.device-mode.flagged", "yes"],
         [TwinChanges.InstallDamaged, Severity.Critical, "routeros.installation", "installation is damaged"],
         [TwinChanges.PackageMismatch, Severity.High, "routeros.package-mismatch.extra-nic", "6.49.1"],
+        [TwinChanges.UnlistedPackage, Severity.High, "routeros.package-unlisted.socksify", "7.20.8"],
     ];
 
     [TestMethod]
@@ -222,6 +223,17 @@ public sealed class RouterOsScenarioTests
         var output = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port)).Output;
         var codes = output.Verdicts().Where(v => v.Severity == Severity.Critical).Select(v => v.Code).ToList();
         CollectionAssert.AreEquivalent(new[] { "routeros.device-mode.flagged", "routeros.installation.failed" }, codes);
+    }
+
+    [TestMethod]
+    public async Task PackageOfAnotherVersionAndUnlistedPackage_AreHighVerdictsWithoutABaseline()
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        twin.Apply(TwinChanges.PackageMismatch);
+        twin.Apply(TwinChanges.UnlistedPackage);
+        var output = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port)).Output;
+        var high = output.Verdicts().Where(v => v.Severity == Severity.High).Select(v => v.Code + " " + v.Subject).ToList();
+        CollectionAssert.AreEquivalent(new[] { "routeros.package-mismatch routeros.package-mismatch.extra-nic", "routeros.package.unlisted routeros.package-unlisted.socksify" }, high);
     }
 
     [TestMethod]

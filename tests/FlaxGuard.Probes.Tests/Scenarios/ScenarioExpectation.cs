@@ -57,6 +57,7 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.DeviceFlagged] = new(TwinChanges.DeviceFlagged, "routeros.device-mode.flagged", Severity.Critical),
         [TwinChanges.InstallDamaged] = new(TwinChanges.InstallDamaged, "routeros.installation", Severity.Critical),
         [TwinChanges.PackageMismatch] = new(TwinChanges.PackageMismatch, "routeros.package-mismatch.*", Severity.High),
+        [TwinChanges.UnlistedPackage] = new(TwinChanges.UnlistedPackage, "routeros.package-unlisted.*", Severity.High),
         [TwinChanges.SshEnabled] = new(TwinChanges.SshEnabled, "cfg.camera.ssh", Severity.High),
         [TwinChanges.PlatformAccess] = new(TwinChanges.PlatformAccess, "cfg.remote.*", Severity.High),
         [TwinChanges.PushTarget] = new(TwinChanges.PushTarget, "cfg.push.*", Severity.High),

@@ -236,6 +236,10 @@ public sealed class RouterOsTwin : ILabTwin
                 case TwinChanges.PackageMismatch:
                     s.Packages.Add(new Row(NextSerial(s.Packages), ("name", "extra-nic"), ("version", "6.49.1"), ("build-time", "2021-01-01 00:00:00"), ("scheduled", ""), ("disabled", "false"), ("available", "false"), ("size", "40960")));
                     break;
+                case TwinChanges.UnlistedPackage:
+                    // A package of the running version under a name MikroTik does not publish (a third-party .npk).
+                    s.Packages.Add(new Row(NextSerial(s.Packages), ("name", "socksify"), ("version", s.ShortVersion), ("build-time", "2026-02-02 10:11:12"), ("scheduled", ""), ("disabled", "false"), ("available", "false"), ("size", "24576")));
+                    break;
                 case TwinChanges.Reboot:
                     s.Boot = s.Now - TimeSpan.FromSeconds(47) - s.ClockOffset;
                     s.CounterBase = 3;
