@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using FlaxGuard.Hashes.Importers;
 using FlaxGuard.Hashes.Sources;
 
@@ -73,12 +71,7 @@ public sealed class RouterOsReleasesTests
     public void MergeSignCompileLookup_RouterReportingThePublishedBuildIsKnownGood_AnotherBuildIsCritical()
     {
         using var dir = new TestPaths.TempDir();
-        var data = Directory.CreateDirectory(dir.File("hashes")).FullName;
-        var repoHashes = Path.Combine(TestPaths.RepositoryRoot(), "hashes");
-        File.Copy(Path.Combine(repoHashes, SourceSet.KnownExploitedFile), Path.Combine(data, SourceSet.KnownExploitedFile));
-        Directory.CreateDirectory(Path.Combine(data, SourceSet.KnownGoodFolder));
-        foreach (var file in Directory.GetFiles(Path.Combine(repoHashes, SourceSet.KnownGoodFolder), "*.tsv"))
-            File.Copy(file, Path.Combine(data, SourceSet.KnownGoodFolder, Path.GetFileName(file)));
+        var data = FlaxguardTool.CopyOfRepositoryData(dir);
         var before = SourceSet.Load(data).KnownGood.Count;
 
         var merge = Flaxguard("hashes", "merge", Staged, "--dir", data);
@@ -116,25 +109,5 @@ public sealed class RouterOsReleasesTests
         StringAssert.Contains(unknown.Stdout, "firmware.unknown");
     }
 
-    private sealed record Result(int ExitCode, string Stdout, string Stderr)
-    {
-        public string All => Stdout + Stderr;
-    }
-
-    private static Result Flaxguard(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "flaxguard.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["COLUMNS"] = "250";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"flaxguard {string.Join(' ', args)} did not finish within 90 s");
-        }
-        return new Result(process.ExitCode, Regex.Replace(stdout.Result, @"\s+", " "), Regex.Replace(stderr.Result, @"\s+", " "));
-    }
+    private static FlaxguardTool.Result Flaxguard(params string[] args) => FlaxguardTool.Run(args);
 }
