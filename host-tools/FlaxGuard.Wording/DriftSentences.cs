@@ -53,6 +53,7 @@ public static class DriftSentences
         ["routeros.device-mode.flagged"] = "RouterOS reports itself as flagged: it detected tampering with its own system files. Treat the router as compromised and reinstall it with Netinstall.",
         ["routeros.device-mode.changed"] = "The router's device mode changed. That needs someone at the router (a button press or a power cycle); find out who.",
         ["routeros.installation.changed"] = "RouterOS's own installation check gives a different result. Unless it now says ok, its packages may have been altered: reinstall it with Netinstall.",
+        ["routeros.package.unlisted"] = "A RouterOS package MikroTik does not publish is installed. Only MikroTik makes RouterOS packages, so someone else put it there.",
         ["routeros.package-mismatch"] = "A RouterOS package of another version than the system is installed. RouterOS upgrades all packages together, so this package did not come with an upgrade.",
         ["cfg.admin.added"] = "An account now has administrator rights: a new administrator, or an existing account promoted to one. Intruders do this to keep full control.",
         ["cfg.admin.changed"] = "An administrator account now belongs to another administrator group.",

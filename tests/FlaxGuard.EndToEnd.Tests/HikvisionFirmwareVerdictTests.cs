@@ -34,7 +34,7 @@ public sealed class HikvisionFirmwareVerdictTests
         var state = dir.File("agent-state");
         var hashes = dir.File("hashes");
         RepositoryFiles.CopyDirectory(Path.Combine(RepositoryFiles.Root(), "hashes"), hashes);
-        var merge = FlaxguardProcess.Run(null, "hashes", "merge", Path.Combine(RepositoryFiles.Root(), "data", "hikvision"), "--dir", hashes);
+        var merge = FlaxguardProcess.Run(null, "hashes", "merge", Path.Combine(RepositoryFiles.Root(), "data", "hikvision"), "--dir", hashes, "--replace");
         Assert.AreEqual(0, merge.ExitCode, merge.All);
         var dataKey = dir.File("data.key");
         Assert.AreEqual(0, FlaxguardProcess.Run(null, "hashes", "keygen", "--out", dataKey).ExitCode);

@@ -1,3 +1,5 @@
+using System.Collections;
+
 namespace FlaxGuard.Engine.Probes.RouterOs
 {
     /// <summary>
@@ -10,9 +12,14 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         // A stock router gives about 60 facts (tunnels, tasks, reach and issue 13's third-round menus included).
         private const int ExpectedKeys = 64;
 
+        private readonly ArrayList _verdicts = new ArrayList();
+
         public RouterOsFactBuffer() : base(",", ExpectedKeys)
         {
         }
+
+        /// <summary>Verdicts the facts call for on every check, baseline or not (one per package at most).</summary>
+        public ArrayList Verdicts { get { return _verdicts; } }
 
         /// <summary>The value as it will be reported, or null.</summary>
         public string Get(string key)

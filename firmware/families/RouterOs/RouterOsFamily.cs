@@ -35,6 +35,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("routeros.device-mode", DriftRule.Changed, Severity.High, "routeros.device-mode.changed"));
             rules.Append(new DriftRule("routeros.installation", DriftRule.Added | DriftRule.Changed, Severity.Critical, "routeros.installation.changed"));
             rules.Append(new DriftRule("routeros.package-mismatch.*", DriftRule.Added | DriftRule.Changed, Severity.High, "routeros.package-mismatch"));
+            rules.Append(new DriftRule("routeros.package-unlisted.*", DriftRule.Added | DriftRule.Changed, Severity.High, "routeros.package.unlisted"));
             rules.Append(new DriftRule("cfg.usergroup.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.usergroup.set"));
             rules.Append(new DriftRule("cfg.usergroup.*", DriftRule.Removed, Severity.Low, "cfg.usergroup.removed"));
             // Firewall: a new accept rule into the router or the LAN, a removed drop rule, a redirect.

@@ -68,6 +68,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 return;
             }
             facts.CopyTo(output);
+            for (int i = 0; i < facts.Verdicts.Count; i++) output.AddVerdict((Verdict)facts.Verdicts[i]);
             if (facts.Get("routeros.device-mode.flagged") != null)
             {
                 output.AddVerdict(new Verdict(VerdictKind.Firmware, Severity.Critical, "routeros.device-mode.flagged", "routeros.device-mode.flagged",

@@ -1,6 +1,7 @@
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Json;
 using FlaxGuard.Engine.Text;
+using FlaxGuard.Engine.Verdicts;
 
 namespace FlaxGuard.Engine.Probes.RouterOs
 {
@@ -49,7 +50,19 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 string system = facts.Get("fw.version");
                 if (system != null && version.Length > 0 && version != system)
                 {
-                    facts.Add(facts.Text.Clear().Append("routeros.package-mismatch.").AppendKeySegment(name, 64).ToString(), version, FactKind.Firmware);
+                    string mismatch = facts.Text.Clear().Append("routeros.package-mismatch.").AppendKeySegment(name, 64).ToString();
+                    facts.Add(mismatch, version, FactKind.Firmware);
+                    facts.Verdicts.Add(new Verdict(VerdictKind.Firmware, Severity.High, "routeros.package-mismatch", mismatch,
+                        "The RouterOS package " + name + " is version " + version + " while the system is " + system
+                        + ". RouterOS installs and upgrades all packages together, so this package did not come with an upgrade."));
+                }
+                // MikroTik alone makes packages; a name it does not publish was installed by someone else.
+                if (!RouterOsPackageNames.IsPublished(system, name))
+                {
+                    string unlisted = facts.Text.Clear().Append("routeros.package-unlisted.").AppendKeySegment(name, 64).ToString();
+                    facts.Add(unlisted, version.Length == 0 ? "installed" : version, FactKind.Firmware);
+                    facts.Verdicts.Add(new Verdict(VerdictKind.Firmware, Severity.High, "routeros.package.unlisted", unlisted,
+                        "The package " + name + " is installed, but MikroTik publishes no RouterOS 7 package of that name. Packages come only from MikroTik; find out who installed it, or reinstall the router with Netinstall."));
                 }
                 if (name == "routeros" || name == "system") continue;
                 string key = facts.Text.Clear().Append("routeros.package.").AppendKeySegment(name, 64).ToString();

@@ -13,7 +13,7 @@ public static class HashesImportCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var kind = new Argument<string>("kind") { Description = "What the file is: openwrt-sha256sums, openwrt-profiles, hikvision-archive, or kev." };
+        var kind = new Argument<string>("kind") { Description = "What the file is: openwrt-sha256sums, openwrt-profiles, hikvision-archive, routeros-releases, or kev." };
         var file = new Argument<string>("file") { Description = "The file to import." };
         var dir = HashesOptions.Directory();
         var source = new Option<string?>("--source") { Description = "URL the file was downloaded from (required for OpenWrt files; every row records it)." };
@@ -27,6 +27,7 @@ public static class HashesImportCommand
               flaxguard hashes import openwrt-sha256sums sha256sums --version 23.05.3 --target ath79/generic --source https://downloads.openwrt.org/releases/23.05.3/targets/ath79/generic/sha256sums
               flaxguard hashes import kev known_exploited_vulnerabilities.json
               flaxguard hashes import hikvision-archive firmwares_live.json --dir data/hikvision --source https://github.com/JoeyGE0/hikvision-fw-archive/blob/a60dcc7be2ac8cddf6ad0071d33e91e1589f72dc/firmwares_live.json
+              flaxguard hashes import routeros-releases NEWESTa7.stable --dir data/routeros --source https://upgrade.mikrotik.com/routeros/NEWESTa7.stable
             """)
         {
             kind, file, dir, source, version, target,
@@ -34,8 +35,8 @@ public static class HashesImportCommand
         command.SetAction(parse => HashesOptions.Run(() =>
         {
             var what = parse.GetValue(kind)!;
-            if (what is not ("openwrt-sha256sums" or "openwrt-profiles" or "hikvision-archive" or "kev"))
-                throw new UserInputException($"unknown import kind '{what}'; use openwrt-sha256sums, openwrt-profiles, hikvision-archive or kev");
+            if (what is not ("openwrt-sha256sums" or "openwrt-profiles" or "hikvision-archive" or "routeros-releases" or "kev"))
+                throw new UserInputException($"unknown import kind '{what}'; use openwrt-sha256sums, openwrt-profiles, hikvision-archive, routeros-releases or kev");
             var directory = parse.GetValue(dir)!;
             HashesOptions.RequireDirectory(directory);
             var path = parse.GetValue(file)!;
@@ -50,8 +51,9 @@ public static class HashesImportCommand
                     RequireSource(parse.GetValue(source)), progress).Rows),
                 "openwrt-profiles" => ImportKnownGood(console, directory, progress => OpenWrtProfiles.Parse(text, RequireSource(parse.GetValue(source)), progress)),
                 "hikvision-archive" => ImportKnownGood(console, directory, _ => ReportHikvision(console, HikvisionArchive.Parse(text, RequireSource(parse.GetValue(source)))), "hikvision.tsv"),
+                "routeros-releases" => ImportKnownGood(console, directory, _ => ReportRouterOs(console, RouterOsReleases.Parse(text, parse.GetValue(source))), "mikrotik.tsv"),
                 "kev" => ImportKev(console, directory, text),
-                var other => throw new UserInputException($"unknown import kind '{other}'; use openwrt-sha256sums, openwrt-profiles, hikvision-archive or kev"),
+                var other => throw new UserInputException($"unknown import kind '{other}'; use openwrt-sha256sums, openwrt-profiles, hikvision-archive, routeros-releases or kev"),
             };
         }));
         return command;
@@ -63,6 +65,13 @@ public static class HashesImportCommand
     private static List<KnownGoodRow> ReportHikvision(IAnsiConsole console, HikvisionArchive.Result result)
     {
         console.MarkupLine($"{result.Entries:N0} entries; {result.Inconsistent:N0} left out because their file name does not repeat their version and date; {result.Rows.Count:N0} releases.");
+        return result.Rows;
+    }
+
+    private static List<KnownGoodRow> ReportRouterOs(IAnsiConsole console, RouterOsReleases.Result result)
+    {
+        foreach (var r in result.Releases)
+            console.MarkupLine($"RouterOS {SafeMarkup.Escape(r.Version)} built {r.BuiltUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
         return result.Rows;
     }
 

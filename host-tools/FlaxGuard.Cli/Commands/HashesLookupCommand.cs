@@ -20,18 +20,20 @@ public static class HashesLookupCommand
         var vendor = new Option<string?>("--vendor") { Description = "Vendor as the device reports it, e.g. TP-Link." };
         var model = new Option<string?>("--model") { Description = "Model or board, e.g. 'Archer AX21'." };
         var version = new Option<string?>("--version") { Description = "Firmware version, e.g. 1.1.3." };
+        var build = new Option<string?>("--build") { Description = "The build the device reports apart from the version: RouterOS build-time ('2026-03-23 14:35:15'), Hikvision 'build 210628'." };
         var command = new Command("lookup", """
             Look a firmware up in a compiled database exactly as the appliance does (through ranged reads), and print the firmware verdicts and the number of storage reads used.
 
             Examples:
               flaxguard hashes lookup --db firmware.db --appliance-key appliance.key --vendor TP-Link --model "Archer AX21" --version 1.1.3
               flaxguard hashes lookup --db firmware.db --appliance-key office-dongle.json --sha256 8b194c61...
+              flaxguard hashes lookup --db firmware.db --appliance-key appliance.key --vendor MikroTik --model RB5009UG+S+ --version 7.22.1 --build "2026-03-23 14:35:15"
 
-            Exit codes (monitoring plugins): 0 a published known-good build, 1 a mismatch or changed firmware, 2 known-exploited,
+            Exit codes (monitoring plugins): 0 a published known-good build, 1 a mismatch or changed firmware, 2 known-exploited or not the vendor's build,
             3 the data cannot vouch for this firmware (not in the database) or the input was wrong.
             """)
         {
-            db, applianceKey, sha256, vendor, model, version,
+            db, applianceKey, sha256, vendor, model, version, build,
         };
         command.SetAction(parse => HashesOptions.Run(() =>
         {
@@ -62,7 +64,7 @@ public static class HashesLookupCommand
             }
             if (reportedVersion is not null)
             {
-                var observation = new FirmwareObservation(parse.GetValue(vendor), parse.GetValue(model), reportedVersion, hash);
+                var observation = new FirmwareObservation(parse.GetValue(vendor), parse.GetValue(model), reportedVersion, hash, parse.GetValue(build), null);
                 foreach (var verdict in FirmwareAssessor.Assess(reader, null, observation, null))
                 {
                     table.AddRow(SeverityNames.Name(verdict.Severity), SafeMarkup.Escape(verdict.Code), SafeMarkup.Escape(verdict.Message));

@@ -8,7 +8,7 @@ namespace FlaxGuard.Cli.Commands;
 /// <summary>
 /// <c>flaxguard hashes merge STAGED</c>: adds the rows of a staged data folder (same layout as hashes/: known-good/&lt;vendor&gt;.tsv
 /// and known-exploited.tsv, unsigned, kept in the repository for review, e.g. data/hikvision) to the firmware data. Every row
-/// is checked as the compiler checks it; rows already present are skipped; nothing is removed. Sign again afterwards.
+/// is checked as the compiler checks it; rows already present are skipped; nothing is removed, except with --replace the earlier versioned rows of the CVEs the staged known-exploited rows revise. Sign again afterwards.
 /// </summary>
 public static class HashesMergeCommand
 {
@@ -16,15 +16,19 @@ public static class HashesMergeCommand
     {
         var staged = new Argument<string>("staged") { Description = "Folder with known-good/<vendor>.tsv and/or known-exploited.tsv to add." };
         var dir = HashesOptions.Directory();
+        var replace = new Option<bool>("--replace")
+        {
+            Description = "The staged known-exploited rows revise the data's: rows of the same vendor and CVE that state versions are removed first (rows without versions, such as the KEV import, stay).",
+        };
         var command = new Command("merge", """
             Add the rows of a staged folder (the hashes/ layout, unsigned) to the firmware data; existing rows are kept and duplicates skipped. Sign again afterwards.
 
             Example:
-              flaxguard hashes merge data/hikvision
+              flaxguard hashes merge data/hikvision --replace
               flaxguard hashes sign --key /safe/place/flaxguard-release.key
             """)
         {
-            staged, dir,
+            staged, dir, replace,
         };
         command.SetAction(parse => HashesOptions.Run(() =>
         {
@@ -56,6 +60,13 @@ public static class HashesMergeCommand
                 var existing = File.Exists(file)
                     ? TsvTable.Read(file, KnownExploitedRow.Columns).Select(r => KnownExploitedRow.Parse($"{file}:{r.Line}", r.Fields)).ToList()
                     : [];
+                int removed = 0;
+                if (parse.GetValue(replace))
+                {
+                    var revised = rows.KnownExploited.Select(r => (r.Vendor.ToLowerInvariant(), r.Cve)).ToHashSet();
+                    removed = existing.RemoveAll(r => r.Affected != "unknown" && revised.Contains((r.Vendor.ToLowerInvariant(), r.Cve)) && !rows.KnownExploited.Contains(r));
+                    if (removed > 0) console.MarkupLine($"Removed {removed:N0} earlier row(s) of the revised CVEs.");
+                }
                 var seen = new HashSet<KnownExploitedRow>(existing);
                 foreach (var row in rows.KnownExploited)
                 {

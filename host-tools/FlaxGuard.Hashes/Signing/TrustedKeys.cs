@@ -15,8 +15,14 @@ public sealed class TrustedKeys
     public IReadOnlyList<PinnedKey> Pinned { get; }
     public IReadOnlyList<RevokedKey> Revoked { get; }
 
-    /// <summary>Trusts exactly one key, with no end (a key the user named with --public-key).</summary>
-    public static TrustedKeys Only(byte[] publicKey) => new([new PinnedKey("the key given", publicKey, DateTimeOffset.MaxValue)], []);
+    /// <summary>
+    /// Trusts exactly one key, with no end (a key the user named with --public-key); the release revocation list still
+    /// applies, so the public half of a lost release key cannot be named to accept what it signed.
+    /// </summary>
+    public static TrustedKeys Only(byte[] publicKey) => Only(publicKey, ReleaseKeys.Trusted.Revoked);
+
+    public static TrustedKeys Only(byte[] publicKey, IReadOnlyList<RevokedKey> revoked) =>
+        new([new PinnedKey("the key given", publicKey, DateTimeOffset.MaxValue)], revoked);
 
     /// <summary>The key to check a signature by <paramref name="keyId"/> with, or why it must be refused.</summary>
     public PinnedKey Resolve(string keyId, DateTimeOffset now)

@@ -65,6 +65,7 @@ public static class TwinChanges
     public const string DeviceFlagged = "device-flagged";
     public const string InstallDamaged = "install-damaged";
     public const string PackageMismatch = "package-mismatch";
+    public const string UnlistedPackage = "unlisted-package";
     public const string SshEnabled = "ssh-enabled";
     public const string PlatformAccess = "platform-access";
     public const string PushTarget = "push-target";
@@ -147,7 +148,7 @@ public static class TwinChanges
     /// <summary>Issue 13's RouterOS compromises.</summary>
     public static readonly IReadOnlyList<string> RouterOsCompromises =
         [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
-         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, TunnelClient, TunnelLink, RomonOn,
+         VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, UnlistedPackage, TunnelClient, TunnelLink, RomonOn,
          ServiceOpened, WebProxyOpen, DhcpDnsPushed, RawBypass, MangleRoute, DefaultRoute, RoutingRule, MacOpen, BandwidthTestOpen, SmbOn, FlowExport,
          IpsecPeer, ContainerAdded, TrustedCa, LoggingHidden, PasswordPolicy];
 

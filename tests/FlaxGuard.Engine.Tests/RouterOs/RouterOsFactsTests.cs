@@ -77,6 +77,32 @@ public sealed class RouterOsFactsTests
     }
 
     [TestMethod]
+    public void Packages_OfAnotherVersionOrANameMikroTikDoesNotPublish_AreHighVerdictsWithoutABaseline()
+    {
+        var facts = new RouterOsFactBuffer();
+        Assert.IsNull(RouterOsSystemFacts.FromResource(Parse("{\"version\":\"7.22.1 (stable)\",\"build-time\":\"2026-03-23 14:35:15\"}"), facts));
+        Assert.IsNull(RouterOsSystemFacts.FromPackages(Parse(
+            "[{\"name\":\"routeros\",\"version\":\"7.22.1\",\"disabled\":\"false\"},{\"name\":\"container\",\"version\":\"7.22.1\",\"disabled\":\"false\"}," +
+            "{\"name\":\"wifi-qcom\",\"version\":\"7.21.3\",\"disabled\":\"false\"},{\"name\":\"socksify\",\"version\":\"7.22.1\",\"disabled\":\"false\"}," +
+            "{\"name\":\"evil\",\"version\":\"1.0\",\"disabled\":\"true\"}]"), facts));
+        var result = Facts(facts);
+        Assert.AreEqual("7.21.3", result["routeros.package-mismatch.wifi-qcom"]);
+        Assert.AreEqual("7.22.1", result["routeros.package-unlisted.socksify"]);
+        Assert.IsFalse(result.ContainsKey("routeros.package-unlisted.container"), "a published package");
+        Assert.IsFalse(result.ContainsKey("routeros.package-unlisted.evil"), "a disabled package does not run");
+        var verdicts = facts.Verdicts.Cast<FlaxGuard.Engine.Verdicts.Verdict>().ToList();
+        CollectionAssert.AreEquivalent(new[] { "routeros.package-mismatch", "routeros.package.unlisted" }, verdicts.Select(v => v.Code).ToArray());
+        Assert.IsTrue(verdicts.All(v => v.Severity == FlaxGuard.Engine.Verdicts.Severity.High));
+        StringAssert.Contains(verdicts.Single(v => v.Code == "routeros.package.unlisted").Message, "socksify");
+
+        // RouterOS 6 split the system into packages this list does not cover: nothing is called unlisted there.
+        var v6 = new RouterOsFactBuffer();
+        Assert.IsNull(RouterOsSystemFacts.FromResource(Parse("{\"version\":\"6.49.22 (long-term)\"}"), v6));
+        Assert.IsNull(RouterOsSystemFacts.FromPackages(Parse("[{\"name\":\"advanced-tools\",\"version\":\"6.49.22\",\"disabled\":\"false\"}]"), v6));
+        Assert.AreEqual(0, v6.Verdicts.Count);
+    }
+
+    [TestMethod]
     public void Users_SkipDisabledAccounts_AndLowerTheGroup()
     {
         var facts = new RouterOsFactBuffer();

@@ -30,7 +30,38 @@ public sealed class HikvisionDataTests
         Assert.IsTrue(rows.KnownGood.All(r => r.Vendor == "Hikvision" && !r.HasHash && r.Source.StartsWith("https://github.com/JoeyGE0/hikvision-fw-archive/blob/", StringComparison.Ordinal)));
         Assert.IsTrue(rows.KnownGood.All(r => System.Text.RegularExpressions.Regex.IsMatch(r.Version, @"^V\d+\.\d+\.\d+ build \d{6}$")), "version and build date, as the camera reports them");
         Assert.IsTrue(rows.KnownExploited.Any(r => r.Cve == "CVE-2021-36260" && r.Fixed == "V5.5.800 build 210628" && r.KevDateAdded == "2022-01-10"));
-        Assert.IsTrue(rows.KnownExploited.All(r => r.Source.StartsWith("https://www.hikvision.com/", StringComparison.Ordinal)));
+        // Primary sources only: the researcher's report co-published with HSRC-202109-01 (at a commit), and CISA's ICSA-17-124-01.
+        Assert.IsTrue(rows.KnownExploited.Where(r => r.Cve == "CVE-2021-36260").All(r => r.Source.StartsWith("https://github.com/watchfulip/watchfulip.github.io/blob/4a59d81940df8348e22defa974a64dc9873d6a2c/", StringComparison.Ordinal)));
+        Assert.IsTrue(rows.KnownExploited.Where(r => r.Cve == "CVE-2017-7921").All(r => r.Source == "https://www.cisa.gov/news-events/ics-advisories/icsa-17-124-01" && r.Note.Contains("ICSA-17-124-01")));
+        Assert.AreEqual(7, rows.KnownExploited.Count(r => r.Cve == "CVE-2017-7921"), "one row per series the advisory lists");
+        Assert.IsFalse(rows.KnownExploited.Any(r => r.ModelPattern == "*"), "no staged row puts a CVE on every Hikvision device");
+    }
+
+    [TestMethod]
+    public void MergeReplace_SwapsTheEarlierVersionedRowsOfTheRevisedCves_AndKeepsTheKevRows()
+    {
+        using var dir = new TestPaths.TempDir();
+        var data = FlaxguardTool.CopyOfRepositoryData(dir);
+        var before = SourceSet.Load(data).KnownExploited;
+        var staged = SourceSet.Load(Staged).KnownExploited;
+        var revised = new[] { "CVE-2021-36260", "CVE-2017-7921" };
+        int earlier = before.Count(r => r.Vendor == "Hikvision" && revised.Contains(r.Cve) && r.Affected != "unknown");
+        Assert.IsGreaterThan(0, earlier, "hashes/ holds earlier hand-written rows of these CVEs");
+
+        var merge = FlaxguardTool.Run("hashes", "merge", Staged, "--dir", data, "--replace");
+        Assert.AreEqual(0, merge.ExitCode, merge.All);
+        var after = SourceSet.Load(data).KnownExploited;
+        var hikvision = after.Where(r => r.Vendor == "Hikvision" && revised.Contains(r.Cve)).ToList();
+        CollectionAssert.AreEquivalent(staged.ToList(), hikvision.Where(r => r.Affected != "unknown").ToList(), "only the staged versioned rows remain");
+        Assert.IsTrue(hikvision.Any(r => r.ModelPattern == "*" && r.Affected == "unknown" && r.Cve == "CVE-2021-36260"), "the KEV row stays (info, never critical)");
+        Assert.AreEqual(before.Count - earlier + staged.Count, after.Count);
+        Assert.IsTrue(after.Except(hikvision).All(r => before.Contains(r)), "other vendors' rows are untouched");
+
+        // Without --replace nothing is removed.
+        using var dir2 = new TestPaths.TempDir();
+        var data2 = FlaxguardTool.CopyOfRepositoryData(dir2);
+        Assert.AreEqual(0, FlaxguardTool.Run("hashes", "merge", Staged, "--dir", data2).ExitCode);
+        Assert.AreEqual(before.Count + staged.Count(r => !before.Contains(r)), SourceSet.Load(data2).KnownExploited.Count);
     }
 
     [TestMethod]
@@ -93,9 +124,22 @@ public sealed class HikvisionDataTests
         // The fixed build itself is not flagged; an old 5.4 build is flagged for both CVEs.
         var fixedBuild = FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-2CD2142FWD-I", "V5.5.800", null, "build 210628", null), null);
         Assert.IsFalse(fixedBuild.Any(v => v.Code == FirmwareAssessor.ExploitedCode));
-        var ancient = FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-2CD2032-I", "V5.4.0", null, "build 160530", null), null);
+        var ancient = FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-2CD2032F-I", "V5.4.0", null, "build 160530", null), null);
         CollectionAssert.AreEquivalent(new[] { "CVE-2021-36260", "CVE-2017-7921" },
             ancient.Where(v => v.Code == FirmwareAssessor.ExploitedCode).Select(v => v.Message.Contains("CVE-2017-7921") ? "CVE-2017-7921" : "CVE-2021-36260").ToArray());
+        StringAssert.Contains(ancient.Single(v => v.Message.Contains("CVE-2017-7921")).Message, "Update to V5.4.5 build 170123 or later");
+        // ICSA-17-124-01's fixed build is not flagged for that CVE; a series the advisory does not name is not flagged either.
+        Assert.IsFalse(FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-2CD2032F-I", "V5.4.5", null, "build 170123", null), null)
+            .Any(v => v.Code == FirmwareAssessor.ExploitedCode && v.Message.Contains("CVE-2017-7921")));
+        Assert.IsFalse(FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-2CD2032-I", "V5.4.0", null, "build 160530", null), null)
+            .Any(v => v.Message.Contains("CVE-2017-7921")));
+        // A PTZ camera on the last vulnerable 5.6 build the researcher lists: critical, no fixed build to name.
+        var ptz = FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-2DE4425IW-DE", "V5.6.30", null, "build 210526", null), null);
+        var ptzExploited = ptz.Single(v => v.Code == FirmwareAssessor.ExploitedCode);
+        StringAssert.Contains(ptzExploited.Message, "CVE-2021-36260");
+        StringAssert.Contains(ptzExploited.Message, "Check the vendor's advisory");
+        Assert.IsFalse(FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-2DE4425IW-DE", "V5.8.13", null, "build 260402", null), null)
+            .Any(v => v.Code == FirmwareAssessor.ExploitedCode));
         // An NVR (DS-7xxx, firmware 4.x) is not a camera of these rows.
         var nvr = FirmwareAssessor.Assess(db, null, new FirmwareObservation("Hikvision", "DS-7608NI-K2", "V4.30.005", null, "build 200101", null), null);
         Assert.IsFalse(nvr.Any(v => v.Code == FirmwareAssessor.ExploitedCode));

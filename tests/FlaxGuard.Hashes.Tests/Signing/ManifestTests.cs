@@ -51,6 +51,20 @@ public sealed class ManifestTests
     }
 
     [TestMethod]
+    public void AKeyNamedByHand_IsStillCheckedAgainstTheRevocationList()
+    {
+        using var dir = new TestPaths.TempDir();
+        SampleData.Write(dir.Path);
+        var (lostSeed, lostPublic) = NewKey();
+        Manifest.Sign(dir.Path, lostSeed);
+        Assert.AreEqual(Ed25519Keys.KeyId(lostPublic), Manifest.Verify(dir.Path, lostPublic).KeyId, "a key of one's own is trusted");
+        var refused = Assert.ThrowsExactly<HashDataException>(() =>
+            Manifest.Verify(dir.Path, TrustedKeys.Only(lostPublic, [new RevokedKey(Ed25519Keys.KeyId(lostPublic), "lost in a test")]), DateTimeOffset.UtcNow));
+        StringAssert.Contains(refused.Message, "revoked");
+        CollectionAssert.AreEquivalent(ReleaseKeys.Trusted.Revoked.ToList(), TrustedKeys.Only(lostPublic).Revoked.ToList(), "--public-key keeps the release revocation list");
+    }
+
+    [TestMethod]
     public void ThePreviousReleaseKey_IsRevoked_AndTheCurrentOneIsPinned()
     {
         Assert.IsTrue(ReleaseKeys.Trusted.Revoked.Any(r => r.KeyId == "eb828a0886afdb87"));

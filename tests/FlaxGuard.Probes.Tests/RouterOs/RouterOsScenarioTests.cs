@@ -224,6 +224,7 @@ public sealed class RouterOsScenarioTests
         [TwinChanges.TrustedCa, Severity.High, "cfg.cert.ca.*", "Secure Root"],
         [TwinChanges.LoggingHidden, Severity.Medium, "cfg.log.to.memory", "error,warning"],
         [TwinChanges.PasswordPolicy, Severity.Medium, "cfg.password.min-length", "0"],
+        [TwinChanges.UnlistedPackage, Severity.High, "routeros.package-unlisted.socksify", "7.20.8"],
     ];
 
     [TestMethod]
@@ -257,6 +258,17 @@ public sealed class RouterOsScenarioTests
         var output = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port)).Output;
         var codes = output.Verdicts().Where(v => v.Severity == Severity.Critical).Select(v => v.Code).ToList();
         CollectionAssert.AreEquivalent(new[] { "routeros.device-mode.flagged", "routeros.installation.failed" }, codes);
+    }
+
+    [TestMethod]
+    public async Task PackageOfAnotherVersionAndUnlistedPackage_AreHighVerdictsWithoutABaseline()
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        twin.Apply(TwinChanges.PackageMismatch);
+        twin.Apply(TwinChanges.UnlistedPackage);
+        var output = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port)).Output;
+        var high = output.Verdicts().Where(v => v.Severity == Severity.High).Select(v => v.Code + " " + v.Subject).ToList();
+        CollectionAssert.AreEquivalent(new[] { "routeros.package-mismatch routeros.package-mismatch.extra-nic", "routeros.package.unlisted routeros.package-unlisted.socksify" }, high);
     }
 
     [TestMethod]

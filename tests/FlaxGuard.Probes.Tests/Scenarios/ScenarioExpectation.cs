@@ -85,6 +85,7 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.TrustedCa] = new(TwinChanges.TrustedCa, "cfg.cert.ca.*", Severity.High),
         [TwinChanges.LoggingHidden] = new(TwinChanges.LoggingHidden, "cfg.log.to.*", Severity.Medium),
         [TwinChanges.PasswordPolicy] = new(TwinChanges.PasswordPolicy, "cfg.password.*", Severity.Medium),
+        [TwinChanges.UnlistedPackage] = new(TwinChanges.UnlistedPackage, "routeros.package-unlisted.*", Severity.High),
         [TwinChanges.SshEnabled] = new(TwinChanges.SshEnabled, "cfg.camera.ssh", Severity.High),
         [TwinChanges.PlatformAccess] = new(TwinChanges.PlatformAccess, "cfg.remote.*", Severity.High),
         [TwinChanges.PushTarget] = new(TwinChanges.PushTarget, "cfg.push.*", Severity.High),

@@ -18,6 +18,14 @@ namespace FlaxGuard.Engine.HashDb
         public const string ExploitedRangeUnknownCode = "firmware.exploited-range-unknown";
         public const string MismatchCode = "firmware.identity-mismatch";
         public const string ChangedCode = "firmware.changed";
+        public const string UnofficialBuildCode = "firmware.unofficial-build";
+
+        /// <summary>The model of a release the vendor builds for all its models alike (MikroTik's RouterOS).</summary>
+        public const string EveryModel = "*";
+
+        // Time zones are whole quarter hours from UTC, at most 14 hours away.
+        private const int ZoneStepSeconds = 900;
+        private const int MaxZoneSteps = 56;
 
         private const int MaxVerdicts = 24;
 
@@ -69,6 +77,8 @@ namespace FlaxGuard.Engine.HashDb
             string described = Describe(now.Vendor, now.Model, release);
             FirmwareIdentity byIdentity = null;
             if (!IsEmpty(now.Vendor) && !IsEmpty(now.Model)) byIdentity = database.FindIdentity(now.Vendor, now.Model, release);
+            // A release published for every model of the vendor (one RouterOS build serves every board).
+            if (byIdentity == null && !IsEmpty(now.Vendor)) byIdentity = database.FindIdentity(now.Vendor, EveryModel, release);
 
             FirmwareIdentity[] byArtifact = new FirmwareIdentity[0];
             if (!IsEmpty(now.Sha256Hex))
@@ -104,6 +114,12 @@ namespace FlaxGuard.Engine.HashDb
                         + ". A device that misreports its firmware may have been tampered with.");
                 }
             }
+            else if (byIdentity != null && IsEmpty(now.Sha256Hex) && byIdentity.Model == EveryModel && BuildTime.Parse(now.Build) >= 0)
+            {
+                Verdict build = BuildVerdict(database, now, byIdentity, described);
+                knownGood = build.Severity == Severity.None;
+                verdicts[count++] = build;
+            }
             else if (byIdentity != null && IsEmpty(now.Sha256Hex))
             {
                 knownGood = true;
@@ -128,6 +144,40 @@ namespace FlaxGuard.Engine.HashDb
                 }
             }
             return count;
+        }
+
+        /// <summary>
+        /// A vendor-wide release comes with its published build time (row "VERSION built YYYY-MM-DD HH:MM:SS", UTC, to the
+        /// second). The same version with another build time is not the vendor's build: critical. A build time that matches
+        /// only after a whole number of quarter hours (at most 14 hours) is the published one shown in the router's time zone.
+        /// </summary>
+        private static Verdict BuildVerdict(HashDbReader database, FirmwareObservation now, FirmwareIdentity release, string described)
+        {
+            long built = BuildTime.Parse(now.Build);
+            long matched = -1;
+            for (int step = 0; step <= MaxZoneSteps && matched < 0; step++)
+            {
+                for (int sign = 1; sign >= -1 && matched < 0; sign -= 2)
+                {
+                    if (step == 0 && sign < 0) continue;
+                    long candidate = built + sign * step * (long)ZoneStepSeconds;
+                    if (database.FindIdentity(now.Vendor, EveryModel, BuildTime.ReleaseText(now.Version, candidate)) != null) matched = candidate;
+                }
+            }
+            if (matched == built)
+            {
+                return new Verdict(VerdictKind.Firmware, Severity.None, KnownGoodCode, FirmwareObservation.BuildKey,
+                    "The device reports " + release.ToString() + " built " + BuildTime.Format(built) + " UTC, the published release and its published build time (the image itself was not hashed).");
+            }
+            if (matched >= 0)
+            {
+                return new Verdict(VerdictKind.Firmware, Severity.None, KnownGoodCode, FirmwareObservation.BuildKey,
+                    "The device reports " + release.ToString() + " built " + now.Build.Trim() + ", the published build time " + BuildTime.Format(matched)
+                    + " UTC shown in the device's time zone (the image itself was not hashed).");
+            }
+            return new Verdict(VerdictKind.Firmware, Severity.Critical, UnofficialBuildCode, FirmwareObservation.BuildKey,
+                described + " reports the build time " + now.Build.Trim() + ", but the vendor published " + release.Version
+                + " with another build time. The firmware is not the vendor's build of that version: it was changed or rebuilt. Treat the device as compromised and reinstall the firmware from the vendor.");
         }
 
         private static Verdict ExploitVerdict(ExploitMatch match, string described)

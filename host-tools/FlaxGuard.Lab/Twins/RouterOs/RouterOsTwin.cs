@@ -319,6 +319,10 @@ public sealed class RouterOsTwin : ILabTwin
                     s.Raw.Add(RouterOsTwinState.FilterRow(NextSerial(s.Raw), ("chain", "prerouting"), ("action", "accept"), ("in-interface", "hs-bridge"), ("dynamic", "true"), ("comment", "hotspot")));
                     s.Routes.RemoveAll(r => r["dst-address"] == "100.64.88.0/24" && r["dynamic"] == "true");
                     break;
+                case TwinChanges.UnlistedPackage:
+                    // A package of the running version under a name MikroTik does not publish (a third-party .npk).
+                    s.Packages.Add(new Row(NextSerial(s.Packages), ("name", "socksify"), ("version", s.ShortVersion), ("build-time", "2026-02-02 10:11:12"), ("scheduled", ""), ("disabled", "false"), ("available", "false"), ("size", "24576")));
+                    break;
                 case TwinChanges.Reboot:
                     s.Boot = s.Now - TimeSpan.FromSeconds(47) - s.ClockOffset;
                     s.CounterBase = 3;
