@@ -23,7 +23,7 @@ namespace FlaxGuard.Engine.Http
         private bool _basic;
         private bool _open;
         // The Basic header never changes for one set of credentials: encoded once, not on every request.
-        private string _basicHeader;
+        private HttpHeader _basicHeader;
         // What is sent: the caller's request with the Authorization header, one object refilled for every exchange.
         private HttpRequest _sent;
 
@@ -54,8 +54,8 @@ namespace FlaxGuard.Engine.Http
         public AuthenticatedResponse Send(HttpRequest template, IRestartableSink sink)
         {
             if (template == null) throw new ArgumentNullException("template");
-            string target = RequestTarget.FromUrl(template.Url);
-            if (target == null) return new AuthenticatedResponse(AuthOutcome.TransportFailed, null, "the address is not an absolute URL", 0);
+            // Only Digest signs the request-target: it is made when a Digest answer needs it, not for every request.
+            if (!RequestTarget.HasTarget(template.Url)) return new AuthenticatedResponse(AuthOutcome.TransportFailed, null, "the address is not an absolute URL", 0);
             int sent = 0;
             HttpResponse response;
             bool mayRetry;
@@ -87,7 +87,7 @@ namespace FlaxGuard.Engine.Http
             bool retried = false;
             while (true)
             {
-                string authorization = _open ? null : (_digest != null ? _digest.Authorize(_credentials, template.Method, target, _random) : BasicHeader());
+                HttpHeader authorization = _open ? null : (_digest != null ? DigestHeader(template) : BasicHeader());
                 response = _transport.Send(Copy(template, authorization, false), sink);
                 sent++;
                 if (!Arrived(response) && !(response.StatusCode == 401 && response.Outcome == HttpOutcome.BodyTooLarge)) return Failed(response, sent);
@@ -145,10 +145,16 @@ namespace FlaxGuard.Engine.Http
             return AuthOutcome.Completed;
         }
 
-        private string BasicHeader()
+        private HttpHeader BasicHeader()
         {
-            if (_basicHeader == null) _basicHeader = BasicAuthorization.HeaderValue(_credentials);
+            if (_basicHeader == null) _basicHeader = new HttpHeader("Authorization", BasicAuthorization.HeaderValue(_credentials));
             return _basicHeader;
+        }
+
+        private HttpHeader DigestHeader(HttpRequest template)
+        {
+            string target = RequestTarget.FromUrl(template.Url);
+            return new HttpHeader("Authorization", _digest.Authorize(_credentials, template.Method, target, _random));
         }
 
         private static AuthChallenge[] Challenges(HttpResponse response)
@@ -189,7 +195,7 @@ namespace FlaxGuard.Engine.Http
             return new AuthenticatedResponse(AuthOutcome.TransportFailed, response, reason, sent);
         }
 
-        private HttpRequest Copy(HttpRequest template, string authorization, bool challengeOnly)
+        private HttpRequest Copy(HttpRequest template, HttpHeader authorization, bool challengeOnly)
         {
             if (_sent == null) _sent = new HttpRequest(template.Method, template.Url);
             else _sent.Reset(template.Method, template.Url);
@@ -202,9 +208,10 @@ namespace FlaxGuard.Engine.Http
             for (int i = 0; i < template.HeaderCount; i++)
             {
                 HttpHeader h = template.GetHeader(i);
-                if (!Text.Ordinal.EqualsIgnoreAsciiCase(h.Name, "Authorization")) copy.AddHeader(h.Name, h.Value);
+                // The template's header objects are immutable: sent as they are, not copied.
+                if (!Text.Ordinal.EqualsIgnoreAsciiCase(h.Name, "Authorization")) copy.AddHeader(h);
             }
-            if (authorization != null) copy.AddHeader("Authorization", authorization);
+            if (authorization != null) copy.AddHeader(authorization);
             return copy;
         }
     }

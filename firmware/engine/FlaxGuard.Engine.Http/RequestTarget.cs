@@ -3,6 +3,15 @@ namespace FlaxGuard.Engine.Http
     /// <summary>The request-target of an absolute URL (path and query, no fragment), which Digest signs as "uri".</summary>
     public static class RequestTarget
     {
+        /// <summary>
+        /// Whether <see cref="FromUrl"/> gives a target for <paramref name="url"/> (it has "://"), answered without
+        /// making the target: a client that signs nothing (Basic) needs only this on every request.
+        /// </summary>
+        public static bool HasTarget(string url)
+        {
+            return url != null && url.IndexOf("://") >= 0;
+        }
+
         public static string FromUrl(string url)
         {
             if (url == null) return null;

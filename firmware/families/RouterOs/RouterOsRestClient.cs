@@ -28,6 +28,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private JsonValue _answer;
         // One request refilled for every menu (AuthenticatedHttp sends its own copy of it).
         private HttpRequest _request;
+        // The same on every request: one header object, not one per menu.
+        private static readonly HttpHeader AcceptJson = new HttpHeader("Accept", "application/json");
 
         public RouterOsRestClient(ProbeContext context, RouterOsOptions options, IRandomSource random)
         {
@@ -104,7 +106,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             }
             request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
             request.MaxBodyBytes = _options.MaxBodyBytes;
-            request.AddHeader("Accept", "application/json");
+            request.AddHeader(AcceptJson);
             _capture.Restart();
             AuthenticatedResponse result = _http.Send(request, _capture);
             RequestsSent += result.RequestsSent;

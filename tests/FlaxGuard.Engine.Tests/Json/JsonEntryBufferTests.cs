@@ -60,6 +60,32 @@ public sealed class JsonEntryBufferTests
     }
 
     [TestMethod]
+    public void ReusedTable_KeepsEveryHandleOfTheCurrentDocument_AndReusesThoseOfVoidOnes()
+    {
+        var table = new JsonEntryBuffer();
+        // More elements than the buffer caches handles, each kept: none may be re-aimed while its document is current.
+        string json = "[" + string.Join(",", Enumerable.Range(0, 300).Select(i => "{\"n\":" + i + "}")) + "]";
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        JsonValue first = JsonParser.ParseInPlace(bytes, 0, bytes.Length, JsonLimits.Default, table, out _)!;
+        var kept = new List<JsonValue>();
+        for (int i = 0; i < first.Count; i++) kept.Add(first.Item(i));
+        for (int i = 0; i < kept.Count; i++)
+        {
+            Assert.AreEqual(i.ToString(CultureInfo.InvariantCulture), kept[i].MemberText("n"), $"element {i} read through its kept handle");
+            Assert.AreSame(kept[i].Member("n"), kept[i].Member("n"), "the same value asked for twice is one handle");
+        }
+        Assert.AreEqual("299", first.Item(299).MemberText("n"));
+        var handedOut = new List<JsonValue>(kept) { first };
+        handedOut.AddRange(kept.Select(h => h.Member("n")!));
+        byte[] other = Encoding.UTF8.GetBytes("""{"a":{"b":"c"}}""");
+        JsonValue second = JsonParser.ParseInPlace(other, 0, other.Length, JsonLimits.Default, table, out _)!;
+        Assert.IsTrue(handedOut.Any(h => ReferenceEquals(h, second)), "the root of the next document is a handle of the voided one, re-aimed, not a new one");
+        Assert.AreEqual("c", second.Member("a")!.MemberText("b"));
+        JsonValue alone = JsonParser.Parse(other, 0, other.Length, JsonLimits.Default, out _)!;
+        Assert.AreNotSame(alone.Member("a"), alone.Member("a"), "without a buffer every lookup is a handle of its own, as before");
+    }
+
+    [TestMethod]
     public void MemberTextEquals_AgreesWithSystemTextJson()
     {
         var random = new Random(815);

@@ -70,6 +70,23 @@ namespace FlaxGuard.Engine.Platform
 
         public void AddHeader(string name, string value)
         {
+            Check(name, value);
+            Append(new HttpHeader(name, value));
+        }
+
+        /// <summary>
+        /// Adds a header object as it is (checked as <see cref="AddHeader(string, string)"/> checks): headers are immutable,
+        /// so a client that sends the same header on every request makes it once instead of once per request.
+        /// </summary>
+        public void AddHeader(HttpHeader header)
+        {
+            if (header == null) throw new ArgumentNullException("header");
+            Check(header.Name, header.Value);
+            Append(header);
+        }
+
+        private void Check(string name, string value)
+        {
             if (_headerCount == MaxHeaders) throw new InvalidOperationException("a request carries at most 16 extra headers");
             if (name == null || name.Length == 0 || value == null) throw new ArgumentException("header name or value missing");
             for (int i = 0; i < name.Length; i++)
@@ -80,13 +97,17 @@ namespace FlaxGuard.Engine.Platform
             {
                 if (value[i] == '\r' || value[i] == '\n') throw new ArgumentException("header value has a line break", "value");
             }
+        }
+
+        private void Append(HttpHeader header)
+        {
             if (_headerCount == _headers.Length)
             {
                 HttpHeader[] grown = new HttpHeader[_headers.Length * 2 > MaxHeaders ? MaxHeaders : _headers.Length * 2];
                 Array.Copy(_headers, 0, grown, 0, _headerCount);
                 _headers = grown;
             }
-            _headers[_headerCount++] = new HttpHeader(name, value);
+            _headers[_headerCount++] = header;
         }
     }
 }

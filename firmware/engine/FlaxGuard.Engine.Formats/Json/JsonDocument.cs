@@ -25,11 +25,13 @@ namespace FlaxGuard.Engine.Json
         /// <summary>The longest text an entry can describe (its length shares word 0 with the kind).</summary>
         internal const int MaxTextBytes = int.MaxValue >> CountShift;
 
-        private readonly byte[] _data;
+        private byte[] _data;
         private int[] _entries;
         private int _count;
         // Where a grown or new table is handed back for the next parse; null when the table is this document's own.
         private readonly JsonEntryBuffer _reuse;
+        // Counts the parses this object has held (a reused document is refilled): a handle made for an earlier one is void.
+        private int _generation;
 
         internal JsonDocument(byte[] data, int entryCapacity) : this(data, entryCapacity, null)
         {
@@ -37,8 +39,20 @@ namespace FlaxGuard.Engine.Json
 
         internal JsonDocument(byte[] data, int entryCapacity, JsonEntryBuffer reuse)
         {
-            _data = data;
             _reuse = reuse;
+            Refill(data, entryCapacity);
+        }
+
+        /// <summary>
+        /// Makes this the empty document a new one over <paramref name="data"/> would be, for the next parse with the same
+        /// <see cref="JsonEntryBuffer"/>: every handle made for what it held before is void from now on.
+        /// </summary>
+        internal void Refill(byte[] data, int entryCapacity)
+        {
+            _data = data;
+            _count = 0;
+            _generation++;
+            JsonEntryBuffer reuse = _reuse;
             int needed = (entryCapacity < 4 ? 4 : entryCapacity) * IntsPerEntry;
             if (reuse != null && reuse.Entries != null && reuse.Entries.Length >= needed)
             {
@@ -53,6 +67,11 @@ namespace FlaxGuard.Engine.Json
         }
 
         internal byte[] Data { get { return _data; } }
+
+        internal int Generation { get { return _generation; } }
+
+        /// <summary>The handle cache of the buffer this document was parsed with, or null (a document of its own).</summary>
+        internal JsonValue[] Handles { get { return _reuse == null ? null : _reuse.Handles; } }
 
         internal int EntryCount { get { return _count; } }
 

@@ -9,6 +9,13 @@ namespace FlaxGuard.Engine.Json
     public sealed class JsonEntryBuffer
     {
         internal int[] Entries;
+        // The parser and document objects of the last parse, refilled by the next one instead of made per answer.
+        internal JsonParser Parser;
+        internal JsonDocument Document;
+        // Value handles handed out for the documents parsed with this buffer, reused once their document is void
+        // (a parse with the buffer voids every earlier one): a few dozen handle objects instead of one per lookup.
+        internal readonly JsonValue[] Handles = new JsonValue[HandleSlots];
+        internal const int HandleSlots = 64;
 
         /// <summary>A buffer whose table is made on the first parse, the size that parse needs.</summary>
         public JsonEntryBuffer()

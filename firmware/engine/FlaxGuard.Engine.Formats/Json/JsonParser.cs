@@ -14,25 +14,46 @@ namespace FlaxGuard.Engine.Json
         // Objects with more members than this look for duplicate names through a hash table instead of a scan.
         private const int LinearDuplicateScan = 24;
 
-        private readonly byte[] _data;
-        private readonly int _end;
-        private readonly JsonLimits _limits;
-        private readonly JsonDocument _doc;
+        // Not readonly: a parser kept in a JsonEntryBuffer is refilled for the next answer (see For).
+        private byte[] _data;
+        private int _end;
+        private JsonLimits _limits;
+        private JsonDocument _doc;
         private int _pos;
         private int _values;
         private string _error;
 
-        private JsonParser(byte[] data, int offset, int count, JsonLimits limits, JsonEntryBuffer reuse)
+        private JsonParser()
         {
-            _data = data;
-            _pos = offset;
-            _end = offset + count;
-            _limits = limits;
+        }
+
+        /// <summary>A parser set up for these bytes: the one kept in <paramref name="reuse"/>, refilled, or a new one.</summary>
+        private static JsonParser For(byte[] data, int offset, int count, JsonLimits limits, JsonEntryBuffer reuse)
+        {
+            JsonParser parser = reuse != null && reuse.Parser != null ? reuse.Parser : new JsonParser();
+            if (reuse != null) reuse.Parser = parser;
+            parser._data = data;
+            parser._pos = offset;
+            parser._end = offset + count;
+            parser._limits = limits;
+            parser._values = 0;
+            parser._error = null;
             // Sized by a counting pass so the table is allocated once and exactly, never grown by copying; bounded by
             // the value limit (a name always precedes a value) so hostile input cannot ask for more.
             int entries = CountEntries(data, offset, count);
             int most = 2 * limits.MaxValues + 1;
-            _doc = new JsonDocument(data, entries < most ? entries : most, reuse);
+            int capacity = entries < most ? entries : most;
+            if (reuse != null && reuse.Document != null)
+            {
+                reuse.Document.Refill(data, capacity);
+                parser._doc = reuse.Document;
+            }
+            else
+            {
+                parser._doc = new JsonDocument(data, capacity, reuse);
+                if (reuse != null) reuse.Document = parser._doc;
+            }
+            return parser;
         }
 
         /// <summary>
@@ -112,13 +133,13 @@ namespace FlaxGuard.Engine.Json
                 error = "the answer is too large to read as JSON (over " + (JsonDocument.MaxTextBytes / (1024 * 1024)).ToString() + " MiB)";
                 return null;
             }
-            JsonParser parser = new JsonParser(data, offset, count, limits, table);
-            if (!parser.ParseDocument())
-            {
-                error = parser._error;
-                return null;
-            }
-            return new JsonValue(parser._doc, 0);
+            JsonParser parser = For(data, offset, count, limits, table);
+            bool parsed = parser.ParseDocument();
+            error = parser._error;
+            JsonDocument doc = parser._doc;
+            // A kept parser holds no reference to the answer bytes between calls.
+            parser._data = null;
+            return parsed ? JsonValue.At(doc, 0) : null;
         }
 
         private static bool CheckRange(byte[] data, int offset, int count, out string error)

@@ -6,24 +6,59 @@ namespace FlaxGuard.Engine.Json
     /// One value of a parsed document: a small handle on the document's entry table. Numbers keep the text as
     /// written (no float rounding of ids or versions); object members keep their order, and a name occurs at
     /// most once (the parser refuses duplicates). <see cref="Member"/> and <see cref="Item"/> return a new handle
-    /// and <see cref="Text"/> a new string on every call, so callers look a value up once and keep it;
+    /// (for a document parsed with a <see cref="JsonEntryBuffer"/>: a cached one, the same for the same value) and
+    /// <see cref="Text"/> a new string on every call, so callers look a value up once and keep it;
     /// <see cref="TextEquals"/>, <see cref="KindAt"/>, <see cref="TextAt"/> and <see cref="TryMemberKind"/> read
     /// without making a handle.
     /// </summary>
     public sealed class JsonValue
     {
-        private readonly JsonDocument _doc;
-        private readonly int _entry;
+        // Not readonly: a handle of a void document is re-aimed by At instead of a new one being made.
+        private JsonDocument _doc;
+        private int _entry;
+        private int _generation;
         // Where the last Item/KeyAt walk stopped, so reading children in order costs one step each.
         private int _cursorOrdinal;
         private int _cursorEntry;
 
         internal JsonValue(JsonDocument doc, int entry)
         {
+            Aim(doc, entry);
+        }
+
+        private void Aim(JsonDocument doc, int entry)
+        {
             _doc = doc;
             _entry = entry;
+            _generation = doc.Generation;
             _cursorOrdinal = 0;
             _cursorEntry = entry + 1;
+        }
+
+        /// <summary>
+        /// The handle of <paramref name="entry"/>. A document parsed with a <see cref="JsonEntryBuffer"/> takes it from the
+        /// buffer's cache: the same handle for an entry asked for again, or one handed out for a document the buffer has
+        /// since voided, re-aimed; a handle of the current document is never re-aimed. Else a new one.
+        /// </summary>
+        internal static JsonValue At(JsonDocument doc, int entry)
+        {
+            JsonValue[] handles = doc.Handles;
+            if (handles == null) return new JsonValue(doc, entry);
+            int slot = entry & (handles.Length - 1);
+            JsonValue cached = handles[slot];
+            if (cached != null)
+            {
+                bool current = cached._doc == doc && cached._generation == doc.Generation;
+                if (!current)
+                {
+                    cached.Aim(doc, entry);
+                    return cached;
+                }
+                if (cached._entry == entry) return cached;
+            }
+            JsonValue made = new JsonValue(doc, entry);
+            handles[slot] = made;
+            return made;
         }
 
         public JsonKind Kind { get { return (JsonKind)_doc.KindAt(_entry); } }
@@ -69,7 +104,7 @@ namespace FlaxGuard.Engine.Json
 
         public JsonValue Item(int index)
         {
-            return new JsonValue(_doc, ValueEntry(index));
+            return At(_doc, ValueEntry(index));
         }
 
         /// <summary>Name of the member at an index (objects only).</summary>
@@ -84,7 +119,7 @@ namespace FlaxGuard.Engine.Json
         {
             if (!IsObject || name == null) return null;
             int value = _doc.MemberValue(_entry, name);
-            return value < 0 ? null : new JsonValue(_doc, value);
+            return value < 0 ? null : At(_doc, value);
         }
 
         /// <summary>A string, number or boolean member as text; null when absent, null-valued, an array or an object.</summary>
