@@ -15,7 +15,7 @@ public static class DeviceListCommand
         var db = StoreOptions.Db();
         var dataDir = StoreOptions.DataDir();
         var command = new Command("list", """
-            List enrolled devices with their appliance, address, profile and how often every TCP port of each is tried ("port inventory": daily unless set with --port-inventory). Whether a login is stored is shown; the login itself never is. Once a device is opted in to the factory-password check, a "factory check" column says which are (--json always has factoryCheck, and portInventorySeconds, 0 for off).
+            List enrolled devices with their appliance, address and profile. Once a device's full TCP inventory is not daily (device set --port-inventory), a "port inventory" column says how often every TCP port of each is tried. Whether a login is stored is shown; the login itself never is. Once a device is opted in to the factory-password check, a "factory check" column says which are (--json always has factoryCheck, and portInventorySeconds, 0 for off).
 
             Examples:
               flaxguard device list
@@ -43,13 +43,17 @@ public static class DeviceListCommand
             }
             // The opt-in column appears once any device has the factory-password check on, so narrow terminals keep the usual table.
             var anyFactoryCheck = devices.Any(d => d.FactoryCheck);
-            var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login", "port inventory");
+            var table = new Table().AddColumns("name", "id", "appliance", "address", "profile", "login");
             if (anyFactoryCheck) table.AddColumn("factory check");
+            // Likewise the schedule column, once any device's full inventory is not the daily default.
+            var anyInventory = devices.Any(d => d.InventoryIntervalSeconds != FlaxGuard.Engine.Jobs.JobLimits.DefaultInventoryIntervalSeconds);
+            if (anyInventory) table.AddColumn("port inventory");
             foreach (var d in devices)
             {
-                string[] cells = [SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none",
-                    PortInventorySchedule.Describe(d.InventoryIntervalSeconds)];
-                table.AddRow(anyFactoryCheck ? [.. cells, d.FactoryCheck ? "on" : "off"] : cells);
+                string[] cells = [SafeMarkup.Escape(d.Name), d.Id, SafeMarkup.Escape(appliances[d.ApplianceId]), SafeMarkup.Escape(d.Address), d.Profile, d.PasswordSealed is not null ? "stored" : "none"];
+                if (anyFactoryCheck) cells = [.. cells, d.FactoryCheck ? "on" : "off"];
+                if (anyInventory) cells = [.. cells, PortInventorySchedule.Describe(d.InventoryIntervalSeconds)];
+                table.AddRow(cells);
             }
             console.Write(table);
             return 0;
