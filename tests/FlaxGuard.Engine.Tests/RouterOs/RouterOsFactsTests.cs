@@ -99,7 +99,7 @@ public sealed class RouterOsFactsTests
         var v6 = new RouterOsFactBuffer();
         Assert.IsNull(RouterOsSystemFacts.FromResource(Parse("{\"version\":\"6.49.22 (long-term)\"}"), v6));
         Assert.IsNull(RouterOsSystemFacts.FromPackages(Parse("[{\"name\":\"advanced-tools\",\"version\":\"6.49.22\",\"disabled\":\"false\"}]"), v6));
-        Assert.AreEqual(0, v6.Verdicts.Count);
+        Assert.IsEmpty(v6.Verdicts);
     }
 
     [TestMethod]

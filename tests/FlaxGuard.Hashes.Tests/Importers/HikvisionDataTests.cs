@@ -54,14 +54,14 @@ public sealed class HikvisionDataTests
         var hikvision = after.Where(r => r.Vendor == "Hikvision" && revised.Contains(r.Cve)).ToList();
         CollectionAssert.AreEquivalent(staged.ToList(), hikvision.Where(r => r.Affected != "unknown").ToList(), "only the staged versioned rows remain");
         Assert.IsTrue(hikvision.Any(r => r.ModelPattern == "*" && r.Affected == "unknown" && r.Cve == "CVE-2021-36260"), "the KEV row stays (info, never critical)");
-        Assert.AreEqual(before.Count - earlier + staged.Count, after.Count);
+        Assert.HasCount(before.Count - earlier + staged.Count, after);
         Assert.IsTrue(after.Except(hikvision).All(r => before.Contains(r)), "other vendors' rows are untouched");
 
         // Without --replace nothing is removed.
         using var dir2 = new TestPaths.TempDir();
         var data2 = FlaxguardTool.CopyOfRepositoryData(dir2);
         Assert.AreEqual(0, FlaxguardTool.Run("hashes", "merge", Staged, "--dir", data2).ExitCode);
-        Assert.AreEqual(before.Count + staged.Count(r => !before.Contains(r)), SourceSet.Load(data2).KnownExploited.Count);
+        Assert.HasCount(before.Count + staged.Count(r => !before.Contains(r)), SourceSet.Load(data2).KnownExploited);
     }
 
     [TestMethod]

@@ -21,7 +21,7 @@ public sealed class RouterOsReleasesTests
             new[] { "7.22.1", "7.22.1 built 2026-03-23 14:35:15", "7.25beta5", "7.25beta5 built 2026-09-16 11:11:41" },
             result.Rows.Select(r => r.Version).ToArray());
         Assert.IsTrue(result.Rows.All(r => r.Vendor == "MikroTik" && r.Model == "*" && !r.HasHash && r.Source == "https://upgrade.mikrotik.com/routeros/NEWESTa7.stable"));
-        Assert.AreEqual(2, result.Releases.Count, "a repeated line adds nothing");
+        Assert.HasCount(2, result.Releases, "a repeated line adds nothing");
     }
 
     [TestMethod]
@@ -32,7 +32,7 @@ public sealed class RouterOsReleasesTests
         CollectionAssert.AreEqual(new[] { "https://github.com/elseif/RouterOS/releases/tag/7.24.5-arm64", "https://upgrade.mikrotik.com/routeros/NEWESTa7.stable" },
             result.Releases.Select(r => r.Source).ToArray());
         Assert.ThrowsExactly<HashDataException>(() => RouterOsReleases.Parse("7.24.4 1789558341\n", null));
-        Assert.AreEqual(2, RouterOsReleases.Parse("7.24.5 1790691687 https://example.invalid/a\n", null).Rows.Count);
+        Assert.HasCount(2, RouterOsReleases.Parse("7.24.5 1790691687 https://example.invalid/a\n", null).Rows);
     }
 
     [TestMethod]
@@ -52,18 +52,18 @@ public sealed class RouterOsReleasesTests
     public void StagedRows_AreWhatTheImporterMakesOfTheUpstreamFiles()
     {
         var staged = SourceSet.Load(Staged);
-        Assert.AreEqual(0, staged.KnownExploited.Count);
+        Assert.IsEmpty(staged.KnownExploited);
         var expected = new List<KnownGoodRow>();
         foreach (var file in Directory.GetFiles(Path.Combine(Staged, "upstream")))
             expected.AddRange(RouterOsReleases.Parse(File.ReadAllText(file), "https://upgrade.mikrotik.com/routeros/" + Path.GetFileName(file)).Rows);
         CollectionAssert.AreEquivalent(expected, staged.KnownGood.ToList());
-        Assert.AreEqual(40, staged.KnownGood.Count, "20 release lines, each with its build time");
+        Assert.HasCount(40, staged.KnownGood, "20 release lines, each with its build time");
 
         // Where two sources name one version (6.49.22: the update file and a release page), they agree on its build time.
         var builds = staged.KnownGood.Where(r => r.Version.Contains(RouterOsReleases.BuiltMarker)).Select(r => r.Version).Distinct().ToList();
         var versions = staged.KnownGood.Where(r => !r.Version.Contains(RouterOsReleases.BuiltMarker)).Select(r => r.Version).Distinct().ToList();
-        Assert.AreEqual(19, versions.Count);
-        Assert.AreEqual(versions.Count, builds.Count, "one build time per version");
+        Assert.HasCount(19, versions);
+        Assert.HasCount(versions.Count, builds, "one build time per version");
         Assert.AreEqual(2, staged.KnownGood.Count(r => r.Version == "6.49.22 built 2026-09-16 13:05:51"));
     }
 
@@ -77,10 +77,10 @@ public sealed class RouterOsReleasesTests
         var merge = Flaxguard("hashes", "merge", Staged, "--dir", data);
         Assert.AreEqual(0, merge.ExitCode, merge.All);
         StringAssert.Contains(merge.Stdout, "Added 40 known-good and 0 known-exploited row(s)");
-        Assert.AreEqual(before + 40, SourceSet.Load(data).KnownGood.Count);
+        Assert.HasCount(before + 40, SourceSet.Load(data).KnownGood);
         StringAssert.StartsWith(File.ReadAllText(Path.Combine(data, SourceSet.KnownGoodFolder, "mikrotik.tsv")), "# RouterOS releases");
         Assert.AreEqual(0, Flaxguard("hashes", "merge", Staged, "--dir", data).ExitCode);
-        Assert.AreEqual(before + 40, SourceSet.Load(data).KnownGood.Count, "merging again adds nothing");
+        Assert.HasCount(before + 40, SourceSet.Load(data).KnownGood, "merging again adds nothing");
 
         var key = dir.File("test.key");
         Assert.AreEqual(0, Flaxguard("hashes", "keygen", "--out", key).ExitCode);
