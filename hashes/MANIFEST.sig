@@ -1,3 +1,3 @@
 flaxguard-hashes-signature 1
 key-id 9feb061cd721c40e
-ed25519 iX0d1stxqzTvBYMV1rquR++xy/9k3zZveb9FO29mqptIvYx0e5jn4lJ/RE2y9AGxnl8nBiGLVKVj3m+2Wun4Bw==
+ed25519 oqDyL+Juc/IJ7vrV1bHo2FL/pEQx96VK5Zzp5JKsADgohVztFq6r2nG80sD+Qqvyrb685DQxrrTgqKia3NH6CA==
