@@ -53,7 +53,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             rules.Append(new DriftRule("cfg.camera.ipfilter", DriftRule.Added, Severity.Info, "cfg.camera.ipfilter.readable"));
             rules.Append(new DriftRule("cfg.camera.ipfilter.*", DriftRule.AnyChange, Severity.High, "cfg.camera.ipfilter.entry"));
             rules.Append(new DriftRule("cfg.camera.port.*", DriftRule.AnyChange, Severity.High, "cfg.camera.port.changed"));
-            rules.Append(new DriftRule("cfg.camera.snmp.v1", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.camera.snmp.community"));
+            rules.Append(new DriftRule("cfg.camera.snmp.v1", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.camera.snmp.v1"));
             rules.Append(new DriftRule("cfg.camera.snmp.v2c", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.camera.snmp.community"));
             rules.Append(new DriftRule("cfg.camera.snmp.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.camera.snmp.on"));
             rules.Append(new DriftRule("cfg.camera.snmp.*", DriftRule.Removed, Severity.Info, "cfg.camera.snmp.off"));
