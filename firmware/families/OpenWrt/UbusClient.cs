@@ -48,6 +48,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             _request.AddHeader("Accept", "application/json");
         }
 
+        /// <summary>The table each answer is parsed into; what was parsed into it is void after the next call or parse.</summary>
+        internal JsonEntryBuffer AnswerTable { get { return _table; } }
+
         /// <summary>Calls requests sent so far (for tests and bounds).</summary>
         public int RequestsSent { get; private set; }
 

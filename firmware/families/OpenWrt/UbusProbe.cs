@@ -135,20 +135,36 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             JsonValue info = Fetch(session, "system", "info", null, null, "system info", false);
             if (info == null) throw new UbusDataException("the device sent no data for system info");
 
-            // Each answer is read into what the facts need before the next call reuses the answer buffer.
-            UciPackage system = Uci(session, "system", "reading uci config system", true, SystemTypes, SystemOptions);
+            // Each answer is read into what the facts need before the next call reuses the answer buffer, and each
+            // config becomes facts as soon as what it needs has arrived: only network and firewall (the firewall model
+            // and the routes read both) are held across calls, so the largest configs are not all alive at once.
+            SystemFacts.Read(Uci(session, "system", "reading uci config system", true, SystemTypes, SystemOptions), sheet);
             UciPackage network = Uci(session, "network", "reading uci config network", true, NetworkTypes, NetworkOptions);
             UciPackage firewall = Uci(session, "firewall", "reading uci config firewall", true, FirewallTypes, FirewallOptions);
-            UciPackage rpcd = Uci(session, "rpcd", "reading uci config rpcd", true, RpcdTypes, RpcdOptions);
-            UciPackage dropbear = Uci(session, "dropbear", "reading uci config dropbear", false, DropbearTypes, DropbearOptions);
-            UciPackage uhttpd = Uci(session, "uhttpd", "reading uci config uhttpd", false, UhttpdTypes, UhttpdOptions);
-            UciPackage dhcp = Uci(session, "dhcp", "reading uci config dhcp", false, DhcpTypes, DhcpOptions);
-            UciPackage upnpd = Uci(session, "upnpd", "reading uci config upnpd", false, UpnpdTypes, UpnpdOptions);
-            string keys = _options.ReadAuthorizedKeys ? AuthorizedKeys(session) : null;
-            JsonValue scripts = Fetch(session, "rc", "list", null, null, "the list of init scripts (rc list)", false);
             FirewallModel model = FirewallModel.Build(firewall, network);
+            ScriptFacts.ReadFirewallIncludes(firewall, sheet);
+            // Dropped as soon as used: nanoFramework keeps a local's object alive until the method returns.
+            firewall = null;
+            AccountFacts.Read(Uci(session, "rpcd", "reading uci config rpcd", true, RpcdTypes, RpcdOptions), sheet);
+            UciPackage dropbear = Uci(session, "dropbear", "reading uci config dropbear", false, DropbearTypes, DropbearOptions);
+            ServiceFacts.ReadDropbear(dropbear, model, sheet);
+            AdminServiceFacts.ReadDropbear(dropbear, sheet);
+            dropbear = null;
+            UciPackage uhttpd = Uci(session, "uhttpd", "reading uci config uhttpd", false, UhttpdTypes, UhttpdOptions);
+            ServiceFacts.ReadUhttpd(uhttpd, model, sheet);
+            AdminServiceFacts.ReadUhttpd(uhttpd, sheet);
+            uhttpd = null;
+            DnsFacts.Read(network, Uci(session, "dhcp", "reading uci config dhcp", false, DhcpTypes, DhcpOptions), model, sheet);
+            RouteFacts.Read(network, sheet);
+            WireGuardFacts.Read(network, sheet);
+            network = null;
+            UpnpdFacts.Read(Uci(session, "upnpd", "reading uci config upnpd", false, UpnpdTypes, UpnpdOptions), sheet);
+            SshKeyFacts.Read(_options.ReadAuthorizedKeys ? AuthorizedKeys(session) : null, "root", sheet);
+            JsonValue scripts = Fetch(session, "rc", "list", null, null, "the list of init scripts (rc list)", false);
             ServiceFacts.ReadInitScripts(scripts, model, sheet);
             ScriptFacts.ReadInitScripts(scripts, sheet);
+            model.AddForwards(sheet);
+            model = null;
 
             if (_options.ReadPersistence)
             {
@@ -162,20 +178,6 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 OverlayFacts.Read(session, sheet);
                 PersistenceReads.Read(session, sheet);
             }
-
-            SystemFacts.Read(system, sheet);
-            AccountFacts.Read(rpcd, sheet);
-            DnsFacts.Read(network, dhcp, model, sheet);
-            ServiceFacts.ReadDropbear(dropbear, model, sheet);
-            ServiceFacts.ReadUhttpd(uhttpd, model, sheet);
-            AdminServiceFacts.ReadDropbear(dropbear, sheet);
-            AdminServiceFacts.ReadUhttpd(uhttpd, sheet);
-            RouteFacts.Read(network, sheet);
-            model.AddForwards(sheet);
-            SshKeyFacts.Read(keys, "root", sheet);
-            ScriptFacts.ReadFirewallIncludes(firewall, sheet);
-            WireGuardFacts.Read(network, sheet);
-            UpnpdFacts.Read(upnpd, sheet);
         }
 
         private static UciPackage Uci(UbusSession session, string config, string what, bool required, string[] types, string[][] options)

@@ -37,6 +37,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         public int Logins { get; private set; }
 
+        /// <summary>The client's parse table: void after the next call, for a reader that parses after the last ubus call.</summary>
+        internal JsonEntryBuffer AnswerTable { get { return _client.AnswerTable; } }
+
         /// <summary>The session id of the current login (null before one); a secret: it goes into requests only, never into facts or text.</summary>
         public string SessionId { get { return _sid; } }
 
