@@ -135,36 +135,20 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             JsonValue info = Fetch(session, "system", "info", null, null, "system info", false);
             if (info == null) throw new UbusDataException("the device sent no data for system info");
 
-            // Each answer is read into what the facts need before the next call reuses the answer buffer, and each
-            // config becomes facts as soon as what it needs has arrived: only network and firewall (the firewall model
-            // and the routes read both) are held across calls, so the largest configs are not all alive at once.
-            SystemFacts.Read(Uci(session, "system", "reading uci config system", true, SystemTypes, SystemOptions), sheet);
+            // Each answer is read into what the facts need before the next call reuses the answer buffer.
+            UciPackage system = Uci(session, "system", "reading uci config system", true, SystemTypes, SystemOptions);
             UciPackage network = Uci(session, "network", "reading uci config network", true, NetworkTypes, NetworkOptions);
             UciPackage firewall = Uci(session, "firewall", "reading uci config firewall", true, FirewallTypes, FirewallOptions);
-            FirewallModel model = FirewallModel.Build(firewall, network);
-            ScriptFacts.ReadFirewallIncludes(firewall, sheet);
-            // Dropped as soon as used: nanoFramework keeps a local's object alive until the method returns.
-            firewall = null;
-            AccountFacts.Read(Uci(session, "rpcd", "reading uci config rpcd", true, RpcdTypes, RpcdOptions), sheet);
+            UciPackage rpcd = Uci(session, "rpcd", "reading uci config rpcd", true, RpcdTypes, RpcdOptions);
             UciPackage dropbear = Uci(session, "dropbear", "reading uci config dropbear", false, DropbearTypes, DropbearOptions);
-            ServiceFacts.ReadDropbear(dropbear, model, sheet);
-            AdminServiceFacts.ReadDropbear(dropbear, sheet);
-            dropbear = null;
             UciPackage uhttpd = Uci(session, "uhttpd", "reading uci config uhttpd", false, UhttpdTypes, UhttpdOptions);
-            ServiceFacts.ReadUhttpd(uhttpd, model, sheet);
-            AdminServiceFacts.ReadUhttpd(uhttpd, sheet);
-            uhttpd = null;
-            DnsFacts.Read(network, Uci(session, "dhcp", "reading uci config dhcp", false, DhcpTypes, DhcpOptions), model, sheet);
-            RouteFacts.Read(network, sheet);
-            WireGuardFacts.Read(network, sheet);
-            network = null;
-            UpnpdFacts.Read(Uci(session, "upnpd", "reading uci config upnpd", false, UpnpdTypes, UpnpdOptions), sheet);
-            SshKeyFacts.Read(_options.ReadAuthorizedKeys ? AuthorizedKeys(session) : null, "root", sheet);
+            UciPackage dhcp = Uci(session, "dhcp", "reading uci config dhcp", false, DhcpTypes, DhcpOptions);
+            UciPackage upnpd = Uci(session, "upnpd", "reading uci config upnpd", false, UpnpdTypes, UpnpdOptions);
+            string keys = _options.ReadAuthorizedKeys ? AuthorizedKeys(session) : null;
             JsonValue scripts = Fetch(session, "rc", "list", null, null, "the list of init scripts (rc list)", false);
+            FirewallModel model = FirewallModel.Build(firewall, network);
             ServiceFacts.ReadInitScripts(scripts, model, sheet);
             ScriptFacts.ReadInitScripts(scripts, sheet);
-            model.AddForwards(sheet);
-            model = null;
 
             if (_options.ReadPersistence)
             {
@@ -178,6 +162,20 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 OverlayFacts.Read(session, sheet);
                 PersistenceReads.Read(session, sheet);
             }
+
+            SystemFacts.Read(system, sheet);
+            AccountFacts.Read(rpcd, sheet);
+            DnsFacts.Read(network, dhcp, model, sheet);
+            ServiceFacts.ReadDropbear(dropbear, model, sheet);
+            ServiceFacts.ReadUhttpd(uhttpd, model, sheet);
+            AdminServiceFacts.ReadDropbear(dropbear, sheet);
+            AdminServiceFacts.ReadUhttpd(uhttpd, sheet);
+            RouteFacts.Read(network, sheet);
+            model.AddForwards(sheet);
+            SshKeyFacts.Read(keys, "root", sheet);
+            ScriptFacts.ReadFirewallIncludes(firewall, sheet);
+            WireGuardFacts.Read(network, sheet);
+            UpnpdFacts.Read(upnpd, sheet);
         }
 
         private static UciPackage Uci(UbusSession session, string config, string what, bool required, string[] types, string[][] options)
@@ -189,11 +187,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private string AuthorizedKeys(UbusSession session)
         {
-            string what = "reading the SSH key file " + _options.AuthorizedKeysPath;
-            JsonValue data = Fetch(session, "file", "read", "path", _options.AuthorizedKeysPath, what, true);
+            JsonValue data = Fetch(session, "file", "read", "path", _options.AuthorizedKeysPath, "reading the SSH key file ", _options.AuthorizedKeysPath, true);
             if (data == null) return null;
             JsonValue text = data.Member("data");
-            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
+            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for reading the SSH key file " + _options.AuthorizedKeysPath + " has no text in \"data\"");
             return text.Text;
         }
 
@@ -204,8 +201,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// </summary>
         internal static string ReadFile(UbusSession session, string path, OpenWrtFactSheet sheet)
         {
-            string what = "reading " + path;
-            UbusReply reply = session.Call("file", "read", null, "path", path, what);
+            // The call's name ("reading /etc/hosts") is made only for a reason.
+            UbusReply reply = session.Call("file", "read", null, "path", path, "reading ", path);
             if (reply.Kind == UbusReplyKind.Status)
             {
                 if (reply.Code == UbusStatus.NotFound) return null;
@@ -221,9 +218,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     return null;
                 }
             }
-            if (reply.Kind != UbusReplyKind.Ok) throw new UbusDataException(session.Explain(reply, "file", "read", what));
+            if (reply.Kind != UbusReplyKind.Ok) throw new UbusDataException(session.Explain(reply, "file", "read", "reading " + path));
             JsonValue text = reply.Data == null ? null : reply.Data.Member("data");
-            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
+            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for reading " + path + " has no text in \"data\"");
             return text.Text;
         }
 
@@ -241,10 +238,16 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>The data of a successful call; null when <paramref name="missingIsEmpty"/> and the device said "not found".</summary>
         internal static JsonValue Fetch(UbusSession session, string ubusObject, string method, string argumentName, string argumentValue, string what, bool missingIsEmpty)
         {
-            UbusReply reply = session.Call(ubusObject, method, null, argumentName, argumentValue, what);
+            return Fetch(session, ubusObject, method, argumentName, argumentValue, what, null, missingIsEmpty);
+        }
+
+        /// <summary>As above, the call named by <paramref name="what"/> and <paramref name="whatTail"/>, joined only for a reason.</summary>
+        internal static JsonValue Fetch(UbusSession session, string ubusObject, string method, string argumentName, string argumentValue, string what, string whatTail, bool missingIsEmpty)
+        {
+            UbusReply reply = session.Call(ubusObject, method, null, argumentName, argumentValue, what, whatTail);
             if (reply.Kind == UbusReplyKind.Ok) return reply.Data;
             if (missingIsEmpty && reply.Kind == UbusReplyKind.Status && reply.Code == UbusStatus.NotFound) return null;
-            throw new UbusDataException(session.Explain(reply, ubusObject, method, what));
+            throw new UbusDataException(session.Explain(reply, ubusObject, method, UbusClient.Subject(what, whatTail)));
         }
     }
 }
