@@ -63,7 +63,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             long allowed = 4L * timeoutMs;
             request.TimeoutMs = (int)(remaining < allowed ? remaining : allowed);
             NftFacts facts = new NftFacts(sheet);
-            NftRulesetSink sink = new NftRulesetSink(facts);
+            NftRulesetSink sink = new NftRulesetSink(facts, session.AnswerTable);
             HttpResponse response = context.Http.Send(request, sink);
             if (response.Outcome == HttpOutcome.Completed && response.StatusCode == 403)
             {

@@ -21,7 +21,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private readonly NftFacts _facts;
         private readonly byte[] _entry = new byte[EntryBytes];
-        private readonly JsonEntryBuffer _table = new JsonEntryBuffer();
+        private readonly JsonEntryBuffer _table;
         private readonly char[] _key = new char[16];
         private int _keyLength;
         private int _count;
@@ -33,9 +33,18 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private bool _done;
         private int _depth;
 
-        public NftRulesetSink(NftFacts facts)
+        public NftRulesetSink(NftFacts facts) : this(facts, null)
+        {
+        }
+
+        /// <summary>
+        /// Parses each entry into <paramref name="table"/> (null: a table of its own): the ubus client's table, done with
+        /// once the ubus calls are, so the ruleset's entries need no second table.
+        /// </summary>
+        public NftRulesetSink(NftFacts facts, JsonEntryBuffer table)
         {
             _facts = facts;
+            _table = table == null ? new JsonEntryBuffer() : table;
         }
 
         /// <summary>Why the text is not a ruleset, or null.</summary>

@@ -65,7 +65,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string dir = Upper + relDir;
                 int depth = (int)depths[q];
                 listed++;
-                JsonValue data = UbusProbe.Fetch(session, "file", "list", "path", dir, "the listing of " + dir, true);
+                JsonValue data = UbusProbe.Fetch(session, "file", "list", "path", dir, "the listing of ", dir, true);
                 if (data == null) continue;
                 JsonValue entries = data.Member("entries");
                 if (entries == null || !entries.IsArray) throw new UbusDataException("the listing of " + dir + " has no \"entries\" array");

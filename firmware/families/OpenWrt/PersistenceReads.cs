@@ -70,8 +70,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// </summary>
         internal static string[] ListFiles(UbusSession session, string path, OpenWrtFactSheet sheet)
         {
-            string what = "the listing of " + path;
-            UbusReply reply = session.Call("file", "list", null, "path", path, what);
+            UbusReply reply = session.Call("file", "list", null, "path", path, "the listing of ", path);
             if (reply.Kind == UbusReplyKind.Status)
             {
                 if (reply.Code == UbusStatus.NotFound) return null;
@@ -81,9 +80,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     return null;
                 }
             }
-            if (reply.Kind != UbusReplyKind.Ok) throw new UbusDataException(session.Explain(reply, "file", "list", what));
+            if (reply.Kind != UbusReplyKind.Ok) throw new UbusDataException(session.Explain(reply, "file", "list", "the listing of " + path));
             JsonValue entries = reply.Data == null ? null : reply.Data.Member("entries");
-            if (entries == null || !entries.IsArray) throw new UbusDataException(what + " has no \"entries\" array");
+            if (entries == null || !entries.IsArray) throw new UbusDataException("the listing of " + path + " has no \"entries\" array");
             int n = entries.Count;
             if (n > MaxListedFiles)
             {
@@ -95,12 +94,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             for (int i = 0; i < n; i++)
             {
                 JsonValue e = entries.Item(i);
-                if (!e.IsObject) throw new UbusDataException("an entry of " + what + " is not an object");
+                if (!e.IsObject) throw new UbusDataException("an entry of the listing of " + path + " is not an object");
                 if (!e.MemberTextEquals("type", "file") && !e.MemberTextEquals("type", "symlink")) continue;
                 string name = e.MemberText("name");
                 if (name == null || name.Length == 0 || name.IndexOf('/') >= 0 || name == "." || name == "..")
                 {
-                    throw new UbusDataException("an entry of " + what + " has no valid name");
+                    throw new UbusDataException("an entry of the listing of " + path + " has no valid name");
                 }
                 names[count++] = name;
             }

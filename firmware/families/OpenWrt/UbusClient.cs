@@ -48,6 +48,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             _request.AddHeader("Accept", "application/json");
         }
 
+        /// <summary>The table each answer is parsed into; what was parsed into it is void after the next call or parse.</summary>
+        internal JsonEntryBuffer AnswerTable { get { return _table; } }
+
         /// <summary>Calls requests sent so far (for tests and bounds).</summary>
         public int RequestsSent { get; private set; }
 
@@ -57,7 +60,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// </summary>
         public UbusReply Call(string session, string ubusObject, string method, string argumentsJson, string what)
         {
-            return Send(session, ubusObject, method, argumentsJson == null ? "{}" : argumentsJson, null, null, null, null, what);
+            return Send(session, ubusObject, method, argumentsJson == null ? "{}" : argumentsJson, null, null, null, null, what, null);
         }
 
         /// <summary>
@@ -66,13 +69,22 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// </summary>
         public UbusReply Call(string session, string ubusObject, string method, string name1, string value1, string name2, string value2, string what)
         {
-            return Send(session, ubusObject, method, null, name1, value1, name2, value2, what);
+            return Send(session, ubusObject, method, null, name1, value1, name2, value2, what, null);
         }
 
-        private UbusReply Send(string session, string ubusObject, string method, string argumentsJson, string name1, string value1, string name2, string value2, string what)
+        /// <summary>
+        /// As above, the call named by <paramref name="what"/> followed by <paramref name="whatTail"/> ("reading " and a
+        /// path): the two are joined only for a reason, so a call that succeeds makes no name string.
+        /// </summary>
+        public UbusReply Call(string session, string ubusObject, string method, string name1, string value1, string name2, string value2, string what, string whatTail)
+        {
+            return Send(session, ubusObject, method, null, name1, value1, name2, value2, what, whatTail);
+        }
+
+        private UbusReply Send(string session, string ubusObject, string method, string argumentsJson, string name1, string value1, string name2, string value2, string what, string whatTail)
         {
             long remaining = _deadline - _clock.MonotonicMilliseconds;
-            if (remaining <= 0) return UbusReply.Failure("the check ran out of time before " + what + " (limit " + (_options.TotalTimeoutMs / 1000).ToString() + " s)");
+            if (remaining <= 0) return UbusReply.Failure("the check ran out of time before " + Subject(what, whatTail) + " (limit " + (_options.TotalTimeoutMs / 1000).ToString() + " s)");
             int id = _nextId++;
             HttpRequest request = _request;
             request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
@@ -82,23 +94,23 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             RequestsSent++;
             if (response.Outcome == HttpOutcome.BodyTooLarge || _body.Overflowed)
             {
-                return UbusReply.Failure("its answer to " + what + " was larger than the limit of " + _options.MaxResponseBytes.ToString() + " bytes");
+                return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " was larger than the limit of " + _options.MaxResponseBytes.ToString() + " bytes");
             }
             if (response.Outcome != HttpOutcome.Completed)
             {
-                return UbusReply.Failure("it did not answer " + what + " properly: " + TransportText.Describe(response));
+                return UbusReply.Failure("it did not answer " + Subject(what, whatTail) + " properly: " + TransportText.Describe(response));
             }
             if (response.StatusCode != 200)
             {
-                return UbusReply.Failure(TransportText.DescribeStatus(response.StatusCode) + " to " + what + ", with " + TransportText.DescribeContent(response) + " instead of a ubus JSON-RPC answer");
+                return UbusReply.Failure(TransportText.DescribeStatus(response.StatusCode) + " to " + Subject(what, whatTail) + ", with " + TransportText.DescribeContent(response) + " instead of a ubus JSON-RPC answer");
             }
             string contentType = response.GetHeader("Content-Type");
             if (!MediaType.StartsWith(contentType, "application/json"))
             {
                 string shown = contentType == null ? "none" : FactText.Clean(contentType, 60);
-                return UbusReply.Failure("its answer to " + what + " is not JSON (content type " + shown + "): it sent " + TransportText.DescribeContent(response));
+                return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " is not JSON (content type " + shown + "): it sent " + TransportText.DescribeContent(response));
             }
-            return Interpret(_body.Buffer, _body.Length, id, what, _table);
+            return Interpret(_body.Buffer, _body.Length, id, what, whatTail, _table);
         }
 
         /// <summary>Checks a response body against the ubus JSON-RPC envelope. Public so the rules are unit-tested on their own.</summary>
@@ -110,47 +122,58 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>As <see cref="Interpret(byte[], int, int, string)"/>, parsing into <paramref name="table"/> (null: a table of its own).</summary>
         public static UbusReply Interpret(byte[] body, int length, int expectedId, string what, JsonEntryBuffer table)
         {
+            return Interpret(body, length, expectedId, what, null, table);
+        }
+
+        private static UbusReply Interpret(byte[] body, int length, int expectedId, string what, string whatTail, JsonEntryBuffer table)
+        {
             string error;
             // The reply reads the answer buffer itself: the probe is done with it before the next call refills it.
             JsonValue root = JsonParser.ParseInPlace(body, 0, length, Limits, table, out error);
-            if (root == null) return UbusReply.Failure("its answer to " + what + " is not acceptable JSON: " + error);
-            if (!root.IsObject) return UbusReply.Failure("its answer to " + what + " is a JSON " + KindName(root) + ", not the JSON-RPC object");
+            if (root == null) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " is not acceptable JSON: " + error);
+            if (!root.IsObject) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " is a JSON " + KindName(root) + ", not the JSON-RPC object");
             JsonValue version = root.Member("jsonrpc");
             if (version == null || version.Kind != JsonKind.String || !version.TextEquals("2.0"))
             {
-                return UbusReply.Failure("its answer to " + what + " does not say \"jsonrpc\": \"2.0\"");
+                return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " does not say \"jsonrpc\": \"2.0\"");
             }
             JsonValue id = root.Member("id");
             if (id == null || id.Kind != JsonKind.Number || !IsDecimal(id.Text, expectedId))
             {
-                return UbusReply.Failure("its answer to " + what + " carries another request id than the one sent");
+                return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " carries another request id than the one sent");
             }
             JsonValue failure = root.Member("error");
             JsonValue result = root.Member("result");
-            if (failure != null && result != null) return UbusReply.Failure("its answer to " + what + " holds both a result and an error");
+            if (failure != null && result != null) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " holds both a result and an error");
             if (failure != null)
             {
-                if (!failure.IsObject) return UbusReply.Failure("its answer to " + what + " has an error that is a JSON " + KindName(failure) + ", not an object");
+                if (!failure.IsObject) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has an error that is a JSON " + KindName(failure) + ", not an object");
                 int code;
-                if (!TryInteger(failure.Member("code"), out code)) return UbusReply.Failure("its answer to " + what + " has an error without a numeric code");
+                if (!TryInteger(failure.Member("code"), out code)) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has an error without a numeric code");
                 JsonValue message = failure.Member("message");
-                if (message == null || message.Kind != JsonKind.String) return UbusReply.Failure("its answer to " + what + " has an error without a message");
+                if (message == null || message.Kind != JsonKind.String) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has an error without a message");
                 return UbusReply.WithRpcError(code, FactText.Clean(message.Text, 80));
             }
-            if (result == null) return UbusReply.Failure("its answer to " + what + " has neither a result nor an error");
-            if (!result.IsArray) return UbusReply.Failure("its answer to " + what + " has a result that is a JSON " + KindName(result) + ", not the [status, data] array");
-            if (result.Count < 1 || result.Count > 2) return UbusReply.Failure("its answer to " + what + " has a result array of " + result.Count.ToString() + " elements instead of 1 or 2");
+            if (result == null) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has neither a result nor an error");
+            if (!result.IsArray) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has a result that is a JSON " + KindName(result) + ", not the [status, data] array");
+            if (result.Count < 1 || result.Count > 2) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has a result array of " + result.Count.ToString() + " elements instead of 1 or 2");
             int status;
-            if (!TryInteger(result.Item(0), out status) || status < 0) return UbusReply.Failure("its answer to " + what + " has a result whose status is not a ubus status number");
+            if (!TryInteger(result.Item(0), out status) || status < 0) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has a result whose status is not a ubus status number");
             if (status != UbusStatus.Ok)
             {
-                if (result.Count != 1) return UbusReply.Failure("its answer to " + what + " has data next to a failure status");
+                if (result.Count != 1) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has data next to a failure status");
                 return UbusReply.WithStatus(status);
             }
             if (result.Count == 1) return UbusReply.Success(null);
             JsonValue data = result.Item(1);
-            if (!data.IsObject) return UbusReply.Failure("its answer to " + what + " has data that is a JSON " + KindName(data) + ", not an object");
+            if (!data.IsObject) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has data that is a JSON " + KindName(data) + ", not an object");
             return UbusReply.Success(data);
+        }
+
+        /// <summary>The name of a call for a reason: <paramref name="what"/>, followed by <paramref name="whatTail"/> when there is one.</summary>
+        public static string Subject(string what, string whatTail)
+        {
+            return whatTail == null ? what : what + whatTail;
         }
 
         public static string KindName(JsonValue value)

@@ -187,11 +187,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private string AuthorizedKeys(UbusSession session)
         {
-            string what = "reading the SSH key file " + _options.AuthorizedKeysPath;
-            JsonValue data = Fetch(session, "file", "read", "path", _options.AuthorizedKeysPath, what, true);
+            JsonValue data = Fetch(session, "file", "read", "path", _options.AuthorizedKeysPath, "reading the SSH key file ", _options.AuthorizedKeysPath, true);
             if (data == null) return null;
             JsonValue text = data.Member("data");
-            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
+            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for reading the SSH key file " + _options.AuthorizedKeysPath + " has no text in \"data\"");
             return text.Text;
         }
 
@@ -202,8 +201,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// </summary>
         internal static string ReadFile(UbusSession session, string path, OpenWrtFactSheet sheet)
         {
-            string what = "reading " + path;
-            UbusReply reply = session.Call("file", "read", null, "path", path, what);
+            // The call's name ("reading /etc/hosts") is made only for a reason.
+            UbusReply reply = session.Call("file", "read", null, "path", path, "reading ", path);
             if (reply.Kind == UbusReplyKind.Status)
             {
                 if (reply.Code == UbusStatus.NotFound) return null;
@@ -219,9 +218,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     return null;
                 }
             }
-            if (reply.Kind != UbusReplyKind.Ok) throw new UbusDataException(session.Explain(reply, "file", "read", what));
+            if (reply.Kind != UbusReplyKind.Ok) throw new UbusDataException(session.Explain(reply, "file", "read", "reading " + path));
             JsonValue text = reply.Data == null ? null : reply.Data.Member("data");
-            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for " + what + " has no text in \"data\"");
+            if (text == null || text.Kind != JsonKind.String) throw new UbusDataException("the answer for reading " + path + " has no text in \"data\"");
             return text.Text;
         }
 
@@ -239,10 +238,16 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>The data of a successful call; null when <paramref name="missingIsEmpty"/> and the device said "not found".</summary>
         internal static JsonValue Fetch(UbusSession session, string ubusObject, string method, string argumentName, string argumentValue, string what, bool missingIsEmpty)
         {
-            UbusReply reply = session.Call(ubusObject, method, null, argumentName, argumentValue, what);
+            return Fetch(session, ubusObject, method, argumentName, argumentValue, what, null, missingIsEmpty);
+        }
+
+        /// <summary>As above, the call named by <paramref name="what"/> and <paramref name="whatTail"/>, joined only for a reason.</summary>
+        internal static JsonValue Fetch(UbusSession session, string ubusObject, string method, string argumentName, string argumentValue, string what, string whatTail, bool missingIsEmpty)
+        {
+            UbusReply reply = session.Call(ubusObject, method, null, argumentName, argumentValue, what, whatTail);
             if (reply.Kind == UbusReplyKind.Ok) return reply.Data;
             if (missingIsEmpty && reply.Kind == UbusReplyKind.Status && reply.Code == UbusStatus.NotFound) return null;
-            throw new UbusDataException(session.Explain(reply, ubusObject, method, what));
+            throw new UbusDataException(session.Explain(reply, ubusObject, method, UbusClient.Subject(what, whatTail)));
         }
     }
 }

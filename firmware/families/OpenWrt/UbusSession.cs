@@ -37,6 +37,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         public int Logins { get; private set; }
 
+        /// <summary>The client's parse table: void after the next call, for a reader that parses after the last ubus call.</summary>
+        internal JsonEntryBuffer AnswerTable { get { return _client.AnswerTable; } }
+
         /// <summary>The session id of the current login (null before one); a secret: it goes into requests only, never into facts or text.</summary>
         public string SessionId { get { return _sid; } }
 
@@ -86,19 +89,25 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary><see cref="Call(string, string, string, string)"/> with an argument object of one string member (none when the name is null).</summary>
         public UbusReply Call(string ubusObject, string method, string argumentsJson, string argumentName, string argumentValue, string what)
         {
-            UbusReply reply = Send(ubusObject, method, argumentsJson, argumentName, argumentValue, what);
+            return Call(ubusObject, method, argumentsJson, argumentName, argumentValue, what, null);
+        }
+
+        /// <summary>As above, the call named by <paramref name="what"/> and <paramref name="whatTail"/>, joined only for a reason (see <see cref="UbusClient.Subject"/>).</summary>
+        public UbusReply Call(string ubusObject, string method, string argumentsJson, string argumentName, string argumentValue, string what, string whatTail)
+        {
+            UbusReply reply = Send(ubusObject, method, argumentsJson, argumentName, argumentValue, what, whatTail);
             if (reply.Kind != UbusReplyKind.RpcError || reply.Code != UbusStatus.RpcAccessDenied) return reply;
             if (_hasUbusAcl && !Granted(ubusObject, method)) return reply;
             if (Logins >= MaxLogins) return reply;
             string problem = Login();
             if (problem != null) return UbusReply.Failure("the login session ended and logging in again failed: " + problem);
-            return Send(ubusObject, method, argumentsJson, argumentName, argumentValue, what);
+            return Send(ubusObject, method, argumentsJson, argumentName, argumentValue, what, whatTail);
         }
 
-        private UbusReply Send(string ubusObject, string method, string argumentsJson, string argumentName, string argumentValue, string what)
+        private UbusReply Send(string ubusObject, string method, string argumentsJson, string argumentName, string argumentValue, string what, string whatTail)
         {
-            if (argumentsJson != null) return _client.Call(_sid, ubusObject, method, argumentsJson, what);
-            return _client.Call(_sid, ubusObject, method, argumentName, argumentValue, null, null, what);
+            if (argumentsJson != null) return _client.Call(_sid, ubusObject, method, argumentsJson, UbusClient.Subject(what, whatTail));
+            return _client.Call(_sid, ubusObject, method, argumentName, argumentValue, null, null, what, whatTail);
         }
 
         /// <summary>

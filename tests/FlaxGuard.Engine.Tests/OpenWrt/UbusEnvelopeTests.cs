@@ -12,6 +12,16 @@ public sealed class UbusEnvelopeTests
         UbusClient.Interpret(Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetByteCount(json), id, "system board");
 
     [TestMethod]
+    public void CallName_WithTail_IsTheConcatenationItReplaces()
+    {
+        foreach (var (what, tail) in new[] { ("reading ", "/etc/hosts"), ("the listing of ", "/overlay/upper/etc"), ("system board", (string?)null), ("reading ", "") })
+        {
+            var expected = tail == null ? what : what + tail;
+            Assert.AreEqual(expected, UbusClient.Subject(what, tail));
+        }
+    }
+
+    [TestMethod]
     public void SuccessWithData_GivesTheDataObject()
     {
         var reply = Interpret("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":[0,{\"kernel\":\"5.15.167\"}]}");
