@@ -16,7 +16,7 @@ namespace FlaxGuard.EndToEnd.Tests;
 /// Firmware verdicts end to end, everything real and on loopback: <c>flaxguard serve --hashes</c> with the repository's
 /// OpenWrt 23.05.5 data (re-signed with a test key) and <c>flaxguard agent run</c> as child processes, four OpenWrt
 /// twins of the same board and release. The agent fetches the database in ranges; its verdicts (known-good, then
-/// known-exploited, changed, and the host's consensus outlier) reach the store, the dashboard, status and the webhook.
+/// known-exploited, changed, a tampered rootfs measured in flash, and the host's consensus outlier) reach the store, the dashboard, status and the webhook.
 /// </summary>
 [TestClass]
 public sealed class FirmwareVerdictTests
@@ -98,6 +98,9 @@ public sealed class FirmwareVerdictTests
         await Eventually.WaitUntil(async () => await store.LatestBaselineAsync(ids["owrt-one"], BaselineState.Proposed, ct) is not null, TimeSpan.FromSeconds(60), () => "no proposal");
         var approve = FlaxguardProcess.Run(null, "baseline", "approve", "owrt-one", "--data-dir", data);
         Assert.AreEqual(0, approve.ExitCode, approve.All);
+        await Eventually.WaitUntil(async () => await store.LatestBaselineAsync(ids["owrt-four"], BaselineState.Proposed, ct) is not null, TimeSpan.FromSeconds(60), () => "no proposal for owrt-four");
+        var approveFourth = FlaxguardProcess.Run(null, "baseline", "approve", "owrt-four", "--data-dir", data);
+        Assert.AreEqual(0, approveFourth.ExitCode, approveFourth.All);
 
         // Consensus: the third router reports another kernel than the others of the same board, version and build.
         third.Mutate(s => s.Kernel = "5.15.999");
@@ -118,6 +121,13 @@ public sealed class FirmwareVerdictTests
         Assert.IsTrue(downgraded.Verdicts.Any(v => v.Code == FirmwareAssessor.UnknownCode), "22.03.5 is not in the imported data");
         StringAssert.StartsWith(downgraded.Firmware, FirmwareAssessor.ExploitedCode);
 
+        // Measured flash: one byte of the fourth router's squashfs changed in place (version and build unchanged, overlay untouched).
+        var rootfs = fourth.CurrentFlash.Find("rootfs")!;
+        var tamperAt = rootfs.Offset + 200;
+        fourth.WriteFlash(tamperAt, [(byte)(fourth.CurrentFlash.Bytes[tamperAt] ^ 0x01)]);
+        await Eventually.WaitUntil(async () => (await store.OpenFindingsAsync(ids["owrt-four"], ct)).Any(f => f.Severity == Severity.Critical && f.Key.Contains("firmware.rootfs", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60), () => "no critical rootfs finding for owrt-four; agent:\n" + agent.Output);
+
         // Status: CRITICAL, with each device's firmware verdict.
         var status = FlaxguardProcess.Run(null, "status", "--data-dir", data);
         Assert.AreEqual(2, status.ExitCode, status.All);
@@ -125,6 +135,7 @@ public sealed class FirmwareVerdictTests
         StringAssert.Contains(Line("owrt-one"), "worst=critical firmware=" + FirmwareAssessor.ExploitedCode);
         StringAssert.Contains(Line("owrt-two"), "firmware=" + FirmwareAssessor.KnownGoodCode);
         StringAssert.Contains(Line("owrt-three"), "worst=high firmware=" + FleetConsensus.OutlierCode);
+        StringAssert.Contains(Line("owrt-four"), "worst=critical");
 
         // Dashboard: the overview's firmware column and the device page's firmware section.
         using (var http = PinnedHttp.Create(data, new Uri($"https://127.0.0.1:{port}/"), TimeSpan.FromSeconds(20)))
@@ -138,6 +149,9 @@ public sealed class FirmwareVerdictTests
             StringAssert.Contains(page, FirmwareAssessor.ChangedCode);
             var outlierPage = await http.GetStringAsync("dashboard/device/" + Uri.EscapeDataString(ids["owrt-three"]), ct);
             StringAssert.Contains(outlierPage, FleetConsensus.OutlierCode);
+            var tamperedPage = await http.GetStringAsync("dashboard/device/" + Uri.EscapeDataString(ids["owrt-four"]), ct);
+            StringAssert.Contains(tamperedPage, "firmware.rootfs.sha256");
+            StringAssert.Contains(tamperedPage, "critical");
         }
 
         // Alerts: both findings went out on the webhook.
