@@ -13,6 +13,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     public static class RouterOsAccessFacts
     {
         /// <summary>The management services RouterOS lists in /ip/service.</summary>
+        private static readonly string[] NoItems = new string[0];
+
         public static readonly string[] ManagementServices = new string[] { "api", "api-ssl", "ftp", "ssh", "telnet", "winbox", "www", "www-ssl" };
 
         /// <summary>
@@ -34,10 +36,21 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                     problem = "group " + (i + 1).ToString() + " has no name or policy";
                     return null;
                 }
-                string[] listed = RouterOsText.NormalizeList(policy);
                 TextBuilder text = facts.Text.Clear();
                 bool write = false;
                 bool changesPolicy = false;
+                // The policy list is read in place (no string per policy) unless it is unusual.
+                RouterOsListItems items = facts.ListItems;
+                int count = items.Read(policy);
+                for (int k = 0; k < count; k++)
+                {
+                    if (items.FirstChar(k) == '!') continue;
+                    if (items.ItemIs(k, "write")) write = true;
+                    else if (items.ItemIs(k, "policy")) changesPolicy = true;
+                    if (text.Length > 0) text.Append(',');
+                    items.AppendItem(k, text);
+                }
+                string[] listed = count < 0 ? RouterOsText.NormalizeList(policy) : NoItems;
                 for (int k = 0; k < listed.Length; k++)
                 {
                     string p = listed[k];

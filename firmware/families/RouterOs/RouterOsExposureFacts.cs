@@ -33,7 +33,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 string action = RouterOsReachFacts.Lower(RouterOsShape.CheckedField(rule, "action"), 16);
                 if (action.Length == 0) action = "allow";
                 if (action == "deny") denies = true;
-                string key = facts.Text.Clear().Append(prefix).Append(".access.").Append(RouterOsFirewallFacts.Digest(rule, facts.Digest)).ToString();
+                string key = RouterOsFirewallFacts.AppendDigest(rule, facts, facts.Text.Clear().Append(prefix).Append(".access.")).ToString();
                 TextBuilder value = facts.Text.Clear().Append(action);
                 for (int k = 0; k < AccessShown.Length; k++)
                 {

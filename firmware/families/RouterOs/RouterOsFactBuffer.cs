@@ -18,6 +18,30 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         {
         }
 
+        private RouterOsRuleDigest _ruleDigest;
+
+        /// <summary>Digests and normalises rule members in place (made on first use, reused for every rule).</summary>
+        public RouterOsRuleDigest RuleDigest
+        {
+            get
+            {
+                if (_ruleDigest == null) _ruleDigest = new RouterOsRuleDigest();
+                return _ruleDigest;
+            }
+        }
+
+        private RouterOsListItems _listItems;
+
+        /// <summary>Reads comma lists in place (made on first use, reused for every list).</summary>
+        public RouterOsListItems ListItems
+        {
+            get
+            {
+                if (_listItems == null) _listItems = new RouterOsListItems();
+                return _listItems;
+            }
+        }
+
         /// <summary>Verdicts the facts call for on every check, baseline or not (one per package at most).</summary>
         public ArrayList Verdicts { get { return _verdicts; } }
 

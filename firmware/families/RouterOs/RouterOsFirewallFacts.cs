@@ -23,6 +23,15 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
         private const int MaxMembers = 64;
 
+        // Chains and actions as RouterOS writes them, matched in place so the usual rule makes no string for them.
+        private static readonly string[] Chains = new string[] { "input", "forward", "output", "srcnat", "dstnat", "prerouting", "postrouting" };
+        private static readonly string[] Actions = new string[]
+        {
+            "accept", "drop", "reject", "fasttrack-connection", "passthrough", "return", "jump", "log", "masquerade", "src-nat", "dst-nat",
+            "redirect", "netmap", "notrack", "mark-routing", "mark-connection", "mark-packet", "change-mss", "tarpit",
+            "add-src-to-address-list", "add-dst-to-address-list",
+        };
+
         public static string FromFilter(JsonValue rules, RouterOsFactBuffer facts)
         {
             return FromRules(rules, facts, "cfg.firewall.", false);
@@ -58,17 +67,29 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 // Dynamic rules (UPnP, hotspot, services) come and go by themselves; disabled ones do nothing.
                 if (disabled || dynamic) continue;
                 if (rule.Count > MaxMembers) return "rule " + (i + 1).ToString() + " has more than " + MaxMembers.ToString() + " properties";
-                string chain = Lower(RouterOsShape.CheckedField(rule, "chain"), 32);
+                string chain = Known(rule, "chain", Chains);
+                if (chain == null) chain = Lower(RouterOsShape.CheckedField(rule, "chain"), 32);
                 if (chain.Length == 0) return "rule " + (i + 1).ToString() + " has no chain";
-                string action = Lower(RouterOsShape.CheckedField(rule, "action"), 32);
+                string action = Known(rule, "action", Actions);
+                if (action == null) action = Lower(RouterOsShape.CheckedField(rule, "action"), 32);
                 // RouterOS leaves out a property at its default; the default action is accept.
                 if (action.Length == 0) action = "accept";
                 if (skipForwards && chain == "dstnat" && action == "dst-nat") continue;
-                string digest = Digest(rule, facts.Digest);
-                string key = facts.Text.Clear().Append(prefix).AppendKeySegment(chain, 32).Append('.').AppendKeySegment(action, 32).Append('.').Append(digest).ToString();
-                facts.Add(key, Summary(rule, facts.Text), FactKind.Config);
+                string key = AppendDigest(rule, facts, facts.Text.Clear().Append(prefix).AppendKeySegment(chain, 32).Append('.').AppendKeySegment(action, 32).Append('.')).ToString();
+                facts.Add(key, Summary(rule, facts), FactKind.Config);
             }
             return null;
+        }
+
+        /// <summary>
+        /// Appends <see cref="Digest"/>'s 16 hex digits, computed in place from the answer's bytes when the rule is plain
+        /// ASCII (the usual case), else through <see cref="Digest"/>; both give the same digest.
+        /// </summary>
+        public static TextBuilder AppendDigest(JsonValue rule, RouterOsFactBuffer facts, TextBuilder into)
+        {
+            RouterOsRuleDigest inPlace = facts.RuleDigest;
+            if (inPlace.Compute(rule, Ignored)) return inPlace.AppendHex16(into);
+            return into.Append(Digest(rule, facts.Digest));
         }
 
         /// <summary>16 hex digits over the rule's normalised properties in name order (see the class summary).</summary>
@@ -115,17 +136,32 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return RouterOsText.NormalizedListText(raw);
         }
 
-        private static string Summary(JsonValue rule, TextBuilder text)
+        private static string Summary(JsonValue rule, RouterOsFactBuffer facts)
         {
-            text.Clear();
+            TextBuilder text = facts.Text.Clear();
+            RouterOsRuleDigest inPlace = facts.RuleDigest;
             for (int i = 0; i < Shown.Length; i++)
             {
-                string value = Normalized(RouterOsShape.CheckedField(rule, Shown[i]));
-                if (value.Length == 0) continue;
+                int length = inPlace.NormalizeMember(rule, Shown[i]);
+                if (length == 0) continue;
+                string value = length < 0 ? Normalized(RouterOsShape.CheckedField(rule, Shown[i])) : null;
+                if (value != null && value.Length == 0) continue;
                 if (text.Length > 0) text.Append(' ');
-                text.Append(Shown[i]).Append('=').Append(FactText.Clean(value, 80));
+                text.Append(Shown[i]).Append('=');
+                if (value == null) inPlace.AppendValue(length, 80, text);
+                else text.Append(FactText.Clean(value, 80));
             }
             return text.Length == 0 ? "any" : text.ToString();
+        }
+
+        /// <summary>The constant among <paramref name="values"/> the member reads exactly, or null (then it is read and cleaned).</summary>
+        private static string Known(JsonValue rule, string member, string[] values)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (rule.MemberTextEquals(member, values[i])) return values[i];
+            }
+            return null;
         }
 
         private static bool IsIgnored(string name)

@@ -55,7 +55,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 bool dynamic = RouterOsShape.IsSetChecked(rule, "dynamic", false, ref problem);
                 if (problem != null) return "routing rule " + (i + 1).ToString() + ": " + problem;
                 if (disabled || dynamic) continue;
-                string key = facts.Text.Clear().Append("cfg.routing.rule.").Append(RouterOsFirewallFacts.Digest(rule, facts.Digest)).ToString();
+                string key = RouterOsFirewallFacts.AppendDigest(rule, facts, facts.Text.Clear().Append("cfg.routing.rule.")).ToString();
                 TextBuilder value = facts.Text.Clear();
                 string action = RouterOsReachFacts.Lower(RouterOsShape.CheckedField(rule, "action"), 32);
                 value.Append(action.Length == 0 ? "lookup" : action);

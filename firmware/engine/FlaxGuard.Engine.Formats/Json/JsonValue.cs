@@ -217,6 +217,28 @@ namespace FlaxGuard.Engine.Json
             return _doc.TryInteger(value, out result);
         }
 
+        /// <summary>
+        /// <see cref="KeyAt"/> as UTF-8 bytes copied into <paramref name="buffer"/>, and their count, without a string;
+        /// -1 when the name has escapes or is longer than the buffer.
+        /// </summary>
+        public int KeyRawAt(int index, byte[] buffer)
+        {
+            if (!IsObject) throw new InvalidOperationException("only an object has member names");
+            return buffer == null ? -1 : _doc.CopyRawText(ChildEntry(index), buffer);
+        }
+
+        /// <summary>
+        /// The UTF-8 bytes of object member <paramref name="index"/>'s string value copied into <paramref name="buffer"/>, and
+        /// their count, without a string; -1 when it is not a string, has escapes or is longer than the buffer.
+        /// </summary>
+        public int RawTextAt(int index, byte[] buffer)
+        {
+            if (!IsObject || buffer == null) return -1;
+            int entry = ValueEntry(index);
+            if (_doc.KindAt(entry) != (int)JsonKind.String) return -1;
+            return _doc.CopyRawText(entry, buffer);
+        }
+
         private int ValueEntry(int index)
         {
             int child = ChildEntry(index);
