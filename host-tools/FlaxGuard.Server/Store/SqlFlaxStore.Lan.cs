@@ -20,7 +20,7 @@ public abstract partial class SqlFlaxStore
         var rows = applianceId is null
             ? await Query(c, null, LanSelect, ReadLanDevice, ct)
             : await Query(c, null, LanSelect + " WHERE l.appliance_id = @a", ReadLanDevice, ct, ("a", applianceId));
-        // Numeric address order (10.0.0.9 before 10.0.0.10), which SQL text order is not.
+        // Numeric address order (198.51.100.9 before 198.51.100.10), which SQL text order is not.
         return rows.OrderBy(r => r.ApplianceId, StringComparer.Ordinal).ThenBy(r => AddressKey(r.Address)).ToList();
     }
 

@@ -90,13 +90,13 @@ public sealed class SecondRoundFactsTests
     public void Routes_AndRules_AreKeyedByWhatTheyDo_DisabledOnesLeftOut()
     {
         var network = Package("network",
-            "{\"r1\":{\".type\":\"route\",\"interface\":\"lan\",\"target\":\"198.51.100.0\",\"netmask\":\"255.255.255.0\",\"gateway\":\"192.168.1.66\"}," +
+            "{\"r1\":{\".type\":\"route\",\"interface\":\"lan\",\"target\":\"198.51.100.0\",\"netmask\":\"255.255.255.0\",\"gateway\":\"192.0.2.66\"}," +
             "\"r2\":{\".type\":\"route\",\"interface\":\"wan\",\"target\":\"203.0.113.0/24\",\"disabled\":\"1\"}," +
-            "\"p1\":{\".type\":\"rule\",\"src\":\"192.168.1.0/24\",\"lookup\":\"100\"}}");
+            "\"p1\":{\".type\":\"rule\",\"src\":\"192.0.2.0/24\",\"lookup\":\"100\"}}");
         var facts = Facts(s => RouteFacts.Read(network, s));
         Assert.HasCount(2, facts);
-        Assert.IsTrue(facts.Any(f => f.Key.StartsWith("openwrt.route.") && f.Value == "ipv4 198.51.100.0/255.255.255.0 via 192.168.1.66 dev lan"));
-        Assert.IsTrue(facts.Any(f => f.Key.StartsWith("openwrt.rule.") && f.Value == "ipv4 from 192.168.1.0/24 lookup 100"));
+        Assert.IsTrue(facts.Any(f => f.Key.StartsWith("openwrt.route.") && f.Value == "ipv4 198.51.100.0/255.255.255.0 via 192.0.2.66 dev lan"));
+        Assert.IsTrue(facts.Any(f => f.Key.StartsWith("openwrt.rule.") && f.Value == "ipv4 from 192.0.2.0/24 lookup 100"));
     }
 
     [TestMethod]

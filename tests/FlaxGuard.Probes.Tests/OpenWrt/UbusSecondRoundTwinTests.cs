@@ -32,7 +32,7 @@ public sealed class UbusSecondRoundTwinTests
     [DataRow(TwinChanges.ProfileFetch, "openwrt.hook.profile.fetch", "198.51.100.23")]
     [DataRow(TwinChanges.RootSshKey, "cfg.sshkey.*", "root ssh-ed25519")]
     [DataRow(TwinChanges.WebInterpreter, "openwrt.web.interpreter..sh", "/bin/sh")]
-    [DataRow(TwinChanges.StaticRoute, "openwrt.route.*", "ipv4 198.51.100.0/255.255.255.0 via 192.168.1.66 dev lan")]
+    [DataRow(TwinChanges.StaticRoute, "openwrt.route.*", "ipv4 198.51.100.0/255.255.255.0 via 192.0.2.66 dev lan")]
     [DataRow(TwinChanges.NftAccept, "openwrt.nft.open.inet.fw4.input.*", "iifname wan, tcp dport 4444: accept")]
     [DataRow(TwinChanges.NftTable, "openwrt.nft.table.ip.sysmon", "present")]
     [DataRow(TwinChanges.NftTable, "openwrt.nft.open.ip.sysmon.pre.*", "iifname br-lan, udp dport 53: dnat to 203.0.113.53")]

@@ -73,7 +73,7 @@ public sealed class HikvisionTwinState
     public (bool Enabled, string Address, int Port) Ftp { get; set; } = (false, "0.0.0.0", 21);
     public string SmtpServer { get; set; } = "smtp.office.example";
     public List<string> MailReceivers { get; } = [];
-    public (string Address, string Type, string Path) Nas { get; set; } = ("192.168.1.30", "NFS", "/volume1/cameras");
+    public (string Address, string Type, string Path) Nas { get; set; } = ("198.51.100.30", "NFS", "/volume1/cameras");
     public long NasFreeSpace { get; set; } = 1_204_224;
 
     /// <summary>False for a model without issue 13's access and upload resources (they answer 404 notSupport).</summary>
@@ -117,8 +117,8 @@ public sealed class HikvisionTwinState
         state.PushHosts.Add(("0.0.0.0", 80, ""));
         // The installer's NVR may stream over ONVIF; only the office addresses may log in; recordings go to the office NAS.
         state.OnvifUsers.Add(("nvr-onvif", "mediaUser"));
-        state.IpFilterAddresses.Add("192.168.1.10");
-        state.IpFilterAddresses.Add("192.168.1.20");
+        state.IpFilterAddresses.Add("198.51.100.10");
+        state.IpFilterAddresses.Add("198.51.100.20");
         state.AdminAccesses.Add(("HTTP", 80));
         state.AdminAccesses.Add(("HTTPS", 443));
         state.AdminAccesses.Add(("DEV_MANAGE", 8000));

@@ -102,7 +102,7 @@ public sealed partial class OpenWrtTwin
             case TwinChanges.StaticRoute:
                 // Documentation addresses (RFC 5737): a bank's network sent through a LAN host that reads it.
                 s.Configs["network"].Add(new UciSectionState(null, "route").Set("interface", "lan").Set("target", "198.51.100.0")
-                    .Set("netmask", "255.255.255.0").Set("gateway", "192.168.1.66"));
+                    .Set("netmask", "255.255.255.0").Set("gateway", "192.0.2.66"));
                 return true;
             case TwinChanges.NftAccept:
                 // "nft insert rule inet fw4 input iifname wan tcp dport 4444 counter accept": no fw4 comment, not in uci.
