@@ -12,14 +12,7 @@ namespace FlaxGuard.Engine.Tests.OpenWrt;
 [TestClass]
 public sealed class PersistenceFactsTests
 {
-    private static Dictionary<string, string> Facts(Action<OpenWrtFactSheet> read)
-    {
-        var sheet = new OpenWrtFactSheet();
-        read(sheet);
-        var output = new ProbeOutput();
-        sheet.CopyTo(output);
-        return output.Facts.ToArray().ToDictionary(f => f.Key, f => f.Value);
-    }
+    private static Dictionary<string, string> Facts(Action<OpenWrtFactSheet> read) => OpenWrtSheetFacts.Of(read);
 
     [TestMethod]
     public void Crontab_GivesOneFactPerJob_AndTheHostOfADownload_ThroughCronVariables()
