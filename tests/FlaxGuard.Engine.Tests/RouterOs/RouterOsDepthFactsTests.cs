@@ -34,14 +34,14 @@ public sealed class RouterOsDepthFactsTests
         var facts = new RouterOsFactBuffer();
         Assert.IsNull(RouterOsRouteFacts.FromRoutes(Parse("""
             [{"dst-address":"0.0.0.0/0","gateway":"198.51.100.1","routing-table":"main","distance":"1","dynamic":"true","disabled":"false"},
-             {"dst-address":"10.9.0.0/16","gateway":"lvpn, 100.64.88.254","routing-table":"exfil","distance":"2","dynamic":"false","disabled":"false"},
+             {"dst-address":"198.18.0.0/16","gateway":"lvpn, 100.64.88.254","routing-table":"exfil","distance":"2","dynamic":"false","disabled":"false"},
              {"dst-address":"192.0.2.0/24","blackhole":"yes","dynamic":"false","disabled":"false"},
              {"dst-address":"198.51.100.0/24","gateway":"ether1","dynamic":"false","disabled":"true"},
              {"dst-address":"::/0","gateway":"fe80::1%ether1","dynamic":"false","disabled":"false","blackhole":""}]
             """), facts));
         CollectionAssert.AreEquivalent(new Dictionary<string, string>
         {
-            ["cfg.route.exfil.10.9.0.0/16"] = "gw=100.64.88.254,lvpn distance=2",
+            ["cfg.route.exfil.198.18.0.0/16"] = "gw=100.64.88.254,lvpn distance=2",
             ["cfg.route.main.192.0.2.0/24"] = "blackhole",
             ["cfg.route.main.::/0"] = "gw=fe80::1%ether1",
         }.ToList(), Facts(facts).ToList());

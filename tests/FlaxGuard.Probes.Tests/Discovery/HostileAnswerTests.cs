@@ -178,7 +178,7 @@ public sealed class HostileAnswerTests
     {
         var d = new DiscoveredDevice("198.19.7.52");
         d.AddPort(443);
-        d.SetHttp(null, null, new string('a', 64), "CN=192.168.88.1, O=MikroTik\u001b[2J\n" + new string('x', 500));
+        d.SetHttp(null, null, new string('a', 64), "CN=192.0.2.1, O=MikroTik\u001b[2J\n" + new string('x', 500));
         ProfileSuggester.Suggest(d);
         Assert.AreEqual("routeros", d.SuggestedProfile, d.Reason);
         Assert.IsNotNull(d.CertificateSubject);
