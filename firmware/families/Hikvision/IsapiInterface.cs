@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace FlaxGuard.Engine.Probes.Hikvision
 {
-    /// <summary>One network interface from /ISAPI/System/Network/interfaces: its id, how it gets its address, and its DNS servers.</summary>
+    /// <summary>One network interface from /ISAPI/System/Network/interfaces: its id, how it gets its address, its DNS servers and gateway.</summary>
     public sealed class IsapiInterface
     {
         private readonly ArrayList _dnsServers = new ArrayList();
@@ -19,6 +19,9 @@ namespace FlaxGuard.Engine.Probes.Hikvision
 
         /// <summary>True when the interface takes its address by DHCP (addressingType dynamic; some firmware writes DHCP), so its DNS servers are the DHCP server's.</summary>
         public bool LearnsDnsByDhcp { get { return Addressing == "dynamic" || Addressing == "dhcp"; } }
+
+        /// <summary>The default gateway in canonical form, or null when the interface names none.</summary>
+        public string Gateway { get; internal set; }
 
         public int DnsServerCount { get { return _dnsServers.Count; } }
 

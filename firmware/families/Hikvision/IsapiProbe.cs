@@ -304,6 +304,12 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                     string key = "cfg.dns.server." + FactText.KeySegment(nic.DnsServer(k), 64);
                     if (!output.Facts.Contains(key)) output.AddFact(key, "configured", FactKind.Config);
                 }
+                // Same vocabulary as ONVIF's GetNetworkDefaultGateway: a gateway someone set sees all the camera's traffic.
+                if (nic.Gateway != null)
+                {
+                    string gatewayKey = "cfg.gateway." + FactText.KeySegment(nic.Gateway, 64);
+                    if (!output.Facts.Contains(gatewayKey)) output.AddFact(gatewayKey, "default", FactKind.Config);
+                }
             }
         }
 

@@ -7,8 +7,8 @@ namespace FlaxGuard.Engine.Probes.Hikvision
     /// <summary>
     /// GET /ISAPI/System/Network/interfaces: &lt;NetworkInterfaceList&gt; of &lt;NetworkInterface&gt; with id and
     /// &lt;IPAddress&gt; holding addressingType and the DNS servers as &lt;PrimaryDNS&gt;/&lt;SecondaryDNS&gt; with an
-    /// ipAddress (or ipv6Address) inside. The interface's own address, mask, gateway and link state are not kept:
-    /// with DHCP they change with every lease.
+    /// ipAddress (or ipv6Address) inside, and the &lt;DefaultGateway&gt; the same way. The interface's own address, mask and
+    /// link state are not kept: with DHCP they change with every lease.
     /// </summary>
     public sealed class NetworkInterfacesDocument : IIsapiDocument
     {
@@ -23,6 +23,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
         private string _id;
         private string _addressing;
         private readonly ArrayList _pendingDns = new ArrayList();
+        private string _gateway;
 
         public string RootName { get { return "NetworkInterfaceList"; } }
 
@@ -36,6 +37,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             _id = null;
             _addressing = null;
             _pendingDns.Clear();
+            _gateway = null;
         }
 
         public void OnStartElement(XmlScanner scanner)
@@ -46,6 +48,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 _id = null;
                 _addressing = null;
                 _pendingDns.Clear();
+                _gateway = null;
             }
         }
 
@@ -76,6 +79,20 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 if (address.Length > 0) _pendingDns.Add(address);
                 return;
             }
+            if (depth == 5 && scanner.LocalNameAtIs(3, "IPAddress") && scanner.LocalNameAtIs(4, "DefaultGateway")
+                && (scanner.LocalNameIs("ipAddress") || scanner.LocalNameIs("ipv6Address")))
+            {
+                string raw = IsapiField.Take(scanner, null, "ipAddress");
+                if (raw == null) return;
+                string address = IsapiAddress.Normalize(raw);
+                if (address == null)
+                {
+                    scanner.Reject("has a default gateway \"" + FactText.Clean(raw, 48) + "\" that is not an IP address");
+                    return;
+                }
+                if (address.Length > 0 && _gateway == null) _gateway = address;
+                return;
+            }
             if (depth == 2 && scanner.LocalNameIs("NetworkInterface")) AddInterface(scanner);
         }
 
@@ -102,6 +119,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
             IsapiInterface added = new IsapiInterface(_id);
             if (_addressing != null && _addressing.Length > 0) added.Addressing = Ordinal.ToLowerAscii(_addressing);
             for (int i = 0; i < _pendingDns.Count; i++) added.AddDnsServer((string)_pendingDns[i]);
+            added.Gateway = _gateway;
             _interfaces.Add(added);
         }
 

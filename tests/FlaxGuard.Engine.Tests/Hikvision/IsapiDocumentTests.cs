@@ -114,6 +114,21 @@ public sealed class IsapiDocumentTests
         CollectionAssert.AreEqual(new[] { "2001:db8::53" }, Enumerable.Range(0, document[1].DnsServerCount).Select(document[1].DnsServer).ToArray());
         var reference = XDocument.Parse(InterfacesXml).Descendants().Where(e => e.Name.LocalName is "PrimaryDNS" or "SecondaryDNS").Select(e => e.Elements().Single().Value).ToArray();
         Assert.HasCount(4, reference, "every DNS slot the reference parser sees was considered");
+        Assert.AreEqual("192.168.1.1", document[0].Gateway);
+        Assert.IsNull(document[1].Gateway, "an interface naming no gateway has none");
+    }
+
+    [TestMethod]
+    public void Gateway_IsCanonical_AndAnEmptySlotIsNone()
+    {
+        var document = new NetworkInterfacesDocument();
+        var (reply, complete) = Read(document, "<NetworkInterfaceList><NetworkInterface><id>1</id><IPAddress><addressingType>static</addressingType>"
+            + "<DefaultGateway><ipAddress>203.000.113.001</ipAddress></DefaultGateway></IPAddress></NetworkInterface>"
+            + "<NetworkInterface><id>2</id><IPAddress><DefaultGateway><ipAddress>0.0.0.0</ipAddress></DefaultGateway></IPAddress></NetworkInterface></NetworkInterfaceList>");
+        Assert.IsTrue(complete, reply.Error);
+        Assert.AreEqual("203.0.113.1", document[0].Gateway);
+        Assert.IsNull(document[1].Gateway);
+        StringAssert.Contains(Refusal(new NetworkInterfacesDocument(), "<NetworkInterfaceList><NetworkInterface><id>1</id><IPAddress><DefaultGateway><ipAddress>gw.evil</ipAddress></DefaultGateway></IPAddress></NetworkInterface></NetworkInterfaceList>"), "default gateway");
     }
 
     [TestMethod]

@@ -37,6 +37,7 @@ public sealed class HikvisionScenarioTests
             "cfg.camera.upload.smtp.smtp.office.example=configured",
             "cfg.dns.server.192.168.1.1=configured",
             "cfg.dns.server.9.9.9.9=configured",
+            "cfg.gateway.192.168.1.1=default",
             "cfg.push.192.168.1.10=proto=http port=80 url=/alarm",
             "cfg.rtsp.auth=digest",
             "cfg.ntp.server.192.168.1.1=configured",
@@ -79,6 +80,7 @@ public sealed class HikvisionScenarioTests
     [TestMethod]
     [DataRow(TwinChanges.NewAdmin, "cfg.user.system", DriftKind.Added, Severity.Critical)]
     [DataRow(TwinChanges.DnsChanged, "cfg.dns.server.203.0.113.53", DriftKind.Added, Severity.Critical)]
+    [DataRow(TwinChanges.GatewayChanged, "cfg.gateway.203.0.113.1", DriftKind.Added, Severity.High)]
     [DataRow(TwinChanges.TelnetEnabled, "cfg.service.telnet", DriftKind.Added, Severity.Critical)]
     [DataRow(TwinChanges.WanAdmin, "cfg.remote.hik-connect", DriftKind.Added, Severity.High)]
     [DataRow(TwinChanges.FirmwareDowngrade, "fw.version", DriftKind.Changed, Severity.High)]
@@ -297,7 +299,7 @@ public sealed class HikvisionScenarioTests
             }
         }
         Console.WriteLine($"hikvision: detected {detected}/{compromises} compromises, {falsePositives} false positives over {churns} churn changes");
-        Assert.AreEqual(22, compromises);
+        Assert.AreEqual(23, compromises);
         Assert.AreEqual(8, churns);
         Assert.AreEqual(compromises, detected);
         Assert.AreEqual(0, falsePositives);
@@ -316,7 +318,7 @@ public sealed class HikvisionScenarioTests
         Assert.IsTrue(outcomes.All(o => o.Unverified is null), report);
         Assert.IsTrue(outcomes.Where(o => o.IsCompromise).All(o => o.Detected), report);
         Assert.AreEqual(0, outcomes.Sum(o => o.FalsePositives), report);
-        Assert.HasCount(31, outcomes);
+        Assert.HasCount(32, outcomes);
     }
 
     [TestMethod]

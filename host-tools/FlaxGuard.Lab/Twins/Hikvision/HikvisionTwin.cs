@@ -36,7 +36,7 @@ public sealed class HikvisionTwin : ILabTwin
         TwinChanges.AdminPromoted, TwinChanges.SshEnabled, TwinChanges.PlatformAccess, TwinChanges.PushTarget, TwinChanges.DdnsOn,
         TwinChanges.UpnpOn, TwinChanges.RtspAuthWeak, TwinChanges.WebFileChanged,
         TwinChanges.WebShell, TwinChanges.OnvifUserAdded, TwinChanges.LoginLockOff, TwinChanges.IpFilterRemoved, TwinChanges.AccessPortChanged,
-        TwinChanges.CameraSnmpOn, TwinChanges.FtpTarget, TwinChanges.MailTarget, TwinChanges.NasTarget,
+        TwinChanges.CameraSnmpOn, TwinChanges.FtpTarget, TwinChanges.MailTarget, TwinChanges.NasTarget, TwinChanges.GatewayChanged,
     ];
 
     private static readonly HashSet<string> AdministratorOnly = new(StringComparer.Ordinal)
@@ -111,6 +111,10 @@ public sealed class HikvisionTwin : ILabTwin
                     break;
                 case TwinChanges.TelnetEnabled:
                     s.TelnetEnabled = true;
+                    break;
+                case TwinChanges.GatewayChanged:
+                    // The wired interface is static: its gateway is a setting, and now routes through an intruder's host.
+                    s.Gateway = "203.0.113.1";
                     break;
                 case TwinChanges.WanAdmin:
                     s.CloudEnabled = true;
