@@ -20,7 +20,11 @@ namespace FlaxGuard.Engine.Probes.Onvif
             "SystemDateAndTime", "DateTimeType", "TimeZone", "TZ", "UTCDateTime", "Time", "Date", "Hour", "Minute", "Second", "Year", "Month", "Day",
             "DiscoveryMode", "DynamicDNSInformation", "Type", "TTL", "RemoteUser", "UseDerivedPassword", "NetworkGateway",
             "HostnameInformation", "Scopes", "ScopeDef", "ScopeItem",
+            "IPAddressFilter", "Address", "PrefixLength",
         };
+
+        /// <summary>At most this many filter addresses become facts; a camera listing more is refused, not cut short.</summary>
+        public const int MaxFilterAddresses = 32;
 
         private static readonly string[] UserLevels = new string[] { "Administrator", "Operator", "User", "Anonymous", "Extended" };
         private static readonly string[] UserLevelFacts = new string[] { "administrator", "operator", "user", "anonymous", "extended" };
@@ -330,6 +334,53 @@ namespace FlaxGuard.Engine.Probes.Onvif
                 if (!Ordinal.EqualsIgnoreAsciiCase(definition, "Configurable")) return "gives a scope definition (" + Quote(definition) + ") that is neither Fixed nor Configurable";
                 facts.Add("onvif.scope." + FactText.KeySegment(FactText.Clean(item, 200), 120), "configurable", FactKind.Config);
             }
+            return null;
+        }
+
+        /// <summary>
+        /// GetIPAddressFilter (tt:IPAddressFilter: Type Allow or Deny, then IPv4Address and IPv6Address entries of Address
+        /// and PrefixLength): cfg.camera.ipfilter = allow, deny, or off when no address is listed, and
+        /// cfg.camera.ipfilter.ADDRESS[/PREFIX] = allow or deny per entry (the prefix only when narrower than one host).
+        /// The keys are Hikvision's, so one set of rules rates both: a filter switched off or an entry changed is high.
+        /// </summary>
+        public static string ReadIpAddressFilter(OnvifReply reply, FactSet facts)
+        {
+            string problem = Single(reply, "IPAddressFilter/Type");
+            if (problem != null) return problem;
+            string type = reply.First("IPAddressFilter/Type");
+            if (type == null) return "has no filter type";
+            string mode;
+            if (Ordinal.EqualsIgnoreAsciiCase(type.Trim(), "Allow")) mode = "allow";
+            else if (Ordinal.EqualsIgnoreAsciiCase(type.Trim(), "Deny")) mode = "deny";
+            else return "gives a filter type (" + Quote(type) + ") that is neither Allow nor Deny";
+            string address = null;
+            int hostBits = 0;
+            int listed = 0;
+            for (int i = 0; i < reply.Count; i++)
+            {
+                bool v4 = reply.PathIs(i, "IPAddressFilter/IPv4Address/Address");
+                if (v4 || reply.PathIs(i, "IPAddressFilter/IPv6Address/Address"))
+                {
+                    if (address != null) return "lists a filter address without its prefix length";
+                    string value = reply.ValueAt(i);
+                    address = OnvifValues.NormalizeAddress(value);
+                    if (address == null) return "gives a filter address (" + Quote(value) + ") that is not an IP address";
+                    if (address.IndexOf(':') >= 0 == v4) return "gives a filter address (" + Quote(value) + ") of the other IP version";
+                    hostBits = v4 ? 32 : 128;
+                    continue;
+                }
+                if (!reply.PathIs(i, "IPAddressFilter/IPv4Address/PrefixLength") && !reply.PathIs(i, "IPAddressFilter/IPv6Address/PrefixLength")) continue;
+                if (address == null) return "gives a prefix length without a filter address";
+                int prefix = OnvifValues.ParseNumber(reply.ValueAt(i), hostBits);
+                if (prefix < 0) return "gives a prefix length (" + Quote(reply.ValueAt(i)) + ") that is not a number from 0 to " + hostBits.ToString();
+                if (listed == MaxFilterAddresses) return "lists more than " + MaxFilterAddresses.ToString() + " filter addresses";
+                string entry = prefix == hostBits ? address : address + "/" + prefix.ToString();
+                facts.Add("cfg.camera.ipfilter." + FactText.KeySegment(entry, 64), mode, FactKind.Config);
+                listed++;
+                address = null;
+            }
+            if (address != null) return "lists a filter address without its prefix length";
+            facts.Add("cfg.camera.ipfilter", listed == 0 ? "off" : mode, FactKind.Config);
             return null;
         }
 

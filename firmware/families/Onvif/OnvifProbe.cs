@@ -17,7 +17,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
     /// <c>cfg.ntp.server.ADDRESS</c> (manual servers); extras <c>onvif.hardware-id</c>, <c>onvif.dns.from-dhcp</c>,
     /// <c>onvif.dns.search.DOMAIN</c>, <c>onvif.ntp.from-dhcp</c>, <c>onvif.datetime-type</c>, <c>onvif.timezone</c>;
     /// <c>cfg.admin.NAME</c>, <c>cfg.discovery</c>, <c>cfg.ddns.onvif</c>, <c>cfg.remote-user</c>, <c>cfg.gateway.ADDRESS</c>,
-    /// <c>onvif.hostname</c> and <c>onvif.scope.URI</c> (configurable scopes only).
+    /// <c>onvif.hostname</c>, <c>onvif.scope.URI</c> (configurable scopes only), <c>cfg.camera.ipfilter(.ADDRESS)</c>.
     /// Never the serial number, the clock, nonces or anything about the password.
     /// </para>
     /// </summary>
@@ -82,7 +82,8 @@ namespace FlaxGuard.Engine.Probes.Onvif
             if (!AskAndRead(client, ReadRemoteUser, "GetRemoteUser", "read the remote user", pending, output)) return;
             if (!AskAndRead(client, ReadGateway, "GetNetworkDefaultGateway", "read the default gateway", pending, output)) return;
             if (!AskAndRead(client, ReadHostname, "GetHostname", "read the camera's host name", pending, output)) return;
-            AskAndRead(client, ReadScopes, "GetScopes", "read the discovery scopes", pending, output);
+            if (!AskAndRead(client, ReadScopes, "GetScopes", "read the discovery scopes", pending, output)) return;
+            AskAndRead(client, ReadIpFilter, "GetIPAddressFilter", "read the IP address filter", pending, output);
         }
 
         /// <summary>One of the optional answers: false when the probe must stop.</summary>
@@ -104,6 +105,7 @@ namespace FlaxGuard.Engine.Probes.Onvif
         private const int ReadGateway = 8;
         private const int ReadHostname = 9;
         private const int ReadScopes = 10;
+        private const int ReadIpFilter = 11;
 
         private bool Read(OnvifClient client, int what, string action, FactSet pending, ProbeOutput output)
         {
@@ -119,7 +121,8 @@ namespace FlaxGuard.Engine.Probes.Onvif
             else if (what == ReadRemoteUser) problem = OnvifAnswers.ReadRemoteUser(client.Reply, pending);
             else if (what == ReadGateway) problem = OnvifAnswers.ReadDefaultGateway(client.Reply, pending);
             else if (what == ReadHostname) problem = OnvifAnswers.ReadHostname(client.Reply, pending);
-            else problem = OnvifAnswers.ReadScopes(client.Reply, pending);
+            else if (what == ReadScopes) problem = OnvifAnswers.ReadScopes(client.Reply, pending);
+            else problem = OnvifAnswers.ReadIpAddressFilter(client.Reply, pending);
             return Keep(pending, problem, action, output);
         }
 

@@ -80,6 +80,55 @@ public sealed class OnvifAnswersTests
         }, facts.ToArray().Select(f => f.ToString()).ToArray());
     }
 
+    private static string IpFilter(string inner) =>
+        Open + "<tds:GetIPAddressFilterResponse><tds:IPAddressFilter>" + inner + "</tds:IPAddressFilter></tds:GetIPAddressFilterResponse>" + Close;
+
+    [TestMethod]
+    public void IpAddressFilter_KeysEachPrefix_AndAnEmptyListIsOff()
+    {
+        var (reply, _, complete) = Scan("GetIPAddressFilterResponse", IpFilter("<tt:Type> allow </tt:Type>" +
+            "<tt:IPv4Address><tt:Address>198.51.100.0</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:IPv4Address>" +
+            "<tt:IPv4Address><tt:Address>192.0.2.10</tt:Address><tt:PrefixLength>32</tt:PrefixLength></tt:IPv4Address>" +
+            "<tt:IPv6Address><tt:Address>2001:DB8::</tt:Address><tt:PrefixLength>64</tt:PrefixLength></tt:IPv6Address>"));
+        Assert.IsTrue(complete);
+        var facts = new FactSet();
+        Assert.IsNull(OnvifAnswers.ReadIpAddressFilter(reply, facts));
+        CollectionAssert.AreEquivalent(
+            new[] { "cfg.camera.ipfilter=allow", "cfg.camera.ipfilter.198.51.100.0/24=allow", "cfg.camera.ipfilter.192.0.2.10=allow", "cfg.camera.ipfilter.2001:db8::/64=allow" },
+            Enumerable.Range(0, facts.Count).Select(i => facts[i].Key + "=" + facts[i].Value).ToArray());
+
+        var (empty, _, _) = Scan("GetIPAddressFilterResponse", IpFilter("<tt:Type>Deny</tt:Type>"));
+        var none = new FactSet();
+        Assert.IsNull(OnvifAnswers.ReadIpAddressFilter(empty, none));
+        Assert.AreEqual(1, none.Count);
+        Assert.AreEqual("off", none.Get("cfg.camera.ipfilter")!.Value);
+    }
+
+    [TestMethod]
+    [DataRow("<tt:Type>Sometimes</tt:Type>", "neither Allow nor Deny")]
+    [DataRow("", "has no filter type")]
+    [DataRow("<tt:Type>Allow</tt:Type><tt:IPv4Address><tt:Address>lan</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:IPv4Address>", "not an IP address")]
+    [DataRow("<tt:Type>Allow</tt:Type><tt:IPv4Address><tt:Address>2001:db8::1</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:IPv4Address>", "other IP version")]
+    [DataRow("<tt:Type>Allow</tt:Type><tt:IPv4Address><tt:Address>192.0.2.0</tt:Address><tt:PrefixLength>33</tt:PrefixLength></tt:IPv4Address>", "from 0 to 32")]
+    [DataRow("<tt:Type>Allow</tt:Type><tt:IPv4Address><tt:Address>192.0.2.0</tt:Address></tt:IPv4Address>", "without its prefix length")]
+    [DataRow("<tt:Type>Allow</tt:Type><tt:IPv6Address><tt:PrefixLength>64</tt:PrefixLength></tt:IPv6Address>", "without a filter address")]
+    public void IpAddressFilter_WrongValuesAreRefused(string inner, string reason)
+    {
+        var (reply, _, _) = Scan("GetIPAddressFilterResponse", IpFilter(inner));
+        var facts = new FactSet();
+        StringAssert.Contains(OnvifAnswers.ReadIpAddressFilter(reply, facts), reason);
+        Assert.AreEqual(0, facts.Count, "each answer is refused at its first bad value");
+    }
+
+    [TestMethod]
+    public void IpAddressFilter_TooManyAddressesAreRefused()
+    {
+        var entries = string.Concat(Enumerable.Range(0, OnvifAnswers.MaxFilterAddresses + 1)
+            .Select(i => $"<tt:IPv4Address><tt:Address>198.51.100.{i}</tt:Address><tt:PrefixLength>32</tt:PrefixLength></tt:IPv4Address>"));
+        var (reply, _, _) = Scan("GetIPAddressFilterResponse", IpFilter("<tt:Type>Allow</tt:Type>" + entries));
+        StringAssert.Contains(OnvifAnswers.ReadIpAddressFilter(reply, new FactSet()), "more than 32 filter addresses");
+    }
+
     [TestMethod]
     public void DeviceInformationNeverKeepsTheSerialNumber()
     {

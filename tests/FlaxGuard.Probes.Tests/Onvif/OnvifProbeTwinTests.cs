@@ -21,6 +21,10 @@ public sealed class OnvifProbeTwinTests
     private static readonly string[] CleanFacts =
     [
         "cfg.admin.admin=administrator",
+        "cfg.camera.ipfilter=allow",
+        "cfg.camera.ipfilter.192.0.2.10=allow",
+        "cfg.camera.ipfilter.198.51.100.0/24=allow",
+        "cfg.camera.ipfilter.2001:db8::/64=allow",
         "cfg.discovery=nondiscoverable",
         "cfg.dns.server.192.0.2.53=configured",
         "cfg.dns.server.2001:db8::53=configured",
@@ -66,6 +70,8 @@ public sealed class OnvifProbeTwinTests
     [DataRow(TwinChanges.FirmwareUnknown, "fw.version", DriftKind.Changed, Severity.High)]
     [DataRow(TwinChanges.HostnameChanged, "onvif.hostname", DriftKind.Changed, Severity.Medium)]
     [DataRow(TwinChanges.ScopeAdded, "onvif.scope.onvif://www.onvif.org/name/NVR", DriftKind.Added, Severity.Medium)]
+    [DataRow(TwinChanges.IpFilterRemoved, "cfg.camera.ipfilter", DriftKind.Changed, Severity.High)]
+    [DataRow(TwinChanges.IpFilterRemoved, "cfg.camera.ipfilter.198.51.100.0/24", DriftKind.Removed, Severity.High)]
     public async Task CompromiseIsDetectedWithItsSeverity(string change, string key, DriftKind kind, Severity severity)
     {
         await using var twin = await StartAsync();
@@ -183,7 +189,7 @@ public sealed class OnvifProbeTwinTests
         Console.WriteLine($"onvif scenario suite: {detected}/{compromises} compromises detected, {falsePositives} false positives over {churn} churn changes");
         Assert.AreEqual(compromises, detected);
         Assert.AreEqual(0, falsePositives);
-        Assert.AreEqual(11, compromises);
+        Assert.AreEqual(12, compromises);
         Assert.AreEqual(7, churn);
     }
 

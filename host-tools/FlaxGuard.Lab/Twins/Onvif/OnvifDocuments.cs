@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security;
 using System.Text;
 
@@ -122,6 +123,20 @@ public static class OnvifDocuments
         foreach (var gateway in Order(s.Gateways, s.Reversed))
             w.Leaf(gateway.Type == "IPv6" ? "tt:IPv6Address" : "tt:IPv4Address", hostile ? "gateway.local" : s.Sloppy ? gateway.Value.ToUpperInvariant() : gateway.Value);
         return w.Close("tds:NetworkGateway").Close("tds:GetNetworkDefaultGatewayResponse").ToString();
+    }
+
+    /// <summary>GetIPAddressFilter: tt:Type, then one tt:IPv4Address or tt:IPv6Address (Address, PrefixLength) per prefix.</summary>
+    public static string IpAddressFilter(OnvifTwinState s, bool hostile)
+    {
+        var w = new Writer(s.Sloppy);
+        w.Open("tds:GetIPAddressFilterResponse").Open("tds:IPAddressFilter").Leaf("tt:Type", hostile ? "Maybe" : s.Sloppy ? s.IpFilterType.ToLowerInvariant() : s.IpFilterType);
+        foreach (var (address, prefix) in Order(s.IpFilter, s.Reversed))
+        {
+            var element = address.Contains(':') ? "tt:IPv6Address" : "tt:IPv4Address";
+            w.Open(element).Leaf("tt:Address", s.Sloppy ? address.ToUpperInvariant() : address)
+                .Leaf("tt:PrefixLength", prefix.ToString(CultureInfo.InvariantCulture)).Close(element);
+        }
+        return w.Close("tds:IPAddressFilter").Close("tds:GetIPAddressFilterResponse").ToString();
     }
 
     /// <summary>GetHostname: tt:FromDHCP and, when set, tt:Name (device service WSDL, HostnameInformation).</summary>

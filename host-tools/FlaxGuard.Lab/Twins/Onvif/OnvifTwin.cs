@@ -33,7 +33,7 @@ public sealed class OnvifTwin : ILabTwin
         TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
         TwinChanges.Reboot, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases, TwinChanges.DhcpDnsRotation, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.AdminPromoted, TwinChanges.DdnsOn, TwinChanges.DiscoveryOn, TwinChanges.RemoteUser, TwinChanges.GatewayChanged,
-        TwinChanges.HostnameChanged, TwinChanges.ScopeAdded,
+        TwinChanges.HostnameChanged, TwinChanges.ScopeAdded, TwinChanges.IpFilterRemoved,
     ];
 
     private static readonly HashSet<string> PreAuthActions = ["GetSystemDateAndTime", "GetCapabilities"];
@@ -139,6 +139,10 @@ public sealed class OnvifTwin : ILabTwin
                     break;
                 case TwinChanges.GatewayChanged:
                     s.Gateways[0] = new OnvifServer("IPv4", "203.0.113.1");
+                    break;
+                case TwinChanges.IpFilterRemoved:
+                    // SetIPAddressFilter with no addresses: the camera answers anyone again.
+                    s.IpFilter.Clear();
                     break;
                 case TwinChanges.HostnameChanged:
                     s.Hostname = "nvr-backup";
@@ -305,6 +309,7 @@ public sealed class OnvifTwin : ILabTwin
                 "GetNetworkDefaultGateway" => OnvifDocuments.DefaultGateway(state, wrongTypes),
                 "GetHostname" => OnvifDocuments.Hostname(state, wrongTypes),
                 "GetScopes" => OnvifDocuments.Scopes(state, wrongTypes),
+                "GetIPAddressFilter" => OnvifDocuments.IpAddressFilter(state, wrongTypes),
                 _ => null,
             };
         }

@@ -52,6 +52,10 @@ public sealed class OnvifTwinState
     public string DhcpHostname { get; set; } = "dhcp-198-51-100-23";
     public List<(string Definition, string Item)> Scopes { get; } = [];
 
+    // The IP address filter (tt:IPAddressFilter): Allow or Deny, and the prefixes it lists (empty: no filtering).
+    public string IpFilterType { get; set; } = "Allow";
+    public List<(string Address, int Prefix)> IpFilter { get; } = [];
+
     /// <summary>Values padded with white space, booleans as 1/0, case changed where ONVIF is case-insensitive.</summary>
     public bool Sloppy { get; set; }
 
@@ -84,6 +88,9 @@ public sealed class OnvifTwinState
         state.Scopes.Add(("Fixed", "onvif://www.onvif.org/hardware/FC-IPC2431"));
         state.Scopes.Add(("Configurable", "onvif://www.onvif.org/name/LobbyCam"));
         state.Scopes.Add(("Configurable", "onvif://www.onvif.org/location/office"));
+        state.IpFilter.Add(("198.51.100.0", 24));
+        state.IpFilter.Add(("192.0.2.10", 32));
+        state.IpFilter.Add(("2001:db8::", 64));
         return state;
     }
 }
