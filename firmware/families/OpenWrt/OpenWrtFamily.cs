@@ -61,6 +61,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             rules.Append(new DriftRule("openwrt.wireguard.*", DriftRule.Added, Severity.Critical, "openwrt.wireguard.added"));
             rules.Append(new DriftRule("openwrt.wireguard.*", DriftRule.Changed, Severity.High, "openwrt.wireguard.changed"));
             rules.Append(new DriftRule("openwrt.wireguard.*", DriftRule.Removed, Severity.Info, "openwrt.wireguard.removed"));
+            rules.Append(new DriftRule("openwrt.tunnel.*", DriftRule.Added, Severity.Critical, "openwrt.tunnel.added"));
+            rules.Append(new DriftRule("openwrt.tunnel.*", DriftRule.Changed, Severity.High, "openwrt.tunnel.changed"));
+            rules.Append(new DriftRule("openwrt.tunnel.*", DriftRule.Removed, Severity.Info, "openwrt.tunnel.removed"));
             rules.Append(new DriftRule("openwrt.upnpd", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.upnpd.set"));
             rules.Append(new DriftRule("openwrt.init.*", DriftRule.Added, Severity.High, "openwrt.init.added"));
             rules.Append(new DriftRule("openwrt.init.*", DriftRule.Removed, Severity.Low, "openwrt.init.removed"));

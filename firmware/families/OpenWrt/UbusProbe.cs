@@ -96,7 +96,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private static readonly string[] NetworkTypes = new string[] { "interface", WireGuardFacts.PeerType, "route", "route6", "rule", "rule6" };
         private static readonly string[][] NetworkOptions = new string[][]
         {
-            new string[] { "ipaddr", "ip6addr", "dns", "proto", "listen_port" },
+            // TunnelFacts.PeerOptions too: the far end of a tunnel and whether it is switched off.
+            new string[] { "ipaddr", "ip6addr", "dns", "proto", "listen_port", "peeraddr", "peer6addr", "server", "disabled" },
             // Never private_key or preshared_key: secrets stay on the router.
             new string[] { "public_key", "endpoint_host", "endpoint_port", "allowed_ips", "disabled" },
             RouteFacts.RouteOptions, RouteFacts.RouteOptions, RouteFacts.RuleOptions, RouteFacts.RuleOptions,
@@ -175,6 +176,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             SshKeyFacts.Read(keys, "root", sheet);
             ScriptFacts.ReadFirewallIncludes(firewall, sheet);
             WireGuardFacts.Read(network, sheet);
+            TunnelFacts.Read(network, sheet);
             UpnpdFacts.Read(upnpd, sheet);
         }
 

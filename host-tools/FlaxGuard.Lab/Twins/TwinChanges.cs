@@ -28,6 +28,7 @@ public static class TwinChanges
     public const string DeletedProcess = "deleted-process";
     public const string MaliciousPackage = "malicious-package";
     public const string UciWireGuardPeer = "uci-wireguard-peer";
+    public const string UciTunnel = "uci-tunnel";
     public const string FirewallInclude = "firewall-include";
     public const string InitScript = "init-script";
     public const string FeedAdded = "feed-added";
@@ -143,7 +144,8 @@ public static class TwinChanges
     public static readonly IReadOnlyList<string> PersistenceCompromises =
         [RcLocal, RootAccount, AccountPromotion, HostsRedirect, DnsmasqRedirect, OverlayBinary, TmpProcess, DeletedProcess, MaliciousPackage,
          UciWireGuardPeer, FirewallInclude, InitScript, FeedAdded, FeedUnsigned, KeepAcrossUpgrade, ProfileFetch, RootSshKey, WebInterpreter,
-         SshPasswordOn, StaticRoute, NftAccept, NftTable];
+         SshPasswordOn, StaticRoute, NftAccept, NftTable,
+         UciTunnel];
 
     /// <summary>Issue 13's RouterOS compromises.</summary>
     public static readonly IReadOnlyList<string> RouterOsCompromises =

@@ -93,6 +93,28 @@ public sealed class SecondRoundFactsTests
     }
 
     [TestMethod]
+    public void Tunnels_NameTheirFarEnd_WireGuardAndPlainInterfacesAreNotTunnels()
+    {
+        var network = Package("network",
+            "{\"lan\":{\".type\":\"interface\",\"proto\":\"static\",\"ipaddr\":\"192.0.2.1\"}," +
+            "\"wg0\":{\".type\":\"interface\",\"proto\":\"wireguard\"}," +
+            "\"relay0\":{\".type\":\"interface\",\"proto\":\" GRE \",\"peeraddr\":\"203.0.113.77\"}," +
+            "\"v6\":{\".type\":\"interface\",\"proto\":\"grev6\",\"peer6addr\":\"2001:DB8::7\",\"disabled\":\"1\"}," +
+            "\"vpn\":{\".type\":\"interface\",\"proto\":\"pptp\",\"server\":\"vpn.example\"}," +
+            "\"x\":{\".type\":\"interface\",\"proto\":\"l2tp\"}}");
+        var facts = Facts(s => TunnelFacts.Read(network, s));
+        CollectionAssert.AreEquivalent(new[]
+        {
+            "openwrt.tunnel.relay0=proto=gre peer=203.0.113.77",
+            "openwrt.tunnel.v6=proto=grev6 peer=2001:db8::7 off",
+            "openwrt.tunnel.vpn=proto=pptp peer=vpn.example",
+            "openwrt.tunnel.x=proto=l2tp peer=none",
+        }, facts.Select(f => f.Key + "=" + f.Value).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("openwrt.tunnel.relay0", DriftKind.Added, Severity.Critical)]
+    [DataRow("openwrt.tunnel.relay0", DriftKind.Changed, Severity.High)]
     [DataRow("openwrt.feed.203.0.113.9", DriftKind.Added, Severity.Critical)]
     [DataRow("openwrt.feed.signature", DriftKind.Changed, Severity.Critical)]
     [DataRow("openwrt.keep./usr/sbin/x", DriftKind.Added, Severity.High)]

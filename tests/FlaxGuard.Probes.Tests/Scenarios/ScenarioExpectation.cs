@@ -32,6 +32,7 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.DeletedProcess] = new(TwinChanges.DeletedProcess, "openwrt.process.deleted.*", Severity.Critical),
         [TwinChanges.MaliciousPackage] = new(TwinChanges.MaliciousPackage, "openwrt.package.*", Severity.High),
         [TwinChanges.UciWireGuardPeer] = new(TwinChanges.UciWireGuardPeer, "openwrt.wireguard.peer.*", Severity.Critical),
+        [TwinChanges.UciTunnel] = new(TwinChanges.UciTunnel, "openwrt.tunnel.*", Severity.Critical),
         [TwinChanges.FirewallInclude] = new(TwinChanges.FirewallInclude, "cfg.script.firewall-include.*", Severity.High),
         [TwinChanges.InitScript] = new(TwinChanges.InitScript, "openwrt.file.init.*", Severity.Critical),
         // Issue 13, second round: feeds, reflash survivors, login hooks, admin services, routes, the live ruleset.

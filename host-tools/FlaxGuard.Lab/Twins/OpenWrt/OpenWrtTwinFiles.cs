@@ -62,6 +62,10 @@ public sealed partial class OpenWrtTwin
                 s.Configs["network"].Add(new UciSectionState(null, "wireguard_wg0").Set("public_key", "bGFiUGVlcktleU5vdFJlYWxCdXRTaGFwZWRMaWtlT25lPQ==")
                     .Set("endpoint_host", "198.51.100.20").Set("endpoint_port", "51820").List("allowed_ips", "0.0.0.0/0").Set("route_allowed_ips", "0"));
                 return true;
+            case TwinChanges.UciTunnel:
+                // A GRE tunnel to a relay: what the KV-botnet and similar relay networks set up to carry their traffic.
+                s.Configs["network"].Add(new UciSectionState("relay0", "interface").Set("proto", "gre").Set("peeraddr", "203.0.113.77").Set("mtu", "1400"));
+                return true;
             case TwinChanges.FirewallInclude:
                 s.Configs["firewall"].Add(new UciSectionState(null, "include").Set("path", "/etc/fw.d/extra.sh").Set("type", "script").Set("fw4_compatible", "1"));
                 s.AddOverlay("/etc/fw.d/extra.sh", new("file", 733));
