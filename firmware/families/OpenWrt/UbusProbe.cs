@@ -92,7 +92,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         // What the fact readers use of each uci config: the sections of these types, each with these options.
         // Every section is still checked; nothing else is copied out of the answer.
         private static readonly string[] SystemTypes = new string[] { "system", "timeserver" };
-        private static readonly string[][] SystemOptions = new string[][] { new string[] { "hostname" }, new string[] { "enabled", "server" } };
+        private static readonly string[][] SystemOptions = new string[][] { new string[] { "hostname", "log_ip", "log_port", "log_proto" }, new string[] { "enabled", "server" } };
         private static readonly string[] NetworkTypes = new string[] { "interface", WireGuardFacts.PeerType, "route", "route6", "rule", "rule6" };
         private static readonly string[][] NetworkOptions = new string[][]
         {

@@ -113,6 +113,22 @@ public sealed class SecondRoundFactsTests
     }
 
     [TestMethod]
+    [DataRow("\"log_ip\":\"203.0.113.40\",\"log_port\":\"5514\",\"log_proto\":\"TCP\"", "203.0.113.40:5514/tcp")]
+    [DataRow("\"log_ip\":\" Logs.Example \"", "logs.example:514/udp")]
+    [DataRow("\"log_ip\":\"192.0.2.9\",\"log_port\":\"syslog\",\"log_proto\":\"quic\"", "192.0.2.9:syslog/udp")]
+    [DataRow("\"log_ip\":\"\"", null)]
+    [DataRow("\"log_size\":\"64\"", null)]
+    public void RemoteSyslog_IsOneFactInRouterOsVocabulary(string options, string? expected)
+    {
+        var system = Package("system", "{\"cfg01\":{\".type\":\"system\",\"hostname\":\"gw\"," + options + "}}");
+        var facts = Facts(s => SystemFacts.Read(system, s));
+        facts.TryGetValue("cfg.log.remote.system", out var value);
+        Assert.AreEqual(expected, value);
+    }
+
+    [TestMethod]
+    [DataRow("cfg.log.remote.system", DriftKind.Added, Severity.High)]
+    [DataRow("cfg.log.remote.system", DriftKind.Removed, Severity.Medium)]
     [DataRow("openwrt.tunnel.relay0", DriftKind.Added, Severity.Critical)]
     [DataRow("openwrt.tunnel.relay0", DriftKind.Changed, Severity.High)]
     [DataRow("openwrt.feed.203.0.113.9", DriftKind.Added, Severity.Critical)]

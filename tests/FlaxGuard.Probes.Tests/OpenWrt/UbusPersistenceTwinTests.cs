@@ -47,6 +47,7 @@ public sealed class UbusPersistenceTwinTests
     [DataRow(TwinChanges.UciWireGuardPeer, "openwrt.wireguard.peer.*", "endpoint=198.51.100.20:51820 allowed=0.0.0.0/0")]
     [DataRow(TwinChanges.UciWireGuardPeer, "openwrt.wireguard.wg0", "port=51820")]
     [DataRow(TwinChanges.UciTunnel, "openwrt.tunnel.relay0", "proto=gre peer=203.0.113.77")]
+    [DataRow(TwinChanges.RemoteLog, "cfg.log.remote.system", "203.0.113.40:5514/tcp")]
     [DataRow(TwinChanges.FirewallInclude, "cfg.script.firewall-include./etc/fw.d/extra.sh", "script")]
     [DataRow(TwinChanges.InitScript, "openwrt.file.init./etc/init.d/sysupd", "size=402")]
     [DataRow(TwinChanges.InitScript, "openwrt.init.sysupd", "enabled")]

@@ -220,7 +220,7 @@ public sealed class UbusProbeTwinTests
     {
         await using var twin = await OpenWrtLab.StartTwinAsync();
         Assert.ThrowsExactly<NotSupportedException>(() => twin.Apply(TwinChanges.SocksProxy));
-        CollectionAssert.AreEquivalent(TwinChanges.Advisory.Concat(TwinChanges.PersistenceCompromises).Concat(TwinChanges.FileChurn).Except([TwinChanges.SocksProxy]).ToArray(), twin.SupportedChanges.ToArray());
+        CollectionAssert.AreEquivalent(TwinChanges.Advisory.Concat(TwinChanges.PersistenceCompromises).Concat(TwinChanges.FileChurn).Append(TwinChanges.RemoteLog).Except([TwinChanges.SocksProxy]).ToArray(), twin.SupportedChanges.ToArray());
         twin.Apply(TwinChanges.NewAdmin);
         twin.Reset();
         var (output, _, _) = OpenWrtLab.Run(twin);

@@ -31,7 +31,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
         TwinChanges.PortForward, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown, TwinChanges.SchedulerFetch,
         TwinChanges.RcLocal, TwinChanges.RootAccount, TwinChanges.AccountPromotion, TwinChanges.HostsRedirect, TwinChanges.DnsmasqRedirect,
         TwinChanges.OverlayBinary, TwinChanges.TmpProcess, TwinChanges.DeletedProcess, TwinChanges.MaliciousPackage, TwinChanges.UciWireGuardPeer,
-        TwinChanges.FirewallInclude, TwinChanges.InitScript, TwinChanges.UciTunnel,
+        TwinChanges.FirewallInclude, TwinChanges.InitScript, TwinChanges.UciTunnel, TwinChanges.RemoteLog,
         TwinChanges.FeedAdded, TwinChanges.FeedUnsigned, TwinChanges.KeepAcrossUpgrade, TwinChanges.ProfileFetch, TwinChanges.RootSshKey,
         TwinChanges.WebInterpreter, TwinChanges.SshPasswordOn, TwinChanges.StaticRoute, TwinChanges.NftAccept, TwinChanges.NftTable,
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases,

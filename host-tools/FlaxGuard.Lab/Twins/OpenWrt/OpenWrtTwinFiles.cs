@@ -66,6 +66,10 @@ public sealed partial class OpenWrtTwin
                 // A GRE tunnel to a relay: what the KV-botnet and similar relay networks set up to carry their traffic.
                 s.Configs["network"].Add(new UciSectionState("relay0", "interface").Set("proto", "gre").Set("peeraddr", "203.0.113.77").Set("mtu", "1400"));
                 return true;
+            case TwinChanges.RemoteLog:
+                // logd now copies every log line to a host the intruder reads.
+                s.Configs["system"].First(x => x.Type == "system").Set("log_ip", "203.0.113.40").Set("log_port", "5514").Set("log_proto", "tcp");
+                return true;
             case TwinChanges.FirewallInclude:
                 s.Configs["firewall"].Add(new UciSectionState(null, "include").Set("path", "/etc/fw.d/extra.sh").Set("type", "script").Set("fw4_compatible", "1"));
                 s.AddOverlay("/etc/fw.d/extra.sh", new("file", 733));
