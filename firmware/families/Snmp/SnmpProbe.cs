@@ -347,7 +347,12 @@ namespace FlaxGuard.Engine.Probes.Snmp
             switch (session.Failure)
             {
                 case SnmpFailure.NoAnswer:
-                    if (_options.Version == SnmpVersion.V2c) return "no answer, not even to SNMPv3 engine discovery; SNMP off, the device gone, or an agent without SNMPv3 that drops a wrong community" + tries + ".";
+                    if (_options.Version == SnmpVersion.V2c)
+                    {
+                        SnmpV2cSession v2c = session as SnmpV2cSession;
+                        if (v2c != null && v2c.DiscoveryAsked) return "no answer, not even to SNMPv3 engine discovery; SNMP off, the device gone, or an agent without SNMPv3 that drops a wrong community" + tries + ".";
+                        return "no answer; the agent stopped answering" + tries + ".";
+                    }
                     if (discovering) return "no answer to SNMPv3 engine discovery; SNMP off or SNMPv3 not enabled" + tries + ".";
                     return "no answer to the authenticated SNMPv3 request; wrong privacy password, or the agent dropped it" + tries + ".";
                 case SnmpFailure.Refused:

@@ -20,6 +20,9 @@ namespace FlaxGuard.Engine.Probes.Snmp
             _community = community;
         }
 
+        /// <summary>True once <see cref="AgentAnswersWithoutCommunity"/> was tried.</summary>
+        public bool DiscoveryAsked { get; private set; }
+
         /// <summary>
         /// After a request went unanswered: sends one SNMPv3 engine discovery request (<see cref="SnmpEngineDiscovery"/>)
         /// and waits one try for its report. True, with <see cref="SnmpSession.Failure"/> set to
@@ -28,6 +31,7 @@ namespace FlaxGuard.Engine.Probes.Snmp
         /// </summary>
         public bool AgentAnswersWithoutCommunity()
         {
+            DiscoveryAsked = true;
             int msgId = NextRequestId();
             int length;
             try
