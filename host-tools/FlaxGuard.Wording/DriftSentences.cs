@@ -34,6 +34,7 @@ public static class DriftSentences
         ["cfg.remote.set"] = "Management from outside your network was switched on or changed; the admin interface may now be reachable from the internet.",
         ["cfg.remote.removed"] = "Management from outside your network was switched off.",
         ["cfg.service.telnet.set"] = "Telnet was switched on in the device's settings. Mirai-family botnets break in and spread through telnet; unless you enabled it yourself, treat the device as compromised.",
+        ["cfg.service.http.on"] = "Unencrypted HTTP was switched on for the camera's web and ONVIF interface, which answered over HTTPS only before: logins and every setting now cross the network in the clear, a downgrade intruders make to keep watching and steering the camera. Unless you enabled it yourself, switch it off and change the camera's passwords.",
         ["cfg.service.added"] = "A network service was switched on in the device's settings.",
         ["cfg.service.changed"] = "A network service now listens on another port or accepts other addresses.",
         ["cfg.service.removed"] = "A network service was switched off.",

@@ -5,7 +5,7 @@ using FlaxGuard.Engine.Platform;
 
 namespace FlaxGuard.Esp32.Platform
 {
-    /// <summary>One datagram out, the first answer from that host back (SNMP, DNS), bounded by Poll and ReceiveTimeout.</summary>
+    /// <summary>One datagram out, the first answer from that host and port back (SNMP, DNS), bounded by Poll and ReceiveTimeout.</summary>
     public sealed class SocketUdpExchange : IUdpExchange
     {
         public int Exchange(string host, int port, byte[] request, int offset, int count, byte[] response, int timeoutMs, out ConnectOutcome outcome)
@@ -34,8 +34,9 @@ namespace FlaxGuard.Esp32.Platform
                     EndPoint from = new IPEndPoint(IPAddress.Any, 0);
                     int got = socket.ReceiveFrom(response, 0, response.Length, SocketFlags.None, ref from);
                     IPEndPoint sender = from as IPEndPoint;
-                    // Answers from anyone but the asked host are ignored: an attacker on the LAN must not answer for it.
-                    if (sender != null && SameAddress(sender.Address.GetAddressBytes(), expected))
+                    // Answers from anyone but the asked host and port are ignored: an attacker on the LAN must not answer
+                    // for it, and another service on the host is not the one asked (SNMP takes an answer as a sign of life).
+                    if (sender != null && sender.Port == port && SameAddress(sender.Address.GetAddressBytes(), expected))
                     {
                         outcome = ConnectOutcome.Connected;
                         return got;

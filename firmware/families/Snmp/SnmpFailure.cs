@@ -39,5 +39,10 @@ namespace FlaxGuard.Engine.Probes.Snmp
         DiscoveryFailed = 17,
         /// <summary>Some other report PDU.</summary>
         OtherReport = 18,
+        /// <summary>
+        /// SNMPv2c requests went unanswered, but the agent answered SNMPv3 engine discovery from the same address and
+        /// port: it is there and drops the community (wrong community, or v2c turned off).
+        /// </summary>
+        CommunityRefused = 19,
     }
 }

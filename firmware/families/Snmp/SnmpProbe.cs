@@ -17,6 +17,8 @@ namespace FlaxGuard.Engine.Probes.Snmp
     /// <c>snmp.suspect.deleted.PATH=running</c> for one whose file is gone (an agent that shows the exe link's
     /// " (deleted)"; net-snmp shows argv[0], which implants set at will). sysUpTime is never asked for. Silence, refusal, bad credentials and hostile answers end in a
     /// "could not verify" verdict within the time bound; communities and passwords never reach a fact or message.
+    /// Refused credentials are marked for the check (<c>auth.snmp</c>): SNMPv3 reports for them, and for v2c an agent
+    /// that leaves the request unanswered yet answers one SNMPv3 engine discovery (it is there and drops the community).
     /// </summary>
     public sealed class SnmpProbe : IProbe
     {
@@ -100,6 +102,9 @@ namespace FlaxGuard.Engine.Probes.Snmp
             SnmpPdu answer = session.Request(BerTag.GetRequest, system, system.Length, 0, 0);
             if (answer == null)
             {
+                // A v2c agent drops a wrong community without a word; one engine discovery tells an agent that is there from one that is gone.
+                SnmpV2cSession v2c = session as SnmpV2cSession;
+                if (v2c != null && session.Failure == SnmpFailure.NoAnswer) v2c.AgentAnswersWithoutCommunity();
                 MarkRefusal(session, output);
                 output.AddVerdict(Verdict.Unverified(Name, Describe(session, false)));
                 return;
@@ -131,11 +136,14 @@ namespace FlaxGuard.Engine.Probes.Snmp
             AddSuspectFacts(rows, interpreters, output);
         }
 
-        /// <summary>Unknown user, wrong digest or undecryptable request: the agent refused the SNMPv3 credentials themselves.</summary>
+        /// <summary>
+        /// Unknown user, wrong digest or undecryptable request (SNMPv3), or a live agent that drops the community
+        /// (SNMPv2c): the agent refused the credentials themselves.
+        /// </summary>
         private static void MarkRefusal(SnmpSession session, ProbeOutput output)
         {
             SnmpFailure f = session.Failure;
-            if (f == SnmpFailure.UnknownUser || f == SnmpFailure.WrongDigest || f == SnmpFailure.DecryptionError) output.MarkCredentialsRefused();
+            if (f == SnmpFailure.UnknownUser || f == SnmpFailure.WrongDigest || f == SnmpFailure.DecryptionError || f == SnmpFailure.CommunityRefused) output.MarkCredentialsRefused();
         }
 
         private SnmpSession OpenSession(ProbeContext context, long deadline)
@@ -339,7 +347,12 @@ namespace FlaxGuard.Engine.Probes.Snmp
             switch (session.Failure)
             {
                 case SnmpFailure.NoAnswer:
-                    if (_options.Version == SnmpVersion.V2c) return "no answer; wrong community or SNMP off" + tries + ".";
+                    if (_options.Version == SnmpVersion.V2c)
+                    {
+                        SnmpV2cSession v2c = session as SnmpV2cSession;
+                        if (v2c != null && v2c.DiscoveryAsked) return "no answer, not even to SNMPv3 engine discovery; SNMP off, the device gone, or an agent without SNMPv3 that drops a wrong community" + tries + ".";
+                        return "no answer; the agent stopped answering" + tries + ".";
+                    }
                     if (discovering) return "no answer to SNMPv3 engine discovery; SNMP off or SNMPv3 not enabled" + tries + ".";
                     return "no answer to the authenticated SNMPv3 request; wrong privacy password, or the agent dropped it" + tries + ".";
                 case SnmpFailure.Refused:
@@ -374,6 +387,8 @@ namespace FlaxGuard.Engine.Probes.Snmp
                     return "the answers failed SNMPv3 authentication; they may be forged, or the passwords are wrong" + tries + ".";
                 case SnmpFailure.DiscoveryFailed:
                     return "SNMPv3 engine discovery gave no engine id.";
+                case SnmpFailure.CommunityRefused:
+                    return "the agent answers SNMPv3 engine discovery but drops the SNMPv2c requests: it refuses the community (changed, or v2c turned off)" + tries + ".";
                 case SnmpFailure.OtherReport:
                     return "the agent answered with an SNMPv3 error report.";
                 default:

@@ -54,7 +54,7 @@ namespace FlaxGuard.Engine.Probes.Snmp
         public int Attempts { get; private set; }
 
         /// <summary>Answers that were ignored: wrong id, malformed, failed authentication.</summary>
-        public int IgnoredAnswers { get; private set; }
+        public int IgnoredAnswers { get; protected set; }
 
         public IClock Clock { get { return _clock; } }
 
@@ -72,8 +72,7 @@ namespace FlaxGuard.Engine.Probes.Snmp
         {
             Failure = SnmpFailure.None;
             FailureDetail = null;
-            int requestId = _nextRequestId;
-            _nextRequestId = _nextRequestId >= 0x7FFFFFF0 ? 1 : _nextRequestId + 1;
+            int requestId = NextRequestId();
             int length;
             try
             {
@@ -129,6 +128,35 @@ namespace FlaxGuard.Engine.Probes.Snmp
                 last = rejected;
             }
             return Fail(last, lastDetail);
+        }
+
+        /// <summary>A fresh request id (and SNMPv3 msgID).</summary>
+        protected int NextRequestId()
+        {
+            int id = _nextRequestId;
+            _nextRequestId = _nextRequestId >= 0x7FFFFFF0 ? 1 : _nextRequestId + 1;
+            return id;
+        }
+
+        /// <summary>
+        /// Sends the <paramref name="length"/> bytes in <see cref="RequestBuffer"/> once, without retries, and waits one
+        /// per-try timeout (cut at the deadline) for a datagram. Returns its length in <see cref="ResponseBuffer"/>, or -1.
+        /// An answer that fills the buffer counts as none. Leaves <see cref="Failure"/> alone.
+        /// </summary>
+        protected int ExchangeOnce(int length)
+        {
+            long left = _deadline - _clock.MonotonicMilliseconds;
+            if (left <= 0) return -1;
+            int wait = left < _timeoutMs ? (int)left : _timeoutMs;
+            ConnectOutcome outcome;
+            Attempts++;
+            int n = _udp.Exchange(_host, _port, RequestBuffer, 0, length, ResponseBuffer, wait, out outcome);
+            if (n >= ResponseBuffer.Length)
+            {
+                IgnoredAnswers++;
+                return -1;
+            }
+            return n;
         }
 
         /// <summary>Writes the whole request message into <see cref="Writer"/>; returns its length.</summary>

@@ -20,6 +20,40 @@ namespace FlaxGuard.Engine.Probes.Snmp
             _community = community;
         }
 
+        /// <summary>True once <see cref="AgentAnswersWithoutCommunity"/> was tried.</summary>
+        public bool DiscoveryAsked { get; private set; }
+
+        /// <summary>
+        /// After a request went unanswered: sends one SNMPv3 engine discovery request (<see cref="SnmpEngineDiscovery"/>)
+        /// and waits one try for its report. True, with <see cref="SnmpSession.Failure"/> set to
+        /// <see cref="SnmpFailure.CommunityRefused"/>, when the agent answers it: the agent is there and drops the
+        /// community. False, with the failure left as it was, when nothing or nothing valid came back.
+        /// </summary>
+        public bool AgentAnswersWithoutCommunity()
+        {
+            DiscoveryAsked = true;
+            int msgId = NextRequestId();
+            int length;
+            try
+            {
+                Writer.Reset(RequestBuffer);
+                length = SnmpEngineDiscovery.WriteRequest(Writer, msgId, ResponseBuffer.Length);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+            int n = ExchangeOnce(length);
+            if (n < 0) return false;
+            if (SnmpEngineDiscovery.ReadReport(ResponseBuffer, n, msgId, Reader, Codec) != SnmpFailure.None)
+            {
+                IgnoredAnswers++;
+                return false;
+            }
+            Fail(SnmpFailure.CommunityRefused, null);
+            return true;
+        }
+
         protected override int Encode(byte pduType, int requestId, int nonRepeaters, int maxRepetitions, uint[][] oids, int count)
         {
             int message = Writer.Begin(BerTag.Sequence);

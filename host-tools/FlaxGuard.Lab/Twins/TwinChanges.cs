@@ -116,6 +116,8 @@ public static class TwinChanges
     // Issue 13, ONVIF depth: the camera's name and its discovery scopes.
     public const string HostnameChanged = "hostname-changed";
     public const string ScopeAdded = "scope-added";
+    // Unencrypted HTTP switched on beside HTTPS (GetNetworkProtocols / SetNetworkProtocols).
+    public const string CleartextHttpOn = "http-on";
 
     // Issue 14: a static file of the firmware's web interface (a camera's login script) modified on the device.
     public const string WebFileChanged = "web-file-changed";
@@ -158,9 +160,9 @@ public static class TwinChanges
     public static readonly IReadOnlyList<string> CameraCompromises =
         [AdminPromoted, SshEnabled, PlatformAccess, PushTarget, DdnsOn, UpnpOn, RtspAuthWeak, DiscoveryOn, RemoteUser, GatewayChanged];
 
-    /// <summary>Issue 13's deeper camera compromises (Hikvision's access and upload settings, files in the web root; ONVIF's name and scopes).</summary>
+    /// <summary>Issue 13's deeper camera compromises (Hikvision's access and upload settings, files in the web root; ONVIF's name, scopes and HTTP).</summary>
     public static readonly IReadOnlyList<string> CameraDepthCompromises =
-        [WebShell, OnvifUserAdded, LoginLockOff, IpFilterRemoved, AccessPortChanged, CameraSnmpOn, FtpTarget, MailTarget, NasTarget, HostnameChanged, ScopeAdded];
+        [WebShell, OnvifUserAdded, LoginLockOff, IpFilterRemoved, AccessPortChanged, CameraSnmpOn, FtpTarget, MailTarget, NasTarget, HostnameChanged, ScopeAdded, CleartextHttpOn];
 
     /// <summary>Issue 13's web interface tampering.</summary>
     public static readonly IReadOnlyList<string> WebCompromises =

@@ -36,6 +36,7 @@ public static class SeedWriter
             ("snmp-ber", "v2c-system-group.ber", SnmpSeeds.SystemGroupResponse()),
             ("snmp-ber", "v2c-end-of-mib.ber", SnmpSeeds.EndOfMibResponse()),
             ("snmp-ber", "v2c-error-status.ber", SnmpSeeds.ErrorResponse()),
+            ("snmp-ber", "v3-discovery-report.ber", SnmpSeeds.DiscoveryReport()),
             ("dns", "a-with-cname.dns", DnsSeeds.AnswerWithCname()),
             ("dns", "aaaa.dns", DnsSeeds.AaaaAnswer()),
             ("dns", "nxdomain-with-soa.dns", DnsSeeds.NameErrorWithSoa()),

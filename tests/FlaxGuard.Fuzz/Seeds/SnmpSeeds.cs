@@ -3,9 +3,25 @@ using FlaxGuard.Fuzz.Targets;
 
 namespace FlaxGuard.Fuzz.Seeds;
 
-/// <summary>SNMPv2c answers to the fuzz session's first request, as net-snmp's snmpd sends them.</summary>
+/// <summary>SNMPv2c answers to the fuzz session's first request, and an engine discovery report, as net-snmp's snmpd sends them.</summary>
 internal static class SnmpSeeds
 {
+    /// <summary>
+    /// Debian's snmpd 5.9.3 (v2c rocommunity only) answering an engine discovery: a usmStatsUnknownEngineIDs report,
+    /// captured with msgID 0x01234567 and re-numbered to the fuzz target's id in the header and the PDU.
+    /// </summary>
+    public static byte[] DiscoveryReport()
+    {
+        var report = Convert.FromHexString(
+            "30710201033011020401234567020300ffe30401000201030421301f041180001f88808f68fb028db5166b000000000201010201030400040004003036041180001f88808f68fb028db5166b000000000400a81f0204012345670201000201003011300f060a2b060106030f01010400410101");
+        foreach (var at in new[] { 9, 86 })
+        {
+            report[at] = 0; report[at + 1] = 0;
+            report[at + 2] = (byte)(SnmpBerTarget.AnsweredRequestId >> 8); report[at + 3] = (byte)(SnmpBerTarget.AnsweredRequestId & 0xFF);
+        }
+        return report;
+    }
+
     public static byte[] SystemGroupResponse() => Response(0, 0, w =>
     {
         Bind(w, "1.3.6.1.2.1.1.1.0", x => x.WriteOctetString("Linux OpenWrt 5.15.150 #0 SMP Fri Mar 22 2024 mips"u8.ToArray()));

@@ -6,7 +6,8 @@ namespace FlaxGuard.Fuzz.Targets;
 /// <summary>
 /// SNMP answers: the bytes as the answer of a whole SNMPv2c session (<see cref="SnmpV2cSession"/> over
 /// <see cref="BerReader"/> and <see cref="SnmpPduCodec"/>), which reports refusal as a null PDU with a
-/// <see cref="SnmpSession.Failure"/>; then as an arbitrary BER tree walked with every reader call, where
+/// <see cref="SnmpSession.Failure"/>; then as the answer to an SNMPv3 engine discovery (<see cref="SnmpEngineDiscovery"/>,
+/// which never throws); then as an arbitrary BER tree walked with every reader call, where
 /// <see cref="FormatException"/> is the one documented failure.
 /// </summary>
 public sealed class SnmpBerTarget : IFuzzTarget
@@ -25,6 +26,7 @@ public sealed class SnmpBerTarget : IFuzzTarget
     public bool Run(byte[] input)
     {
         bool accepted = RunSession(input);
+        accepted |= SnmpEngineDiscovery.ReadReport(input, input.Length, AnsweredRequestId, new BerReader(), new SnmpPduCodec()) == SnmpFailure.None;
         WalkTree(input);
         return accepted;
     }

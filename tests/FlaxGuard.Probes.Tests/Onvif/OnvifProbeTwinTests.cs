@@ -32,7 +32,7 @@ public sealed class OnvifProbeTwinTests
         "cfg.gateway.2001:db8::1=default",
         "cfg.ntp.server.192.0.2.123=configured",
         "cfg.ntp.server.ntp.office.example=configured",
-        "cfg.service.http=port=80,8080",
+        "cfg.service.https=port=443,8443",
         "cfg.service.rtsp=port=554",
         "cfg.user.admin=administrator",
         "cfg.user.nvr=operator",
@@ -189,7 +189,7 @@ public sealed class OnvifProbeTwinTests
         Console.WriteLine($"onvif scenario suite: {detected}/{compromises} compromises detected, {falsePositives} false positives over {churn} churn changes");
         Assert.AreEqual(compromises, detected);
         Assert.AreEqual(0, falsePositives);
-        Assert.AreEqual(12, compromises);
+        Assert.AreEqual(13, compromises);
         Assert.AreEqual(7, churn);
     }
 

@@ -15,7 +15,9 @@ namespace FlaxGuard.Probes.Tests.Scenarios;
 /// Issue 13 part 5 on every family with credentials: a login the device accepted at the baseline and refuses now is
 /// one high change with the owner's sentence ("if you did not change them, someone else did"); what only that login
 /// could read stays "could not verify" and is not reported as removed. Vendor twins through the appliance's profile
-/// table; SNMPv3 against Debian's snmpd (wrong authentication password: usmStatsWrongDigests; unknown user).
+/// table; SNMPv3 against Debian's snmpd (wrong authentication password: usmStatsWrongDigests; unknown user); SNMPv2c
+/// against Debian's snmpd whose community was changed in snmpd.conf (the agent drops the old one silently but answers
+/// SNMPv3 engine discovery), and, as the counter-case, against a stopped and a silent agent, which stay "could not verify".
 /// </summary>
 [TestClass]
 public sealed class RefusedCredentialsEveryFamilyTests
@@ -79,5 +81,56 @@ public sealed class RefusedCredentialsEveryFamilyTests
 
         AssertRefusedNow(Check(context, [Probe(SnmpdServer.User, "someone-else-set-this")], baseline), "snmp");
         AssertRefusedNow(Check(context, [Probe("renamed-user", SnmpdServer.AuthPassword)], baseline), "snmp");
+    }
+
+    [TestMethod]
+    public void SnmpV2c_CommunityChangedInSnmpdConf_IsHigh_AgentGone_StaysCouldNotVerify()
+    {
+        using var server = SnmpdServer.Start();
+        var context = new ProbeContext(server.Address.ToString(), null!, null!, new SocketUdpExchange(), SystemClock.Instance, SecureRandomSource.Instance);
+        SnmpProbe Probe() => new(new SnmpOptions
+        {
+            Port = server.Port, Version = SnmpVersion.V2c, Community = SnmpdServer.Community,
+            RequestTimeoutMs = 700, Retries = 1, TotalTimeoutMs = 10_000, Random = SecureRandomSource.Instance,
+        });
+
+        var first = Check(context, [Probe()], null);
+        Assert.IsTrue(first.FullyVerified, Describe(first));
+        var baseline = new Baseline(server.Address.ToString(), 1, first.Facts);
+
+        var same = Check(context, [Probe()], baseline);
+        Assert.IsFalse(Changes(same).Any(c => c.Code == "auth.refused-now"), "the same community again is no refusal:\n" + Describe(same));
+
+        server.ChangeCommunity("someone-else-set-this");
+        var changed = Check(context, [Probe()], baseline);
+        AssertRefusedNow(changed, "snmp");
+        StringAssert.Contains(changed.Verdicts.Single(v => v.IsUnverified && v.Subject == "snmp").Message, "refuses the community");
+        Assert.IsFalse(Describe(changed).Contains(SnmpdServer.Community, StringComparison.Ordinal), "the community never reaches a verdict or fact");
+
+        server.Stop();
+        AssertGoneIsNotRefused(Check(context, [Probe()], baseline), "stopped agent (port closed)");
+
+        // A device that is gone or firewalled answers nothing at all: a socket on the agent's address and port that reads and drops.
+        using var silent = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        silent.Bind(new System.Net.IPEndPoint(server.Address, server.Port));
+        AssertGoneIsNotRefused(Check(context, [Probe()], baseline), "silent agent");
+        Assert.AreEqual(3, CountDatagrams(silent), "the v2c request, its one retry and one engine discovery, nothing more");
+    }
+
+    private static int CountDatagrams(System.Net.Sockets.Socket socket)
+    {
+        var buffer = new byte[4096];
+        int n = 0;
+        while (n < 16 && socket.Available > 0) { socket.Receive(buffer); n++; }
+        return n;
+    }
+
+    private static void AssertGoneIsNotRefused(CheckResult now, string what)
+    {
+        var changes = Changes(now);
+        var all = what + ":\n" + string.Join("\n", changes.Select(c => $"{c.Kind} {c.Key} {c.Severity} {c.Code}")) + "\n" + Describe(now);
+        Assert.IsFalse(changes.Any(c => c.Code == "auth.refused-now"), "an agent that is gone is no refusal: " + all);
+        Assert.IsFalse(changes.Any(c => c.Severity >= Severity.High), "nothing high when the agent is gone: " + all);
+        Assert.IsTrue(now.Verdicts.Any(v => v.IsUnverified && v.Subject == "snmp"), "could not verify: " + all);
     }
 }

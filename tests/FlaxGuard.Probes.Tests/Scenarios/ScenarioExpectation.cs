@@ -107,6 +107,7 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.NasTarget] = new(TwinChanges.NasTarget, "cfg.camera.upload.nas.*", Severity.High),
         [TwinChanges.HostnameChanged] = new(TwinChanges.HostnameChanged, "onvif.hostname", Severity.Medium),
         [TwinChanges.ScopeAdded] = new(TwinChanges.ScopeAdded, "onvif.scope.*", Severity.Medium),
+        [TwinChanges.CleartextHttpOn] = new(TwinChanges.CleartextHttpOn, "cfg.service.http", Severity.High),
         // Web interface tampering: code from another site is critical, a new inline script high.
         [TwinChanges.InlineScript] = new(TwinChanges.InlineScript, "http.script.inline.*", Severity.High),
         [TwinChanges.ExternalScript] = new(TwinChanges.ExternalScript, "http.script.origin.*", Severity.Critical),

@@ -33,6 +33,12 @@ public enum HostileSnmpMode
     EndlessWalk,
     /// <summary>Valid answers; process names that are long, non-ASCII, binary, empty or full of key-breaking characters.</summary>
     OddProcessNames,
+    /// <summary>Drops v2c requests; answers SNMPv3 engine discovery with a valid usmStatsUnknownEngineIDs report (an agent that refuses the community).</summary>
+    DropsCommunityAnswersDiscovery,
+    /// <summary>Drops v2c requests; answers engine discovery with a report for another msgID.</summary>
+    DropsCommunityDiscoveryWrongId,
+    /// <summary>Drops v2c requests; answers engine discovery with a report cut in the middle.</summary>
+    DropsCommunityDiscoveryTruncated,
     /// <summary>Valid answers; hrSWRun rows of a router with an implant: a deleted binary under /var/run, ./x, sh running a /dev/shm script, daemons with pid files.</summary>
     SuspectProcesses,
 }
@@ -142,6 +148,12 @@ public sealed class HostileSnmpServer : IDisposable
         var parsed = Parse(request);
         if (parsed is null) return null;
         var (version, id, pduType, oids) = parsed.Value;
+        if (_mode is HostileSnmpMode.DropsCommunityAnswersDiscovery or HostileSnmpMode.DropsCommunityDiscoveryWrongId or HostileSnmpMode.DropsCommunityDiscoveryTruncated)
+        {
+            if (version != 3) return null;
+            var report = DiscoveryReport(_mode == HostileSnmpMode.DropsCommunityDiscoveryWrongId ? id + 1 : id);
+            return _mode == HostileSnmpMode.DropsCommunityDiscoveryTruncated ? report[..(report.Length / 2)] : report;
+        }
         var wrongId = _mode == HostileSnmpMode.WrongRequestId || (_mode == HostileSnmpMode.WrongIdThenRight && count % 2 == 1);
         var answerId = wrongId ? id + 1 : id;
         byte[] answer = version == 3 ? DiscoveryReport(answerId) : V2cResponse(answerId, pduType, oids);

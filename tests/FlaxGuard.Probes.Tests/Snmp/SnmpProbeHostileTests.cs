@@ -42,7 +42,7 @@ public sealed class SnmpProbeHostileTests
     }
 
     [TestMethod]
-    [DataRow(HostileSnmpMode.Silent, "no answer; wrong community or SNMP off")]
+    [DataRow(HostileSnmpMode.Silent, "no answer, not even to SNMPv3 engine discovery")]
     [DataRow(HostileSnmpMode.Garbage, "not valid SNMP")]
     [DataRow(HostileSnmpMode.Truncated, "not valid SNMP")]
     [DataRow(HostileSnmpMode.WrongRequestId, "did not match the requests")]
@@ -59,8 +59,28 @@ public sealed class SnmpProbeHostileTests
         Assert.IsTrue(verdict.IsUnverified, verdict.ToString());
         StringAssert.Contains(verdict.Message, reason);
         Assert.AreEqual(0, output.Facts.Count);
-        Assert.AreEqual(Retries + 1, received, "one request, resent once");
-        Assert.IsLessThan((long)(RequestTimeoutMs * (Retries + 1) + 1_000), elapsed, $"took {elapsed} ms");
+        Assert.IsFalse(output.CredentialsRefused, "no sign that the agent is there and refuses the community");
+        var discovery = mode == HostileSnmpMode.Silent ? 1 : 0;
+        Assert.AreEqual(Retries + 1 + discovery, received, "one request, resent once, and one engine discovery after silence only");
+        Assert.IsLessThan((long)(RequestTimeoutMs * (Retries + 1 + discovery) + 1_000), elapsed, $"took {elapsed} ms");
+    }
+
+    [TestMethod]
+    [DataRow(HostileSnmpMode.DropsCommunityAnswersDiscovery, true, "refuses the community")]
+    [DataRow(HostileSnmpMode.DropsCommunityDiscoveryWrongId, false, "not even to SNMPv3 engine discovery")]
+    [DataRow(HostileSnmpMode.DropsCommunityDiscoveryTruncated, false, "not even to SNMPv3 engine discovery")]
+    public void V2c_DroppedCommunity_IsARefusalOnlyWhenDiscoveryIsAnsweredProperly(HostileSnmpMode mode, bool refused, string reason)
+    {
+        var (output, elapsed, received) = Run(mode, SnmpVersion.V2c);
+        Assert.AreEqual(1, output.VerdictCount, string.Join("; ", output.Verdicts().Select(v => v.ToString())));
+        var verdict = output.Verdicts()[0];
+        Assert.IsTrue(verdict.IsUnverified, verdict.ToString());
+        StringAssert.Contains(verdict.Message, reason);
+        Assert.AreEqual(refused, output.CredentialsRefused);
+        Assert.AreEqual(0, output.Facts.Count);
+        Assert.AreEqual(Retries + 2, received, "the request, its one retry, one engine discovery; no retry of the discovery");
+        Assert.IsLessThan((long)(RequestTimeoutMs * (Retries + 2) + 1_000), elapsed, $"took {elapsed} ms");
+        Assert.IsFalse(verdict.Message.Contains("public", StringComparison.Ordinal), "the community never reaches a message");
     }
 
     [TestMethod]

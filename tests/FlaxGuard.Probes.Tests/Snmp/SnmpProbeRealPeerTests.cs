@@ -151,11 +151,14 @@ public sealed class SnmpProbeRealPeerTests
     }
 
     [TestMethod]
-    public void V2c_WrongCommunity_IsUnverifiedWithinTheBound()
+    public void V2c_WrongCommunity_IsUnverifiedWithinTheBound_AndARefusalBecauseSnmpdAnswersEngineDiscovery()
     {
+        // snmpd drops the wrong community silently, yet answers SNMPv3 engine discovery although no v3 user is needed for it.
         var (output, elapsed) = Run(V2c("wrong-community"));
         var verdict = SingleUnverified(output);
-        StringAssert.Contains(verdict.Message, "no answer; wrong community or SNMP off");
+        StringAssert.Contains(verdict.Message, "the agent answers SNMPv3 engine discovery but drops the SNMPv2c requests: it refuses the community");
+        Assert.IsTrue(output.CredentialsRefused, "marked for the check's auth.snmp rating");
+        Assert.IsFalse(verdict.Message.Contains("wrong-community", StringComparison.Ordinal));
         Assert.IsLessThan(3_000L, elapsed, $"took {elapsed} ms");
     }
 

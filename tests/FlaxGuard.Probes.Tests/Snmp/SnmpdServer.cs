@@ -21,16 +21,16 @@ public sealed class SnmpdServer : IDisposable
     public const string SysName = "lab-router-snmp";
     public const string SysDescr = "FlaxGuard lab router fw 4.2.1";
 
-    private readonly RealProcess _process;
     private readonly string _dir;
+    private RealProcess _process;
 
-    private SnmpdServer(RealProcess process, string dir, string dropDir, IPAddress address, int port)
+    private SnmpdServer(string dir, string dropDir, IPAddress address, int port)
     {
-        _process = process;
         _dir = dir;
         DropDir = dropDir;
         Address = address;
         Port = port;
+        _process = Launch(Community);
     }
 
     public IPAddress Address { get; }
@@ -46,16 +46,34 @@ public sealed class SnmpdServer : IDisposable
 
     public static SnmpdServer Start()
     {
-        var snmpd = DebianTool.Require("snmpd", "snmpd");
-        var unshare = DebianTool.Require("unshare", "util-linux");
         var dir = Directory.CreateTempSubdirectory("flaxguard-snmpd-").FullName;
-        var persist = Path.Combine(dir, "persist");
-        Directory.CreateDirectory(persist);
+        Directory.CreateDirectory(Path.Combine(dir, "persist"));
         var address = IPAddress.Parse($"127.61.{Environment.ProcessId % 250 + 1}.{Random.Shared.Next(1, 250)}");
         var port = FreeUdpPort(address);
-        var config = Path.Combine(dir, "snmpd.conf");
+        var drop = Path.Combine("/tmp", "fg-drop-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
+        Directory.CreateDirectory(drop);
+        File.Copy(DebianTool.Require("sleep", "coreutils"), Path.Combine(drop, "fgbot"));
+        File.WriteAllText(Path.Combine(drop, "run.sh"), "sleep 604\n");
+        return new SnmpdServer(dir, drop, address, port);
+    }
+
+    /// <summary>What an owner or an intruder does to change the community: edit snmpd.conf and restart the agent, same address and port.</summary>
+    public void ChangeCommunity(string community)
+    {
+        _process.Dispose();
+        _process = Launch(community);
+    }
+
+    /// <summary>Stops the agent; its port is closed from then on.</summary>
+    public void Stop() => _process.Dispose();
+
+    private RealProcess Launch(string community)
+    {
+        var snmpd = DebianTool.Require("snmpd", "snmpd");
+        var unshare = DebianTool.Require("unshare", "util-linux");
+        var config = Path.Combine(_dir, "snmpd.conf");
         File.WriteAllText(config, $"""
-            rocommunity {Community} 127.0.0.0/8
+            rocommunity {community} 127.0.0.0/8
             createUser {User} SHA "{AuthPassword}" AES "{PrivPassword}"
             rouser {User} priv
             sysContact {SysContact}
@@ -66,16 +84,13 @@ public sealed class SnmpdServer : IDisposable
             override 1.3.6.1.2.1.47.1.1.1.1.10.1 octet_str "RouterOS 7.14.2"
             override 1.3.6.1.2.1.47.1.1.1.1.10.7 octet_str "module 1.0.3"
             """);
-        var pidFile = Path.Combine(dir, "snmpd.pid");
-        var drop = Path.Combine("/tmp", "fg-drop-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
-        Directory.CreateDirectory(drop);
-        File.Copy(DebianTool.Require("sleep", "coreutils"), Path.Combine(drop, "fgbot"));
-        File.WriteAllText(Path.Combine(drop, "run.sh"), "sleep 604\n");
-        var script = $"sleep 600 & sleep 601 & {drop}/fgbot 602 & sh {drop}/run.sh & exec {snmpd} -f -Lo -C -c {config} -p {pidFile} udp:{address}:{port}";
-        var environment = new Dictionary<string, string> { ["SNMP_PERSISTENT_DIR"] = persist, ["MIBS"] = "" , ["MIBDIRS"] = dir };
+        var pidFile = Path.Combine(_dir, "snmpd.pid");
+        var drop = DropDir;
+        var script = $"sleep 600 & sleep 601 & {drop}/fgbot 602 & sh {drop}/run.sh & exec {snmpd} -f -Lo -C -c {config} -p {pidFile} udp:{Address}:{Port}";
+        var environment = new Dictionary<string, string> { ["SNMP_PERSISTENT_DIR"] = Path.Combine(_dir, "persist"), ["MIBS"] = "" , ["MIBDIRS"] = _dir };
         var process = RealProcess.Start(unshare, ["--pid", "--fork", "--kill-child", "--mount-proc", "sh", "-c", script], environment: environment);
         process.WaitForOutput("NET-SNMP version");
-        return new SnmpdServer(process, dir, drop, address, port);
+        return process;
     }
 
     private static int FreeUdpPort(IPAddress address)

@@ -55,6 +55,9 @@ namespace FlaxGuard.Engine.Drift
             rules.Append(new DriftRule("cfg.remote.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.remote.set"));
             rules.Append(new DriftRule("cfg.remote.*", DriftRule.Removed, Severity.Info, "cfg.remote.removed"));
             rules.Append(new DriftRule("cfg.service.telnet", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.service.telnet.set"));
+            // ONVIF's HTTP (GetNetworkProtocols) switched on where the camera answered over HTTPS only: a downgrade that puts
+            // logins and every control call on the wire unencrypted. RTSP stays medium: cameras run it for their recorder.
+            rules.Append(new DriftRule("cfg.service.http", DriftRule.Added, Severity.High, "cfg.service.http.on"));
             rules.Append(new DriftRule("cfg.service.*", DriftRule.Added, Severity.Medium, "cfg.service.added"));
             rules.Append(new DriftRule("cfg.service.*", DriftRule.Changed, Severity.Medium, "cfg.service.changed"));
             rules.Append(new DriftRule("cfg.service.*", DriftRule.Removed, Severity.Info, "cfg.service.removed"));

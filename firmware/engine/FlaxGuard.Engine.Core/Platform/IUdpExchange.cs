@@ -4,7 +4,7 @@ namespace FlaxGuard.Engine.Platform
     public interface IUdpExchange
     {
         /// <summary>
-        /// Sends the request to host:port and waits for one datagram from that host. Returns the bytes
+        /// Sends the request to host:port and waits for one datagram from that host and port. Returns the bytes
         /// copied into <paramref name="response"/> (a longer datagram is cut to fit), or -1 when none came
         /// within <paramref name="timeoutMs"/>. <paramref name="outcome"/> says why when it returns -1.
         /// </summary>

@@ -33,7 +33,7 @@ public sealed class OnvifTwin : ILabTwin
         TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown,
         TwinChanges.Reboot, TwinChanges.Time, TwinChanges.Session, TwinChanges.DhcpLeases, TwinChanges.DhcpDnsRotation, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.AdminPromoted, TwinChanges.DdnsOn, TwinChanges.DiscoveryOn, TwinChanges.RemoteUser, TwinChanges.GatewayChanged,
-        TwinChanges.HostnameChanged, TwinChanges.ScopeAdded, TwinChanges.IpFilterRemoved,
+        TwinChanges.HostnameChanged, TwinChanges.ScopeAdded, TwinChanges.IpFilterRemoved, TwinChanges.CleartextHttpOn,
     ];
 
     private static readonly HashSet<string> PreAuthActions = ["GetSystemDateAndTime", "GetCapabilities"];
@@ -150,6 +150,10 @@ public sealed class OnvifTwin : ILabTwin
                 case TwinChanges.ScopeAdded:
                     // What an intruder's AddScopes call leaves: the camera announces itself as something else on the LAN.
                     s.Scopes.Add(("Configurable", "onvif://www.onvif.org/name/NVR"));
+                    break;
+                case TwinChanges.CleartextHttpOn:
+                    // What an intruder's SetNetworkProtocols call leaves: HTTP on beside HTTPS.
+                    s.Protocols[s.Protocols.FindIndex(p => p.Name == "HTTP")] = new OnvifProtocol("HTTP", true, [80]);
                     break;
                 case TwinChanges.Reboot:
                     // No battery-backed clock: the camera boots at 2000-01-01 and stays there until NTP answers.

@@ -72,8 +72,9 @@ public sealed class OnvifTwinState
         state.Users.Add(new OnvifUser(adminUser, adminPassword, "Administrator"));
         state.Users.Add(new OnvifUser("nvr", "nvr-" + adminPassword, "Operator"));
         state.Users.Add(new OnvifUser("viewer", "viewer-" + adminPassword, "User"));
-        state.Protocols.Add(new OnvifProtocol("HTTP", true, [80, 8080]));
-        state.Protocols.Add(new OnvifProtocol("HTTPS", false, [443]));
+        // Set up the way hardening guides ask: the web and ONVIF interface over HTTPS only.
+        state.Protocols.Add(new OnvifProtocol("HTTP", false, [80]));
+        state.Protocols.Add(new OnvifProtocol("HTTPS", true, [443, 8443]));
         state.Protocols.Add(new OnvifProtocol("RTSP", true, [554]));
         state.SearchDomains.Add("office.example");
         state.DnsManual.Add(new OnvifServer("IPv4", "192.0.2.53"));
