@@ -42,6 +42,24 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             }
         }
 
+        private ArrayList _acceptedLists;
+        private ArrayList _acceptedLists6;
+
+        /// <summary>
+        /// Names of the address lists that accept rules of the input or forward chain let in (IPv4 or IPv6 filter); null
+        /// when none does and <paramref name="create"/> is false.
+        /// </summary>
+        public ArrayList AcceptedLists(bool ipv6, bool create)
+        {
+            if (ipv6)
+            {
+                if (_acceptedLists6 == null && create) _acceptedLists6 = new ArrayList();
+                return _acceptedLists6;
+            }
+            if (_acceptedLists == null && create) _acceptedLists = new ArrayList();
+            return _acceptedLists;
+        }
+
         /// <summary>Verdicts the facts call for on every check, baseline or not (one per package at most).</summary>
         public ArrayList Verdicts { get { return _verdicts; } }
 

@@ -109,6 +109,33 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return Normalize(_raw, raw, _value);
         }
 
+        /// <summary>
+        /// Appends a member lower-cased as a key segment, read in place: what <c>AppendKeySegment(Lower(Clean(value)))</c>
+        /// gives for a plain value (printable ASCII without blanks, '=' or '%', at most <paramref name="max"/> long).
+        /// Returns its length, 0 when the member is absent or empty (nothing appended), -1 when it needs the string path.
+        /// </summary>
+        public int AppendKeyMember(JsonValue record, string name, int max, TextBuilder into)
+        {
+            int raw = record.MemberRawText(name, _raw);
+            if (raw < 0)
+            {
+                JsonKind kind;
+                return record.TryMemberKind(name, out kind) ? -1 : 0;
+            }
+            if (raw > max) return -1;
+            for (int i = 0; i < raw; i++)
+            {
+                byte b = _raw[i];
+                if (b <= 0x20 || b >= 0x7F || b == '=' || b == '%') return -1;
+            }
+            for (int i = 0; i < raw; i++)
+            {
+                byte b = _raw[i];
+                into.Append((char)(b >= 'A' && b <= 'Z' ? b + 32 : b));
+            }
+            return raw;
+        }
+
         /// <summary>Appends what <c>FactText.Clean(value, max)</c> gives of the value <see cref="NormalizeMember"/> held (it has no blanks).</summary>
         public TextBuilder AppendValue(int length, int max, TextBuilder into)
         {
