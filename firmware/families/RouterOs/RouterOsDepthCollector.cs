@@ -12,7 +12,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// 400 "no such command or directory" (or 404), which becomes a routeros.unsupported fact naming the menu, never a
     /// failed probe. Proxy access and traffic-flow targets are read only while that service is on, IPsec identities only
     /// when a peer is configured, containers only while the container package is enabled. Lists are bounded
-    /// like every other menu; .proplist keeps counters, states and secrets out of the answers.
+    /// like every other menu; .proplist keeps counters, states and secrets out of the answers. The fourth round adds
+    /// static address-list entries, the IPv6 filter, NAT, address lists and static routes, /ip/ssh, /radius (and /user/aaa
+    /// only when a RADIUS server authenticates logins) and the NTP client, equally optional.
     /// </summary>
     public static class RouterOsDepthCollector
     {

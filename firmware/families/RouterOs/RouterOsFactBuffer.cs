@@ -9,8 +9,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// </summary>
     public sealed class RouterOsFactBuffer : FactWorkspace
     {
-        // A stock router gives about 60 facts (tunnels, tasks, reach and issue 13's third-round menus included).
-        private const int ExpectedKeys = 64;
+        // A stock router gives about 75 facts (tunnels, tasks, reach, issue 13's third and fourth rounds, IPv6 defconf
+        // included): room for them from the start, since growing the tables past 64 would copy them into twice the size.
+        private const int ExpectedKeys = 96;
 
         private readonly ArrayList _verdicts = new ArrayList();
 

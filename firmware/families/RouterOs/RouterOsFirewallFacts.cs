@@ -7,7 +7,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 {
     /// <summary>
     /// Every enabled, static rule of /ip/firewall/filter, nat, mangle and raw, of every chain and action:
-    /// cfg.firewall|nat|mangle|raw.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT).
+    /// cfg.firewall|nat|mangle|raw.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT), and of
+    /// /ipv6/firewall/filter and nat as cfg.firewall6|nat6.CHAIN.ACTION.DIGEST. The filters' accept rules also note which
+    /// address lists they let in (see RouterOsAddressListFacts).
     /// The digest covers the rule's matchers and targets, read in name order and normalised (flags in either spelling,
     /// comma lists in any order, case), so renumbered ".id"s, counters, comments and the order RouterOS lists the rules
     /// in give no drift, while an added accept rule, a removed drop rule or a redirect (Meris pointed DNS and web
