@@ -26,7 +26,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         {
             get
             {
-                if (_ruleDigest == null) _ruleDigest = new RouterOsRuleDigest();
+                // One SHA-256 for both: each digest is finished before the other starts.
+                if (_ruleDigest == null) _ruleDigest = new RouterOsRuleDigest(Digest.Hasher);
                 return _ruleDigest;
             }
         }

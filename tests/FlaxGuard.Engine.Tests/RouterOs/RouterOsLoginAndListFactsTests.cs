@@ -169,6 +169,35 @@ public sealed class RouterOsLoginAndListFactsTests
     }
 
     [TestMethod]
+    public void GroupPolicies_ReadInPlace_GiveWhatTheStringPathGives()
+    {
+        // The first is read from the answer's bytes; the spaced and escaped ones take the string path.
+        string[] spellings =
+        [
+            "\"Write,read,!ftp,policy,read\"",
+            "\" write , READ, !ftp ,policy\"",
+            "\"write,read,\\u0021ftp,policy\"",
+        ];
+        Dictionary<string, string>? first = null;
+        foreach (var policy in spellings)
+        {
+            var facts = new RouterOsFactBuffer();
+            var admin = RouterOsAccessFacts.FromGroups(Parse("[{\"name\":\"ops\",\"policy\":" + policy + "}]"), facts, out var problem);
+            Assert.IsNull(problem, policy);
+            Assert.IsTrue(admin!.Contains("ops"), policy);
+            first ??= Facts(facts);
+            CollectionAssert.AreEquivalent(first.ToList(), Facts(facts).ToList(), policy);
+        }
+        Assert.AreEqual("policy,read,write", first!["cfg.usergroup.ops"]);
+        var flag = new RouterOsFactBuffer();
+        Assert.IsNotNull(RouterOsAccessFacts.FromGroups(Parse("""[{"name":"odd","policy":"yes"},{"name":"empty","policy":""}]"""), flag, out _));
+        Assert.AreEqual("yes", Facts(flag)["cfg.usergroup.odd"]);
+        Assert.AreEqual("none", Facts(flag)["cfg.usergroup.empty"]);
+        RouterOsAccessFacts.FromGroups(Parse("""[{"name":"nopolicy"}]"""), new RouterOsFactBuffer(), out var missing);
+        Assert.AreEqual("group 1 has no name or policy", missing);
+    }
+
+    [TestMethod]
     [DataRow(DriftKind.Added, "cfg.address-list.accept.mgmt.203.0.113.66", Severity.High)]
     [DataRow(DriftKind.Added, "cfg.address-list.entry.bogons.203.0.113.66", Severity.Medium)]
     [DataRow(DriftKind.Removed, "cfg.address-list.accept.mgmt.203.0.113.66", Severity.Low)]
