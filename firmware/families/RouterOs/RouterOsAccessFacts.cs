@@ -30,8 +30,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             {
                 JsonValue group = groups.Item(i);
                 string name = Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(group, "name"), 64));
-                string policy = RouterOsShape.CheckedField(group, "policy");
-                if (name.Length == 0 || policy == null)
+                JsonKind kind;
+                if (name.Length == 0 || !group.TryMemberKind("policy", out kind))
                 {
                     problem = "group " + (i + 1).ToString() + " has no name or policy";
                     return null;
@@ -39,7 +39,19 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 TextBuilder text = facts.Text.Clear();
                 bool write = false;
                 bool changesPolicy = false;
-                // The policy list is read in place (no string per policy) unless it is unusual.
+                // The usual policy list is normalised straight from the answer's bytes: no string for it at all.
+                RouterOsRuleDigest inPlace = facts.RuleDigest;
+                int held = inPlace.NormalizeMember(group, "policy");
+                if (held == 0 || inPlace.HeldIsList(held))
+                {
+                    inPlace.AppendHeldItems(held, '!', text);
+                    write = inPlace.HeldHasItem(held, "write");
+                    changesPolicy = inPlace.HeldHasItem(held, "policy");
+                    AddGroup(name, text, write && changesPolicy, admin, facts);
+                    continue;
+                }
+                string policy = RouterOsShape.CheckedField(group, "policy");
+                // Else the policy list is read in place (no string per policy) unless it is unusual.
                 RouterOsListItems items = facts.ListItems;
                 int count = items.Read(policy);
                 for (int k = 0; k < count; k++)
@@ -60,11 +72,17 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                     if (text.Length > 0) text.Append(',');
                     text.Append(p);
                 }
-                string value = text.Length == 0 ? "none" : text.ToString();
-                facts.Add(text.Clear().Append("cfg.usergroup.").AppendKeySegment(name, 64).ToString(), value, FactKind.Config);
-                if (write && changesPolicy && !admin.Contains(name)) admin.Add(name, name);
+                AddGroup(name, text, write && changesPolicy, admin, facts);
             }
             return admin;
+        }
+
+        // cfg.usergroup.NAME = the policies in text; an administering group is remembered for FromUsers.
+        private static void AddGroup(string name, TextBuilder text, bool administers, Hashtable admin, RouterOsFactBuffer facts)
+        {
+            string value = text.Length == 0 ? "none" : text.ToString();
+            facts.Add(text.Clear().Append("cfg.usergroup.").AppendKeySegment(name, 64).ToString(), value, FactKind.Config);
+            if (administers && !admin.Contains(name)) admin.Add(name, name);
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections;
 using FlaxGuard.Engine.Facts;
 using FlaxGuard.Engine.Json;
 
@@ -11,7 +12,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// 400 "no such command or directory" (or 404), which becomes a routeros.unsupported fact naming the menu, never a
     /// failed probe. Proxy access and traffic-flow targets are read only while that service is on, IPsec identities only
     /// when a peer is configured, containers only while the container package is enabled. Lists are bounded
-    /// like every other menu; .proplist keeps counters, states and secrets out of the answers.
+    /// like every other menu; .proplist keeps counters, states and secrets out of the answers. The fourth round adds
+    /// static address-list entries, the IPv6 filter, NAT, address lists and static routes, /ip/ssh, /radius (and /user/aaa
+    /// only when a RADIUS server authenticates logins) and the NTP client, equally optional.
     /// </summary>
     public static class RouterOsDepthCollector
     {
@@ -35,6 +38,16 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private const string Certificates = "/certificate?.proplist=name,common-name,fingerprint,authority,trusted";
         private const string UserSettings = "/user/settings";
         private const string LoggingRules = "/system/logging?.proplist=topics,action,disabled";
+        // Issue 13's fourth round: address lists, IPv6 firewall and routes, SSH server, RADIUS, NTP.
+        private const string AddressList = "/ip/firewall/address-list?dynamic=false&.proplist=list,address,timeout,disabled,dynamic";
+        private const string Filter6 = "/ipv6/firewall/filter";
+        private const string Nat6 = "/ipv6/firewall/nat";
+        private const string AddressList6 = "/ipv6/firewall/address-list?dynamic=false&.proplist=list,address,timeout,disabled,dynamic";
+        private const string Routes6 = "/ipv6/route?dynamic=false&.proplist=dst-address,gateway,routing-table,distance,blackhole,disabled,dynamic";
+        private const string Ssh = "/ip/ssh";
+        private const string Radius = "/radius?.proplist=address,service,disabled";
+        private const string UserAaa = "/user/aaa";
+        private const string NtpClient = "/system/ntp/client";
 
         /// <summary>Reads the menus; null when all were read (or are not supported), else why not.</summary>
         public static string Collect(RouterOsRestClient client, RouterOsFactBuffer facts, int maxItems)
@@ -105,6 +118,44 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             if ((value = ReadSettings(client, UserSettings, facts, out failed)) != null && (problem = RouterOsTrustFacts.FromUserSettings(value, facts)) != null) return Explain(UserSettings, problem);
             if (failed != null) return failed;
             if ((value = ReadList(client, LoggingRules, facts, maxItems, out failed)) != null && (problem = RouterOsTrustFacts.FromLoggingRules(value, facts)) != null) return Explain(LoggingRules, problem);
+            if (failed != null) return failed;
+            return CollectFourth(client, facts, maxItems);
+        }
+
+        // Address lists after the filter that names them (IPv4's was read with the main menus), IPv6, SSH, RADIUS, NTP.
+        private static string CollectFourth(RouterOsRestClient client, RouterOsFactBuffer facts, int maxItems)
+        {
+            string failed;
+            string problem;
+            JsonValue value;
+            if ((value = ReadList(client, AddressList, facts, maxItems, out failed)) != null && (problem = RouterOsAddressListFacts.FromEntries(value, false, facts)) != null) return Explain(AddressList, problem);
+            if (failed != null) return failed;
+            if ((value = ReadList(client, Filter6, facts, maxItems, out failed)) != null && (problem = RouterOsFirewallFacts.FromFilter6(value, facts)) != null) return Explain(Filter6, problem);
+            if (failed != null) return failed;
+            if ((value = ReadList(client, Nat6, facts, maxItems, out failed)) != null && (problem = RouterOsFirewallFacts.FromNat6(value, facts)) != null) return Explain(Nat6, problem);
+            if (failed != null) return failed;
+            if ((value = ReadList(client, AddressList6, facts, maxItems, out failed)) != null && (problem = RouterOsAddressListFacts.FromEntries(value, true, facts)) != null) return Explain(AddressList6, problem);
+            if (failed != null) return failed;
+            // IPv6 static routes share cfg.route.TABLE.DST with IPv4's (their destinations cannot collide) and its rules (::/0 is critical).
+            if ((value = ReadList(client, Routes6, facts, maxItems, out failed)) != null && (problem = RouterOsRouteFacts.FromRoutes(value, facts)) != null) return Explain(Routes6, problem);
+            if (failed != null) return failed;
+            if ((value = ReadSettings(client, Ssh, facts, out failed)) != null && (problem = RouterOsLoginFacts.FromSsh(value, facts)) != null) return Explain(Ssh, problem);
+            if (failed != null) return failed;
+
+            // /user/aaa matters only when a RADIUS server authenticates logins: most routers have none and skip the call.
+            ArrayList loginServers = null;
+            if ((value = ReadList(client, Radius, facts, maxItems, out failed)) != null)
+            {
+                loginServers = RouterOsLoginFacts.FromRadius(value, facts, out problem);
+                if (problem != null) return Explain(Radius, problem);
+            }
+            if (failed != null) return failed;
+            if (loginServers != null)
+            {
+                if ((value = ReadSettings(client, UserAaa, facts, out failed)) != null && (problem = RouterOsLoginFacts.FromUserAaa(value, loginServers, facts)) != null) return Explain(UserAaa, problem);
+                if (failed != null) return failed;
+            }
+            if ((value = ReadSettings(client, NtpClient, facts, out failed)) != null && (problem = RouterOsNetworkFacts.FromNtpClient(value, facts)) != null) return Explain(NtpClient, problem);
             return failed;
         }
 

@@ -9,8 +9,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// </summary>
     public sealed class RouterOsFactBuffer : FactWorkspace
     {
-        // A stock router gives about 60 facts (tunnels, tasks, reach and issue 13's third-round menus included).
-        private const int ExpectedKeys = 64;
+        // A stock router gives about 75 facts (tunnels, tasks, reach, issue 13's third and fourth rounds, IPv6 defconf
+        // included): room for them from the start, since growing the tables past 64 would copy them into twice the size.
+        private const int ExpectedKeys = 96;
 
         private readonly ArrayList _verdicts = new ArrayList();
 
@@ -25,7 +26,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         {
             get
             {
-                if (_ruleDigest == null) _ruleDigest = new RouterOsRuleDigest();
+                // One SHA-256 for both: each digest is finished before the other starts.
+                if (_ruleDigest == null) _ruleDigest = new RouterOsRuleDigest(Digest.Hasher);
                 return _ruleDigest;
             }
         }
@@ -40,6 +42,24 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 if (_listItems == null) _listItems = new RouterOsListItems();
                 return _listItems;
             }
+        }
+
+        private ArrayList _acceptedLists;
+        private ArrayList _acceptedLists6;
+
+        /// <summary>
+        /// Names of the address lists that accept rules of the input or forward chain let in (IPv4 or IPv6 filter); null
+        /// when none does and <paramref name="create"/> is false.
+        /// </summary>
+        public ArrayList AcceptedLists(bool ipv6, bool create)
+        {
+            if (ipv6)
+            {
+                if (_acceptedLists6 == null && create) _acceptedLists6 = new ArrayList();
+                return _acceptedLists6;
+            }
+            if (_acceptedLists == null && create) _acceptedLists = new ArrayList();
+            return _acceptedLists;
         }
 
         /// <summary>Verdicts the facts call for on every check, baseline or not (one per package at most).</summary>

@@ -114,6 +114,29 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("cfg.log.to.*", DriftRule.Added, Severity.Low, "cfg.log.rule.added"));
             rules.Append(new DriftRule("cfg.password.*", DriftRule.Changed | DriftRule.Removed, Severity.Medium, "cfg.password.changed"));
             rules.Append(new DriftRule("cfg.password.*", DriftRule.Added, Severity.Info, "cfg.password.added"));
+            // Issue 13's fourth round. An address added to a list an accept rule lets in opens the router as a new accept rule would.
+            rules.Append(new DriftRule("cfg.address-list.accept.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.address-list.accept.added"));
+            rules.Append(new DriftRule("cfg.address-list.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.address-list.added"));
+            rules.Append(new DriftRule("cfg.address-list.*", DriftRule.Removed, Severity.Low, "cfg.address-list.removed"));
+            rules.Append(new DriftRule("cfg.address-list6.accept.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.address-list6.accept.added"));
+            rules.Append(new DriftRule("cfg.address-list6.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.address-list6.added"));
+            rules.Append(new DriftRule("cfg.address-list6.*", DriftRule.Removed, Severity.Low, "cfg.address-list6.removed"));
+            // The IPv6 firewall, rated as the IPv4 one.
+            rules.Append(new DriftRule("cfg.firewall6.*.accept.*", DriftRule.Added, Severity.High, "cfg.firewall6.accept.added"));
+            rules.Append(new DriftRule("cfg.firewall6.*.drop.*", DriftRule.Removed, Severity.High, "cfg.firewall6.drop.removed"));
+            rules.Append(new DriftRule("cfg.firewall6.*.reject.*", DriftRule.Removed, Severity.High, "cfg.firewall6.reject.removed"));
+            rules.Append(new DriftRule("cfg.firewall6.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.firewall6.added"));
+            rules.Append(new DriftRule("cfg.firewall6.*", DriftRule.Removed, Severity.Medium, "cfg.firewall6.removed"));
+            rules.Append(new DriftRule("cfg.nat6.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.nat6.added"));
+            rules.Append(new DriftRule("cfg.nat6.*", DriftRule.Removed, Severity.Low, "cfg.nat6.removed"));
+            // SSH port forwarding makes the router a relay (KV-botnet, Flax Typhoon style proxies); the rest weakens logins.
+            rules.Append(new DriftRule("cfg.ssh.forwarding", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.ssh.forwarding.on"));
+            rules.Append(new DriftRule("cfg.ssh.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "cfg.ssh.weakened"));
+            rules.Append(new DriftRule("cfg.ssh.*", DriftRule.Removed, Severity.Info, "cfg.ssh.restored"));
+            // A RADIUS server that decides router logins decides who is administrator.
+            rules.Append(new DriftRule("cfg.radius.login.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.radius.login.set"));
+            rules.Append(new DriftRule("cfg.radius.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.radius.set"));
+            rules.Append(new DriftRule("cfg.radius.*", DriftRule.Removed, Severity.Low, "cfg.radius.removed"));
             rules.Append(new DriftRule("routeros.unsupported", DriftRule.AnyChange, Severity.Info, "routeros.unsupported.changed"));
             rules.Append(new DriftRule("routeros.routerboot", DriftRule.AnyChange, Severity.High, "routeros.routerboot.any"));
             rules.Append(new DriftRule("routeros.package.*", DriftRule.Added, Severity.Medium, "routeros.package.added"));

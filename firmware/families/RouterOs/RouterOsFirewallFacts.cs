@@ -7,7 +7,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 {
     /// <summary>
     /// Every enabled, static rule of /ip/firewall/filter, nat, mangle and raw, of every chain and action:
-    /// cfg.firewall|nat|mangle|raw.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT).
+    /// cfg.firewall|nat|mangle|raw.CHAIN.ACTION.DIGEST (dstnat dst-nat rules stay cfg.forward.PROTO.PORT), and of
+    /// /ipv6/firewall/filter and nat as cfg.firewall6|nat6.CHAIN.ACTION.DIGEST. The filters' accept rules also note which
+    /// address lists they let in (see RouterOsAddressListFacts).
     /// The digest covers the rule's matchers and targets, read in name order and normalised (flags in either spelling,
     /// comma lists in any order, case), so renumbered ".id"s, counters, comments and the order RouterOS lists the rules
     /// in give no drift, while an added accept rule, a removed drop rule or a redirect (Meris pointed DNS and web
@@ -34,28 +36,45 @@ namespace FlaxGuard.Engine.Probes.RouterOs
 
         public static string FromFilter(JsonValue rules, RouterOsFactBuffer facts)
         {
-            return FromRules(rules, facts, "cfg.firewall.", false);
+            return FromRules(rules, facts, "cfg.firewall.", false, Ipv4Lists);
         }
+
+        /// <summary>/ipv6/firewall/filter: cfg.firewall6.CHAIN.ACTION.DIGEST, rated like the IPv4 filter.</summary>
+        public static string FromFilter6(JsonValue rules, RouterOsFactBuffer facts)
+        {
+            return FromRules(rules, facts, "cfg.firewall6.", false, Ipv6Lists);
+        }
+
+        /// <summary>/ipv6/firewall/nat (RouterOS 7): cfg.nat6.CHAIN.ACTION.DIGEST for every rule, dst-nat included (IPv6 has no cfg.forward keys).</summary>
+        public static string FromNat6(JsonValue rules, RouterOsFactBuffer facts)
+        {
+            return FromRules(rules, facts, "cfg.nat6.", false, NoLists);
+        }
+
+        // Which address lists a rule set's accept rules are noted for (only the filters let addresses in).
+        private const int NoLists = 0;
+        private const int Ipv4Lists = 4;
+        private const int Ipv6Lists = 6;
 
         /// <summary>NAT rules other than dstnat dst-nat (those are <see cref="RouterOsNetworkFacts.FromNat"/>'s port forwards).</summary>
         public static string FromNat(JsonValue rules, RouterOsFactBuffer facts)
         {
-            return FromRules(rules, facts, "cfg.nat.", true);
+            return FromRules(rules, facts, "cfg.nat.", true, NoLists);
         }
 
         /// <summary>/ip/firewall/mangle: cfg.mangle.CHAIN.ACTION.DIGEST (mark-routing sends traffic to another routing table, e.g. a tunnel).</summary>
         public static string FromMangle(JsonValue rules, RouterOsFactBuffer facts)
         {
-            return FromRules(rules, facts, "cfg.mangle.", false);
+            return FromRules(rules, facts, "cfg.mangle.", false, NoLists);
         }
 
         /// <summary>/ip/firewall/raw: cfg.raw.CHAIN.ACTION.DIGEST (notrack or accept here skips the connection-state rules of the filter).</summary>
         public static string FromRaw(JsonValue rules, RouterOsFactBuffer facts)
         {
-            return FromRules(rules, facts, "cfg.raw.", false);
+            return FromRules(rules, facts, "cfg.raw.", false, NoLists);
         }
 
-        private static string FromRules(JsonValue rules, RouterOsFactBuffer facts, string prefix, bool skipForwards)
+        private static string FromRules(JsonValue rules, RouterOsFactBuffer facts, string prefix, bool skipForwards, int lists)
         {
             for (int i = 0; i < rules.Count; i++)
             {
@@ -75,6 +94,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 // RouterOS leaves out a property at its default; the default action is accept.
                 if (action.Length == 0) action = "accept";
                 if (skipForwards && chain == "dstnat" && action == "dst-nat") continue;
+                if (lists != NoLists) RouterOsAddressListFacts.NoteAcceptRule(rule, chain, action, facts, lists == Ipv6Lists);
                 string key = AppendDigest(rule, facts, facts.Text.Clear().Append(prefix).AppendKeySegment(chain, 32).Append('.').AppendKeySegment(action, 32).Append('.')).ToString();
                 facts.Add(key, Summary(rule, facts), FactKind.Config);
             }

@@ -131,6 +131,31 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return null;
         }
 
+        // "servers" since 7.x; primary-ntp, secondary-ntp and server-dns-names before.
+        private static readonly string[] NtpServerFields = new string[] { "servers", "primary-ntp", "secondary-ntp", "server-dns-names" };
+
+        /// <summary>
+        /// /system/ntp/client: cfg.ntp.server.ADDRESS = "configured" for each configured server while the client is on
+        /// (a clock the attacker sets breaks certificate and log times). Servers learned over DHCP and the sync state are not read.
+        /// </summary>
+        public static string FromNtpClient(JsonValue client, RouterOsFactBuffer facts)
+        {
+            string problem = null;
+            bool enabled = RouterOsShape.IsSetChecked(client, "enabled", false, ref problem);
+            if (problem != null) return "the NTP client settings: " + problem;
+            if (!enabled) return null;
+            for (int f = 0; f < NtpServerFields.Length; f++)
+            {
+                string[] list = RouterOsText.NormalizeList(RouterOsShape.CheckedField(client, NtpServerFields[f]));
+                for (int i = 0; i < list.Length; i++)
+                {
+                    if (list[i] == "0.0.0.0" || list[i] == "::") continue;
+                    facts.Add(facts.Text.Clear().Append("cfg.ntp.server.").AppendKeySegment(list[i], 64).ToString(), "configured", FactKind.Config);
+                }
+            }
+            return null;
+        }
+
         private static string Lower(string raw, int max)
         {
             return Ordinal.ToLowerAscii(RouterOsSystemFacts.Clean(raw, max));

@@ -17,7 +17,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// cfg.file.KIND.NAME, cfg.cloud.ddns, cfg.remote.back-to-home, cfg.upnp, cfg.snmp.write.DIGEST, cfg.sniffer.stream,
     /// cfg.log.remote.NAME, cfg.tunnel.server.KIND, cfg.ppp.secret.NAME, cfg.wireguard.peer.DIGEST, the third round's
     /// routes, routing rules, DHCP networks, mangle/raw rules, proxy access, MAC access, bandwidth test, SMB, traffic-flow,
-    /// IPsec, containers, trusted CAs, password policy and logging rules (see RouterOsDepthCollector), and the self-checks
+    /// IPsec, containers, trusted CAs, password policy and logging rules, the fourth round's address lists, IPv6 filter, NAT
+    /// and routes, SSH server, RADIUS and NTP client (see RouterOsDepthCollector), and the self-checks
     /// routeros.device-mode(.flagged), routeros.installation and routeros.package-mismatch.NAME. Items are keyed by name, never by RouterOS
     /// ".id" (which renumbers on reboot), and nothing that changes by itself becomes a fact. Every answer is bounded
     /// in size and time and must have RouterOS's documented shape; otherwise the whole probe is "could not verify"

@@ -22,7 +22,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private const int MaxItems = 32;
         private const string HexDigits = "0123456789abcdef";
 
-        private readonly Sha256 _sha = new Sha256();
+        private readonly Sha256 _sha;
         private readonly byte[] _hash = new byte[Sha256.HashBytes];
         private readonly byte[] _names = new byte[NameBytes];
         private readonly int[] _nameStart = new int[MaxMembers];
@@ -37,6 +37,13 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private static readonly byte[] Prefix = Ascii("routeros-rule\n");
         private static readonly byte[] True = Ascii("true");
         private static readonly byte[] False = Ascii("false");
+
+        /// <summary>Runs on <paramref name="sha"/>, which it resets for every rule (the probe's TextDigest lends its own).</summary>
+        public RouterOsRuleDigest(Sha256 sha)
+        {
+            if (sha == null) throw new System.ArgumentNullException("sha");
+            _sha = sha;
+        }
 
         /// <summary>Hashes the rule's kept members; false when it needs the string path (nothing then holds).</summary>
         public bool Compute(JsonValue rule, string[] ignored)
@@ -107,6 +114,79 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 return record.TryMemberKind(name, out kind) ? -1 : 0;
             }
             return Normalize(_raw, raw, _value);
+        }
+
+        /// <summary>
+        /// Whether the value <see cref="NormalizeMember"/> held is a list of words rather than a flag it turned into
+        /// "true"/"false" (then the caller takes the string path, which keeps the words as written).
+        /// </summary>
+        public bool HeldIsList(int length)
+        {
+            return length > 0 && !(length == 4 && Same(_value, 4, "true")) && !(length == 5 && Same(_value, 5, "false"));
+        }
+
+        /// <summary>Whether one item of the held list is exactly <paramref name="word"/> (lower case).</summary>
+        public bool HeldHasItem(int length, string word)
+        {
+            int start = 0;
+            for (int i = 0; i <= length; i++)
+            {
+                if (i < length && _value[i] != ',') continue;
+                if (i - start == word.Length)
+                {
+                    bool same = true;
+                    for (int k = 0; k < word.Length && same; k++) same = _value[start + k] == word[k];
+                    if (same) return true;
+                }
+                start = i + 1;
+            }
+            return false;
+        }
+
+        /// <summary>Appends the held list's items, comma-separated, leaving out those that begin with <paramref name="skip"/>.</summary>
+        public TextBuilder AppendHeldItems(int length, char skip, TextBuilder into)
+        {
+            int start = 0;
+            bool first = into.Length == 0;
+            for (int i = 0; i <= length; i++)
+            {
+                if (i < length && _value[i] != ',') continue;
+                if (i > start && _value[start] != skip)
+                {
+                    if (!first) into.Append(',');
+                    first = false;
+                    for (int k = start; k < i; k++) into.Append((char)_value[k]);
+                }
+                start = i + 1;
+            }
+            return into;
+        }
+
+        /// <summary>
+        /// Appends a member lower-cased as a key segment, read in place: what <c>AppendKeySegment(Lower(Clean(value)))</c>
+        /// gives for a plain value (printable ASCII without blanks, '=' or '%', at most <paramref name="max"/> long).
+        /// Returns its length, 0 when the member is absent or empty (nothing appended), -1 when it needs the string path.
+        /// </summary>
+        public int AppendKeyMember(JsonValue record, string name, int max, TextBuilder into)
+        {
+            int raw = record.MemberRawText(name, _raw);
+            if (raw < 0)
+            {
+                JsonKind kind;
+                return record.TryMemberKind(name, out kind) ? -1 : 0;
+            }
+            if (raw > max) return -1;
+            for (int i = 0; i < raw; i++)
+            {
+                byte b = _raw[i];
+                if (b <= 0x20 || b >= 0x7F || b == '=' || b == '%') return -1;
+            }
+            for (int i = 0; i < raw; i++)
+            {
+                byte b = _raw[i];
+                into.Append((char)(b >= 'A' && b <= 'Z' ? b + 32 : b));
+            }
+            return raw;
         }
 
         /// <summary>Appends what <c>FactText.Clean(value, max)</c> gives of the value <see cref="NormalizeMember"/> held (it has no blanks).</summary>

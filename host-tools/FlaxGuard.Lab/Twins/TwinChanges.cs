@@ -102,6 +102,18 @@ public static class TwinChanges
     public const string LoggingHidden = "logging-hidden";
     public const string PasswordPolicy = "password-policy";
 
+    // Issue 13's fourth RouterOS round: address lists, IPv6, the SSH server, RADIUS, the resolver, NTP.
+    public const string AddressListTrusted = "address-list-trusted";
+    public const string AddressList6Trusted = "address-list6-trusted";
+    public const string Firewall6Opened = "firewall6-open";
+    public const string Nat6Redirect = "nat6-redirect";
+    public const string DefaultRoute6 = "default-route6";
+    public const string SshForwarding = "ssh-forwarding";
+    public const string SshWeakened = "ssh-weakened";
+    public const string RadiusLogin = "radius-login";
+    public const string OpenResolver = "open-resolver";
+    public const string NtpServer = "ntp-server";
+
     // Issue 13, camera depth: what intruders change on a Hikvision camera to keep it and to carry footage away.
     public const string WebShell = "web-shell";
     public const string OnvifUserAdded = "onvif-user";
@@ -135,7 +147,8 @@ public static class TwinChanges
     public const string DhcpDnsRotation = "dhcp-dns-rotation";
     public const string OverlayNoise = "overlay-noise";
     public const string FirewallReload = "firewall-reload";
-    // RouterOS adds and drops dynamic entries by itself (connected and DHCP routes, DHCP DNS names, L2TP's IPsec peers, UPnP rules).
+    // RouterOS adds and drops dynamic entries by itself (connected and DHCP routes, DHCP DNS names, L2TP's IPsec peers, UPnP rules,
+    // address-list entries with a timeout, IPv6 routes from router advertisements).
     public const string DynamicEntries = "dynamic-entries";
 
     /// <summary>The advisory compromises every router and camera twin was first built for (issue 4).</summary>
@@ -154,7 +167,8 @@ public static class TwinChanges
         [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
          VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, UnlistedPackage, TunnelClient, TunnelLink, RomonOn,
          ServiceOpened, WebProxyOpen, DhcpDnsPushed, RawBypass, MangleRoute, DefaultRoute, RoutingRule, MacOpen, BandwidthTestOpen, SmbOn, FlowExport,
-         IpsecPeer, ContainerAdded, TrustedCa, LoggingHidden, PasswordPolicy];
+         IpsecPeer, ContainerAdded, TrustedCa, LoggingHidden, PasswordPolicy,
+         AddressListTrusted, AddressList6Trusted, Firewall6Opened, Nat6Redirect, DefaultRoute6, SshForwarding, SshWeakened, RadiusLogin, OpenResolver, NtpServer];
 
     /// <summary>Issue 13's camera compromises (Hikvision and ONVIF express the ones their interfaces have).</summary>
     public static readonly IReadOnlyList<string> CameraCompromises =

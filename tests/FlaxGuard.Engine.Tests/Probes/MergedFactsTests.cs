@@ -48,4 +48,33 @@ public sealed class MergedFactsTests
         Assert.AreEqual(FactKind.Identity, output.Facts.Get("cfg.k99")!.Kind);
         Assert.AreEqual("v98", output.Facts.Get("cfg.k98")!.Value);
     }
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void CopyTo_GrowsTheOutputOnce_AndKeepsWhatItHeld()
+    {
+        var facts = new MergedFacts(",");
+        var keys = Enumerable.Range(0, 72).Select(i => "cfg.k" + i).ToArray();
+        foreach (var key in keys) facts.Add(key, "v", FactKind.Config);
+        var stepwise = new ProbeOutput();
+        stepwise.AddFact("fw.version", "1", FactKind.Firmware);
+        var reserved = new ProbeOutput();
+        reserved.AddFact("fw.version", "1", FactKind.Firmware);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var key in keys) stepwise.AddFact(key, "v", FactKind.Config);
+        long oneByOne = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        facts.CopyTo(reserved);
+        long atOnce = GC.GetAllocatedBytesForCurrentThread() - before;
+        TestContext.WriteLine($"72 facts into an output of 32: {oneByOne} bytes one by one, {atOnce} bytes with the room reserved");
+
+        Assert.IsLessThan(oneByOne, atOnce);
+        Assert.AreEqual(73, reserved.Facts.Count);
+        Assert.AreEqual("1", reserved.Facts.Get("fw.version")!.Value, "a fact held before the reserve is still found");
+        Assert.AreEqual(stepwise.Facts.DigestHex(), reserved.Facts.DigestHex());
+        reserved.ReserveFacts(0);
+        Assert.IsFalse(reserved.Facts.Add("cfg.k1", "other", FactKind.Config), "keys stay unique after a reserve");
+    }
 }

@@ -15,6 +15,9 @@ public sealed class RouterOsDepthProbeTests
     [
         "ip/dhcp-server/network", "ip/firewall/mangle", "ip/firewall/raw", "ip/route", "routing/rule", "tool/mac-server", "tool/mac-server/mac-winbox",
         "tool/bandwidth-server", "ip/smb", "ip/traffic-flow", "ip/ipsec/peer", "certificate", "user/settings", "system/logging",
+        // Issue 13's fourth round (IPv6 menus are missing while RouterOS 6's ipv6 package is disabled; /ipv6/firewall/nat before 7.1).
+        "ip/firewall/address-list", "ipv6/firewall/filter", "ipv6/firewall/nat", "ipv6/firewall/address-list", "ipv6/route", "ip/ssh", "radius",
+        "system/ntp/client",
     ];
 
     [TestMethod]
@@ -26,6 +29,8 @@ public sealed class RouterOsDepthProbeTests
         var expected = string.Join(",", OptionalMenus.Select(m => "/" + m).Append("/container").Order(StringComparer.Ordinal));
         Assert.AreEqual(expected, output.Facts.Get("routeros.unsupported")!.Value);
         Assert.IsNull(output.Facts.Get("cfg.mac.telnet"));
+        Assert.IsFalse(output.Facts.ToArray().Any(f => f.Key.StartsWith("cfg.address-list", StringComparison.Ordinal) || f.Key.StartsWith("cfg.firewall6.", StringComparison.Ordinal)
+            || f.Key.StartsWith("cfg.ssh.", StringComparison.Ordinal) || f.Key.StartsWith("cfg.ntp.", StringComparison.Ordinal)));
         Assert.IsNotNull(output.Facts.Get("cfg.user.admin"), "the menus every release has are still read");
     }
 
@@ -35,6 +40,12 @@ public sealed class RouterOsDepthProbeTests
     [DataRow("/certificate", RouterOsHostility.ServerError)]
     [DataRow("/system/logging", RouterOsHostility.WrongShape)]
     [DataRow("/ip/ipsec/peer", RouterOsHostility.NestedValue)]
+    [DataRow("/ip/firewall/address-list", RouterOsHostility.WrongTypes)]
+    [DataRow("/ipv6/firewall/filter", RouterOsHostility.OversizedBody)]
+    [DataRow("/ipv6/route", RouterOsHostility.TruncatedJson)]
+    [DataRow("/ip/ssh", RouterOsHostility.WrongShape)]
+    [DataRow("/radius", RouterOsHostility.NestedValue)]
+    [DataRow("/system/ntp/client", RouterOsHostility.DuplicateMember)]
     public async Task HostileAnswerOnANewMenu_IsCouldNotVerify_WithNoFacts(string menu, RouterOsHostility hostility)
     {
         await using var twin = await RouterOsLab.StartTwinAsync();
@@ -54,6 +65,23 @@ public sealed class RouterOsDepthProbeTests
         twin.HostileMenu = "/routing/rule";
         var output = RouterOsLab.RunVerified(twin);
         Assert.AreEqual("/container,/routing/rule", output.Facts.Get("routeros.unsupported")!.Value);
+    }
+
+    [TestMethod]
+    public async Task RadiusSecret_NeverReachesAFact_AndUserAaaIsReadOnlyForALoginServer()
+    {
+        await using var twin = await RouterOsLab.StartTwinAsync();
+        var before = twin.Requests;
+        var (clean, _, probe) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
+        Assert.AreEqual(62, probe.LastRequestCount, "no RADIUS server: /user/aaa is not asked for");
+        Assert.IsNull(clean.Facts.Get("cfg.radius.user-login"));
+        twin.Apply(TwinChanges.RadiusLogin);
+        var (output, _, again) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
+        Assert.AreEqual(63, again.LastRequestCount);
+        Assert.AreEqual("on default-group=full", output.Facts.Get("cfg.radius.user-login")!.Value);
+        Assert.AreEqual("login", output.Facts.Get("cfg.radius.server." + RouterOsTwinState.AttackerHost)!.Value);
+        Assert.IsFalse(output.Facts.ToArray().Any(f => f.Value.Contains("lab-radius-secret", StringComparison.Ordinal)));
+        Assert.IsGreaterThan(before, twin.Requests);
     }
 
     [TestMethod]

@@ -46,7 +46,6 @@ public sealed class RouterOsScenarioTests
             ["cfg.service.winbox"] = "port=8291 from=100.64.88.0/24,fd00:64:88::/64",
             ["cfg.dns.server.192.0.2.53"] = "configured",
             ["cfg.dns.server.198.51.100.53"] = "configured",
-            ["cfg.dns.remote-requests"] = "on",
             ["cfg.forward.tcp.8443"] = "100.64.88.20:443",
             ["cfg.script.backup-config"] = Digest16("/system backup save name=nightly dont-encrypt=no /export file=nightly"),
             ["cfg.scheduler.nightly-backup"] = "1d00:00:00 " + Digest16("backup-config"),
@@ -82,6 +81,16 @@ public sealed class RouterOsScenarioTests
             ["cfg.log.to.echo"] = "critical",
             ["cfg.log.to.siem"] = "account,system",
             ["routeros.unsupported"] = "/container",
+            // Issue 13's fourth round: the "mgmt" lists Winbox accepts, defconf's bad_ipv6 list and IPv4 bogons (the port-scan
+            // list's entry has a timeout and is never a fact), RouterOS's SSH default of weak ciphers allowed, the NTP servers.
+            ["cfg.address-list.accept.mgmt.100.64.88.10"] = "accepted",
+            ["cfg.address-list.entry.bogons.192.0.2.0/24"] = "listed",
+            ["cfg.address-list6.accept.mgmt6.fd00:64:88::10"] = "accepted",
+            ["cfg.address-list6.entry.bad_ipv6.::/128"] = "listed",
+            ["cfg.address-list6.entry.bad_ipv6.2001:db8::/32"] = "listed",
+            ["cfg.ssh.weak-crypto"] = "allowed",
+            ["cfg.ntp.server.time.example"] = "configured",
+            ["cfg.ntp.server.192.0.2.123"] = "configured",
         };
         // Rules are keyed by a digest of their content: checked by chain, action and summary.
         var rules = new Dictionary<string, string>
@@ -96,6 +105,15 @@ public sealed class RouterOsScenarioTests
             ["cfg.wireguard.peer."] = "interface=wg-home allowed=100.64.90.2/32",
             ["cfg.mangle.forward.change-mss."] = "protocol=tcp",
             ["cfg.raw.prerouting.drop."] = "in-interface-list=wan",
+            ["cfg.firewall.input.accept.||"] = "protocol=tcp dst-port=8291",
+            ["cfg.firewall6.input.accept."] = "connection-state=established,related,untracked",
+            ["cfg.firewall6.input.accept.|"] = "protocol=icmpv6",
+            ["cfg.firewall6.input.accept.||"] = "protocol=udp src-address=fe80::/10 dst-port=546",
+            ["cfg.firewall6.input.accept.|||"] = "protocol=tcp dst-port=8291",
+            ["cfg.firewall6.input.drop."] = "connection-state=invalid",
+            ["cfg.firewall6.input.drop.|"] = "in-interface-list=!lan",
+            ["cfg.firewall6.forward.drop."] = "any",
+            ["cfg.firewall6.forward.drop.|"] = "in-interface-list=!lan",
         };
         foreach (var fact in output.Facts.ToArray().Where(f => rules.Keys.Any(k => f.Key.StartsWith(k.TrimEnd('|'), StringComparison.Ordinal))))
         {
@@ -141,8 +159,10 @@ public sealed class RouterOsScenarioTests
         // 38 menus (since issue 13's second round also four tunnel clients, EoIP/GRE/IPIP and RoMON), 14 of issue 13's third
         // round (proxy access rules, traffic-flow targets, IPsec identities and containers only while there is something to read), the check-installation command and
         // one unauthenticated request that learns the Basic challenge.
-        Assert.AreEqual(54, probe.LastRequestCount);
-        Assert.AreEqual(54, twin.Requests - before);
+        // Issue 13's fourth round: IPv4 and IPv6 address lists, the IPv6 filter, NAT and routes, SSH, RADIUS and NTP
+        // (/user/aaa only when a RADIUS server authenticates logins).
+        Assert.AreEqual(62, probe.LastRequestCount);
+        Assert.AreEqual(62, twin.Requests - before);
 
         var menus = new[] { "system/resource", "system/package", "system/routerboard", "user", "user/ssh-keys", "ip/service", "ip/dns", "ip/firewall/nat", "system/script", "system/scheduler", "ip/socks", "ip/proxy" };
         var sizes = new List<int>();
@@ -225,6 +245,17 @@ public sealed class RouterOsScenarioTests
         [TwinChanges.LoggingHidden, Severity.Medium, "cfg.log.to.memory", "error,warning"],
         [TwinChanges.PasswordPolicy, Severity.Medium, "cfg.password.min-length", "0"],
         [TwinChanges.UnlistedPackage, Severity.High, "routeros.package-unlisted.socksify", "7.20.8"],
+        // Issue 13's fourth round.
+        [TwinChanges.AddressListTrusted, Severity.High, "cfg.address-list.accept.mgmt.203.0.113.66", "accepted"],
+        [TwinChanges.AddressList6Trusted, Severity.High, "cfg.address-list6.accept.mgmt6.2001:db8:66::/48", "accepted"],
+        [TwinChanges.Firewall6Opened, Severity.High, "cfg.firewall6.input.accept.*", "protocol=tcp dst-port=22,8291"],
+        [TwinChanges.Nat6Redirect, Severity.High, "cfg.nat6.dstnat.redirect.*", "protocol=udp in-interface=bridge dst-port=53 to-ports=53"],
+        [TwinChanges.DefaultRoute6, Severity.Critical, "cfg.route.main.::/0", "gw=2001:db8:66::1 distance=1"],
+        [TwinChanges.SshForwarding, Severity.High, "cfg.ssh.forwarding", "both"],
+        [TwinChanges.SshWeakened, Severity.Medium, "cfg.ssh.password-login", "always"],
+        [TwinChanges.RadiusLogin, Severity.Critical, "cfg.radius.login.203.0.113.66", "router logins"],
+        [TwinChanges.OpenResolver, Severity.High, "cfg.dns.remote-requests", "on"],
+        [TwinChanges.NtpServer, Severity.Medium, "cfg.ntp.server.203.0.113.66", "configured"],
     ];
 
     [TestMethod]
@@ -310,6 +341,13 @@ public sealed class RouterOsScenarioTests
     [DataRow(TwinChanges.DhcpLeases, "/rest/ip/route")]
     [DataRow(TwinChanges.Reorder, "/rest/system/logging")]
     [DataRow(TwinChanges.WhitespaceCase, "/rest/ip/dhcp-server/network")]
+    [DataRow(TwinChanges.DynamicEntries, "/rest/ip/firewall/address-list")]
+    [DataRow(TwinChanges.DynamicEntries, "/rest/ipv6/firewall/address-list")]
+    [DataRow(TwinChanges.DynamicEntries, "/rest/ipv6/route")]
+    [DataRow(TwinChanges.Counters, "/rest/ipv6/firewall/filter")]
+    [DataRow(TwinChanges.Time, "/rest/system/ntp/client")]
+    [DataRow(TwinChanges.Reorder, "/rest/ipv6/firewall/filter")]
+    [DataRow(TwinChanges.WhitespaceCase, "/rest/ip/ssh")]
     public async Task Churn_ChangesTheAnswers_ButGivesNoDrift(string change, string menu)
     {
         await using var twin = await RouterOsLab.StartTwinAsync();

@@ -51,6 +51,9 @@ namespace FlaxGuard.Engine.Drift
             rules.Append(new DriftRule("cfg.sshkey.*", DriftRule.Added, Severity.Critical, "cfg.sshkey.added"));
             rules.Append(new DriftRule("cfg.sshkey.*", DriftRule.Changed, Severity.High, "cfg.sshkey.changed"));
             rules.Append(new DriftRule("cfg.sshkey.*", DriftRule.Removed, Severity.Low, "cfg.sshkey.removed"));
+            // Answering DNS for others (an open resolver once the WAN can reach it) is high, not a redirect: many LANs need it.
+            rules.Append(new DriftRule("cfg.dns.remote-requests", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.dns.remote-requests.on"));
+            rules.Append(new DriftRule("cfg.dns.remote-requests", DriftRule.Removed, Severity.Info, "cfg.dns.remote-requests.off"));
             rules.Append(new DriftRule("cfg.dns.*", DriftRule.AnyChange, Severity.Critical, "cfg.dns.any"));
             rules.Append(new DriftRule("cfg.remote.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.remote.set"));
             rules.Append(new DriftRule("cfg.remote.*", DriftRule.Removed, Severity.Info, "cfg.remote.removed"));

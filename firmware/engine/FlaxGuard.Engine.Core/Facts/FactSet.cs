@@ -15,7 +15,7 @@ namespace FlaxGuard.Engine.Facts
         /// <summary>Magic that starts the canonical encoding; the digest covers it, so a format change changes every digest.</summary>
         public static readonly byte[] CanonicalMagic = new byte[] { (byte)'F', (byte)'G', (byte)'F', (byte)'1' };
 
-        private readonly Hashtable _byKey;
+        private Hashtable _byKey;
         private Fact[] _facts;
         private int _count;
         private bool _sorted = true;
@@ -32,6 +32,23 @@ namespace FlaxGuard.Engine.Facts
         }
 
         public int Count { get { return _count; } }
+
+        /// <summary>
+        /// Makes room for <paramref name="more"/> facts at once (a probe that reports them together knows how many), so
+        /// adding them grows the array and the key table once to the size needed instead of doubling them step by step.
+        /// </summary>
+        public void Reserve(int more)
+        {
+            if (more < 1) return;
+            int needed = _count + more;
+            if (needed <= _facts.Length) return;
+            Fact[] grown = new Fact[needed];
+            Array.Copy(_facts, 0, grown, 0, _count);
+            Hashtable table = new Hashtable(needed);
+            for (int i = 0; i < _count; i++) table.Add(grown[i].Key, grown[i]);
+            _facts = grown;
+            _byKey = table;
+        }
 
         /// <summary>Adds a fact. Returns false, and keeps the first one, when the key is already present.</summary>
         public bool Add(Fact fact)

@@ -84,6 +84,8 @@ namespace FlaxGuard.Engine.Probes
 
         public void CopyTo(ProbeOutput output)
         {
+            // All at once: the output's tables grow once to fit instead of doubling along the way.
+            output.ReserveFacts(_count);
             for (int i = 0; i < _count; i++) output.AddFact(_keys[i], Joined(_values[i]), _kinds[i]);
         }
 

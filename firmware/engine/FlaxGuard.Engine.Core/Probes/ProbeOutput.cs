@@ -28,6 +28,15 @@ namespace FlaxGuard.Engine.Probes
             }
         }
 
+        /// <summary>Room for <paramref name="more"/> facts about to be added together (see <see cref="FactSet.Reserve"/>).</summary>
+        public void ReserveFacts(int more)
+        {
+            lock (_gate)
+            {
+                _facts.Reserve(more);
+            }
+        }
+
         public void AddVerdict(Verdict verdict)
         {
             if (verdict == null) throw new ArgumentNullException("verdict");

@@ -15,6 +15,12 @@ namespace FlaxGuard.Engine.Crypto
         private readonly byte[] _chunk = new byte[ChunkBytes];
         private readonly byte[] _hash = new byte[Sha256.HashBytes];
 
+        /// <summary>
+        /// The SHA-256 this digest runs on, for a caller that hashes bytes of its own between digests (one hasher per
+        /// probe run instead of two); a digest in progress must be finished before it is used so.
+        /// </summary>
+        public Sha256 Hasher { get { return _sha; } }
+
         /// <summary>Starts a new digest.</summary>
         public TextDigest Start()
         {

@@ -22,7 +22,8 @@ namespace FlaxGuard.Lab.Twins.RouterOs;
 /// <para>Compromises: the advisory ones and <see cref="TwinChanges.RouterOsCompromises"/>. wan-admin clears the address lists of
 /// www, ssh and winbox (RouterOS has no "remote management" switch: a service open to any address is how a
 /// router's admin interface ends up on the internet). Churn: reboot, counters, time, dhcp-leases, reorder,
-/// whitespace-case, dynamic-entries (an OSPF route, a DHCP DNS name, L2TP's IPsec peer, hotspot mangle/raw rules).
+/// whitespace-case, dynamic-entries (an OSPF route, a DHCP DNS name, L2TP's IPsec peer, hotspot mangle/raw rules,
+/// address-list entries with a timeout that come and expire, an IPv6 route from a router advertisement).
 /// "session" is not supported: REST over Basic has no session to renew. Menus in
 /// <see cref="RouterOsTwinState.AbsentMenus"/>, and /container while its package is disabled, answer 400 "no such
 /// command or directory" as an older release or a missing package does.</para>
@@ -307,6 +308,43 @@ public sealed class RouterOsTwin : ILabTwin
                     s.UserSettings["minimum-password-length"] = "0";
                     s.UserSettings["minimum-categories"] = "0";
                     break;
+                case TwinChanges.AddressListTrusted:
+                    s.AddressLists.Add(RouterOsTwinState.AddressListRow(NextSerial(s.AddressLists), "mgmt", RouterOsTwinState.AttackerHost, dynamic: false, ""));
+                    break;
+                case TwinChanges.AddressList6Trusted:
+                    s.AddressLists6.Add(RouterOsTwinState.AddressListRow(NextSerial(s.AddressLists6), "mgmt6", "2001:db8:66::/48", dynamic: false, ""));
+                    break;
+                case TwinChanges.Firewall6Opened:
+                    // Ahead of defconf's drop: SSH and Winbox over IPv6 from anywhere, where an IPv4-only check would not look.
+                    s.Filter6.Insert(0, RouterOsTwinState.FilterRow(NextSerial(s.Filter6), ("chain", "input"), ("action", "accept"), ("protocol", "tcp"), ("dst-port", "22,8291"), ("comment", "")));
+                    Renumber(s);
+                    break;
+                case TwinChanges.Nat6Redirect:
+                    s.Nat6.Add(RouterOsTwinState.FilterRow(NextSerial(s.Nat6), ("chain", "dstnat"), ("action", "redirect"), ("protocol", "udp"), ("dst-port", "53"), ("to-ports", "53"),
+                        ("in-interface", "bridge"), ("comment", "")));
+                    break;
+                case TwinChanges.DefaultRoute6:
+                    s.Routes6.Add(RouterOsTwinState.RouteRow(NextSerial(s.Routes6), "::/0", "2001:db8:66::1", dynamic: false));
+                    break;
+                case TwinChanges.SshForwarding:
+                    s.Ssh["forwarding-enabled"] = "both";
+                    break;
+                case TwinChanges.SshWeakened:
+                    s.Ssh["always-allow-password-login"] = "true";
+                    break;
+                case TwinChanges.RadiusLogin:
+                    // The secret is in the row and must never be read.
+                    s.RadiusServers.Add(new Row(NextSerial(s.RadiusServers), ("address", RouterOsTwinState.AttackerHost), ("service", "login"), ("secret", "lab-radius-secret"),
+                        ("authentication-port", "1812"), ("accounting-port", "1813"), ("timeout", "300ms"), ("src-address", "0.0.0.0"), ("protocol", "udp"), ("disabled", "false")));
+                    s.UserAaa["use-radius"] = "true";
+                    s.UserAaa["default-group"] = "full";
+                    break;
+                case TwinChanges.OpenResolver:
+                    s.Dns["allow-remote-requests"] = "true";
+                    break;
+                case TwinChanges.NtpServer:
+                    s.NtpClient["servers"] = RouterOsTwinState.AttackerHost;
+                    break;
                 case TwinChanges.DynamicEntries:
                     // What RouterOS adds by itself: an OSPF route, a DHCP lease's DNS name, L2TP's IPsec peer, a hotspot's mangle and raw rules.
                     s.Routes.Add(RouterOsTwinState.RouteRow(NextSerial(s.Routes), "100.70.0.0/16", "100.64.88.254", dynamic: true));
@@ -318,6 +356,13 @@ public sealed class RouterOsTwin : ILabTwin
                     s.Mangle.Add(RouterOsTwinState.FilterRow(NextSerial(s.Mangle), ("chain", "prerouting"), ("action", "mark-routing"), ("new-routing-mark", "hs-auth"), ("dynamic", "true"), ("comment", "hotspot")));
                     s.Raw.Add(RouterOsTwinState.FilterRow(NextSerial(s.Raw), ("chain", "prerouting"), ("action", "accept"), ("in-interface", "hs-bridge"), ("dynamic", "true"), ("comment", "hotspot")));
                     s.Routes.RemoveAll(r => r["dst-address"] == "100.64.88.0/24" && r["dynamic"] == "true");
+                    // Port-scan and brute-force lists filled by the router's own rules, with a timeout; the old entry expired.
+                    s.AddressLists.RemoveAll(r => r["list"] == "port-scanners");
+                    s.AddressLists.Add(RouterOsTwinState.AddressListRow(NextSerial(s.AddressLists), "port-scanners", "198.51.100.123", dynamic: true, ""));
+                    s.AddressLists.Add(RouterOsTwinState.AddressListRow(NextSerial(s.AddressLists), "mgmt", "100.64.88.77", dynamic: true, "added by a login script"));
+                    s.AddressLists6.Add(RouterOsTwinState.AddressListRow(NextSerial(s.AddressLists6), "ssh-bruteforce6", "2001:db8:99::5", dynamic: true, ""));
+                    // A router advertisement brought another IPv6 route.
+                    s.Routes6.Add(RouterOsTwinState.RouteRow(NextSerial(s.Routes6), "2001:db8:77::/48", "fe80::2%ether1", dynamic: true));
                     break;
                 case TwinChanges.UnlistedPackage:
                     // A package of the running version under a name MikroTik does not publish (a third-party .npk).
@@ -384,7 +429,8 @@ public sealed class RouterOsTwin : ILabTwin
     private static IEnumerable<List<Row>> Lists(RouterOsTwinState s) =>
         [s.Packages, s.Users, s.SshKeys, s.Services, s.Nat, s.Scripts, s.Schedulers, s.Leases, s.Groups, s.DnsStatic, s.Filter, s.Files, s.Netwatch, s.LoggingActions,
          s.PppSecrets, s.WireGuardPeers, s.SnmpCommunities, s.OvpnServers, s.SstpClients, s.L2tpClients, s.EoipTunnels, s.GreTunnels,
-         s.DhcpNetworks, s.Mangle, s.Raw, s.Routes, s.RoutingRules, s.ProxyAccess, s.SocksAccess, s.FlowTargets, s.IpsecPeers, s.IpsecIdentities, s.Containers, s.Certificates, s.LoggingRules];
+         s.DhcpNetworks, s.Mangle, s.Raw, s.Routes, s.RoutingRules, s.ProxyAccess, s.SocksAccess, s.FlowTargets, s.IpsecPeers, s.IpsecIdentities, s.Containers, s.Certificates, s.LoggingRules,
+         s.AddressLists, s.AddressLists6, s.Filter6, s.Nat6, s.Routes6, s.RadiusServers];
 
     /// <summary>RouterOS hands out new internal ids after a reboot or a move: same items, other ".id" values.</summary>
     private static void Renumber(RouterOsTwinState s)
@@ -568,6 +614,7 @@ public sealed class RouterOsTwin : ILabTwin
             "interface/ovpn-server/server", "interface/sstp-client", "interface/l2tp-client", "interface/eoip", "interface/gre",
             "ip/dhcp-server/network", "ip/firewall/mangle", "ip/firewall/raw", "ip/route", "routing/rule", "ip/proxy/access", "ip/socks/access", "ip/traffic-flow/target",
             "ip/ipsec/peer", "ip/ipsec/identity", "container", "certificate", "system/logging",
+            "ip/firewall/address-list", "ipv6/firewall/filter", "ipv6/firewall/nat", "ipv6/firewall/address-list", "ipv6/route", "radius",
         })
         {
             if (menu.StartsWith(list + "/*", StringComparison.Ordinal))
@@ -748,6 +795,40 @@ public sealed class RouterOsTwin : ILabTwin
                 break;
             case "system/logging":
                 rows = Rows(s, s.LoggingRules, null);
+                break;
+            case "ip/firewall/address-list":
+                rows = Rows(s, s.AddressLists, null);
+                break;
+            case "ipv6/firewall/address-list":
+                rows = Rows(s, s.AddressLists6, null);
+                break;
+            case "ipv6/firewall/filter":
+            case "ipv6/firewall/nat":
+                rows = Rows(s, menu.EndsWith("filter", StringComparison.Ordinal) ? s.Filter6 : s.Nat6, r =>
+                {
+                    r["bytes"] = (counter * 661 * r.Count).ToString(CultureInfo.InvariantCulture);
+                    r["packets"] = (counter * 5 * r.Count).ToString(CultureInfo.InvariantCulture);
+                });
+                break;
+            case "ipv6/route":
+                rows = Rows(s, s.Routes6, null);
+                break;
+            case "radius":
+                rows = Rows(s, s.RadiusServers, null);
+                break;
+            case "ip/ssh":
+                settings = new SortedDictionary<string, string>(s.Ssh, StringComparer.Ordinal);
+                break;
+            case "user/aaa":
+                settings = new SortedDictionary<string, string>(s.UserAaa, StringComparer.Ordinal);
+                break;
+            case "system/ntp/client":
+                // The clock's own state moves with time; only enabled and servers are configuration.
+                settings = new SortedDictionary<string, string>(s.NtpClient, StringComparer.Ordinal)
+                {
+                    ["freq-drift"] = (counter % 7 / 10.0).ToString("0.0", CultureInfo.InvariantCulture) + " PPM",
+                    ["system-offset"] = (now.Minute % 13).ToString(CultureInfo.InvariantCulture) + " ms",
+                };
                 break;
             case "tool/mac-server":
                 settings = new SortedDictionary<string, string>(s.MacServer, StringComparer.Ordinal);

@@ -84,6 +84,17 @@ public sealed class RouterOsTwinState
     public SortedDictionary<string, string> TrafficFlow { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> UserSettings { get; } = new(StringComparer.Ordinal);
 
+    // Issue 13's fourth round: address lists, the IPv6 firewall and routes, the SSH server, RADIUS and the NTP client.
+    public List<Row> AddressLists { get; } = [];
+    public List<Row> AddressLists6 { get; } = [];
+    public List<Row> Filter6 { get; } = [];
+    public List<Row> Nat6 { get; } = [];
+    public List<Row> Routes6 { get; } = [];
+    public List<Row> RadiusServers { get; } = [];
+    public SortedDictionary<string, string> Ssh { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> UserAaa { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, string> NtpClient { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Menus (e.g. "user/settings") this twin answers with 400 "no such command or directory", as an older release or a missing package does.</summary>
     public HashSet<string> AbsentMenus { get; } = new(StringComparer.Ordinal);
 
@@ -182,7 +193,7 @@ public sealed class RouterOsTwinState
         Dns.Clear();
         foreach (var (k, v) in new[]
         {
-            ("allow-remote-requests", "true"), ("cache-max-ttl", "1w"), ("cache-size", "2048"), ("cache-used", "0"),
+            ("allow-remote-requests", "false"), ("cache-max-ttl", "1w"), ("cache-size", "2048"), ("cache-used", "0"),
             ("dynamic-servers", "198.51.100.1"), ("max-concurrent-queries", "100"), ("max-concurrent-tcp-sessions", "20"),
             ("max-udp-packet-size", "4096"), ("query-server-timeout", "2s"), ("query-total-timeout", "10s"),
             ("servers", "192.0.2.53,198.51.100.53"), ("use-doh-server", ""), ("verify-doh-cert", "false"),
@@ -216,6 +227,7 @@ public sealed class RouterOsTwinState
 
         ResetIssue13();
         ResetDepth();
+        ResetFourth();
 
         Leases.Clear();
         Leases.Add(LeaseRow(1, "100.64.88.50", "AA:BB:CC:00:00:01", "laptop"));
@@ -241,6 +253,8 @@ public sealed class RouterOsTwinState
         Filter.Add(FilterRow(1, ("chain", "input"), ("action", "accept"), ("connection-state", "established,related,untracked"), ("comment", "defconf: accept established,related,untracked")));
         Filter.Add(FilterRow(2, ("chain", "input"), ("action", "drop"), ("connection-state", "invalid"), ("comment", "defconf: drop invalid")));
         Filter.Add(FilterRow(3, ("chain", "input"), ("action", "accept"), ("protocol", "icmp"), ("comment", "defconf: accept ICMP")));
+        // The owner's own: Winbox from the addresses of the "mgmt" list (the list an intruder would rather add to than add a rule).
+        Filter.Add(FilterRow(7, ("chain", "input"), ("action", "accept"), ("protocol", "tcp"), ("dst-port", "8291"), ("src-address-list", "mgmt"), ("comment", "winbox from mgmt")));
         Filter.Add(FilterRow(4, ("chain", "input"), ("action", "drop"), ("in-interface-list", "!LAN"), ("comment", "defconf: drop all not coming from LAN")));
         Filter.Add(FilterRow(5, ("chain", "forward"), ("action", "fasttrack-connection"), ("connection-state", "established,related"), ("hw-offload", "true"), ("comment", "defconf: fasttrack")));
         Filter.Add(FilterRow(6, ("chain", "forward"), ("action", "drop"), ("connection-nat-state", "!dstnat"), ("connection-state", "new"), ("in-interface-list", "WAN"), ("comment", "defconf: drop all from WAN not DSTNATed")));
@@ -354,6 +368,47 @@ public sealed class RouterOsTwinState
         Set(TrafficFlow, ("active-flow-timeout", "30m"), ("cache-entries", "32k"), ("enabled", "false"), ("inactive-flow-timeout", "15s"), ("interfaces", "all"),
             ("packet-sampling", "false"), ("sampling-interval", "0"), ("sampling-space", "0"));
         Set(UserSettings, ("minimum-categories", "2"), ("minimum-password-length", "10"));
+    }
+
+    // Issue 13's fourth round, as defconf and a careful owner leave them: the IPv6 defconf filter with its bad_ipv6 list,
+    // a "mgmt" list that Winbox accepts, a port-scan list the router fills by itself, RouterOS's SSH defaults, no RADIUS, NTP on.
+    private void ResetFourth()
+    {
+        AddressLists.Clear();
+        AddressLists.Add(AddressListRow(1, "mgmt", "100.64.88.10", dynamic: false, "office pc"));
+        AddressLists.Add(AddressListRow(2, "bogons", "192.0.2.0/24", dynamic: false, "TEST-NET-1"));
+        AddressLists.Add(AddressListRow(3, "port-scanners", "198.51.100.99", dynamic: true, ""));
+        AddressLists6.Clear();
+        AddressLists6.Add(AddressListRow(1, "bad_ipv6", "::/128", dynamic: false, "defconf: unspecified address"));
+        AddressLists6.Add(AddressListRow(2, "bad_ipv6", "2001:db8::/32", dynamic: false, "defconf: documentation"));
+        AddressLists6.Add(AddressListRow(3, "mgmt6", "fd00:64:88::10", dynamic: false, "office pc"));
+        Filter6.Clear();
+        Filter6.Add(FilterRow(1, ("chain", "input"), ("action", "accept"), ("connection-state", "established,related,untracked"), ("comment", "defconf: accept established,related,untracked")));
+        Filter6.Add(FilterRow(2, ("chain", "input"), ("action", "drop"), ("connection-state", "invalid"), ("comment", "defconf: drop invalid")));
+        Filter6.Add(FilterRow(3, ("chain", "input"), ("action", "accept"), ("protocol", "icmpv6"), ("comment", "defconf: accept ICMPv6")));
+        Filter6.Add(FilterRow(4, ("chain", "input"), ("action", "accept"), ("protocol", "udp"), ("dst-port", "546"), ("src-address", "fe80::/10"), ("comment", "defconf: accept DHCPv6-Client prefix delegation")));
+        Filter6.Add(FilterRow(5, ("chain", "input"), ("action", "accept"), ("protocol", "tcp"), ("dst-port", "8291"), ("src-address-list", "mgmt6"), ("comment", "winbox from mgmt6")));
+        Filter6.Add(FilterRow(6, ("chain", "input"), ("action", "drop"), ("in-interface-list", "!LAN"), ("comment", "defconf: drop everything else not coming from LAN")));
+        Filter6.Add(FilterRow(7, ("chain", "forward"), ("action", "drop"), ("src-address-list", "bad_ipv6"), ("comment", "defconf: drop bad src IPs")));
+        Filter6.Add(FilterRow(8, ("chain", "forward"), ("action", "drop"), ("in-interface-list", "!LAN"), ("comment", "defconf: drop everything else not coming from LAN")));
+        Nat6.Clear();
+        Routes6.Clear();
+        Routes6.Add(RouteRow(1, "::/0", "fe80::1%ether1", dynamic: true));
+        Routes6.Add(RouteRow(2, "fd00:64:88::/64", "bridge", dynamic: true));
+        RadiusServers.Clear();
+        Set(Ssh, ("allow-none-crypto", "false"), ("always-allow-password-login", "false"), ("forwarding-enabled", "no"), ("host-key-size", "2048"), ("host-key-type", "rsa"),
+            ("strong-crypto", "false"));
+        Set(UserAaa, ("accounting", "true"), ("default-group", "read"), ("exclude-groups", ""), ("interim-update", "0s"), ("use-radius", "false"));
+        Set(NtpClient, ("enabled", "true"), ("mode", "unicast"), ("servers", "time.example,192.0.2.123"), ("vrf", "main"), ("status", "synchronized"),
+            ("synced-server", "192.0.2.123"), ("synced-stratum", "2"), ("freq-drift", "0.2 PPM"), ("system-offset", "0.1 ms"));
+    }
+
+    public static Row AddressListRow(int serial, string list, string address, bool dynamic, string comment)
+    {
+        var row = new Row(serial, ("list", list), ("address", address), ("creation-time", "2026-01-02 03:04:05"), ("disabled", "false"), ("dynamic", dynamic ? "true" : "false"));
+        if (dynamic) row["timeout"] = "23:59:41";
+        if (comment.Length > 0) row["comment"] = comment;
+        return row;
     }
 
     private static void Set(SortedDictionary<string, string> settings, params (string Key, string Value)[] fields)
