@@ -9,8 +9,23 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         // A stock router gives about 60 facts (the persistence files and processes add their own).
         private const int ExpectedKeys = 64;
 
+        private ShellFetch _fetch;
+
         public OpenWrtFactSheet() : base(", ", ExpectedKeys)
         {
+        }
+
+        /// <summary>
+        /// The download finder every script of the run is read with (crontab, boot scripts, the login profile), reset
+        /// for each: its buffers are made once per run, not once per script.
+        /// </summary>
+        public ShellFetch Fetch
+        {
+            get
+            {
+                if (_fetch == null) _fetch = new ShellFetch();
+                return _fetch;
+            }
         }
     }
 }

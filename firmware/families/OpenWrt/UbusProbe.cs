@@ -73,7 +73,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (_options.ReadPersistence)
                 {
                     string origin = new TextBuilder(48).Append(_options.Scheme).Append("://").Append(context.UrlHost).Append(':').Append(_options.Port).ToString();
-                    NftFacts.Read(context, origin, session, deadline, _options.RequestTimeoutMs, sheet);
+                    NftFacts.Read(context, origin, session, client.AnswerBuffer, deadline, _options.RequestTimeoutMs, sheet);
                 }
             }
             catch (UbusDataException e)
