@@ -27,6 +27,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     public sealed class NftFacts
     {
         public const string Command = "/usr/sbin/nft --terse --json list ruleset";
+        public const string ExecPath = "/cgi-bin/cgi-exec";
         public const int MaxChains = 256;
         public const int MaxRuleFacts = 64;
         public const int MaxStatements = 48;
@@ -62,21 +63,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             _sheet = sheet;
         }
 
-        /// <summary>Runs the command through cgi-io and turns the ruleset into facts; a refusal or a router without nft becomes an openwrt.limit fact.</summary>
-        public static void Read(ProbeContext context, string origin, UbusSession session, long deadline, int timeoutMs, OpenWrtFactSheet sheet)
-        {
-            Read(context, origin, session, null, deadline, timeoutMs, sheet);
-        }
-
         /// <summary>
-        /// As above; the ruleset's entries are gathered in <paramref name="scratch"/> (the ubus client's answer buffer, free
-        /// once the ubus calls are done) while they fit it, so the common ruleset needs no entry buffer of its own.
+        /// Runs the command through cgi-io at <paramref name="execUrl"/> (the router's origin and <see cref="ExecPath"/>) and
+        /// turns the ruleset into facts; a refusal or a router without nft becomes an openwrt.limit fact. The entries are
+        /// gathered in <paramref name="scratch"/> (the ubus client's answer buffer, free once the ubus calls are done; null:
+        /// a buffer of the sink's own) while they fit it.
         /// </summary>
-        public static void Read(ProbeContext context, string origin, UbusSession session, byte[] scratch, long deadline, int timeoutMs, OpenWrtFactSheet sheet)
+        public static void Read(ProbeContext context, string execUrl, UbusSession session, byte[] scratch, long deadline, int timeoutMs, OpenWrtFactSheet sheet)
         {
             long remaining = deadline - context.Clock.MonotonicMilliseconds;
             if (remaining <= 0) throw new UbusDataException("the check ran out of time before reading the live firewall ruleset");
-            HttpRequest request = new HttpRequest("POST", origin + "/cgi-bin/cgi-exec");
+            HttpRequest request = new HttpRequest("POST", execUrl);
             request.ContentType = "application/x-www-form-urlencoded";
             request.Body = CgiDownload.Form("sessionid", session.SessionId, "command", Command);
             request.MaxBodyBytes = MaxRulesetBytes;

@@ -21,6 +21,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public const int MaxWords = 64;
 
         private const int InitialChars = 128;
+        private const int MaxFindingChars = 100;
 
         private static readonly string[] UrlTools = new string[] { "wget", "curl", "uclient-fetch", "wget-ssl", "tftp", "ftpget", "nc", "ncat", "netcat", "socat", "scp", "rsync" };
         private static readonly string[] Shells = new string[] { ".", "source", "sh", "ash", "bash" };
@@ -352,11 +353,32 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return Finding("file:", _wordStart[k], _wordEnd[k]);
         }
 
-        // What a finding says: _command[start, end) cleaned and cut to 100 characters, lower-cased for a host.
+        // What a finding says: _command[start, end) as FactText.Clean gives it cut to MaxFindingChars, lower-cased for a
+        // host; read in place, so a hostile 4 KB word costs the finding's 100 characters, not a copy of the word.
         private string Finding(string prefix, int start, int end)
         {
-            string part = FactText.Clean(new string(_command, start, end - start), 100);
-            return prefix == null ? Ordinal.ToLowerAscii(part) : prefix + part;
+            int length = end - start < MaxFindingChars ? end - start : MaxFindingChars;
+            TextBuilder b = new TextBuilder((prefix == null ? 0 : prefix.Length) + length);
+            b.Append(prefix);
+            int from = b.Length;
+            bool pendingSpace = false;
+            for (int i = start; i < end && b.Length - from < MaxFindingChars; i++)
+            {
+                char c = _command[i];
+                if (FactText.IsBlank(c))
+                {
+                    pendingSpace = b.Length > from;
+                    continue;
+                }
+                if (pendingSpace)
+                {
+                    b.Append(' ');
+                    pendingSpace = false;
+                    if (b.Length - from >= MaxFindingChars) break;
+                }
+                b.Append(prefix == null ? Ordinal.LowerAscii(c) : c);
+            }
+            return b.ToString();
         }
 
         // Index of "://" in word k, or -1.
