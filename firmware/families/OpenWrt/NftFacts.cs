@@ -27,6 +27,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     public sealed class NftFacts
     {
         public const string Command = "/usr/sbin/nft --terse --json list ruleset";
+        public const string ExecPath = "/cgi-bin/cgi-exec";
         public const int MaxChains = 256;
         public const int MaxRuleFacts = 64;
         public const int MaxStatements = 48;
@@ -40,9 +41,21 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             "mangle_prerouting", "mangle_postrouting", "mangle_input", "mangle_output", "mangle_forward",
         };
 
+        // What ReadEntry and Rule compare member names against: constants, so a name read from the answer's bytes
+        // becomes one of these instead of a string of its own.
+        private static readonly string[] EntryKinds = new string[] { "table", "chain", "rule" };
+        private static readonly string[] StatementKinds = new string[] { "counter", "accept", "dnat", "redirect", "snat", "masquerade", "drop", "reject", "match" };
+        // Longer names and texts (or ones with escapes) are read as strings instead.
+        private const int RawBytes = 256;
+
         private readonly OpenWrtFactSheet _sheet;
-        private readonly Hashtable _hooks = new Hashtable();
+        // Chains on an input, forward or prerouting hook ("family table name"): the only hooks a rule's fact depends on.
+        private readonly ArrayList _inboundChains = new ArrayList();
+        private int _hookedChains;
         private readonly TextBuilder _summary = new TextBuilder(96);
+        private readonly TextBuilder _chainId = new TextBuilder(48);
+        // One scratch buffer for the UTF-8 bytes of the names and texts compared or digested, instead of a string each.
+        private readonly byte[] _raw = new byte[RawBytes];
         private int _ruleFacts;
 
         public NftFacts(OpenWrtFactSheet sheet)
@@ -50,12 +63,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             _sheet = sheet;
         }
 
-        /// <summary>Runs the command through cgi-io and turns the ruleset into facts; a refusal or a router without nft becomes an openwrt.limit fact.</summary>
-        public static void Read(ProbeContext context, string origin, UbusSession session, long deadline, int timeoutMs, OpenWrtFactSheet sheet)
+        /// <summary>
+        /// Runs the command through cgi-io at <paramref name="execUrl"/> (the router's origin and <see cref="ExecPath"/>) and
+        /// turns the ruleset into facts; a refusal or a router without nft becomes an openwrt.limit fact. The entries are
+        /// gathered in <paramref name="scratch"/> (the ubus client's answer buffer, free once the ubus calls are done; null:
+        /// a buffer of the sink's own) while they fit it.
+        /// </summary>
+        public static void Read(ProbeContext context, string execUrl, UbusSession session, byte[] scratch, long deadline, int timeoutMs, OpenWrtFactSheet sheet)
         {
             long remaining = deadline - context.Clock.MonotonicMilliseconds;
             if (remaining <= 0) throw new UbusDataException("the check ran out of time before reading the live firewall ruleset");
-            HttpRequest request = new HttpRequest("POST", origin + "/cgi-bin/cgi-exec");
+            HttpRequest request = new HttpRequest("POST", execUrl);
             request.ContentType = "application/x-www-form-urlencoded";
             request.Body = CgiDownload.Form("sessionid", session.SessionId, "command", Command);
             request.MaxBodyBytes = MaxRulesetBytes;
@@ -63,7 +81,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             long allowed = 4L * timeoutMs;
             request.TimeoutMs = (int)(remaining < allowed ? remaining : allowed);
             NftFacts facts = new NftFacts(sheet);
-            NftRulesetSink sink = new NftRulesetSink(facts, session.AnswerTable);
+            NftRulesetSink sink = new NftRulesetSink(facts, session.AnswerTable, scratch);
             HttpResponse response = context.Http.Send(request, sink);
             if (response.Outcome == HttpOutcome.Completed && response.StatusCode == 403)
             {
@@ -88,69 +106,66 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public string ReadEntry(JsonValue entry)
         {
             if (!entry.IsObject || entry.Count != 1) return "an entry of the ruleset is not an object with one member";
-            string kind = entry.KeyAt(0);
+            string kind = KnownKey(entry, EntryKinds);
+            if (kind == null) return null;
             JsonValue body = entry.Item(0);
             if (kind == "table") return Table(body);
             if (kind == "chain") return Chain(body);
-            if (kind == "rule") return Rule(body);
-            return null;
+            return Rule(body);
         }
 
+        // Strings are made only for what becomes a fact: the stock ruleset (fw4's own table, chains and marked rules) makes none.
         private string Table(JsonValue t)
         {
-            string family = t.MemberText("family");
-            string name = t.MemberText("name");
-            if (family == null || name == null) return "a table of the ruleset has no family or name";
-            if (family == "inet" && name == "fw4") return null;
-            _sheet.Add(_sheet.Text.Clear().Append("openwrt.nft.table.").AppendKeySegment(family, 16).Append('.').AppendKeySegment(name, 48).ToString(), "present", FactKind.Config);
+            if (!HasText(t, "family") || !HasText(t, "name")) return "a table of the ruleset has no family or name";
+            if (t.MemberTextEquals("family", "inet") && t.MemberTextEquals("name", "fw4")) return null;
+            _sheet.Add(_sheet.Text.Clear().Append("openwrt.nft.table.").AppendKeySegment(t.MemberText("family"), 16).Append('.')
+                .AppendKeySegment(t.MemberText("name"), 48).ToString(), "present", FactKind.Config);
             return null;
         }
 
         private string Chain(JsonValue c)
         {
-            string family = c.MemberText("family");
-            string table = c.MemberText("table");
-            string name = c.MemberText("name");
-            if (family == null || table == null || name == null) return "a chain of the ruleset has no family, table or name";
-            string hook = c.MemberText("hook");
-            if (hook == null) return null;
-            if (_hooks.Count < MaxChains) _hooks[ChainId(family, table, name)] = hook;
-            if (family == "inet" && table == "fw4" && !IsFw4BaseChain(name))
+            if (!HasText(c, "family") || !HasText(c, "table") || !HasText(c, "name")) return "a chain of the ruleset has no family, table or name";
+            if (!HasText(c, "hook")) return null;
+            if (_hookedChains < MaxChains)
+            {
+                _hookedChains++;
+                int known = FindInbound(ChainId(c, "name"));
+                bool inbound = c.MemberTextEquals("hook", "input") || c.MemberTextEquals("hook", "forward") || c.MemberTextEquals("hook", "prerouting");
+                if (inbound && known < 0) _inboundChains.Add(_chainId.ToString());
+                else if (!inbound && known >= 0) _inboundChains.RemoveAt(known);
+            }
+            if (c.MemberTextEquals("family", "inet") && c.MemberTextEquals("table", "fw4") && !IsFw4BaseChain(c))
             {
                 string policy = c.MemberText("policy");
-                _sheet.Add(_sheet.Text.Clear().Append("openwrt.nft.chain.inet.fw4.").AppendKeySegment(name, 48).ToString(),
-                    "hook=" + FactText.Clean(hook, 16) + " policy=" + (policy == null ? "accept" : FactText.Clean(policy, 16)), FactKind.Config);
+                _sheet.Add(_sheet.Text.Clear().Append("openwrt.nft.chain.inet.fw4.").AppendKeySegment(c.MemberText("name"), 48).ToString(),
+                    "hook=" + FactText.Clean(c.MemberText("hook"), 16) + " policy=" + (policy == null ? "accept" : FactText.Clean(policy, 16)), FactKind.Config);
             }
             return null;
         }
 
         private string Rule(JsonValue r)
         {
-            string family = r.MemberText("family");
-            string table = r.MemberText("table");
-            string chain = r.MemberText("chain");
-            if (family == null || table == null || chain == null) return "a rule of the ruleset has no family, table or chain";
+            if (!HasText(r, "family") || !HasText(r, "table") || !HasText(r, "chain")) return "a rule of the ruleset has no family, table or chain";
             JsonValue expr = r.Member("expr");
             if (expr == null || !expr.IsArray) return "a rule of the ruleset has no \"expr\" array";
-            bool fw4 = family == "inet" && table == "fw4";
+            bool fw4 = r.MemberTextEquals("family", "inet") && r.MemberTextEquals("table", "fw4");
             if (fw4)
             {
-                string comment = r.MemberText("comment");
-                if (comment != null && Ordinal.StartsWith(comment, "!fw4")) return null;
-                if (Ordinal.StartsWith(chain, "upnp")) return null;
+                if (MemberStartsWith(r, "comment", "!fw4")) return null;
+                if (MemberStartsWith(r, "chain", "upnp")) return null;
             }
             bool accept = false, redirect = false, rewrite = false, block = false;
             int n = expr.Count;
             if (n > MaxStatements) return "a rule of the ruleset has more than " + MaxStatements.ToString() + " statements";
             TextDigest digest = _sheet.Digest.Start();
-            TextBuilder summary = _summary.Clear();
-            int described = 0;
             string verdict = null;
             for (int i = 0; i < n; i++)
             {
                 JsonValue statement = expr.Item(i);
                 if (!statement.IsObject || statement.Count != 1) return "a statement of a rule is not an object with one member";
-                string what = statement.KeyAt(0);
+                string what = KnownKey(statement, StatementKinds);
                 // Counters change with every packet; they are not what the rule does.
                 if (what == "counter") continue;
                 if (!Canonical(statement, digest, 0)) return "a statement of a rule nests too deep";
@@ -158,7 +173,6 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 else if (what == "dnat" || what == "redirect") { redirect = true; verdict = Target(what, statement.Item(0)); }
                 else if (what == "snat" || what == "masquerade") { rewrite = true; verdict = Target(what, statement.Item(0)); }
                 else if (what == "drop" || what == "reject") { block = true; verdict = what; }
-                else if (what == "match" && described < MaxDescribed && Describe(statement.Item(0), summary, described > 0)) described++;
             }
             if (!accept && !redirect && !rewrite && !block) return null;
             if (_ruleFacts >= MaxRuleFacts)
@@ -167,8 +181,18 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 return null;
             }
             _ruleFacts++;
-            string hook = (string)_hooks[ChainId(family, table, chain)];
-            bool inbound = redirect || (accept && (hook == "input" || hook == "forward" || hook == "prerouting"
+            // The rule becomes a fact: only now its matches are described and its names made into strings.
+            TextBuilder summary = _summary.Clear();
+            int described = 0;
+            for (int i = 0; i < n && described < MaxDescribed; i++)
+            {
+                JsonValue statement = expr.Item(i);
+                if (KnownKey(statement, StatementKinds) == "match" && Describe(statement.Item(0), summary, described > 0)) described++;
+            }
+            string family = r.MemberText("family");
+            string table = r.MemberText("table");
+            string chain = r.MemberText("chain");
+            bool inbound = redirect || (accept && (FindInbound(ChainId(r, "chain")) >= 0
                 || (fw4 && (Ordinal.StartsWith(chain, "input") || Ordinal.StartsWith(chain, "forward")))));
             if (described > 0) summary.Append(": ");
             summary.Append(verdict);
@@ -216,7 +240,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         }
 
         // A canonical text of a statement into the digest: member names, kinds and scalar texts, in the device's order.
-        private static bool Canonical(JsonValue v, TextDigest digest, int depth)
+        private bool Canonical(JsonValue v, TextDigest digest, int depth)
         {
             if (depth > 12) return false;
             JsonKind kind = v.Kind;
@@ -226,7 +250,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 int n = v.Count;
                 for (int i = 0; i < n; i++)
                 {
-                    digest.Add(v.KeyAt(i)).Add(":");
+                    int raw = v.KeyRawAt(i, _raw);
+                    if (raw >= 0) digest.Add(_raw, 0, raw);
+                    else digest.Add(v.KeyAt(i));
+                    digest.Add(":");
                     if (!Canonical(v.Item(i), digest, depth + 1)) return false;
                 }
                 digest.Add("}");
@@ -244,19 +271,90 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 digest.Add("]");
                 return true;
             }
-            digest.Add(kind == JsonKind.String ? "\"" : "#").Add(v.Text).Add(";");
+            digest.Add(kind == JsonKind.String ? "\"" : "#");
+            int count = v.RawText(_raw);
+            if (count >= 0) digest.Add(_raw, 0, count);
+            else digest.Add(v.Text);
+            digest.Add(";");
             return true;
         }
 
-        private static bool IsFw4BaseChain(string name)
+        // The constant of <paramref name="known"/> that the object's only member is named, or null for another name.
+        private string KnownKey(JsonValue v, string[] known)
         {
-            for (int i = 0; i < Fw4BaseChains.Length; i++) if (Fw4BaseChains[i] == name) return true;
+            int n = v.KeyRawAt(0, _raw);
+            string name = n < 0 ? v.KeyAt(0) : null;
+            for (int i = 0; i < known.Length; i++)
+            {
+                if (name == null ? RawIs(n, known[i]) : name == known[i]) return known[i];
+            }
+            return null;
+        }
+
+        // Whether the member is there with a text MemberText gives (a string, number or boolean).
+        private static bool HasText(JsonValue v, string name)
+        {
+            JsonKind kind;
+            if (!v.TryMemberKind(name, out kind)) return false;
+            return kind == JsonKind.String || kind == JsonKind.Number || kind == JsonKind.True || kind == JsonKind.False;
+        }
+
+        // Whether MemberText(name) starts with prefix (ASCII), read from the answer's bytes when they are plain.
+        private bool MemberStartsWith(JsonValue v, string name, string prefix)
+        {
+            int n = v.MemberRawText(name, _raw);
+            if (n >= 0) return n >= prefix.Length && RawIs(prefix.Length, prefix);
+            string text = v.MemberText(name);
+            return text != null && Ordinal.StartsWith(text, prefix);
+        }
+
+        // Whether _raw[0, n) holds exactly text (ASCII).
+        private bool RawIs(int n, string text)
+        {
+            if (n != text.Length) return false;
+            for (int i = 0; i < n; i++) if (_raw[i] != text[i]) return false;
+            return true;
+        }
+
+        private static bool IsFw4BaseChain(JsonValue chain)
+        {
+            for (int i = 0; i < Fw4BaseChains.Length; i++) if (chain.MemberTextEquals("name", Fw4BaseChains[i])) return true;
             return false;
         }
 
-        private static string ChainId(string family, string table, string chain)
+        // "family table name" of a chain (or of a rule's chain) into _chainId, as MemberText gives each part.
+        private TextBuilder ChainId(JsonValue v, string nameMember)
         {
-            return family + " " + table + " " + chain;
+            TextBuilder id = _chainId.Clear();
+            AppendText(v, "family", id);
+            id.Append(' ');
+            AppendText(v, "table", id);
+            id.Append(' ');
+            AppendText(v, nameMember, id);
+            return id;
+        }
+
+        // MemberText(name) appended, from the answer's bytes when they are plain ASCII.
+        private void AppendText(JsonValue v, string name, TextBuilder into)
+        {
+            int n = v.MemberRawText(name, _raw);
+            bool ascii = n >= 0;
+            for (int i = 0; i < n && ascii; i++) ascii = _raw[i] < 0x80;
+            if (!ascii)
+            {
+                into.Append(v.MemberText(name));
+                return;
+            }
+            for (int i = 0; i < n; i++) into.Append((char)_raw[i]);
+        }
+
+        private int FindInbound(TextBuilder id)
+        {
+            for (int i = 0; i < _inboundChains.Count; i++)
+            {
+                if (id.ContentEquals((string)_inboundChains[i])) return i;
+            }
+            return -1;
         }
     }
 }

@@ -6,9 +6,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// <summary>
     /// Reads "nft --json list ruleset" output as it streams in, one entry at a time: the answer is
     /// {"nftables": [{"metainfo": ...}, {"table": ...}, {"chain": ...}, {"rule": ...}, ...]} (libnftables' JSON
-    /// schema), often larger than any single ubus answer. Each entry of the array is copied into a buffer of
+    /// schema), often larger than any single ubus answer. Each entry of the array is copied into a buffer of up to
     /// <see cref="EntryBytes"/> bytes and parsed alone, so memory is that buffer and one small JSON table whatever
-    /// the ruleset's size. Bounded: nesting depth, entries, and bytes per entry (a longer entry is counted, not read).
+    /// the ruleset's size. The buffer is one lent by the caller (the ubus client's idle answer buffer) or a small one
+    /// of its own, replaced by one of <see cref="EntryBytes"/> only when an entry outgrows it. Bounded: nesting depth,
+    /// entries, and bytes per entry (a longer entry is counted, not read).
     /// </summary>
     public sealed class NftRulesetSink : ISatisfiableSink
     {
@@ -20,7 +22,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private const string TopKey = "\"nftables\":";
 
         private readonly NftFacts _facts;
-        private readonly byte[] _entry = new byte[EntryBytes];
+        // Stock entries are a few hundred bytes; fw4 rules with long sets reach a few KB.
+        private const int InitialEntryBytes = 1024;
+
+        private byte[] _entry;
         private readonly JsonEntryBuffer _table;
         private readonly char[] _key = new char[16];
         private int _keyLength;
@@ -41,10 +46,19 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// Parses each entry into <paramref name="table"/> (null: a table of its own): the ubus client's table, done with
         /// once the ubus calls are, so the ruleset's entries need no second table.
         /// </summary>
-        public NftRulesetSink(NftFacts facts, JsonEntryBuffer table)
+        public NftRulesetSink(NftFacts facts, JsonEntryBuffer table) : this(facts, table, null)
+        {
+        }
+
+        /// <summary>
+        /// As above; entries are gathered in <paramref name="scratch"/> (null: a buffer of its own) while they fit it. The
+        /// sink writes over it, so it must be free for as long as the sink is written to.
+        /// </summary>
+        public NftRulesetSink(NftFacts facts, JsonEntryBuffer table, byte[] scratch)
         {
             _facts = facts;
             _table = table == null ? new JsonEntryBuffer() : table;
+            _entry = scratch != null && scratch.Length >= InitialEntryBytes ? scratch : new byte[InitialEntryBytes];
         }
 
         /// <summary>Why the text is not a ruleset, or null.</summary>
@@ -78,8 +92,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
             if (_capturing)
             {
-                if (_count < EntryBytes) _entry[_count++] = c;
-                else _overflow = true;
+                if (_count >= EntryBytes) _overflow = true;
+                else
+                {
+                    if (_count == _entry.Length) Grow();
+                    _entry[_count++] = c;
+                }
             }
             if (_inString)
             {
@@ -128,6 +146,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     else if (_depth <= 2 && !_capturing && c != ',' && c != ':' && !IsBlank(c)) Fail("it has text outside the \"nftables\" array's entries");
                     return;
             }
+        }
+
+        // Only reached while _entry is shorter than EntryBytes: the next buffer holds any entry that is read at all.
+        private void Grow()
+        {
+            byte[] grown = new byte[EntryBytes];
+            System.Array.Copy(_entry, 0, grown, 0, _count);
+            _entry = grown;
         }
 
         private void FinishEntry()

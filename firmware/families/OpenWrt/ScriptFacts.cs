@@ -21,7 +21,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public static void ReadCrontab(string text, OpenWrtFactSheet sheet)
         {
             if (text == null) return;
-            ShellFetch fetch = new ShellFetch();
+            // Lines are read where they lie in the text; only the schedule (a fact value) and the key become strings.
+            ShellFetch fetch = sheet.Fetch;
+            fetch.Reset();
             int jobs = 0;
             TextLines reader = sheet.Lines(text);
             while (reader.Next())
@@ -33,20 +35,21 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     ReadLimits.Add(sheet, "crontab", "more than " + MaxCronLines.ToString() + " lines in /etc/crontabs/root; the rest were not read");
                     return;
                 }
-                string line = reader.Line();
-                int commandAt = CommandStart(line);
+                int start = reader.Start;
+                int end = reader.End;
+                int commandAt = CommandStart(text, start, end);
                 if (commandAt < 0)
                 {
                     // NAME=value lines set the environment of the jobs after them (busybox crond and cronie both).
-                    fetch.ReadLine(line);
+                    fetch.ReadLine(text, start, end, false);
                     continue;
                 }
-                string schedule = Collapse(line.Substring(0, commandAt));
-                string command = Collapse(line.Substring(commandAt));
-                TextBuilder key = sheet.Digest.Start().Add(command).FinishHex16(sheet.Text.Clear().Append("cfg.scheduler.cron."));
-                string id = key.ToString();
+                string schedule = Collapse(text, start, commandAt);
+                TextDigest digest = AddCollapsed(sheet.Digest.Start(), text, commandAt, end);
+                string id = digest.FinishHex16(sheet.Text.Clear().Append("cfg.scheduler.cron.")).ToString();
                 sheet.Add(id, schedule, FactKind.Config);
-                string host = fetch.ReadLine(command);
+                // The command as its collapsed form reads: a CR inside it is a blank, not the end of a command.
+                string host = fetch.ReadLine(text, commandAt, end, true);
                 if (host != null) sheet.Add(id + ".fetch", host, FactKind.Config);
             }
         }
@@ -54,6 +57,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>rc.local or firewall.user: a digest of its commands, and the first download in it.</summary>
         public static void ReadBootScript(string text, string name, OpenWrtFactSheet sheet)
         {
+            if (text == null) return;
             ReadScript(text, "cfg.scheduler." + name, sheet);
         }
 
@@ -61,16 +65,22 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public static void ReadScript(string text, string key, OpenWrtFactSheet sheet)
         {
             if (text == null) return;
+            // One pass, each line read where it lies: its collapsed form goes to the digest, its commands to the download finder.
             TextDigest digest = sheet.Digest.Start();
+            ShellFetch fetch = sheet.Fetch;
+            fetch.Reset();
+            string host = null;
             int commands = 0;
             TextLines reader = sheet.Lines(text);
             while (reader.Next())
             {
                 reader.Trim();
                 if (reader.IsEmptyOrComment('#')) continue;
+                string found = fetch.ReadLine(text, reader.Start, reader.End, false);
+                if (found != null && host == null) host = found;
                 // The stock rc.local is only comments and "exit 0".
                 if (reader.Is("exit 0")) continue;
-                digest.Add(Collapse(reader.Line())).Add("\n");
+                AddCollapsed(digest, text, reader.Start, reader.End).Add("\n");
                 commands++;
             }
             if (commands == 0)
@@ -79,7 +89,6 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 return;
             }
             sheet.Add(key, digest.FinishHex16(sheet.Text.Clear()).ToString(), FactKind.Config);
-            string host = new ShellFetch().ReadScript(text);
             if (host != null) sheet.Add(key + ".fetch", host, FactKind.Config);
         }
 
@@ -119,21 +128,65 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
         }
 
-        // Where the command starts: after five time fields or one @keyword; -1 for an environment line or no command.
-        private static int CommandStart(string line)
+        // Where the command of text[start, end) starts: after five time fields or one @keyword; -1 for an environment line or no command.
+        private static int CommandStart(string text, int start, int end)
         {
-            int fields = line[0] == '@' ? 1 : 5;
-            int i = 0;
+            bool keyword = text[start] == '@';
+            int fields = keyword ? 1 : 5;
+            int i = start;
             for (int f = 0; f < fields; f++)
             {
-                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
+                while (i < end && (text[i] == ' ' || text[i] == '\t')) i++;
                 int from = i;
-                while (i < line.Length && line[i] != ' ' && line[i] != '\t') i++;
+                while (i < end && text[i] != ' ' && text[i] != '\t') i++;
                 if (i == from) return -1;
-                if (f == 0 && line[0] != '@' && line.IndexOf('=', from, i - from) > from) return -1;
+                if (f == 0 && !keyword && text.IndexOf('=', from, i - from) > from) return -1;
             }
-            while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
-            return i < line.Length ? i : -1;
+            while (i < end && (text[i] == ' ' || text[i] == '\t')) i++;
+            return i < end ? i : -1;
+        }
+
+        // What Collapse gives for text[start, end), as a string (a fact value).
+        private static string Collapse(string text, int start, int end)
+        {
+            TextBuilder b = new TextBuilder(end - start);
+            bool blank = false;
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (IsCollapsedBlank(c))
+                {
+                    blank = b.Length > 0;
+                    continue;
+                }
+                if (blank) b.Append(' ');
+                blank = false;
+                b.Append(c);
+            }
+            return b.ToString();
+        }
+
+        // Adds what Collapse gives for text[start, end) to the digest, word by word, without making it.
+        private static TextDigest AddCollapsed(TextDigest digest, string text, int start, int end)
+        {
+            bool first = true;
+            int i = start;
+            while (i < end)
+            {
+                while (i < end && IsCollapsedBlank(text[i])) i++;
+                if (i >= end) break;
+                int from = i;
+                while (i < end && !IsCollapsedBlank(text[i])) i++;
+                if (!first) digest.Add(" ");
+                digest.Add(text, from, i - from);
+                first = false;
+            }
+            return digest;
+        }
+
+        private static bool IsCollapsedBlank(char c)
+        {
+            return c == ' ' || c == '\t' || c == '\r';
         }
 
         /// <summary>Blanks (spaces, tabs) collapsed to one space, ends trimmed.</summary>
@@ -146,7 +199,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (c == ' ' || c == '\t' || c == '\r')
+                if (IsCollapsedBlank(c))
                 {
                     blank = b.Length > 0;
                     continue;

@@ -51,6 +51,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>The table each answer is parsed into; what was parsed into it is void after the next call or parse.</summary>
         internal JsonEntryBuffer AnswerTable { get { return _table; } }
 
+        /// <summary>The answer bytes' buffer: free between calls, and for good once the last call is read, when a streamed read may borrow it.</summary>
+        internal byte[] AnswerBuffer { get { return _body.Buffer; } }
+
         /// <summary>Calls requests sent so far (for tests and bounds).</summary>
         public int RequestsSent { get; private set; }
 

@@ -72,8 +72,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 Collect(session, sheet);
                 if (_options.ReadPersistence)
                 {
-                    string origin = new TextBuilder(48).Append(_options.Scheme).Append("://").Append(context.UrlHost).Append(':').Append(_options.Port).ToString();
-                    NftFacts.Read(context, origin, session, deadline, _options.RequestTimeoutMs, sheet);
+                    string execUrl = new TextBuilder(64).Append(_options.Scheme).Append("://").Append(context.UrlHost).Append(':').Append(_options.Port)
+                        .Append(NftFacts.ExecPath).ToString();
+                    NftFacts.Read(context, execUrl, session, client.AnswerBuffer, deadline, _options.RequestTimeoutMs, sheet);
                 }
             }
             catch (UbusDataException e)

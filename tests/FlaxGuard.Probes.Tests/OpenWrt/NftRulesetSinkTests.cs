@@ -21,10 +21,10 @@ public sealed class NftRulesetSinkTests
 
     private static string Ruleset(params string[] entries) => "{\"nftables\":[" + string.Join(",", entries) + "]}\n";
 
-    private static (NftRulesetSink Sink, string[] Facts) Read(string text, int chunk = 4096)
+    private static (NftRulesetSink Sink, string[] Facts) Read(string text, int chunk = 4096, byte[]? scratch = null)
     {
         var sheet = new OpenWrtFactSheet();
-        var sink = new NftRulesetSink(new NftFacts(sheet));
+        var sink = scratch is null ? new NftRulesetSink(new NftFacts(sheet)) : new NftRulesetSink(new NftFacts(sheet), null, scratch);
         var bytes = Encoding.UTF8.GetBytes(text);
         for (var at = 0; at < bytes.Length; at += chunk) sink.Write(bytes, at, Math.Min(chunk, bytes.Length - at));
         var output = new ProbeOutput();
@@ -117,5 +117,65 @@ public sealed class NftRulesetSinkTests
         Assert.IsTrue(sink.Complete, sink.Problem);
         Assert.AreEqual(1, sink.Oversized);
         Assert.HasCount(1, facts, "the entries after the long one are still read");
+    }
+    [TestMethod]
+    public void EntriesLongerThanTheFirstBuffer_AreReadWhole_WithOrWithoutALentBuffer()
+    {
+        // A 3 KB unmarked rule (a long comment, many matches) outgrows the sink's first buffer (1 KiB) and a lent 1 KiB
+        // one, not EntryBytes.
+        var matches = string.Concat(Enumerable.Range(0, 24).Select(i => "{\"match\":{\"op\":\"!=\",\"left\":{\"payload\":{\"protocol\":\"tcp\",\"field\":\"sport\"}},\"right\":" + (1000 + i) + "}},"));
+        var text = Ruleset(Meta, Fw4, Input, Rule("input", "[" + matches + "{\"accept\":null}]", new string('c', 900)), Rule("input", Accept4444.Replace("4444", "4445")));
+        Assert.IsGreaterThan(3000, text.Length);
+        var own = Read(text);
+        Assert.IsTrue(own.Sink.Complete, own.Sink.Problem);
+        Assert.AreEqual(0, own.Sink.Oversized);
+        Assert.HasCount(2, own.Facts, string.Join("\n", own.Facts));
+        foreach (var size in new[] { 1024, 1500, 8192 })
+        {
+            foreach (var chunk in new[] { 1, 333, 4096 })
+            {
+                var lent = Read(text, chunk, new byte[size]);
+                Assert.IsTrue(lent.Sink.Complete, lent.Sink.Problem);
+                CollectionAssert.AreEqual(own.Facts, lent.Facts, $"lent {size} bytes, chunk {chunk}");
+            }
+        }
+        // A lent buffer larger than EntryBytes does not raise the bound.
+        var huge = "{\"table\":{\"family\":\"ip\",\"name\":\"" + new string('x', NftRulesetSink.EntryBytes) + "\"}}";
+        var (sink, _) = Read(Ruleset(Meta, huge, Fw4), 4096, new byte[4 * NftRulesetSink.EntryBytes]);
+        Assert.IsTrue(sink.Complete, sink.Problem);
+        Assert.AreEqual(1, sink.Oversized);
+    }
+
+    [TestMethod]
+    public void EscapedAndLongNames_ReadAsTheirText()
+    {
+        // Names and texts with escapes, or longer than the reader's byte buffer, are compared as the strings they decode to.
+        var marked = Read(Ruleset(Meta, Fw4, Input, Rule("input", Accept4444, "\\u0021fw4: escaped mark"),
+            Rule("input", Accept4444, "!fw4" + new string('m', 400)), Rule("u\\u0070np_forward", Accept4444)));
+        Assert.IsTrue(marked.Sink.Complete, marked.Sink.Problem);
+        Assert.IsEmpty(marked.Facts, string.Join("\n", marked.Facts));
+
+        var escapedVerdict = "[{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"tcp\",\"field\":\"dport\"}},\"right\":4444}},{\"\\u0061ccept\":null}]";
+        var plain = Read(Ruleset(Meta, Fw4, Input, Rule("input", "[{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"tcp\",\"field\":\"dport\"}},\"right\":4444}},{\"accept\":null}]", "evil")));
+        var escaped = Read(Ruleset(Meta, Fw4, Input, Rule("input", escapedVerdict, "ev\\u0069l")));
+        Assert.HasCount(1, plain.Facts);
+        CollectionAssert.AreEqual(plain.Facts, escaped.Facts, "the same statements digest the same, escaped or not");
+
+        // A chain on an input hook named with escapes and non-ASCII text: its rules are inbound.
+        var chain = "{\"chain\":{\"family\":\"ip\",\"table\":\"f\\u0069lter\",\"name\":\"\u00e9ntr\u00e9e\",\"handle\":31,\"type\":\"filter\",\"hook\":\"inp\\u0075t\",\"prio\":0,\"policy\":\"accept\"}}";
+        var (sink, facts) = Read(Ruleset(Meta, Fw4, "{\"table\":{\"family\":\"ip\",\"name\":\"filter\",\"handle\":30}}", chain,
+            Rule("\u00e9ntr\u00e9e", Accept4444, table: "filter", family: "ip")));
+        Assert.IsTrue(sink.Complete, sink.Problem);
+        Assert.IsTrue(facts.Any(f => f.StartsWith("openwrt.nft.open.ip.filter.", StringComparison.Ordinal) && f.EndsWith("=tcp dport 4444: accept", StringComparison.Ordinal)), string.Join("\n", facts));
+    }
+
+    [TestMethod]
+    public void AChainRedefinedOffAnInputHook_NoLongerOpensItsRules()
+    {
+        var early = "{\"chain\":{\"family\":\"ip\",\"table\":\"filter\",\"name\":\"early\",\"handle\":31,\"type\":\"filter\",\"hook\":\"input\",\"prio\":0,\"policy\":\"accept\"}}";
+        var (_, open) = Read(Ruleset(Meta, Fw4, early, Rule("early", Accept4444, table: "filter", family: "ip")));
+        Assert.IsTrue(open.Any(f => f.StartsWith("openwrt.nft.open.ip.filter.early.", StringComparison.Ordinal)), string.Join("\n", open));
+        var (_, rule) = Read(Ruleset(Meta, Fw4, early, early.Replace("\"hook\":\"input\"", "\"hook\":\"output\""), Rule("early", Accept4444, table: "filter", family: "ip")));
+        Assert.IsTrue(rule.Any(f => f.StartsWith("openwrt.nft.rule.ip.filter.early.", StringComparison.Ordinal)), string.Join("\n", rule));
     }
 }

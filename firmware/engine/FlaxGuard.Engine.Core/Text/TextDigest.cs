@@ -66,6 +66,16 @@ namespace FlaxGuard.Engine.Crypto
             return this;
         }
 
+        /// <summary>
+        /// Adds bytes that already are UTF-8 (a parser's validated, unescaped text): the same as adding the string they
+        /// decode to, without making it.
+        /// </summary>
+        public TextDigest Add(byte[] utf8, int offset, int count)
+        {
+            _sha.Update(utf8, offset, count);
+            return this;
+        }
+
         /// <summary>Ends the digest: the first 8 bytes of the SHA-256 as 16 lower-case hex digits.</summary>
         public string FinishHex16()
         {

@@ -218,6 +218,18 @@ namespace FlaxGuard.Engine.Json
         }
 
         /// <summary>
+        /// This string's or number's UTF-8 bytes (the text <see cref="Text"/> gives, as written) copied into
+        /// <paramref name="buffer"/>, and their count, without a string; -1 when it is neither, has escapes or is longer
+        /// than the buffer.
+        /// </summary>
+        public int RawText(byte[] buffer)
+        {
+            JsonKind kind = Kind;
+            if (buffer == null || (kind != JsonKind.String && kind != JsonKind.Number)) return -1;
+            return _doc.CopyRawText(_entry, buffer);
+        }
+
+        /// <summary>
         /// <see cref="KeyAt"/> as UTF-8 bytes copied into <paramref name="buffer"/>, and their count, without a string;
         /// -1 when the name has escapes or is longer than the buffer.
         /// </summary>

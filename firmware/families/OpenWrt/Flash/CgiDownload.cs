@@ -25,15 +25,59 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return Utf8.GetBytes(text.ToString());
         }
 
-        /// <summary>A two-field form body (cgi-exec's sessionid and command), encoded as <see cref="FormBody"/> encodes.</summary>
+        /// <summary>
+        /// A two-field form body (cgi-exec's sessionid and command), encoded as <see cref="FormBody"/> encodes. ASCII names
+        /// and values (the session id and command always are) are written straight into the body's bytes.
+        /// </summary>
         public static byte[] Form(string name1, string value1, string name2, string value2)
         {
-            TextBuilder text = new TextBuilder(96);
-            text.Append(name1).Append('=');
-            Encode(value1, text);
-            text.Append('&').Append(name2).Append('=');
-            Encode(value2, text);
-            return Utf8.GetBytes(text.ToString());
+            if (!IsAscii(name1) || !IsAscii(value1) || !IsAscii(name2) || !IsAscii(value2))
+            {
+                TextBuilder text = new TextBuilder(96);
+                text.Append(name1).Append('=');
+                Encode(value1, text);
+                text.Append('&').Append(name2).Append('=');
+                Encode(value2, text);
+                return Utf8.GetBytes(text.ToString());
+            }
+            byte[] body = new byte[FieldLength(name1, value1) + 1 + FieldLength(name2, value2)];
+            int at = FormField(name1, value1, body, 0);
+            body[at++] = (byte)'&';
+            FormField(name2, value2, body, at);
+            return body;
+        }
+
+        private static bool IsAscii(string text)
+        {
+            for (int i = 0; i < text.Length; i++) if (text[i] >= 0x80) return false;
+            return true;
+        }
+
+        // Bytes of "name=" and the encoded value (ASCII).
+        private static int FieldLength(string name, string value)
+        {
+            int n = name.Length + 1;
+            for (int i = 0; i < value.Length; i++) n += IsPlain(value[i]) ? 1 : 3;
+            return n;
+        }
+
+        private static int FormField(string name, string value, byte[] body, int at)
+        {
+            for (int i = 0; i < name.Length; i++) body[at++] = (byte)name[i];
+            body[at++] = (byte)'=';
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (IsPlain(c))
+                {
+                    body[at++] = (byte)c;
+                    continue;
+                }
+                body[at++] = (byte)'%';
+                body[at++] = (byte)HexDigits[c >> 4];
+                body[at++] = (byte)HexDigits[c & 0xF];
+            }
+            return at;
         }
 
         /// <summary>Why a download did not give the partition, in words; null when it did (HTTP 200, body complete).</summary>
@@ -47,15 +91,21 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return "cgi-io answered the download of " + path + " with HTTP status " + response.StatusCode.ToString();
         }
 
+        private const string HexDigits = "0123456789ABCDEF";
+
+        private static bool IsPlain(int b)
+        {
+            return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+        }
+
         private static void Encode(string value, TextBuilder text)
         {
             byte[] bytes = Utf8.GetBytes(value);
             for (int i = 0; i < bytes.Length; i++)
             {
                 int b = bytes[i];
-                bool plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-                if (plain) { text.Append((char)b); continue; }
-                text.Append('%').Append("0123456789ABCDEF"[b >> 4]).Append("0123456789ABCDEF"[b & 0xF]);
+                if (IsPlain(b)) { text.Append((char)b); continue; }
+                text.Append('%').Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
             }
         }
     }

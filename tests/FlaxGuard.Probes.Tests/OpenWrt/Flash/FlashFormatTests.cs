@@ -104,4 +104,14 @@ public sealed class FlashFormatTests
         var body = Encoding.ASCII.GetString(CgiDownload.FormBody("0123abcd", "/dev/mtdblock3", "rootfs.bin"));
         Assert.AreEqual("sessionid=0123abcd&path=%2Fdev%2Fmtdblock3&filename=rootfs%2Ebin", body);
     }
+
+    [TestMethod]
+    public void CgiExecForm_EncodesAsTheDownloadForm_AsciiOrNot()
+    {
+        var nft = Encoding.ASCII.GetString(CgiDownload.Form("sessionid", "0123abcd", "command", NftFacts.Command));
+        Assert.AreEqual("sessionid=0123abcd&command=%2Fusr%2Fsbin%2Fnft%20%2D%2Dterse%20%2D%2Djson%20list%20ruleset", nft);
+        // Text beyond ASCII is percent-encoded byte by byte of its UTF-8.
+        var other = Encoding.ASCII.GetString(CgiDownload.Form("sessionid", "", "command", "caf\u00e9 \ud83d\ude00"));
+        Assert.AreEqual("sessionid=&command=caf%C3%A9%20%F0%9F%98%80", other);
+    }
 }
