@@ -13,20 +13,9 @@ namespace FlaxGuard.Engine.Tests.RouterOs;
 [TestClass]
 public sealed class RouterOsDepthFactsTests
 {
-    private static JsonValue Parse(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var value = JsonParser.Parse(bytes, 0, bytes.Length, new JsonLimits(4, 32 * 1024, 8192), out var error);
-        Assert.IsNotNull(value, error);
-        return value;
-    }
+    private static JsonValue Parse(string json) => RouterOsAnswers.Parse(json);
 
-    private static Dictionary<string, string> Facts(RouterOsFactBuffer buffer)
-    {
-        var output = new ProbeOutput();
-        buffer.CopyTo(output);
-        return output.Facts.ToArray().ToDictionary(f => f.Key, f => f.Value);
-    }
+    private static Dictionary<string, string> Facts(RouterOsFactBuffer buffer) => RouterOsAnswers.Facts(buffer);
 
     [TestMethod]
     public void Routes_KeepStaticOnes_ByTableAndDestination()

@@ -16,20 +16,9 @@ namespace FlaxGuard.Engine.Tests.RouterOs;
 [TestClass]
 public sealed class RouterOsLoginAndListFactsTests
 {
-    private static JsonValue Parse(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var value = JsonParser.Parse(bytes, 0, bytes.Length, new JsonLimits(4, 32 * 1024, 8192), out var error);
-        Assert.IsNotNull(value, error);
-        return value;
-    }
+    private static JsonValue Parse(string json) => RouterOsAnswers.Parse(json);
 
-    private static Dictionary<string, string> Facts(RouterOsFactBuffer buffer)
-    {
-        var output = new ProbeOutput();
-        buffer.CopyTo(output);
-        return output.Facts.ToArray().ToDictionary(f => f.Key, f => f.Value);
-    }
+    private static Dictionary<string, string> Facts(RouterOsFactBuffer buffer) => RouterOsAnswers.Facts(buffer);
 
     private const string Filter = """
         [{".id":"*1","chain":"input","action":"accept","src-address-list":"mgmt","protocol":"tcp","dst-port":"8291","disabled":"false","dynamic":"false","bytes":"9"},
@@ -184,7 +173,7 @@ public sealed class RouterOsLoginAndListFactsTests
             var facts = new RouterOsFactBuffer();
             var admin = RouterOsAccessFacts.FromGroups(Parse("[{\"name\":\"ops\",\"policy\":" + policy + "}]"), facts, out var problem);
             Assert.IsNull(problem, policy);
-            Assert.IsTrue(admin!.Contains("ops"), policy);
+            Assert.IsTrue(admin!.ContainsKey("ops"), policy);
             first ??= Facts(facts);
             CollectionAssert.AreEquivalent(first.ToList(), Facts(facts).ToList(), policy);
         }
