@@ -194,21 +194,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         {
             // Most script lines already are: hand them back instead of copying them.
             if (IsCollapsed(text)) return text;
-            TextBuilder b = new TextBuilder(text.Length);
-            bool blank = false;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (IsCollapsedBlank(c))
-                {
-                    blank = b.Length > 0;
-                    continue;
-                }
-                if (blank) b.Append(' ');
-                blank = false;
-                b.Append(c);
-            }
-            return b.ToString();
+            return Collapse(text, 0, text.Length);
         }
 
         // True when Collapse would return the same characters: no tab or CR, no blank at either end, no two blanks in a row.
