@@ -64,7 +64,7 @@ public sealed class ReplayHttpTransport : IHttpTransport
         if (_next < _allocatedAtCall.Length) _allocatedAtCall[_next] = GC.GetAllocatedBytesForCurrentThread();
         if (_next >= _recorded.Count) throw new InvalidOperationException($"replay: the probe made call {_next + 1}, the recording has {_recorded.Count}");
         var exchange = _recorded[_next++];
-        if (!string.Equals(exchange.Method, request.Method, StringComparison.Ordinal) || !string.Equals(exchange.Url, request.Url, StringComparison.Ordinal))
+        if (!string.Equals(exchange.Method, request.Method, StringComparison.Ordinal) || !SameUrl(exchange.Url, request))
             throw new InvalidOperationException($"replay: call {_next} is {request.Method} {request.Url}, recorded {exchange.Method} {exchange.Url}");
         // As the real transports do: the declared length first, then pieces of a TCP segment's size.
         if (sink is ILengthHintSink hinted && long.TryParse(exchange.Response.GetHeader("Content-Length"), out var declared) && declared <= request.MaxBodyBytes)
@@ -74,6 +74,16 @@ public sealed class ReplayHttpTransport : IHttpTransport
             sink.Write(exchange.Body, offset, Math.Min(piece, exchange.Body.Length - offset));
         OnBoundary?.Invoke();
         return exchange.Response;
+    }
+
+    // Compares without reading request.Url, which joins a base and suffix into a new string: that would be counted as the engine's.
+    private static bool SameUrl(string recorded, HttpRequest request)
+    {
+        if (request.BaseUrl is null) return string.Equals(recorded, request.Url, StringComparison.Ordinal);
+        string head = request.BaseUrl, tail = request.UrlSuffix!;
+        return recorded.Length == head.Length + tail.Length
+            && string.CompareOrdinal(recorded, 0, head, 0, head.Length) == 0
+            && string.CompareOrdinal(recorded, head.Length, tail, 0, tail.Length) == 0;
     }
 
     private sealed class StreamSink(MemoryStream copy, IByteSink? inner) : IByteSink

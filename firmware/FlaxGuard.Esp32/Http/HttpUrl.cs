@@ -57,6 +57,25 @@ namespace FlaxGuard.Esp32.Http
             return parsed;
         }
 
+        /// <summary>
+        /// The request target of a base URL whose target is <paramref name="baseTarget"/> followed by <paramref name="suffix"/>
+        /// ('/' or '?' first), or null when the suffix has a character a request line cannot carry. Fragments are cut, as Parse cuts them.
+        /// </summary>
+        public static string JoinTarget(string baseTarget, string suffix)
+        {
+            if (suffix == null || suffix.Length == 0 || (suffix[0] != '/' && suffix[0] != '?')) return null;
+            int hash = suffix.IndexOf('#');
+            if (hash >= 0) suffix = suffix.Substring(0, hash);
+            for (int i = 0; i < suffix.Length; i++)
+            {
+                if (suffix[i] <= ' ' || suffix[i] >= (char)0x7F) return null;
+            }
+            // A base without a path has target "/": "/" + "/x" would be "//x".
+            if (baseTarget == "/" && suffix.Length > 0 && suffix[0] == '/') return suffix;
+            if (baseTarget.IndexOf('?') >= 0) return null;
+            return baseTarget + suffix;
+        }
+
         private static bool EqualsPrefix(string url, string prefix)
         {
             for (int i = 0; i < prefix.Length; i++)

@@ -24,10 +24,42 @@ namespace FlaxGuard.Esp32.Platform
             _clock = clock;
         }
 
+        // The last base URL parsed, with its parts: a probe asks one device many paths, so the base is parsed once per device.
+        private ParsedBase _lastBase;
+
+        private sealed class ParsedBase
+        {
+            public ParsedBase(string text, HttpUrl url)
+            {
+                Text = text;
+                Url = url;
+            }
+
+            public string Text { get; private set; }
+            public HttpUrl Url { get; private set; }
+        }
+
         public HttpResponse Send(HttpRequest request, IByteSink sink)
         {
-            HttpUrl url = HttpUrl.Parse(request.Url);
-            if (url == null) return HttpResponse.Failed(HttpOutcome.InvalidUrl, "not an absolute http or https URL");
+            HttpUrl url;
+            string target;
+            if (request.BaseUrl != null)
+            {
+                ParsedBase parsed = _lastBase;
+                if (parsed == null || parsed.Text != request.BaseUrl)
+                {
+                    parsed = new ParsedBase(request.BaseUrl, HttpUrl.Parse(request.BaseUrl));
+                    _lastBase = parsed;
+                }
+                url = parsed.Url;
+                target = url == null ? null : HttpUrl.JoinTarget(url.Target, request.UrlSuffix);
+            }
+            else
+            {
+                url = HttpUrl.Parse(request.Url);
+                target = url == null ? null : url.Target;
+            }
+            if (url == null || target == null) return HttpResponse.Failed(HttpOutcome.InvalidUrl, "not an absolute http or https URL");
             long deadline = _clock.MonotonicMilliseconds + request.TimeoutMs;
             ITcpConnection connection;
             ConnectOutcome connected = _tcp.Connect(url.Host, url.Port, request.TimeoutMs, out connection);
@@ -51,7 +83,7 @@ namespace FlaxGuard.Esp32.Platform
                     }
                     connection = tls;
                 }
-                return Http11Exchange.Run(connection, request, url.HostHeader, url.Target, sink, _clock, deadline);
+                return Http11Exchange.Run(connection, request, url.HostHeader, target, sink, _clock, deadline);
             }
             catch (OutOfMemoryException)
             {

@@ -55,7 +55,7 @@ namespace FlaxGuard.Engine.Http
         {
             if (template == null) throw new ArgumentNullException("template");
             // Only Digest signs the request-target: it is made when a Digest answer needs it, not for every request.
-            if (!RequestTarget.HasTarget(template.Url)) return new AuthenticatedResponse(AuthOutcome.TransportFailed, null, "the address is not an absolute URL", 0);
+            if (!RequestTarget.HasTarget(template.BaseUrl != null ? template.BaseUrl : template.Url)) return new AuthenticatedResponse(AuthOutcome.TransportFailed, null, "the address is not an absolute URL", 0);
             int sent = 0;
             HttpResponse response;
             bool mayRetry;
@@ -153,7 +153,10 @@ namespace FlaxGuard.Engine.Http
 
         private HttpHeader DigestHeader(HttpRequest template)
         {
-            string target = RequestTarget.FromUrl(template.Url);
+            // A base without a path (scheme://host:port) makes the suffix the target itself: no URL string to cut it from.
+            string target = template.BaseUrl != null && RequestTarget.IsOrigin(template.BaseUrl) && template.UrlSuffix[0] == '/' && template.UrlSuffix.IndexOf('#') < 0
+                ? template.UrlSuffix
+                : RequestTarget.FromUrl(template.Url);
             return new HttpHeader("Authorization", _digest.Authorize(_credentials, template.Method, target, _random));
         }
 
@@ -197,7 +200,13 @@ namespace FlaxGuard.Engine.Http
 
         private HttpRequest Copy(HttpRequest template, HttpHeader authorization, bool challengeOnly)
         {
-            if (_sent == null) _sent = new HttpRequest(template.Method, template.Url);
+            // A base and suffix stay apart: joining them here would make the URL string the caller avoided.
+            if (template.BaseUrl != null)
+            {
+                if (_sent == null) _sent = new HttpRequest(template.Method, template.BaseUrl, template.UrlSuffix);
+                else _sent.Reset(template.Method, template.BaseUrl, template.UrlSuffix);
+            }
+            else if (_sent == null) _sent = new HttpRequest(template.Method, template.Url);
             else _sent.Reset(template.Method, template.Url);
             HttpRequest copy = _sent;
             copy.TimeoutMs = template.TimeoutMs;

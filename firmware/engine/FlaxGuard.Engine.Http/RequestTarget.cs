@@ -12,6 +12,20 @@ namespace FlaxGuard.Engine.Http
             return url != null && url.IndexOf("://") >= 0;
         }
 
+        /// <summary>Whether <paramref name="url"/> is scheme://authority with nothing after it (no path, query or fragment).</summary>
+        public static bool IsOrigin(string url)
+        {
+            if (url == null) return false;
+            int scheme = url.IndexOf("://");
+            if (scheme <= 0 || scheme + 3 >= url.Length) return false;
+            for (int p = scheme + 3; p < url.Length; p++)
+            {
+                char c = url[p];
+                if (c == '/' || c == '?' || c == '#') return false;
+            }
+            return true;
+        }
+
         public static string FromUrl(string url)
         {
             if (url == null) return null;

@@ -63,7 +63,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 return -1;
             }
             HttpRequest request = session.Request;
-            request.Reset("GET", session.Origin + path);
+            request.Reset("GET", session.Origin, path);
             request.TimeoutMs = left < _options.RequestTimeoutMs ? (int)left : _options.RequestTimeoutMs;
             request.MaxBodyBytes = MaxWebRootBytes;
             request.MaxHeaderBytes = 16 * 1024;

@@ -323,7 +323,7 @@ namespace FlaxGuard.Engine.Probes.Hikvision
                 return Failed;
             }
             HttpRequest request = session.Request;
-            request.Reset("GET", session.Origin + path);
+            request.Reset("GET", session.Origin, path);
             request.TimeoutMs = left < _options.RequestTimeoutMs ? (int)left : _options.RequestTimeoutMs;
             request.MaxBodyBytes = _options.MaxBodyBytes;
             request.MaxHeaderBytes = 16 * 1024;

@@ -19,6 +19,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
         private readonly RouterOsOptions _options;
         private readonly AuthenticatedHttp _http;
         private readonly string _origin;
+        private readonly string _restBase;
         private readonly long _deadline;
         private readonly JsonLimits _limits;
         private readonly BoundedCapture _capture;
@@ -41,6 +42,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             _http = new AuthenticatedHttp(context.Http, options.Credentials, random);
             _http.MaxChallengeBodyBytes = options.MaxBodyBytes;
             _origin = options.Scheme + "://" + context.UrlHost + ":" + options.Port.ToString();
+            _restBase = _origin + "/rest";
             _deadline = _clock.MonotonicMilliseconds + options.TotalTimeoutMs;
             // RouterOS answers are an array of flat objects: depth 2. A little slack, no more.
             _limits = new JsonLimits(4, options.MaxStringBytes, options.MaxValues);
@@ -95,9 +97,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 return RouterOsReply.Failure("the router did not finish answering within the overall time limit of " + (_options.TotalTimeoutMs / 1000).ToString() + " s (stopped before /rest" + menu + ")");
             }
             string method = jsonBody == null ? "GET" : "POST";
-            string url = _origin + "/rest" + menu;
-            if (_request == null) _request = new HttpRequest(method, url);
-            else _request.Reset(method, url);
+            // The base and the menu stay two strings: no URL is made per request.
+            if (_request == null) _request = new HttpRequest(method, _restBase, menu);
+            else _request.Reset(method, _restBase, menu);
             HttpRequest request = _request;
             if (jsonBody != null)
             {

@@ -135,6 +135,36 @@ public sealed class Http11ExchangeTests
         StringAssert.Contains(seen, "\r\nAccept-Encoding: identity\r\n");
     }
 
+    /// <summary>What DeviceHttpTransport does with a base and a suffix (its Platform folder needs nanoFramework, so the steps are run here).</summary>
+    [TestMethod]
+    public void BaseAndSuffix_BecomeOneRequestTarget_OnTheDongle()
+    {
+        foreach (var (prefix, suffix, line) in new[]
+        {
+            ("/rest", "/ip/smb?.proplist=name", "GET /rest/ip/smb?.proplist=name HTTP/1.1\r\n"),
+            ("", "/ISAPI/System/deviceInfo#frag", "GET /ISAPI/System/deviceInfo HTTP/1.1\r\n"),
+            ("", "?x=1", "GET /?x=1 HTTP/1.1\r\n"),
+        })
+        {
+            using var server = new ScriptedServer(Ascii("HTTP/1.1 204 No Content\r\n\r\n"));
+            var request = new HttpRequest("GET", server.Url + prefix, suffix) { TimeoutMs = 5000 };
+            HttpUrl url = HttpUrl.Parse(request.BaseUrl)!;
+            string target = HttpUrl.JoinTarget(url.Target, request.UrlSuffix)!;
+            var connector = new SocketTcpConnector();
+            Assert.AreEqual(ConnectOutcome.Connected, connector.Connect(url.Host, url.Port, 2000, out ITcpConnection? connection));
+            using (connection)
+            {
+                var response = Http11Exchange.Run(connection!, request, url.HostHeader, target, null, SystemClock.Instance, SystemClock.Instance.MonotonicMilliseconds + 5000);
+                Assert.AreEqual(204, response.StatusCode, response.Error);
+            }
+            StringAssert.StartsWith(server.Requests.Single(), line);
+            Assert.AreEqual(HttpUrl.Parse(request.Url)!.Target, target, "the same target as the joined URL gives");
+        }
+        Assert.IsNull(HttpUrl.JoinTarget("/", "/a b"), "a suffix a request line cannot carry is refused");
+        Assert.IsNull(HttpUrl.JoinTarget("/", "a"), "a suffix must start with / or ?");
+        Assert.IsNull(HttpUrl.JoinTarget("/x?q", "/y"), "a base with a query takes no path after it");
+    }
+
     private sealed class HintSink : ILengthHintSink
     {
         public List<string> Events { get; } = [];

@@ -31,6 +31,26 @@ public sealed class AuthenticatedHttpTests
     }
 
     [TestMethod]
+    [DataRow("SHA-256")]
+    [DataRow("MD5-sess")]
+    [DataRow("Basic")]
+    public void BaseAndSuffix_AreSignedAndSentAsTheWholeUrl(string algorithm)
+    {
+        var server = new DigestTestServer(algorithm);
+        var http = new AuthenticatedHttp(server, new HttpCredentials("admin", "correct horse"), SecureRandomSource.Instance);
+        var whole = new Uri(Url);
+        var origin = whole.GetLeftPart(UriPartial.Authority);
+        // A base without a path (the target is the suffix itself) and one with a path prefix (the target is joined).
+        foreach (var (baseUrl, suffix) in new[] { (origin, "/ISAPI/System/deviceInfo?format=xml"), (origin + "/ISAPI", "/System/deviceInfo?format=xml") })
+        {
+            var request = new HttpRequest("GET", baseUrl, suffix) { TimeoutMs = 5000, MaxBodyBytes = 64 * 1024 };
+            var result = http.Send(request, new MemorySink());
+            Assert.AreEqual(AuthOutcome.Completed, result.Outcome, baseUrl + " + " + suffix + ": " + result.Reason);
+            Assert.AreEqual(Url, request.Url);
+        }
+    }
+
+    [TestMethod]
     public void NonceIsReused_WithRisingNonceCount_AndFreshClientNonces()
     {
         var server = new DigestTestServer("SHA-256");

@@ -67,6 +67,37 @@ public sealed class AllocationFreeEquivalenceTests
     }
 
     [TestMethod]
+    public void BaseAndSuffix_JoinOnlyWhenTheUrlIsAsked_AndResetClearsThem()
+    {
+        var request = new HttpRequest("GET", "http://192.0.2.1:8080/rest", "/ip/smb?x=1");
+        Assert.AreEqual("http://192.0.2.1:8080/rest", request.BaseUrl);
+        Assert.AreEqual("/ip/smb?x=1", request.UrlSuffix);
+        Assert.AreEqual("http://192.0.2.1:8080/rest/ip/smb?x=1", request.Url);
+        Assert.AreSame(request.Url, request.Url, "joined once");
+        request.Reset("GET", "http://192.0.2.1/a");
+        Assert.IsNull(request.BaseUrl);
+        Assert.IsNull(request.UrlSuffix);
+        Assert.AreEqual("http://192.0.2.1/a", request.Url);
+        request.Reset("GET", "http://192.0.2.1", "?q");
+        Assert.AreEqual("http://192.0.2.1?q", request.Url);
+        Assert.ThrowsExactly<ArgumentException>(() => request.Reset("GET", "http://192.0.2.1", "ip/smb"));
+        Assert.ThrowsExactly<ArgumentException>(() => request.Reset("GET", "", "/x"));
+        Assert.ThrowsExactly<ArgumentException>(() => request.Reset("", "http://192.0.2.1", "/x"));
+    }
+
+    [TestMethod]
+    [DataRow("http://192.0.2.1:80", true)]
+    [DataRow("https://[2001:db8::1]:443", true)]
+    [DataRow("http://192.0.2.1/", false)]
+    [DataRow("http://192.0.2.1?x", false)]
+    [DataRow("http://", false)]
+    [DataRow("192.0.2.1", false)]
+    public void IsOrigin_IsSchemeAndAuthorityOnly(string url, bool expected)
+    {
+        Assert.AreEqual(expected, FlaxGuard.Engine.Http.RequestTarget.IsOrigin(url));
+    }
+
+    [TestMethod]
     public void RequestReset_IsANewRequest()
     {
         var request = new HttpRequest("POST", "http://192.0.2.1/a");

@@ -14,10 +14,19 @@ namespace FlaxGuard.Engine.Platform
         // Grown on demand up to MaxHeaders: most requests carry one to three headers.
         private HttpHeader[] _headers = new HttpHeader[4];
         private int _headerCount;
+        private string _url;
+        private string _baseUrl;
+        private string _suffix;
 
         public HttpRequest(string method, string url)
         {
             Reset(method, url);
+        }
+
+        /// <summary>A request to <paramref name="baseUrl"/> followed by <paramref name="suffix"/>: see <see cref="Reset(string, string, string)"/>.</summary>
+        public HttpRequest(string method, string baseUrl, string suffix)
+        {
+            Reset(method, baseUrl, suffix);
         }
 
         /// <summary>
@@ -27,10 +36,34 @@ namespace FlaxGuard.Engine.Platform
         /// </summary>
         public void Reset(string method, string url)
         {
-            if (method == null || method.Length == 0) throw new ArgumentException("HTTP method is empty", "method");
             if (url == null || url.Length == 0) throw new ArgumentException("URL is empty", "url");
+            ResetExchange(method);
+            _url = url;
+            _baseUrl = null;
+            _suffix = null;
+        }
+
+        /// <summary>
+        /// As <see cref="Reset(string, string)"/> for the URL <paramref name="baseUrl"/> + <paramref name="suffix"/>, without
+        /// joining them: a client that asks one device many paths keeps one base (scheme, host, port and any path prefix,
+        /// such as RouterOS's "/rest") and passes each path as the suffix, so no URL string is made per request on a small
+        /// heap. Transports that need the whole URL still read <see cref="Url"/>, which joins the two then.
+        /// </summary>
+        /// <param name="suffix">The rest of the path and the query: starts with '/' or '?'.</param>
+        public void Reset(string method, string baseUrl, string suffix)
+        {
+            if (baseUrl == null || baseUrl.Length == 0) throw new ArgumentException("URL is empty", "baseUrl");
+            if (suffix == null || suffix.Length == 0 || (suffix[0] != '/' && suffix[0] != '?')) throw new ArgumentException("URL suffix must start with / or ?", "suffix");
+            ResetExchange(method);
+            _url = null;
+            _baseUrl = baseUrl;
+            _suffix = suffix;
+        }
+
+        private void ResetExchange(string method)
+        {
+            if (method == null || method.Length == 0) throw new ArgumentException("HTTP method is empty", "method");
             Method = method;
-            Url = url;
             TimeoutMs = 10000;
             MaxHeaderBytes = 16 * 1024;
             MaxBodyBytes = 1024 * 1024;
@@ -42,8 +75,21 @@ namespace FlaxGuard.Engine.Platform
 
         public string Method { get; private set; }
 
-        /// <summary>Absolute http:// or https:// URL.</summary>
-        public string Url { get; private set; }
+        /// <summary>Absolute http:// or https:// URL (joined from <see cref="BaseUrl"/> and <see cref="UrlSuffix"/> when first asked).</summary>
+        public string Url
+        {
+            get
+            {
+                if (_url == null) _url = _baseUrl + _suffix;
+                return _url;
+            }
+        }
+
+        /// <summary>The base of a request made from a base and a suffix; null when it was made from one whole URL.</summary>
+        public string BaseUrl { get { return _baseUrl; } }
+
+        /// <summary>The path and query after <see cref="BaseUrl"/>; null when the request was made from one whole URL.</summary>
+        public string UrlSuffix { get { return _suffix; } }
 
         /// <summary>Bound on the whole exchange, connect to last body byte.</summary>
         public int TimeoutMs { get; set; }
