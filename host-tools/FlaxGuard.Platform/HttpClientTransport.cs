@@ -88,7 +88,7 @@ public sealed class HttpClientTransport : IHttpTransport, IDisposable
         var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
         if (request.Body is not null)
         {
-            message.Content = new ByteArrayContent(request.Body);
+            message.Content = new ByteArrayContent(request.Body, 0, request.BodyLength);
             if (request.ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
         }
         for (var i = 0; i < request.HeaderCount; i++)

@@ -27,7 +27,7 @@ namespace FlaxGuard.Esp32.Http
             if (request == null) throw new ArgumentNullException("request");
             byte[] head = Utf8.GetBytes(RequestHead(request, hostHeader, target));
             if (!connection.Write(head, 0, head.Length, Remaining(clock, deadline))) return HttpResponse.Failed(HttpOutcome.TimedOut, "the device did not take the request in time");
-            if (request.Body != null && request.Body.Length > 0 && !connection.Write(request.Body, 0, request.Body.Length, Remaining(clock, deadline)))
+            if (request.Body != null && request.BodyLength > 0 && !connection.Write(request.Body, 0, request.BodyLength, Remaining(clock, deadline)))
             {
                 return HttpResponse.Failed(HttpOutcome.TimedOut, "the device did not take the request body in time");
             }
@@ -98,7 +98,7 @@ namespace FlaxGuard.Esp32.Http
             if (request.Body != null)
             {
                 if (request.ContentType != null) text.Append("Content-Type: ").Append(request.ContentType).Append("\r\n");
-                text.Append("Content-Length: ").Append(request.Body.Length.ToString()).Append("\r\n");
+                text.Append("Content-Length: ").Append(request.BodyLength.ToString()).Append("\r\n");
             }
             text.Append("\r\n");
             return text.ToString();

@@ -212,7 +212,8 @@ namespace FlaxGuard.Engine.Http
             copy.TimeoutMs = template.TimeoutMs;
             copy.MaxHeaderBytes = template.MaxHeaderBytes;
             copy.MaxBodyBytes = challengeOnly && template.MaxBodyBytes > MaxChallengeBodyBytes ? MaxChallengeBodyBytes : template.MaxBodyBytes;
-            copy.Body = template.Body;
+            if (template.Body == null) copy.Body = null;
+            else copy.SetBody(template.Body, template.BodyLength);
             copy.ContentType = template.ContentType;
             for (int i = 0; i < template.HeaderCount; i++)
             {

@@ -15,11 +15,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     {
         public const int MaxFeedLines = 64;
 
-        /// <summary>One feed file: each source line's host becomes a fact naming the file.</summary>
+        /// <summary>One feed file: each source line's host becomes a fact naming the file. Lines are read in place: a line costs no string.</summary>
         public static void Read(string text, string fileName, bool opkg, OpenWrtFactSheet sheet)
         {
             if (text == null) return;
             int lines = 0;
+            string value = null;
             TextLines reader = sheet.Lines(text);
             while (reader.Next())
             {
@@ -30,10 +31,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                     ReadLimits.Add(sheet, "feeds", "more than " + MaxFeedLines.ToString() + " lines in a package feed file; the rest were not read");
                     return;
                 }
-                string line = reader.Line();
-                string url = opkg ? OpkgSourceUrl(line) : ApkUrl(line);
-                if (url == null) continue;
-                sheet.Add(sheet.Text.Clear().Append("openwrt.feed.").AppendKeySegment(Host(url), 100).ToString(), FactText.Clean(fileName, 64), FactKind.Config);
+                int urlEnd;
+                int url = opkg ? OpkgSourceUrl(text, reader.Start, reader.End, out urlEnd) : ApkUrl(text, reader.Start, reader.End, out urlEnd);
+                if (url < 0) continue;
+                if (value == null) value = FactText.Clean(fileName, 64);
+                AppendHost(sheet.Text.Clear().Append("openwrt.feed."), text, url, urlEnd);
+                sheet.AddUnderText(value, FactKind.Config);
             }
         }
 
@@ -48,29 +51,89 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             {
                 reader.Trim();
                 if (reader.IsEmptyOrComment('#')) continue;
-                string[] words = Words(reader.Line());
-                if (words.Length < 2 || words[0] != "option" || words[1] != "check_signature") continue;
-                check = words.Length < 3 || UciText.ParseBool(words[2], true);
+                int end = reader.End, first, second = 0, third;
+                int option = Word(text, reader.Start, end, out first);
+                int name = option < 0 ? -1 : Word(text, first, end, out second);
+                if (name < 0 || !Is(text, option, first, "option") || !Is(text, name, second, "check_signature")) continue;
+                int setting = Word(text, second, end, out third);
+                check = setting < 0 || UciText.ParseBool(text.Substring(setting, third - setting), true);
             }
             sheet.Add("openwrt.feed.signature", check ? "checked" : "not checked", FactKind.Config);
         }
 
-        // "src/gz NAME URL", "src NAME URL" (opkg's src and src/gz keywords); null for other lines (dest, option, arch).
-        private static string OpkgSourceUrl(string line)
+        // "src/gz NAME URL", "src NAME URL" (opkg's src and src/gz keywords): the URL's start and end in line [start, end);
+        // -1 for other lines (dest, option, arch).
+        private static int OpkgSourceUrl(string text, int start, int end, out int urlEnd)
         {
-            string[] words = Words(line);
-            if (words.Length < 3) return null;
-            if (words[0] != "src" && words[0] != "src/gz") return null;
-            return words[2];
+            urlEnd = -1;
+            int keywordEnd, nameEnd;
+            int keyword = Word(text, start, end, out keywordEnd);
+            if (keyword < 0 || Word(text, keywordEnd, end, out nameEnd) < 0) return -1;
+            int url = Word(text, nameEnd, end, out urlEnd);
+            if (url < 0) return -1;
+            return Is(text, keyword, keywordEnd, "src") || Is(text, keyword, keywordEnd, "src/gz") ? url : -1;
         }
 
-        // apk: "URL" or "@tag URL".
-        private static string ApkUrl(string line)
+        // apk: "URL" or "@tag URL"; -1 when there is none.
+        private static int ApkUrl(string text, int start, int end, out int urlEnd)
         {
-            string[] words = Words(line);
-            if (words.Length == 0) return null;
-            if (words[0].Length > 0 && words[0][0] == '@') return words.Length > 1 ? words[1] : null;
-            return words[0];
+            int first = Word(text, start, end, out urlEnd);
+            if (first < 0 || text[first] != '@') return first;
+            return Word(text, urlEnd, end, out urlEnd);
+        }
+
+        // The first word of text[from, end) (words separated by characters up to ' ', as UciText.CountWords splits them):
+        // its start, or -1, and its end.
+        private static int Word(string text, int from, int end, out int wordEnd)
+        {
+            int start = from;
+            while (start < end && text[start] <= ' ') start++;
+            wordEnd = start;
+            if (start >= end) return -1;
+            while (wordEnd < end && text[wordEnd] > ' ') wordEnd++;
+            return start;
+        }
+
+        private static bool Is(string text, int start, int end, string word)
+        {
+            if (end - start != word.Length) return false;
+            for (int i = 0; i < word.Length; i++) if (text[start + i] != word[i]) return false;
+            return true;
+        }
+
+        // Appends what AppendKeySegment(Host(url), 100) appends for url = text[start, end): read in place for a
+        // "scheme://host..." URL with a plain host, through Host's string otherwise (paths, file:, no scheme, [IPv6]).
+        private static void AppendHost(TextBuilder key, string text, int start, int end)
+        {
+            int scheme = -1;
+            for (int i = start; i + 2 < end && scheme < 0; i++)
+            {
+                if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/') scheme = i;
+            }
+            bool file = scheme == start + 4 && Ordinal.LowerAscii(text[start]) == 'f' && Ordinal.LowerAscii(text[start + 1]) == 'i'
+                && Ordinal.LowerAscii(text[start + 2]) == 'l' && Ordinal.LowerAscii(text[start + 3]) == 'e';
+            int host = scheme + 3, hostEnd = end;
+            if (scheme >= 0)
+            {
+                int at = IndexOf(text, '@', host, end);
+                int slash = IndexOf(text, '/', host, end);
+                if (at >= 0 && (slash < 0 || at < slash)) host = at + 1;
+                if (slash >= 0) hostEnd = slash;
+            }
+            if (text[start] == '/' || scheme < 0 || file || (host < hostEnd && text[host] == '['))
+            {
+                key.AppendKeySegment(Host(text.Substring(start, end - start)), 100);
+                return;
+            }
+            int colon = IndexOf(text, ':', host, end);
+            if (colon >= 0 && colon < hostEnd) hostEnd = colon;
+            key.AppendLowerKeySegment(text, host, hostEnd - host, 100);
+        }
+
+        private static int IndexOf(string text, char c, int from, int end)
+        {
+            for (int i = from; i < end; i++) if (text[i] == c) return i;
+            return -1;
         }
 
         /// <summary>The lower-case host of a URL ("file" for a local path or file: URL, the text itself when it has no scheme).</summary>
@@ -91,15 +154,6 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (close >= 0 && close < end) end = close + 1;
             else if (colon >= 0 && colon < end) end = colon;
             return Ordinal.ToLowerAscii(url.Substring(start, end - start));
-        }
-
-        private static string[] Words(string line)
-        {
-            int n = UciText.CountWords(line);
-            string[] words = new string[n];
-            int at = 0;
-            UciText.CopyWords(line, words, ref at);
-            return words;
         }
     }
 }

@@ -23,19 +23,41 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (hash >= 0) reader.Cut(hash);
                 reader.Trim();
                 if (reader.Length == 0) continue;
-                string line = ScriptFacts.Collapse(reader.Line());
                 if (++lines > MaxLines)
                 {
                     ReadLimits.Add(sheet, "hosts", "more than " + MaxLines.ToString() + " lines in /etc/hosts; the rest were not read");
                     return;
                 }
-                string[] words = line.Split(' ');
-                string address = Ordinal.ToLowerAscii(FactText.Clean(words[0], 64));
-                for (int k = 1; k < words.Length && k < 16; k++)
+                // Words (runs without space, tab or CR) read in place: the address and each new key are the only strings.
+                int end = reader.End, wordEnd;
+                int word = Word(text, reader.Start, end, out wordEnd);
+                if (word < 0) continue;
+                string address = Ordinal.ToLowerAscii(FactText.Clean(text.Substring(word, wordEnd - word), 64));
+                for (int k = 1; k < 16; k++)
                 {
-                    sheet.Add(sheet.Text.Clear().Append("cfg.dns.hosts.").AppendKeySegment(Ordinal.ToLowerAscii(words[k]), 100).ToString(), address, FactKind.Config);
+                    word = Word(text, wordEnd, end, out wordEnd);
+                    if (word < 0) break;
+                    sheet.Text.Clear().Append("cfg.dns.hosts.").AppendLowerKeySegment(text, word, wordEnd - word, 100);
+                    sheet.AddUnderText(address, FactKind.Config);
                 }
             }
+        }
+
+        // The first word of text[from, end) as ScriptFacts.Collapse and a split at ' ' give it (blanks: space, tab, CR):
+        // its start, or -1, and its end.
+        private static int Word(string text, int from, int end, out int wordEnd)
+        {
+            int start = from;
+            while (start < end && IsBlank(text[start])) start++;
+            wordEnd = start;
+            if (start >= end) return -1;
+            while (wordEnd < end && !IsBlank(text[wordEnd])) wordEnd++;
+            return start;
+        }
+
+        private static bool IsBlank(char c)
+        {
+            return c == ' ' || c == '\t' || c == '\r';
         }
     }
 }

@@ -28,6 +28,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private const int InitialBodyBytes = 3072;
         // Every call goes to the same URL with the same headers: one request, its body and time limit set per call.
         private readonly HttpRequest _request;
+        // Each request body is written into this buffer; the transport is done with it when Send returns. Stock calls
+        // need under 200 bytes; a longer one (a long path or password) makes it anew at that size, kept afterwards.
+        private byte[] _requestBody;
+        private const int InitialRequestBytes = 256;
+        // The one success reply, re-aimed at each call's data: valid, like the data, only until the next call.
+        private readonly UbusReply _success = UbusReply.Success(null);
         private int _nextId = 1;
 
         public UbusClient(IHttpTransport http, IClock clock, UbusOptions options, string url, long deadlineMonotonicMs)
@@ -59,7 +65,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         /// <summary>
         /// Calls <paramref name="method"/> of <paramref name="ubusObject"/>; <paramref name="what"/> names the call in reasons.
-        /// The reply's data reads the client's answer buffer, so it is valid only until the next call.
+        /// The reply's data reads the client's answer buffer, so it is valid only until the next call; a successful reply
+        /// is the client's one success object, re-aimed by the next call, so it too is read before the next call.
         /// </summary>
         public UbusReply Call(string session, string ubusObject, string method, string argumentsJson, string what)
         {
@@ -91,9 +98,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             int id = _nextId++;
             HttpRequest request = _request;
             request.TimeoutMs = remaining < _options.RequestTimeoutMs ? (int)remaining : _options.RequestTimeoutMs;
-            request.Body = UbusRequestText.CallBody(id, session, ubusObject, method, argumentsJson, name1, value1, name2, value2);
+            int length;
+            _requestBody = UbusRequestText.WriteCallBody(_requestBody, InitialRequestBytes, id, session, ubusObject, method, argumentsJson, name1, value1, name2, value2, out length);
+            request.SetBody(_requestBody, length);
             _body.Restart();
             HttpResponse response = _http.Send(request, _body);
+            // The kept buffer must not hold the login's password for the rest of the run.
+            Array.Clear(_requestBody, 0, length);
             RequestsSent++;
             if (response.Outcome == HttpOutcome.BodyTooLarge || _body.Overflowed)
             {
@@ -113,7 +124,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 string shown = contentType == null ? "none" : FactText.Clean(contentType, 60);
                 return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " is not JSON (content type " + shown + "): it sent " + TransportText.DescribeContent(response));
             }
-            return Interpret(_body.Buffer, _body.Length, id, what, whatTail, _table);
+            return Interpret(_body.Buffer, _body.Length, id, what, whatTail, _table, _success);
         }
 
         /// <summary>Checks a response body against the ubus JSON-RPC envelope. Public so the rules are unit-tested on their own.</summary>
@@ -125,10 +136,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>As <see cref="Interpret(byte[], int, int, string)"/>, parsing into <paramref name="table"/> (null: a table of its own).</summary>
         public static UbusReply Interpret(byte[] body, int length, int expectedId, string what, JsonEntryBuffer table)
         {
-            return Interpret(body, length, expectedId, what, null, table);
+            return Interpret(body, length, expectedId, what, null, table, null);
         }
 
-        private static UbusReply Interpret(byte[] body, int length, int expectedId, string what, string whatTail, JsonEntryBuffer table)
+        // A success is written into kept when given (see UbusReply.Success(UbusReply, JsonValue)).
+        private static UbusReply Interpret(byte[] body, int length, int expectedId, string what, string whatTail, JsonEntryBuffer table, UbusReply kept)
         {
             string error;
             // The reply reads the answer buffer itself: the probe is done with it before the next call refills it.
@@ -141,7 +153,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " does not say \"jsonrpc\": \"2.0\"");
             }
             JsonValue id = root.Member("id");
-            if (id == null || id.Kind != JsonKind.Number || !IsDecimal(id.Text, expectedId))
+            if (id == null || !IsDecimal(id, expectedId))
             {
                 return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " carries another request id than the one sent");
             }
@@ -167,10 +179,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (result.Count != 1) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has data next to a failure status");
                 return UbusReply.WithStatus(status);
             }
-            if (result.Count == 1) return UbusReply.Success(null);
+            if (result.Count == 1) return UbusReply.Success(kept, null);
             JsonValue data = result.Item(1);
             if (!data.IsObject) return UbusReply.Failure("its answer to " + Subject(what, whatTail) + " has data that is a JSON " + KindName(data) + ", not an object");
-            return UbusReply.Success(data);
+            return UbusReply.Success(kept, data);
         }
 
         /// <summary>The name of a call for a reason: <paramref name="what"/>, followed by <paramref name="whatTail"/> when there is one.</summary>
@@ -193,27 +205,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
         }
 
-        // Whether text is exactly how int.ToString() writes the number (compared without writing it).
-        private static bool IsDecimal(string text, int number)
+        // Whether a JSON number is written exactly as int.ToString() writes the number, read in place: JSON numbers have no
+        // leading zeros or '+', so an integer of equal value is written the same, except "-0".
+        private static bool IsDecimal(JsonValue value, int number)
         {
-            if (text == null) return false;
-            long n = number;
-            int i = 0;
-            if (n < 0)
-            {
-                if (text.Length == 0 || text[0] != '-') return false;
-                i = 1;
-                n = -n;
-            }
-            int digits = 1;
-            for (long rest = n / 10; rest > 0; rest /= 10) digits++;
-            if (text.Length - i != digits) return false;
-            for (int k = text.Length - 1; k >= i; k--)
-            {
-                if (text[k] != (char)('0' + (int)(n % 10))) return false;
-                n /= 10;
-            }
-            return true;
+            int read;
+            if (!value.TryInteger(out read) || read != number) return false;
+            return number != 0 || !value.TextEquals("-0");
         }
 
         /// <summary>A JSON number that is a plain integer within int range.</summary>

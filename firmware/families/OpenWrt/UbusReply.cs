@@ -18,6 +18,17 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return new UbusReply(UbusReplyKind.Ok, UbusStatus.Ok, data, null);
         }
 
+        /// <summary>
+        /// A success with <paramref name="data"/>: <paramref name="kept"/> itself when given (a client's one success reply,
+        /// re-aimed per call and, like the data it carries, valid only until the client's next call), else a new one.
+        /// </summary>
+        internal static UbusReply Success(UbusReply kept, JsonValue data)
+        {
+            if (kept == null) return Success(data);
+            kept.Data = data;
+            return kept;
+        }
+
         public static UbusReply WithStatus(int status)
         {
             return new UbusReply(UbusReplyKind.Status, status, null, null);

@@ -51,6 +51,19 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return body;
         }
 
+        /// <summary>
+        /// <see cref="CallBody"/>'s bytes written into <paramref name="buffer"/> from its start, made anew (the exact size,
+        /// at least <paramref name="minimumSize"/>) only when too small: a client sending one request at a time keeps one
+        /// buffer for all of them. Returns the buffer written and sets <paramref name="length"/> to the bytes written.
+        /// </summary>
+        public static byte[] WriteCallBody(byte[] buffer, int minimumSize, int id, string session, string ubusObject, string method, string argumentsJson, string name1, string value1, string name2, string value2, out int length)
+        {
+            length = WriteCall(null, id, session, ubusObject, method, argumentsJson, name1, value1, name2, value2);
+            if (buffer == null || buffer.Length < length) buffer = new byte[length < minimumSize ? minimumSize : length];
+            WriteCall(buffer, id, session, ubusObject, method, argumentsJson, name1, value1, name2, value2);
+            return buffer;
+        }
+
         // Writes the request into body, or only counts its bytes when body is null; returns the byte count.
         private static int WriteCall(byte[] body, int id, string session, string ubusObject, string method, string argumentsJson, string name1, string value1, string name2, string value2)
         {

@@ -125,35 +125,73 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return false;
         }
 
-        // One bit per checked call the ACL grants: each object pattern and method pattern read once.
+        // One bit per checked call the ACL grants: each object pattern and method pattern read once, in place through one
+        // small buffer (the checked names are ASCII); a pattern with escapes or longer than the buffer is read as a string.
         private static int ReadGrants(JsonValue ubusAcl)
         {
+            byte[] raw = new byte[PatternBytes];
             int granted = 0;
             for (int i = 0; i < ubusAcl.Count; i++)
             {
-                string objectPattern = ubusAcl.KeyAt(i);
+                int length = ubusAcl.KeyRawAt(i, raw);
+                string objectPattern = length < 0 ? ubusAcl.KeyAt(i) : null;
                 int candidates = 0;
                 for (int c = 0; c < CheckedObjects.Length; c++)
                 {
-                    if ((granted & (1 << c)) == 0 && Ordinal.GlobMatch(objectPattern, CheckedObjects[c])) candidates |= 1 << c;
+                    if ((granted & (1 << c)) == 0 && Matches(objectPattern, raw, length, CheckedObjects[c])) candidates |= 1 << c;
                 }
                 if (candidates == 0) continue;
+                if (ubusAcl.KindAt(i) != JsonKind.Array) continue;
                 JsonValue functions = ubusAcl.Item(i);
-                if (!functions.IsArray) continue;
                 for (int k = 0; k < functions.Count && candidates != 0; k++)
                 {
-                    JsonValue f = functions.Item(k);
-                    if (f.Kind != JsonKind.String) continue;
-                    string methodPattern = f.Text;
+                    if (functions.KindAt(k) != JsonKind.String) continue;
+                    length = functions.RawTextAt(k, raw);
+                    string methodPattern = length < 0 ? functions.TextAt(k) : null;
                     for (int c = 0; c < CheckedMethods.Length; c++)
                     {
-                        if ((candidates & (1 << c)) == 0 || !Ordinal.GlobMatch(methodPattern, CheckedMethods[c])) continue;
+                        if ((candidates & (1 << c)) == 0 || !Matches(methodPattern, raw, length, CheckedMethods[c])) continue;
                         granted |= 1 << c;
                         candidates &= ~(1 << c);
                     }
                 }
             }
             return granted;
+        }
+
+        // Longer than any stock ACL object or method pattern.
+        private const int PatternBytes = 64;
+
+        // Ordinal.GlobMatch of the pattern given as a string or, when that is null, as raw[0, length) (UTF-8; matched
+        // against ASCII names, a non-ASCII byte is a literal that matches nothing, as its character would be).
+        private static bool Matches(string pattern, byte[] raw, int length, string name)
+        {
+            if (pattern != null) return Ordinal.GlobMatch(pattern, name);
+            int p = 0, t = 0, starP = -1, starT = 0;
+            while (t < name.Length)
+            {
+                if (p < length && raw[p] == '*')
+                {
+                    starP = p++;
+                    starT = t;
+                }
+                else if (p < length && raw[p] == name[t])
+                {
+                    p++;
+                    t++;
+                }
+                else if (starP >= 0)
+                {
+                    p = starP + 1;
+                    t = ++starT;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            while (p < length && raw[p] == '*') p++;
+            return p == length;
         }
 
         /// <summary>Why a call that did not succeed could not be used, in words a small-office owner can act on.</summary>

@@ -94,7 +94,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             for (int i = 0; i < options.Length; i++)
             {
                 // Checked above: an option is text or a list of text, so a text lookup finds every plain option.
-                string text = value.MemberText(options[i]);
+                string text = OptionText(value, options[i]);
                 if (text != null)
                 {
                     section._values[i] = text;
@@ -104,6 +104,22 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 if (v != null) section._values[i] = Copy(v);
             }
             return section;
+        }
+
+        // Values stock configs repeat in section after section (flags, zones, targets, protocols): the shared string
+        // instead of a copy per option. Equal text either way; only the allocation differs.
+        private static readonly string[] CommonValues = new string[] { "1", "0", "wan", "lan", "ACCEPT", "REJECT", "DROP", "tcp", "udp", "icmp", "static", "dhcp" };
+
+        // MemberText of a kept option, a common value given as the shared string.
+        private static string OptionText(JsonValue section, string name)
+        {
+            JsonKind kind;
+            if (!section.TryMemberKind(name, out kind) || kind != JsonKind.String) return section.MemberText(name);
+            for (int i = 0; i < CommonValues.Length; i++)
+            {
+                if (section.MemberTextEquals(name, CommonValues[i])) return CommonValues[i];
+            }
+            return section.MemberText(name);
         }
 
         // Every option must be text or a list of text; names starting with '.' are rpcd's own and skipped. When the

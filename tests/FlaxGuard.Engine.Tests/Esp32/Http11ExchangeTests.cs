@@ -165,6 +165,43 @@ public sealed class Http11ExchangeTests
         Assert.IsNull(HttpUrl.JoinTarget("/x?q", "/y"), "a base with a query takes no path after it");
     }
 
+    [TestMethod]
+    public void BodyOfAKeptBuffer_SendsOnlyItsLength_OnTheDongleAndOnDotNet()
+    {
+        // A client that writes every request into one kept buffer: only the first BodyLength bytes are the request.
+        var buffer = Ascii("{\"a\":1}" + new string('X', 40));
+        foreach (var dotnet in new[] { false, true })
+        {
+            using var server = new ScriptedServer(Ascii("HTTP/1.1 204 No Content\r\n\r\n"));
+            var request = new HttpRequest("POST", server.Url + "/ubus") { ContentType = "application/json" };
+            request.SetBody(buffer, 7);
+            Assert.AreSame(buffer, request.Body);
+            Assert.AreEqual(7, request.BodyLength);
+            HttpResponse response;
+            if (dotnet)
+            {
+                using var transport = new HttpClientTransport();
+                response = transport.Send(request, null);
+            }
+            else
+            {
+                response = Dongle(request).Response;
+            }
+            string who = dotnet ? ".NET" : "dongle";
+            Assert.AreEqual(204, response.StatusCode, who + ": " + response.Error);
+            string seen = server.Requests.Single();
+            StringAssert.Contains(seen, "\r\nContent-Length: 7\r\n", who);
+            Assert.DoesNotContain("X", seen, who + " sent bytes past the body's length");
+        }
+        var whole = new HttpRequest("POST", "http://192.0.2.1/") { Body = buffer };
+        Assert.AreEqual(buffer.Length, whole.BodyLength, "setting Body sends the whole array");
+        whole.Body = null;
+        Assert.AreEqual(0, whole.BodyLength);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => whole.SetBody(buffer, buffer.Length + 1));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => whole.SetBody(buffer, -1));
+        Assert.ThrowsExactly<ArgumentNullException>(() => whole.SetBody(null!, 0));
+    }
+
     private sealed class HintSink : ILengthHintSink
     {
         public List<string> Events { get; } = [];

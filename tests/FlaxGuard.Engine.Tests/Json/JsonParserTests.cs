@@ -48,6 +48,41 @@ public sealed class JsonParserTests
     }
 
     [TestMethod]
+    [DataRow("line one\\nline two\\n\\tindented \\\"quoted\\\" back\\\\slash \\/ done\\n")]
+    [DataRow("\\u0000\\u001f\\u007f\\u0080\\u07ff\\u0800\\uffff\\uFEFF")]
+    [DataRow("pair \\ud83d\\ude00 and raw \u00fc\u20ac\U0001F600 mixed \\u00e9")]
+    [DataRow("pairs \\udbff\\udfff\\ud800\\udc00 back to back")]
+    [DataRow("\\n")] [DataRow("\\u00e9")] [DataRow("\\ud83d\\ude00")]
+    public void EscapedText_IsTheCharactersTheEscapesName(string inner)
+    {
+        // Reference: every escape as the character (UTF-16 code unit) it names, raw text as UTF-8 decodes it.
+        var expected = new StringBuilder();
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] != '\\') { expected.Append(inner[i]); continue; }
+            var e = inner[++i];
+            if (e == 'u') { expected.Append((char)Convert.ToInt32(inner.Substring(i + 1, 4), 16)); i += 4; }
+            else expected.Append(e switch { 'b' => '\b', 'f' => '\f', 'n' => '\n', 'r' => '\r', 't' => '\t', _ => e });
+        }
+        string json = "[\"" + inner + "\",{\"k\":\"" + inner + "\"}]";
+        JsonValue? value = Parse(json, out string? error);
+        Assert.IsNull(error);
+        Assert.AreEqual(expected.ToString(), value!.Item(0).Text);
+        Assert.AreEqual(expected.ToString(), value.Item(0).Text, "a second read of the same value");
+        Assert.AreEqual(expected.ToString(), value.Item(1).MemberText("k"));
+        Assert.IsTrue(value.Item(1).MemberTextEquals("k", expected.ToString()));
+    }
+
+    [TestMethod]
+    [DataRow("lone high \\ud800 then text")] [DataRow("lone low \\udc00")] [DataRow("high at end \\udbff")]
+    [DataRow("two highs \\ud800\\ud801\\udc01")] [DataRow("high then escape \\ud800\\n")] [DataRow("reversed \\ude00\\ud83d")]
+    public void LoneSurrogateEscapes_AreRefused(string inner)
+    {
+        Assert.IsNull(Parse("[\"" + inner + "\"]", out string? error));
+        StringAssert.Contains(error, "lone surrogate");
+    }
+
+    [TestMethod]
     [DataRow("", "empty")]
     [DataRow("   ", "empty")]
     [DataRow("{", "truncated")]

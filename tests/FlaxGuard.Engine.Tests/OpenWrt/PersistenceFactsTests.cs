@@ -75,6 +75,34 @@ public sealed class PersistenceFactsTests
     }
 
     [TestMethod]
+    public void Hosts_WordsAreReadAsCollapsingBlanksAndSplittingGivesThem()
+    {
+        var names = string.Join(" \t ", Enumerable.Range(1, 20).Select(i => "N" + i + ".Example"));
+        var text = "  198.51.100.7 \t\r a.example\tB.EXAMPLE\r\n2001:DB8::1\u00a0x y\u00a0z=%\n198.51.100.8 a.example " + new string('q', 130) + "\n203.0.113.9 " + names + "\n";
+        var facts = Facts(s => HostsFacts.Read(text, s));
+        // Reference: the line collapsed (space, tab, CR) and split at ' ', names lower-cased into key segments.
+        var expected = new Dictionary<string, SortedSet<string>>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            var words = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+            var address = Engine.Text.FactText.Clean(words[0], 64).ToLowerInvariant();
+            for (var k = 1; k < words.Length && k < 16; k++)
+            {
+                var key = "cfg.dns.hosts." + Engine.Text.FactText.KeySegment(Engine.Text.Ordinal.ToLowerAscii(words[k]), 100);
+                if (!expected.TryGetValue(key, out var set)) expected[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                set.Add(address);
+            }
+        }
+        Assert.HasCount(expected.Count, facts);
+        foreach (var (key, addresses) in expected) Assert.AreEqual(string.Join(", ", addresses), facts[key], key);
+        Assert.AreEqual("198.51.100.7, 198.51.100.8", facts["cfg.dns.hosts.a.example"]);
+        Assert.IsTrue(facts.ContainsKey("cfg.dns.hosts.n15.example"));
+        Assert.IsFalse(facts.ContainsKey("cfg.dns.hosts.n16.example"), "at most 15 names a line");
+    }
+
+    [TestMethod]
     [DataRow("/usr/bin/.dbus-daemon", "exec")]
     [DataRow("/sbin/dropbear", "exec")]
     [DataRow("/lib/libc.so", "lib")]

@@ -47,10 +47,48 @@ public sealed class SecondRoundFactsTests
     }
 
     [TestMethod]
+    [DataRow("https://downloads.openwrt.org/releases/23.05.5/packages")] [DataRow("http://user:pw@203.0.113.9:8080/feed")]
+    [DataRow("HTTP://Mirror.Example/x")] [DataRow("http://[2001:db8::1]:80/x")] [DataRow("file:///tmp/feed")] [DataRow("FiLe://x/y")]
+    [DataRow("/tmp/feed")] [DataRow("mirror.example/feed")] [DataRow("https://Host.EXAMPLE")] [DataRow("https://host.example:8443")]
+    [DataRow("https://a@b@c.example/x")] [DataRow("https://host.example/p@x:1")] [DataRow("https://user@[2001:db8::2]/x")]
+    [DataRow("https://a%41b=c.example/x")] [DataRow("ftp://x:y@FTP.example:21")] [DataRow("https://x\u00e9.example/")]
+    [DataRow("https:/one-slash.example/")] [DataRow("ab://")] [DataRow("https://@/")]
+    public void FeedLines_ReadInPlace_GiveTheKeyOfTheHostText(string url)
+    {
+        // The key a line gives is the key segment of Host(url), whichever way the line is read.
+        var expected = "openwrt.feed." + Engine.Text.FactText.KeySegment(FeedFacts.Host(url), 100);
+        foreach (var (line, opkg) in new[] { ("src/gz core " + url, true), ("src\tcore  " + url + " extra", true), (url, false), ("@tag " + url, false) })
+        {
+            var sheet = new OpenWrtFactSheet();
+            FeedFacts.Read("# feeds\n" + line + "\n", "f.conf", opkg, sheet);
+            Assert.AreEqual(1, sheet.Count, line);
+            Assert.AreEqual("f.conf", sheet.Value(expected), line);
+        }
+        var longHost = "https://" + new string('H', 150) + ".example/x";
+        var longSheet = new OpenWrtFactSheet();
+        FeedFacts.Read(longHost, "f.list", false, longSheet);
+        Assert.AreEqual("f.list", longSheet.Value("openwrt.feed." + Engine.Text.FactText.KeySegment(FeedFacts.Host(longHost), 100)), "a host longer than a key segment is cut as before");
+    }
+
+    [TestMethod]
+    public void FeedLines_NamingOneServerAgain_AddNoKey()
+    {
+        var sheet = new OpenWrtFactSheet();
+        FeedFacts.Read("src/gz a https://downloads.openwrt.org/a\nsrc/gz b https://DOWNLOADS.openwrt.org/b\nsrc/gz c http://203.0.113.9/c\n", "distfeeds.conf", true, sheet);
+        FeedFacts.Read("src/gz d https://downloads.openwrt.org/d\n", "customfeeds.conf", true, sheet);
+        Assert.AreEqual(2, sheet.Count);
+        Assert.AreEqual("customfeeds.conf, distfeeds.conf", sheet.Value("openwrt.feed.downloads.openwrt.org"));
+        Assert.AreEqual("distfeeds.conf", sheet.Value("openwrt.feed.203.0.113.9"));
+    }
+
+    [TestMethod]
     [DataRow("dest root /\noption check_signature\n", "checked")]
     [DataRow("dest root /\noption check_signature 1\n", "checked")]
     [DataRow("dest root /\n# option check_signature\n", "not checked")]
     [DataRow("option check_signature\noption check_signature 0\n", "not checked")]
+    [DataRow("  option\tcheck_signature   off  trailing\n", "not checked")]
+    [DataRow("option check_signature yes\noption check_signaturex 0\noptions check_signature 0\n", "checked")]
+    [DataRow("option check_signature maybe\n", "checked")]
     public void OpkgSignatureCheck_FollowsTheLastOption(string conf, string expected) =>
         Assert.AreEqual(expected, Facts(s => FeedFacts.ReadOpkgConf(conf, s))["openwrt.feed.signature"]);
 

@@ -30,6 +30,29 @@ public sealed class UbusRequestBodyTests
     }
 
     [TestMethod]
+    [DataRow("plain")] [DataRow("ünïcødé € \U0001F600")] [DataRow("quote\" back\\slash")]
+    public void WriteCallBody_WritesCallBodysBytes_IntoAKeptBufferOnlyGrownWhenTooSmall(string value)
+    {
+        var expected = UbusRequestText.CallBody(7, "s", "file", "read", null, "path", value, null, null);
+        // A buffer still holding a longer earlier request: the new one is written over its start and its length reported.
+        var kept = Enumerable.Repeat((byte)'x', expected.Length + 40).ToArray();
+        var written = UbusRequestText.WriteCallBody(kept, 16, 7, "s", "file", "read", null, "path", value, null, null, out var length);
+        Assert.AreSame(kept, written, "a buffer large enough is reused");
+        Assert.AreEqual(expected.Length, length);
+        CollectionAssert.AreEqual(expected, written.Take(length).ToArray());
+
+        var small = new byte[expected.Length - 1];
+        var grown = UbusRequestText.WriteCallBody(small, 16, 7, "s", "file", "read", null, "path", value, null, null, out length);
+        Assert.AreNotSame(small, grown);
+        Assert.HasCount(expected.Length, grown, "grown to the exact size when that is above the minimum");
+        CollectionAssert.AreEqual(expected, grown.Take(length).ToArray());
+
+        var first = UbusRequestText.WriteCallBody(null, 1024, 7, "s", "file", "read", null, "path", value, null, null, out length);
+        Assert.HasCount(1024, first, "the first buffer has the minimum size");
+        CollectionAssert.AreEqual(expected, first.Take(length).ToArray());
+    }
+
+    [TestMethod]
     public void CallBody_IsJsonThatSystemTextJsonReadsBack()
     {
         var body = UbusRequestText.CallBody(3, "sid", "file", "read", null, "path", "/etc/dropbear/authorized_keys", null, null);

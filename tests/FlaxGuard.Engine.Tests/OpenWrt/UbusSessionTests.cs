@@ -20,9 +20,14 @@ public sealed class UbusSessionTests
 
         public List<JsonElement> Requests { get; } = [];
 
+        /// <summary>The body array of each request, as the transport got it (read after the calls).</summary>
+        public List<byte[]> Bodies { get; } = [];
+
         public HttpResponse Send(HttpRequest request, IByteSink sink)
         {
-            using var doc = JsonDocument.Parse(request.Body);
+            // Only the first BodyLength bytes are the request: the client writes every body into one kept buffer.
+            using var doc = JsonDocument.Parse(request.Body.AsMemory(0, request.BodyLength));
+            Bodies.Add(request.Body);
             Requests.Add(doc.RootElement.Clone());
             var id = doc.RootElement.GetProperty("id").GetInt32();
             var body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + "," + results[_next++] + "}");
@@ -64,6 +69,21 @@ public sealed class UbusSessionTests
         Assert.IsTrue(session.Granted("uci", "get"));
         Assert.IsTrue(session.Granted("system", "board"));
         Assert.IsFalse(session.Granted("file", "read"));
+    }
+
+    [TestMethod]
+    public void EveryCall_WritesItsBodyIntoOneKeptBuffer_ThatKeepsNoPasswordAfterTheLogin()
+    {
+        var (session, transport) = Start(LoginOk(), "\"result\":[0,{\"kernel\":\"5.15\"}]", "\"result\":[0,{\"release\":{}}]");
+        Assert.IsNull(session.Login());
+        Assert.AreEqual(UbusReplyKind.Ok, session.Call("system", "board", null, "system board").Kind);
+        Assert.AreEqual(UbusReplyKind.Ok, session.Call("system", "info", null, "system info").Kind);
+        Assert.HasCount(3, transport.Bodies);
+        Assert.AreSame(transport.Bodies[0], transport.Bodies[1], "one buffer for every request");
+        Assert.AreSame(transport.Bodies[0], transport.Bodies[2]);
+        Assert.AreEqual("system", transport.Requests[1].GetProperty("params")[1].GetString(), "each request was whole when sent");
+        Assert.AreEqual("info", transport.Requests[2].GetProperty("params")[2].GetString());
+        Assert.IsTrue(transport.Bodies[0].All(b => b == 0), "the buffer is cleared after each call, so the password does not stay on the heap");
     }
 
     [TestMethod]
@@ -133,6 +153,24 @@ public sealed class UbusSessionTests
         Assert.IsFalse(session.Granted("file", "read"), "a function list that is not an array grants nothing");
         Assert.IsTrue(session.Granted("rc", "list"));
         Assert.IsFalse(session.Granted("network", "list"), "calls the probe does not make count as not granted");
+    }
+
+    [TestMethod]
+    public void Grants_ReadPatternsWithEscapes_LongPatterns_AndNonAsciiPatterns_AsTheirText()
+    {
+        // Escaped and over-long patterns are not read in place; they must match exactly as their unescaped text does.
+        var longObject = "f" + new string('*', 80) + "e";
+        var acl = "{\"ubus\":{\"sys\\u0074em\":[\"b\\u006fard\",\"inf\u00e9\"],\"" + longObject + "\":[\"r" + new string('*', 70) + "d\"],"
+            + "\"rc\":[\"l\u00efst\",\"*s\\u002a\"],\"\u00fcci\":[\"*\"],\"luci\":[\"getProcessList\"]}}";
+        var (session, _) = Start(LoginOk(acl));
+        Assert.IsNull(session.Login());
+        Assert.IsTrue(session.Granted("system", "board"), "escaped object and method names");
+        Assert.IsFalse(session.Granted("system", "info"), "a non-ASCII method is a literal");
+        Assert.IsTrue(session.Granted("file", "read"), "patterns longer than the in-place buffer");
+        Assert.IsFalse(session.Granted("file", "list"), "the long method pattern needs an r and a d");
+        Assert.IsTrue(session.Granted("rc", "list"), "an escaped '*' is still a wildcard after unescaping, as fnmatch reads the text");
+        Assert.IsFalse(session.Granted("uci", "get"), "a non-ASCII object pattern matches nothing");
+        Assert.IsTrue(session.Granted("luci", "getProcessList"));
     }
 
     [TestMethod]

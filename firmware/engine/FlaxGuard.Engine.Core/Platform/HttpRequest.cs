@@ -17,6 +17,8 @@ namespace FlaxGuard.Engine.Platform
         private string _url;
         private string _baseUrl;
         private string _suffix;
+        private byte[] _body;
+        private int _bodyLength;
 
         public HttpRequest(string method, string url)
         {
@@ -100,8 +102,32 @@ namespace FlaxGuard.Engine.Platform
         /// <summary>Bound on the body bytes passed to the sink; more ends the exchange with BodyTooLarge.</summary>
         public long MaxBodyBytes { get; set; }
 
-        /// <summary>Request body, or null.</summary>
-        public byte[] Body { get; set; }
+        /// <summary>Request body, or null; setting it sends the whole array (<see cref="BodyLength"/> becomes its length).</summary>
+        public byte[] Body
+        {
+            get { return _body; }
+            set
+            {
+                _body = value;
+                _bodyLength = value == null ? 0 : value.Length;
+            }
+        }
+
+        /// <summary>How many bytes of <see cref="Body"/>, from its start, are sent (0 without a body).</summary>
+        public int BodyLength { get { return _bodyLength; } }
+
+        /// <summary>
+        /// Sends the first <paramref name="length"/> bytes of <paramref name="buffer"/> as the body: a client that writes
+        /// each request into one kept buffer sends it without an array of the exact size per request. The transport
+        /// reads the buffer only during Send.
+        /// </summary>
+        public void SetBody(byte[] buffer, int length)
+        {
+            if (buffer == null) throw new ArgumentNullException("buffer");
+            if (length < 0 || length > buffer.Length) throw new ArgumentOutOfRangeException("length");
+            _body = buffer;
+            _bodyLength = length;
+        }
 
         /// <summary>Content type of the body, or null.</summary>
         public string ContentType { get; set; }

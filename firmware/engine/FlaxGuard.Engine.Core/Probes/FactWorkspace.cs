@@ -54,6 +54,15 @@ namespace FlaxGuard.Engine.Probes
             _facts.Add(key, value, kind);
         }
 
+        /// <summary>
+        /// Adds one value under the key assembled in <see cref="Text"/>: the key's string is made only the first time,
+        /// so a key that many lines give again (one feed server named on every line) costs nothing after the first.
+        /// </summary>
+        public void AddUnderText(string value, FactKind kind)
+        {
+            _facts.Add(_text, value, kind);
+        }
+
         public bool Contains(string key)
         {
             return _facts.Contains(key);

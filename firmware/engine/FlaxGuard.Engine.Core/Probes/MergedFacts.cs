@@ -44,12 +44,29 @@ namespace FlaxGuard.Engine.Probes
         /// <summary>Adds a value (cleaned to a fact value) under a key; the kind of the first value of a key stays.</summary>
         public void Add(string key, string value, FactKind kind)
         {
+            Add(IndexOf(key), key, null, value, kind);
+        }
+
+        /// <summary>As <see cref="Add(string, string, FactKind)"/> with the key held in <paramref name="key"/>: its string is made only for a new key.</summary>
+        public void Add(TextBuilder key, string value, FactKind kind)
+        {
+            if (key == null) throw new ArgumentNullException("key");
+            int at = -1;
+            for (int i = 0; i < _count && at < 0; i++)
+            {
+                if (key.ContentEquals(_keys[i])) at = i;
+            }
+            Add(at, null, key, value, kind);
+        }
+
+        // Adds under key number at, or under a new key (the string, else the builder's text) when at is -1.
+        private void Add(int at, string key, TextBuilder keyText, string value, FactKind kind)
+        {
             string clean = FactText.Clean(value, Fact.MaxValueLength);
-            int at = IndexOf(key);
             if (at < 0)
             {
                 if (_count == _keys.Length) Grow();
-                _keys[_count] = key;
+                _keys[_count] = key != null ? key : keyText.ToString();
                 _values[_count] = clean;
                 _kinds[_count] = kind;
                 _count++;

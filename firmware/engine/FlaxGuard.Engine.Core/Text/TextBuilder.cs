@@ -104,6 +104,21 @@ namespace FlaxGuard.Engine.Text
         }
 
         /// <summary>
+        /// Appends what <see cref="FactText.KeySegment"/> returns for <c>Ordinal.ToLowerAscii(raw.Substring(start, count))</c>
+        /// (a host name as a key segment); the substring is only made when the part needs escaping or cutting.
+        /// </summary>
+        public TextBuilder AppendLowerKeySegment(string raw, int start, int count, int maxLength)
+        {
+            bool plain = count <= maxLength;
+            for (int i = start; i < start + count && plain; i++) plain = IsPlainKeyChar(raw[i]);
+            if (!plain) return Append(FactText.KeySegment(Ordinal.ToLowerAscii(raw.Substring(start, count)), maxLength));
+            Reserve(count);
+            // Lower-casing keeps a plain key character plain.
+            for (int i = start; i < start + count; i++) _chars[_length++] = Ordinal.LowerAscii(raw[i]);
+            return this;
+        }
+
+        /// <summary>
         /// Appends what <see cref="FactText.Clean"/> returns for <c>raw.Substring(start, count)</c>; the substring is only
         /// made when the part holds a blank or is longer than <paramref name="maxLength"/>.
         /// </summary>

@@ -303,39 +303,67 @@ namespace FlaxGuard.Engine.Json
             return pos + need;
         }
 
-        // The parser has checked every escape and byte; this only rebuilds the text.
+        // The parser checked the string (valid UTF-8, well-formed escapes), so it is unescaped into UTF-8 bytes and
+        // decoded once: a byte array the size of the raw text and the string, where a builder, a string per run between
+        // escapes and the final copy cost about three times the text. Escapes never write more bytes than they take.
         private string Unescape(int start, int end)
         {
-            StringBuilder text = new StringBuilder(end - start);
-            int run = start;
+            byte[] bytes = new byte[end - start];
+            int length = 0;
             int pos = start;
             while (pos < end)
             {
-                if (_data[pos] != '\\')
+                byte b = _data[pos];
+                if (b != '\\')
                 {
+                    bytes[length++] = b;
                     pos++;
                     continue;
                 }
-                if (pos > run) text.Append(Encoding.UTF8.GetString(_data, run, pos - run));
                 byte e = _data[pos + 1];
                 pos += 2;
+                int c;
                 switch (e)
                 {
-                    case (byte)'b': text.Append('\b'); break;
-                    case (byte)'f': text.Append('\f'); break;
-                    case (byte)'n': text.Append('\n'); break;
-                    case (byte)'r': text.Append('\r'); break;
-                    case (byte)'t': text.Append('\t'); break;
+                    case (byte)'b': c = '\b'; break;
+                    case (byte)'f': c = '\f'; break;
+                    case (byte)'n': c = '\n'; break;
+                    case (byte)'r': c = '\r'; break;
+                    case (byte)'t': c = '\t'; break;
                     case (byte)'u':
-                        text.Append((char)Hex4(pos));
+                        c = Hex4(pos);
                         pos += 4;
                         break;
-                    default: text.Append((char)e); break;
+                    default: c = e; break;
                 }
-                run = pos;
+                // The parser lets a surrogate escape through only as a high-low pair: one 4-byte character.
+                if (c >= 0xD800 && c <= 0xDBFF)
+                {
+                    int code = 0x10000 + ((c - 0xD800) << 10) + (Hex4(pos + 2) - 0xDC00);
+                    bytes[length++] = (byte)(0xF0 | (code >> 18));
+                    bytes[length++] = (byte)(0x80 | ((code >> 12) & 0x3F));
+                    bytes[length++] = (byte)(0x80 | ((code >> 6) & 0x3F));
+                    bytes[length++] = (byte)(0x80 | (code & 0x3F));
+                    pos += 6;
+                    continue;
+                }
+                if (c < 0x80)
+                {
+                    bytes[length++] = (byte)c;
+                }
+                else if (c < 0x800)
+                {
+                    bytes[length++] = (byte)(0xC0 | (c >> 6));
+                    bytes[length++] = (byte)(0x80 | (c & 0x3F));
+                }
+                else
+                {
+                    bytes[length++] = (byte)(0xE0 | (c >> 12));
+                    bytes[length++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                    bytes[length++] = (byte)(0x80 | (c & 0x3F));
+                }
             }
-            if (end > run) text.Append(Encoding.UTF8.GetString(_data, run, end - run));
-            return text.ToString();
+            return length == 0 ? "" : Encoding.UTF8.GetString(bytes, 0, length);
         }
 
         private int Hex4(int pos)

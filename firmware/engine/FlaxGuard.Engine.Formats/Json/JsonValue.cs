@@ -240,12 +240,13 @@ namespace FlaxGuard.Engine.Json
         }
 
         /// <summary>
-        /// The UTF-8 bytes of object member <paramref name="index"/>'s string value copied into <paramref name="buffer"/>, and
-        /// their count, without a string; -1 when it is not a string, has escapes or is longer than the buffer.
+        /// The UTF-8 bytes of object member <paramref name="index"/>'s string value, or of array element <paramref name="index"/>,
+        /// copied into <paramref name="buffer"/>, and their count, without a string; -1 when it is not a string, has escapes
+        /// or is longer than the buffer (and for scalars).
         /// </summary>
         public int RawTextAt(int index, byte[] buffer)
         {
-            if (!IsObject || buffer == null) return -1;
+            if ((!IsObject && !IsArray) || buffer == null) return -1;
             int entry = ValueEntry(index);
             if (_doc.KindAt(entry) != (int)JsonKind.String) return -1;
             return _doc.CopyRawText(entry, buffer);
