@@ -15,6 +15,35 @@ public sealed class FactSetTests
     }
 
     [TestMethod]
+    [DataRow(1)]
+    [DataRow(16)]
+    [DataRow(200)]
+    public void KeysStayUnique_BelowAndAboveTheSizeWhereAKeyTableIsMade(int capacity)
+    {
+        // Small sets scan for a key; past 128 facts a key table takes over. Both must give the same answers.
+        var set = new FactSet(capacity);
+        var random = new Random(capacity);
+        var keys = Enumerable.Range(0, 300).Select(i => $"k.{random.Next(1000):D4}.{i % 7}").ToList();
+        var expected = new Dictionary<string, string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (i == 100) set.Reserve(50);
+            bool added = set.Add(keys[i], "v" + i, FactKind.Config);
+            Assert.AreEqual(expected.TryAdd(keys[i], "v" + i), added, keys[i]);
+            Assert.AreEqual(expected[keys[i]], set.Get(keys[i])!.Value, "the first value of a key is kept");
+        }
+        Assert.AreEqual(expected.Count, set.Count);
+        foreach (var (key, value) in expected) Assert.AreEqual(value, set.Get(key)!.Value);
+        Assert.IsFalse(set.Contains("k.absent"));
+        CollectionAssert.AreEqual(expected.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray(), set.ToArray().Select(f => f.Key).ToArray());
+        set.Clear();
+        Assert.AreEqual(0, set.Count);
+        Assert.IsNull(set.Get(keys[0]));
+        Assert.IsTrue(set.Add(keys[0], "again", FactKind.Config));
+        Assert.AreEqual("again", set.Get(keys[0])!.Value);
+    }
+
+    [TestMethod]
     public void Digest_DoesNotDependOnInsertionOrder()
     {
         var random = new Random(42);

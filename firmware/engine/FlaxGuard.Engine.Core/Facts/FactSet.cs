@@ -15,6 +15,11 @@ namespace FlaxGuard.Engine.Facts
         /// <summary>Magic that starts the canonical encoding; the digest covers it, so a format change changes every digest.</summary>
         public static readonly byte[] CanonicalMagic = new byte[] { (byte)'F', (byte)'G', (byte)'F', (byte)'1' };
 
+        // A probe's output and its staging sets hold tens of facts: they find a key by scanning, which costs no memory.
+        // A key table is made once a set grows past this many facts (baselines, whole devices, the drift benchmark).
+        private const int IndexFrom = 128;
+
+        // Null while the set is small.
         private Hashtable _byKey;
         private Fact[] _facts;
         private int _count;
@@ -28,7 +33,7 @@ namespace FlaxGuard.Engine.Facts
         {
             if (capacity < 1) capacity = 1;
             _facts = new Fact[capacity];
-            _byKey = new Hashtable(capacity);
+            if (capacity > IndexFrom) _byKey = new Hashtable(capacity);
         }
 
         public int Count { get { return _count; } }
@@ -44,9 +49,14 @@ namespace FlaxGuard.Engine.Facts
             if (needed <= _facts.Length) return;
             Fact[] grown = new Fact[needed];
             Array.Copy(_facts, 0, grown, 0, _count);
-            Hashtable table = new Hashtable(needed);
-            for (int i = 0; i < _count; i++) table.Add(grown[i].Key, grown[i]);
             _facts = grown;
+            if (needed > IndexFrom) BuildIndex(needed);
+        }
+
+        private void BuildIndex(int capacity)
+        {
+            Hashtable table = new Hashtable(capacity);
+            for (int i = 0; i < _count; i++) table.Add(_facts[i].Key, _facts[i]);
             _byKey = table;
         }
 
@@ -54,7 +64,7 @@ namespace FlaxGuard.Engine.Facts
         public bool Add(Fact fact)
         {
             if (fact == null) throw new ArgumentNullException("fact");
-            if (_byKey.Contains(fact.Key)) return false;
+            if (Get(fact.Key) != null) return false;
             if (_count == _facts.Length)
             {
                 Fact[] grown = new Fact[_facts.Length * 2];
@@ -63,7 +73,8 @@ namespace FlaxGuard.Engine.Facts
             }
             if (_count > 0 && _sorted && Ordinal.Compare(_facts[_count - 1].Key, fact.Key) > 0) _sorted = false;
             _facts[_count++] = fact;
-            _byKey.Add(fact.Key, fact);
+            if (_byKey != null) _byKey.Add(fact.Key, fact);
+            else if (_count > IndexFrom) BuildIndex(_facts.Length);
             return true;
         }
 
@@ -76,19 +87,24 @@ namespace FlaxGuard.Engine.Facts
         public Fact Get(string key)
         {
             if (key == null) return null;
-            return (Fact)_byKey[key];
+            if (_byKey != null) return (Fact)_byKey[key];
+            for (int i = 0; i < _count; i++)
+            {
+                if (_facts[i].Key == key) return _facts[i];
+            }
+            return null;
         }
 
         public bool Contains(string key)
         {
-            return key != null && _byKey.Contains(key);
+            return Get(key) != null;
         }
 
         /// <summary>Empties the set, keeping its storage, so a caller can stage facts again without a new set.</summary>
         public void Clear()
         {
             Array.Clear(_facts, 0, _count);
-            _byKey.Clear();
+            if (_byKey != null) _byKey.Clear();
             _count = 0;
             _sorted = true;
         }
