@@ -33,7 +33,7 @@ public sealed class IsapiDocumentTests
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NetworkInterfaceList version=\"2.0\" xmlns=\"" + Ns + "\">\n"
         + "<NetworkInterface version=\"2.0\" xmlns=\"" + Ns + "\"><id>1</id><IPAddress version=\"2.0\" xmlns=\"" + Ns + "\">"
         + "<ipVersion>dual</ipVersion><addressingType>static</addressingType><ipAddress>192.168.1.155</ipAddress>"
-        + "<subnetMask>255.255.255.0</subnetMask><DefaultGateway><ipAddress>192.168.1.1</ipAddress></DefaultGateway>"
+        + "<subnetMask>255.255.255.0</subnetMask><DefaultGateway><ipAddress>198.51.100.1</ipAddress></DefaultGateway>"
         + "<PrimaryDNS><ipAddress>172.016.2.1</ipAddress></PrimaryDNS><SecondaryDNS><ipAddress>8.8.8.8</ipAddress></SecondaryDNS>"
         + "</IPAddress><Link><MACAddress>44:19:b6:0a:1b:2c</MACAddress><speed>100</speed></Link></NetworkInterface>\n"
         + "<NetworkInterface><id>2</id><IPAddress><addressingType>DHCP</addressingType><PrimaryDNS><ipv6Address>2001:DB8::53</ipv6Address></PrimaryDNS>"
@@ -114,7 +114,7 @@ public sealed class IsapiDocumentTests
         CollectionAssert.AreEqual(new[] { "2001:db8::53" }, Enumerable.Range(0, document[1].DnsServerCount).Select(document[1].DnsServer).ToArray());
         var reference = XDocument.Parse(InterfacesXml).Descendants().Where(e => e.Name.LocalName is "PrimaryDNS" or "SecondaryDNS").Select(e => e.Elements().Single().Value).ToArray();
         Assert.HasCount(4, reference, "every DNS slot the reference parser sees was considered");
-        Assert.AreEqual("192.168.1.1", document[0].Gateway);
+        Assert.AreEqual("198.51.100.1", document[0].Gateway);
         Assert.IsNull(document[1].Gateway, "an interface naming no gateway has none");
     }
 

@@ -37,7 +37,7 @@ public sealed class HikvisionScenarioTests
             "cfg.camera.upload.smtp.smtp.office.example=configured",
             "cfg.dns.server.192.168.1.1=configured",
             "cfg.dns.server.9.9.9.9=configured",
-            "cfg.gateway.192.168.1.1=default",
+            "cfg.gateway.192.0.2.1=default",
             "cfg.push.192.168.1.10=proto=http port=80 url=/alarm",
             "cfg.rtsp.auth=digest",
             "cfg.ntp.server.192.168.1.1=configured",

@@ -19,7 +19,7 @@ public sealed class RouterOsRuleDigestTests
     [DataRow("""{".id":"*1","chain":"input","action":"accept","connection-state":"established,related,untracked","disabled":"false","dynamic":"false","bytes":"12","comment":"x"}""")]
     [DataRow("""{"chain":"forward","action":"drop","dst-port":"443,80,443,,22","protocol":"TCP","in-interface-list":"WAN","log":"no","fragment":"yes"}""")]
     [DataRow("""{"chain":"dstnat","action":"dst-nat","to-addresses":"192.0.2.10","to-ports":"8080","src-address":"198.51.100.0/24","dst-address":"yes,no"}""")]
-    [DataRow("""{"chain":"input","action":"accept","src-address":" 10.0.0.1 , 10.0.0.2","comment":"blanks around commas"}""")]
+    [DataRow("""{"chain":"input","action":"accept","src-address":" 192.0.2.1 , 192.0.2.2","comment":"blanks around commas"}""")]
     [DataRow("""{"chain":"input","action":"accept","src-address-list":"a\u0041b","log-prefix":"two words"}""")]
     [DataRow("""{"chain":"input","action":"accept","layer7-protocol":"ünïcode","content":"TRUE"}""")]
     [DataRow("""{"chain":"input","action":"accept","dst-address":"","empty":",,,"}""")]

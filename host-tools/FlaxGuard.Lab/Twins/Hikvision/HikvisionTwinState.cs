@@ -31,7 +31,7 @@ public sealed class HikvisionTwinState
     // The wired interface: an installer's static address with DNS servers typed in by hand.
     public string Addressing { get; set; } = "static";
     public string IpAddress { get; set; } = "192.168.1.64";
-    public string Gateway { get; set; } = "192.168.1.1";
+    public string Gateway { get; set; } = "192.0.2.1";
     public string PrimaryDns { get; set; } = "192.168.1.1";
     public string SecondaryDns { get; set; } = "9.9.9.9";
 
