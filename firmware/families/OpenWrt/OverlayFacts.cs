@@ -26,6 +26,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private static readonly string[] SystemTops = new string[] { "/bin", "/sbin", "/lib", "/usr", "/www", "/etc" };
         private static readonly string[] NotDescended = new string[] { "/etc/config", "/etc/rc.d", "/etc/luci-uploads", "/usr/lib/opkg/lists" };
+        // The same folders with their trailing slash, made once: not once per listed entry.
+        private static readonly string[] SystemTopFolders = WithSlash(SystemTops);
+        private static readonly string[] NotDescendedFolders = WithSlash(NotDescended);
         private static readonly string[] Covered = new string[]
         {
             "/etc/crontabs/root", "/etc/rc.local", "/etc/passwd", "/etc/shadow", "/etc/group", "/etc/hosts",
@@ -113,18 +116,19 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                         ReadLimits.Add(sheet, "overlay-files", "more than " + MaxFileFacts.ToString() + " changed system files; the rest were not reported");
                         return;
                     }
-                    sheet.Add(sheet.Text.Clear().Append("openwrt.file.").Append(cls).Append('.').AppendKeySegment(rel, 120).ToString(), Describe(e), FactKind.Config);
+                    string described = Describe(e, sheet.Text);
+                    sheet.Add(sheet.Text.Clear().Append("openwrt.file.").Append(cls).Append('.').AppendKeySegment(rel, 120).ToString(), described, FactKind.Config);
                 }
             }
         }
 
-        private static string Describe(JsonValue e)
+        private static string Describe(JsonValue e, TextBuilder text)
         {
             int size;
             bool sized = e.TryMemberInteger("size", out size);
             // overlayfs whiteout: a character device 0/0 standing for a deleted ROM file.
             if (e.MemberTextEquals("type", "char") && (!sized || size == 0)) return "deleted";
-            if (e.MemberTextEquals("type", "file")) return sized ? "size=" + size.ToString() : "file";
+            if (e.MemberTextEquals("type", "file")) return sized ? text.Clear().Append("size=").Append(size).ToString() : "file";
             return FactText.Clean(e.MemberText("type"), 16);
         }
 
@@ -138,13 +142,20 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (Ordinal.StartsWith(rel, "/usr/lib/opkg/")) return null;
             for (int i = 0; i < NotDescended.Length; i++)
             {
-                if (Ordinal.StartsWith(rel, NotDescended[i] + "/")) return null;
+                if (Ordinal.StartsWith(rel, NotDescendedFolders[i])) return null;
             }
             for (int i = 0; i + 1 < Classes.Length; i += 2)
             {
                 if (Ordinal.StartsWith(rel, Classes[i])) return Classes[i + 1];
             }
             return null;
+        }
+
+        private static string[] WithSlash(string[] folders)
+        {
+            string[] slashed = new string[folders.Length];
+            for (int i = 0; i < folders.Length; i++) slashed[i] = folders[i] + "/";
+            return slashed;
         }
 
         private static bool Descends(string rel)
@@ -155,7 +166,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             }
             for (int i = 0; i < SystemTops.Length; i++)
             {
-                if (rel == SystemTops[i] || Ordinal.StartsWith(rel, SystemTops[i] + "/")) return true;
+                if (rel == SystemTops[i] || Ordinal.StartsWith(rel, SystemTopFolders[i])) return true;
             }
             return false;
         }

@@ -93,7 +93,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private static string ExeTarget(UbusSession session, string pid)
         {
             string path = "/proc/" + pid;
-            JsonValue data = UbusProbe.Fetch(session, "file", "list", "path", path, "the listing of " + path, true);
+            JsonValue data = UbusProbe.Fetch(session, "file", "list", "path", path, "the listing of ", path, true);
             if (data == null) return null;
             JsonValue entries = data.Member("entries");
             if (entries == null || !entries.IsArray) throw new UbusDataException("the listing of " + path + " has no \"entries\" array");
