@@ -50,6 +50,14 @@ internal static class OpenWrtLab
 
     public static string Describe(ProbeOutput output) =>
         string.Join("\n", output.Verdicts().Select(v => v.ToString())) + "\n" + string.Join("\n", output.Facts.ToArray().Select(f => f.ToString()));
+
+    /// <summary>The facts of a check that gave no verdict at all: the baseline the twin tests compare against.</summary>
+    public static FlaxGuard.Engine.Facts.FactSet CleanFacts(OpenWrtTwin twin)
+    {
+        var (output, _, _) = Run(twin);
+        Assert.AreEqual(0, output.VerdictCount, Describe(output));
+        return output.Facts;
+    }
 }
 
 /// <summary>A transport that runs an action after each exchange (to move the twin's clock between calls).</summary>

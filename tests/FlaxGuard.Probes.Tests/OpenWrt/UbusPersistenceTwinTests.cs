@@ -16,12 +16,7 @@ namespace FlaxGuard.Probes.Tests.OpenWrt;
 [TestClass]
 public sealed class UbusPersistenceTwinTests
 {
-    private static FactSet Clean(OpenWrtTwin twin)
-    {
-        var (output, _, _) = OpenWrtLab.Run(twin);
-        Assert.AreEqual(0, output.VerdictCount, OpenWrtLab.Describe(output));
-        return output.Facts;
-    }
+    private static FactSet Clean(OpenWrtTwin twin) => OpenWrtLab.CleanFacts(twin);
 
     private static DriftChange[] Drift(FactSet baseline, OpenWrtTwin twin)
     {

@@ -18,12 +18,7 @@ namespace FlaxGuard.Probes.Tests.OpenWrt;
 [TestClass]
 public sealed class UbusSecondRoundTwinTests
 {
-    private static FactSet Clean(OpenWrtTwin twin)
-    {
-        var (output, _, _) = OpenWrtLab.Run(twin);
-        Assert.AreEqual(0, output.VerdictCount, OpenWrtLab.Describe(output));
-        return output.Facts;
-    }
+    private static FactSet Clean(OpenWrtTwin twin) => OpenWrtLab.CleanFacts(twin);
 
     [TestMethod]
     [DataRow(TwinChanges.FeedAdded, "openwrt.feed.203.0.113.9", "customfeeds.conf")]
