@@ -50,24 +50,21 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         public static void Read(UbusSession session, OpenWrtFactSheet sheet)
         {
+            // Folders to list, as full paths (the upper layer itself first): a string per folder, none per file. Each
+            // entry's path is assembled in one builder; its part after Upper is the path on the router.
             ArrayList queue = new ArrayList();
-            ArrayList depths = new ArrayList();
-            // Folders as paths below the overlay ("" is /overlay/upper itself).
-            queue.Add(string.Empty);
-            depths.Add(0);
-            int listed = 0;
+            queue.Add(Upper);
+            TextBuilder path = new TextBuilder(128);
             int facts = 0;
             for (int q = 0; q < queue.Count; q++)
             {
-                if (listed >= MaxDirectories)
+                if (q >= MaxDirectories)
                 {
                     ReadLimits.Add(sheet, "overlay", "more than " + MaxDirectories.ToString() + " folders in /overlay/upper; the rest were not listed");
                     return;
                 }
-                string relDir = (string)queue[q];
-                string dir = Upper + relDir;
-                int depth = (int)depths[q];
-                listed++;
+                string dir = (string)queue[q];
+                int depth = Depth(dir);
                 JsonValue data = UbusProbe.Fetch(session, "file", "list", "path", dir, "the listing of ", dir, true);
                 if (data == null) continue;
                 JsonValue entries = data.Member("entries");
@@ -82,34 +79,34 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 {
                     JsonValue e = entries.Item(i);
                     if (!e.IsObject) throw new UbusDataException("an entry of the listing of " + dir + " is not an object");
-                    string name = e.MemberText("name");
+                    path.Clear().Append(dir).Append('/');
+                    int nameStart = path.Length;
                     JsonKind typeKind;
-                    if (name == null || !e.TryMemberKind("type", out typeKind) || typeKind != JsonKind.String || name.Length == 0 || name.IndexOf('/') >= 0 || name == "." || name == "..")
+                    if (!e.AppendMemberText("name", path) || !e.TryMemberKind("type", out typeKind) || typeKind != JsonKind.String || !IsEntryName(path, nameStart))
                     {
                         throw new UbusDataException("an entry of the listing of " + dir + " has no valid name or type");
                     }
-                    string rel = relDir + "/" + name;
                     if (e.MemberTextEquals("type", "directory"))
                     {
-                        if (!Descends(rel)) continue;
+                        if (!Descends(path, Upper.Length)) continue;
                         if (depth + 1 > MaxDepth)
                         {
                             ReadLimits.Add(sheet, "overlay-depth", "folders in /overlay/upper nest deeper than " + MaxDepth.ToString() + " levels; the deeper ones were not listed");
                             continue;
                         }
-                        queue.Add(rel);
-                        depths.Add(depth + 1);
+                        queue.Add(path.ToString());
                         continue;
                     }
-                    if (Ordinal.StartsWith(rel, "/usr/lib/opkg/info/"))
+                    if (path.StartsWithAt(Upper.Length, "/usr/lib/opkg/info/"))
                     {
-                        if (Ordinal.EndsWith(name, ".control") && name.Length > 8)
+                        int nameLength = path.Length - nameStart;
+                        if (path.EndsWith(".control") && nameLength > 8)
                         {
-                            sheet.Add(sheet.Text.Clear().Append("openwrt.package.").AppendKeySegment(name.Substring(0, name.Length - 8), 64).ToString(), "installed", FactKind.Config);
+                            sheet.Add(sheet.Text.Clear().Append("openwrt.package.").AppendKeySegment(path, nameStart, nameLength - 8, 64).ToString(), "installed", FactKind.Config);
                         }
                         continue;
                     }
-                    string cls = Classify(rel);
+                    string cls = Classify(path, Upper.Length);
                     if (cls == null) continue;
                     if (++facts > MaxFileFacts)
                     {
@@ -117,9 +114,28 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                         return;
                     }
                     string described = Describe(e, sheet.Text);
-                    sheet.Add(sheet.Text.Clear().Append("openwrt.file.").Append(cls).Append('.').AppendKeySegment(rel, 120).ToString(), described, FactKind.Config);
+                    sheet.Add(sheet.Text.Clear().Append("openwrt.file.").Append(cls).Append('.').AppendKeySegment(path, Upper.Length, path.Length - Upper.Length, 120).ToString(), described, FactKind.Config);
                 }
             }
+        }
+
+        // How deep a listed folder is below the upper layer: its slashes after Upper.
+        private static int Depth(string dir)
+        {
+            int depth = 0;
+            for (int i = Upper.Length; i < dir.Length; i++)
+            {
+                if (dir[i] == '/') depth++;
+            }
+            return depth;
+        }
+
+        // A name rpcd may list: not empty, no slash, not "." or "..".
+        private static bool IsEntryName(TextBuilder path, int nameStart)
+        {
+            int length = path.Length - nameStart;
+            if (length == 0 || path.IndexOf('/', nameStart) >= 0) return false;
+            return !path.EqualsAt(nameStart, ".") && !path.EqualsAt(nameStart, "..");
         }
 
         private static string Describe(JsonValue e, TextBuilder text)
@@ -135,18 +151,25 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         /// <summary>Which class a path of the merged file system is in, or null when it is not reported.</summary>
         public static string Classify(string rel)
         {
+            TextBuilder path = new TextBuilder(rel.Length);
+            return Classify(path.Append(rel), 0);
+        }
+
+        // Classify for the path held in the builder from offset.
+        private static string Classify(TextBuilder path, int offset)
+        {
             for (int i = 0; i < Covered.Length; i++)
             {
-                if (rel == Covered[i]) return null;
+                if (path.EqualsAt(offset, Covered[i])) return null;
             }
-            if (Ordinal.StartsWith(rel, "/usr/lib/opkg/")) return null;
+            if (path.StartsWithAt(offset, "/usr/lib/opkg/")) return null;
             for (int i = 0; i < NotDescended.Length; i++)
             {
-                if (Ordinal.StartsWith(rel, NotDescendedFolders[i])) return null;
+                if (path.StartsWithAt(offset, NotDescendedFolders[i])) return null;
             }
             for (int i = 0; i + 1 < Classes.Length; i += 2)
             {
-                if (Ordinal.StartsWith(rel, Classes[i])) return Classes[i + 1];
+                if (path.StartsWithAt(offset, Classes[i])) return Classes[i + 1];
             }
             return null;
         }
@@ -158,15 +181,15 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return slashed;
         }
 
-        private static bool Descends(string rel)
+        private static bool Descends(TextBuilder path, int offset)
         {
             for (int i = 0; i < NotDescended.Length; i++)
             {
-                if (rel == NotDescended[i]) return false;
+                if (path.EqualsAt(offset, NotDescended[i])) return false;
             }
             for (int i = 0; i < SystemTops.Length; i++)
             {
-                if (rel == SystemTops[i] || Ordinal.StartsWith(rel, SystemTopFolders[i])) return true;
+                if (path.EqualsAt(offset, SystemTops[i]) || path.StartsWithAt(offset, SystemTopFolders[i])) return true;
             }
             return false;
         }

@@ -122,9 +122,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             {
                 JsonValue script = list.Item(i);
                 if (!script.IsObject) continue;
-                JsonValue enabled = script.Member("enabled");
-                if (enabled == null || enabled.Kind != JsonKind.True) continue;
-                sheet.Add(sheet.Text.Clear().Append("openwrt.init.").AppendKeySegment(list.KeyAt(i), 64).ToString(), "enabled", FactKind.Config);
+                JsonKind enabled;
+                if (!script.TryMemberKind("enabled", out enabled) || enabled != JsonKind.True) continue;
+                // The name goes straight into the key; only a name that needs escaping or cutting is read as a string.
+                TextBuilder key = sheet.Text.Clear().Append("openwrt.init.");
+                int from = key.Length;
+                list.AppendKeyAt(i, key);
+                if (!key.IsPlainKeyText(from, 64)) key.Clear().Append("openwrt.init.").AppendKeySegment(list.KeyAt(i), 64);
+                sheet.AddUnderText("enabled", FactKind.Config);
             }
         }
 

@@ -57,12 +57,14 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (list == null) return;
             for (int i = 0; i < list.Count; i++)
             {
-                string name = list.KeyAt(i);
+                // The name is looked at in the run's builder: a string of it only for a reason.
                 JsonValue script = list.Item(i);
-                if (!script.IsObject) throw new UbusDataException("the init script entry \"" + FactText.Clean(name, 40) + "\" in the rc list is a JSON " + UbusClient.KindName(script) + ", not an object");
-                bool enabled = Flag(script, "enabled", name);
-                bool running = Flag(script, "running", name);
-                if (Ordinal.ToLowerAscii(name).IndexOf("telnet") < 0 || !(enabled || running)) continue;
+                if (!script.IsObject) throw new UbusDataException("the init script entry \"" + FactText.Clean(list.KeyAt(i), 40) + "\" in the rc list is a JSON " + UbusClient.KindName(script) + ", not an object");
+                bool enabled = Flag(list, i, script, "enabled");
+                bool running = Flag(list, i, script, "running");
+                if (!(enabled || running)) continue;
+                list.AppendKeyAt(i, sheet.Text.Clear());
+                if (!sheet.Text.ContainsIgnoreAsciiCase("telnet")) continue;
                 sheet.Add("cfg.service.telnet", PortFrom(sheet, TelnetPort, "any"), FactKind.Config);
                 string reach = firewall.WanReach(TelnetPort, "tcp");
                 if (reach != null) sheet.Add("cfg.remote.wan-telnet", PortFrom(sheet, TelnetPort, reach), FactKind.Config);
@@ -85,13 +87,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             return sheet.Text.Clear().Append("port=").Append(port).Append(" from=").Append(from).ToString();
         }
 
-        private static bool Flag(JsonValue script, string member, string name)
+        private static bool Flag(JsonValue list, int index, JsonValue script, string member)
         {
-            JsonValue v = script.Member(member);
-            if (v == null) return false;
-            if (v.Kind == JsonKind.True) return true;
-            if (v.Kind == JsonKind.False) return false;
-            throw new UbusDataException("the init script entry \"" + FactText.Clean(name, 40) + "\" has a \"" + member + "\" that is not true or false");
+            JsonKind kind;
+            if (!script.TryMemberKind(member, out kind)) return false;
+            if (kind == JsonKind.True) return true;
+            if (kind == JsonKind.False) return false;
+            throw new UbusDataException("the init script entry \"" + FactText.Clean(list.KeyAt(index), 40) + "\" has a \"" + member + "\" that is not true or false");
         }
 
         /// <summary>uhttpd listen entries: "port", "address:port" or "[v6 address]:port".</summary>

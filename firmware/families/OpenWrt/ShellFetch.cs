@@ -1,3 +1,4 @@
+using System;
 using FlaxGuard.Engine.Text;
 
 namespace FlaxGuard.Engine.Probes.OpenWrt
@@ -21,6 +22,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         public const int MaxWords = 64;
 
         private const int InitialChars = 128;
+        private const int InitialVariables = 4;
+        private const int InitialWords = 16;
         private const int MaxFindingChars = 100;
 
         private static readonly string[] UrlTools = new string[] { "wget", "curl", "uclient-fetch", "wget-ssl", "tftp", "ftpget", "nc", "ncat", "netcat", "socat", "scp", "rsync" };
@@ -28,9 +31,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private static readonly string[] Wrappers = new string[] { "busybox", "exec", "nohup", "env", "command", "timeout", "nice", "setsid", "eval", "then", "do", "else", "if", "while", "!", "{", "}" };
         private static readonly string[] WritablePlaces = new string[] { "/tmp/", "/var/", "/dev/shm/", "/mnt/", "/overlay/upper/tmp" };
 
-        // What the script assigned so far: names and values are strings, made only when a script assigns (a handful).
-        private readonly string[] _names = new string[MaxVariables];
-        private readonly string[] _values = new string[MaxVariables];
+        // What the script assigned so far: names and values are strings, made only when a script assigns (a handful);
+        // the tables start small and double up to MaxVariables.
+        private string[] _names = new string[InitialVariables];
+        private string[] _values = new string[InitialVariables];
         private int _variables;
 
         // The current line without quotes, and the current command with its variables expanded; grown up to MaxLineChars.
@@ -39,8 +43,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
         private char[] _command = new char[InitialChars];
         private int _commandLength;
         // Where each word of the current command starts and ends in _command.
-        private readonly int[] _wordStart = new int[MaxWords];
-        private readonly int[] _wordEnd = new int[MaxWords];
+        // Stock commands have a handful of words: the tables start small and double up to MaxWords.
+        private int[] _wordStart = new int[InitialWords];
+        private int[] _wordEnd = new int[InitialWords];
         private int _words;
 
         /// <summary>What the first download found so far fetches from (a host, or "file:/tmp/x" for a file run from a writable place).</summary>
@@ -246,6 +251,11 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             {
                 while (i < end && _command[i] == ' ') i++;
                 if (i >= end) break;
+                if (_words == _wordStart.Length)
+                {
+                    _wordStart = Doubled(_wordStart, MaxWords);
+                    _wordEnd = Doubled(_wordEnd, MaxWords);
+                }
                 _wordStart[_words] = i;
                 while (i < end && _command[i] != ' ') i++;
                 _wordEnd[_words] = i;
@@ -260,6 +270,15 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (variable < 0)
             {
                 if (_variables >= MaxVariables) return;
+                if (_variables == _names.Length)
+                {
+                    string[] names = new string[_names.Length * 2];
+                    string[] values = new string[_names.Length * 2];
+                    Array.Copy(_names, names, _variables);
+                    Array.Copy(_values, values, _variables);
+                    _names = names;
+                    _values = values;
+                }
                 variable = _variables++;
                 _names[variable] = new string(_command, nameStart, eq - nameStart);
                 _values[variable] = null;
@@ -268,6 +287,13 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             string old = _values[variable];
             if (old != null && SameText(old, _command, from, end - from)) return;
             _values[variable] = end > from ? new string(_command, from, end - from) : string.Empty;
+        }
+
+        private static int[] Doubled(int[] table, int most)
+        {
+            int[] grown = new int[table.Length * 2 > most ? most : table.Length * 2];
+            Array.Copy(table, grown, table.Length);
+            return grown;
         }
 
         private int FindVariable(char[] chars, int start, int length)

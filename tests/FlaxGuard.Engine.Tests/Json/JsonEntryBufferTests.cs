@@ -27,7 +27,9 @@ public sealed class JsonEntryBufferTests
             byte[] bytes = Encoding.UTF8.GetBytes(json);
             if (round % 5 == 0) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
             JsonValue? alone = JsonParser.Parse(bytes, 0, bytes.Length, JsonLimits.Default, out string aloneError);
-            JsonValue? reused = JsonParser.ParseInPlace(bytes, 0, bytes.Length, JsonLimits.Default, table, out string reusedError);
+            // In place: the parser may rewrite escaped names it compares, so the reference reads the bytes as they were.
+            byte[] inPlace = (byte[])bytes.Clone();
+            JsonValue? reused = JsonParser.ParseInPlace(inPlace, 0, inPlace.Length, JsonLimits.Default, table, out string reusedError);
             Assert.AreEqual(aloneError, reusedError, json);
             Assert.AreEqual(alone is null, reused is null, json);
             if (reused is null)

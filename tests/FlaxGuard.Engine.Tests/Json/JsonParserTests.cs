@@ -74,6 +74,29 @@ public sealed class JsonParserTests
     }
 
     [TestMethod]
+    public void ReadingEscapedTextInPlace_LeavesEveryOtherReadOfTheDocumentAlone()
+    {
+        // An escaped text is unescaped over its own bytes when first read: the entry must then describe the plain
+        // text, and every other value, name and comparison must read as before.
+        string json = "{\"na\\u006de\":\"a\\tb\\u00e9\",\"plain\":\"x\\\"y\",\"n\":12,\"after\":\"\\n\"}";
+        byte[] buffer = Encoding.UTF8.GetBytes(json);
+        JsonValue? root = JsonParser.ParseInPlace(buffer, 0, buffer.Length, JsonLimits.Default, out string? error);
+        Assert.IsNull(error);
+        Assert.AreEqual("name", root!.KeyAt(0));
+        Assert.AreEqual("a\tb\u00e9", root.MemberText("name"));
+        Assert.AreEqual("a\tb\u00e9", root.MemberText("name"), "read again after the rewrite");
+        Assert.IsTrue(root.MemberTextEquals("name", "a\tb\u00e9"));
+        var raw = new byte[16];
+        int length = root.MemberRawText("name", raw);
+        CollectionAssert.AreEqual(Encoding.UTF8.GetBytes("a\tb\u00e9"), raw.AsSpan(0, length).ToArray(), "the rewritten bytes are the text's UTF-8");
+        Assert.AreEqual("x\"y", root.MemberText("plain"));
+        Assert.IsTrue(root.TryMemberInteger("n", out int n));
+        Assert.AreEqual(12, n);
+        Assert.AreEqual("\n", root.MemberText("after"));
+        Assert.AreEqual("name", root.KeyAt(0), "the name, unescaped first, reads the same");
+    }
+
+    [TestMethod]
     [DataRow("lone high \\ud800 then text")] [DataRow("lone low \\udc00")] [DataRow("high at end \\udbff")]
     [DataRow("two highs \\ud800\\ud801\\udc01")] [DataRow("high then escape \\ud800\\n")] [DataRow("reversed \\ude00\\ud83d")]
     public void LoneSurrogateEscapes_AreRefused(string inner)
@@ -307,6 +330,16 @@ public sealed class JsonParserTests
                     {
                         Assert.IsTrue(byName.TextEquals(members[i].Value.GetString()!), context);
                         Assert.IsFalse(byName.TextEquals(members[i].Value.GetString() + "x"), context);
+                        // Decoded straight into a builder (no string): the same characters, after what was there.
+                        var builder = new FlaxGuard.Engine.Text.TextBuilder(4).Append("pre:");
+                        Assert.IsTrue(actual.AppendMemberText(members[i].Name, builder), context);
+                        Assert.AreEqual("pre:" + members[i].Value.GetString(), builder.ToString(), context);
+                    }
+                    else
+                    {
+                        var builder = new FlaxGuard.Engine.Text.TextBuilder(4);
+                        Assert.IsFalse(actual.AppendMemberText(members[i].Name, builder), context);
+                        Assert.AreEqual(0, builder.Length, context);
                     }
                     Assert.IsNull(actual.Member(members[i].Name + "\u0000"), context);
                     Assert.IsFalse(actual.TryMemberKind(members[i].Name + "\u0000", out _), context);

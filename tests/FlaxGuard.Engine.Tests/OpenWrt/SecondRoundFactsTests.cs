@@ -4,6 +4,7 @@ using FlaxGuard.Engine.Families;
 using FlaxGuard.Engine.Json;
 using FlaxGuard.Engine.Probes;
 using FlaxGuard.Engine.Probes.OpenWrt;
+using FlaxGuard.Engine.Text;
 using FlaxGuard.Engine.Verdicts;
 using FlaxGuard.Wording;
 
@@ -190,5 +191,31 @@ public sealed class SecondRoundFactsTests
         Assert.IsNotNull(rule, key);
         Assert.AreEqual(severity, rule.Severity, key);
         Assert.IsTrue(DriftSentences.Has(rule.Code), rule.Code);
+    }
+
+    [TestMethod]
+    public void InitScriptNames_BecomeKeysAsKeySegmentWrites_AndTelnetIsFoundInAnyCase()
+    {
+        // Names are read straight into the key builder: odd ones must still come out as FactText.KeySegment writes them.
+        string longName = new string('n', 70);
+        string json = "{\"plain\":{\"enabled\":true},\"a=b c\":{\"enabled\":true},\"caf\u00e9\":{\"enabled\":true},"
+            + "\"" + longName + "\":{\"enabled\":true},\"esc\\u0041pe\":{\"enabled\":true},\"off\":{\"enabled\":false},"
+            + "\"TelnetD\":{\"enabled\":false,\"running\":true}}";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var list = JsonParser.Parse(bytes, 0, bytes.Length, UbusClient.Limits, out var error);
+        Assert.IsNotNull(list, error);
+        var model = FirewallModel.Build(UciPackage.Empty("firewall"), UciPackage.Empty("network"));
+        var facts = Facts(s =>
+        {
+            ScriptFacts.ReadInitScripts(list, s);
+            ServiceFacts.ReadInitScripts(list, model, s);
+        });
+        foreach (var name in new[] { "plain", "a=b c", "caf\u00e9", longName, "escApe" })
+        {
+            Assert.AreEqual("enabled", facts["openwrt.init." + FactText.KeySegment(name, 64)], name);
+        }
+        Assert.IsFalse(facts.ContainsKey("openwrt.init.off"));
+        Assert.IsFalse(facts.ContainsKey("openwrt.init.TelnetD"), "running but not enabled at boot");
+        Assert.IsTrue(facts.ContainsKey("cfg.service.telnet"), "a running script named TelnetD is a telnet service");
     }
 }

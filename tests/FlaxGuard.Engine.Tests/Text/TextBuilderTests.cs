@@ -43,4 +43,31 @@ public sealed class TextBuilderTests
         Assert.IsFalse(text.ContentEquals(longer));
         Assert.AreEqual(string.Empty, text.Clear().Append((string)null!).ToString());
     }
+
+    [TestMethod]
+    [DataRow("plain-name")] [DataRow("with space")] [DataRow("a=b")] [DataRow("100%")] [DataRow("é")] [DataRow("\U0001F600x")]
+    [DataRow("")] [DataRow("0123456789abcdefghij")]
+    public void AppendKeySegment_OfAnotherBuilder_IsFactTextKeySegmentOfThatPart(string raw)
+    {
+        var source = new TextBuilder(2).Append("/prefix/").Append(raw).Append("/tail");
+        foreach (var max in new[] { 1, 5, 12, 100 })
+        {
+            var built = new TextBuilder(2).Append("k.").AppendKeySegment(source, 8, raw.Length, max).ToString();
+            Assert.AreEqual("k." + FactText.KeySegment(raw, max), built, $"max {max}");
+        }
+    }
+
+    [TestMethod]
+    [DataRow("/usr/bin/wg", 0, "/usr/")] [DataRow("/usr/bin/wg", 4, "/bin")] [DataRow("/usr", 0, "/usr/")] [DataRow("x", 0, "")]
+    [DataRow("/etc/passwd", 0, "/etc/passwd")] [DataRow("/etc/passwd", 0, "/etc/passwd2")] [DataRow("abc", 3, "")] [DataRow("abc", 2, "cd")]
+    public void Comparisons_AtAnOffset_AreWhatTheSubstringSays(string text, int offset, string other)
+    {
+        var builder = new TextBuilder(4).Append(text);
+        string rest = text.Substring(offset);
+        Assert.AreEqual(rest.StartsWith(other, StringComparison.Ordinal), builder.StartsWithAt(offset, other));
+        Assert.AreEqual(rest == other, builder.EqualsAt(offset, other));
+        Assert.AreEqual(text.EndsWith(other, StringComparison.Ordinal), builder.EndsWith(other));
+        Assert.AreEqual(text.IndexOf('/', offset), builder.IndexOf('/', offset));
+        Assert.AreEqual(rest, builder.ToString(offset, text.Length - offset));
+    }
 }

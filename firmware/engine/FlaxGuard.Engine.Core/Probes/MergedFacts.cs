@@ -18,25 +18,26 @@ namespace FlaxGuard.Engine.Probes
         public const int DefaultKeys = 24;
 
         private readonly string _separator;
-        private string[] _keys;
-        // A string for one value, an ArrayList once a second distinct value arrives.
-        private object[] _values;
-        private FactKind[] _kinds;
+        // Each key's fact with its first value: handed to the output as it is when no other value came, so a fact is
+        // made once per key, not once while gathering and again when reporting.
+        private Fact[] _facts;
         private int _count;
+        // Keys that got a second distinct value: their index and every value, in a short table of their own.
+        private int[] _listAt;
+        private ArrayList[] _lists;
+        private int _listCount;
 
         public MergedFacts(string separator) : this(separator, DefaultKeys)
         {
         }
 
-        /// <param name="initialKeys">Room made at once (1 to 256; the tables still double beyond it).</param>
+        /// <param name="initialKeys">Room made at once (1 to 256; the table still doubles beyond it).</param>
         public MergedFacts(string separator, int initialKeys)
         {
             if (separator == null) throw new ArgumentNullException("separator");
             if (initialKeys < 1 || initialKeys > 256) throw new ArgumentOutOfRangeException("initialKeys");
             _separator = separator;
-            _keys = new string[initialKeys];
-            _values = new object[initialKeys];
-            _kinds = new FactKind[initialKeys];
+            _facts = new Fact[initialKeys];
         }
 
         public int Count { get { return _count; } }
@@ -54,7 +55,7 @@ namespace FlaxGuard.Engine.Probes
             int at = -1;
             for (int i = 0; i < _count && at < 0; i++)
             {
-                if (key.ContentEquals(_keys[i])) at = i;
+                if (key.ContentEquals(_facts[i].Key)) at = i;
             }
             Add(at, null, key, value, kind);
         }
@@ -65,25 +66,21 @@ namespace FlaxGuard.Engine.Probes
             string clean = FactText.Clean(value, Fact.MaxValueLength);
             if (at < 0)
             {
-                if (_count == _keys.Length) Grow();
-                _keys[_count] = key != null ? key : keyText.ToString();
-                _values[_count] = clean;
-                _kinds[_count] = kind;
-                _count++;
+                if (_count == _facts.Length) Grow();
+                _facts[_count++] = new Fact(key != null ? key : keyText.ToString(), clean, kind);
                 return;
             }
-            object held = _values[at];
-            string single = held as string;
-            if (single != null)
+            ArrayList values = ListOf(at);
+            if (values == null)
             {
+                string single = _facts[at].Value;
                 if (single == clean) return;
-                ArrayList list = new ArrayList();
-                list.Add(single);
-                list.Add(clean);
-                _values[at] = list;
+                values = new ArrayList();
+                values.Add(single);
+                values.Add(clean);
+                AddList(at, values);
                 return;
             }
-            ArrayList values = (ArrayList)held;
             if (!values.Contains(clean)) values.Add(clean);
         }
 
@@ -96,30 +93,63 @@ namespace FlaxGuard.Engine.Probes
         public string Value(string key)
         {
             int at = IndexOf(key);
-            return at < 0 ? null : Joined(_values[at]);
+            if (at < 0) return null;
+            ArrayList values = ListOf(at);
+            return values == null ? _facts[at].Value : Joined(values);
         }
 
         public void CopyTo(ProbeOutput output)
         {
             // All at once: the output's tables grow once to fit instead of doubling along the way.
             output.ReserveFacts(_count);
-            for (int i = 0; i < _count; i++) output.AddFact(_keys[i], Joined(_values[i]), _kinds[i]);
+            for (int i = 0; i < _count; i++)
+            {
+                ArrayList values = ListOf(i);
+                if (values == null) output.AddFact(_facts[i]);
+                else output.AddFact(_facts[i].Key, Joined(values), _facts[i].Kind);
+            }
         }
 
         private int IndexOf(string key)
         {
             for (int i = 0; i < _count; i++)
             {
-                if (_keys[i] == key) return i;
+                if (_facts[i].Key == key) return i;
             }
             return -1;
         }
 
-        private string Joined(object held)
+        private ArrayList ListOf(int at)
         {
-            string single = held as string;
-            if (single != null) return single;
-            ArrayList values = (ArrayList)held;
+            for (int i = 0; i < _listCount; i++)
+            {
+                if (_listAt[i] == at) return _lists[i];
+            }
+            return null;
+        }
+
+        private void AddList(int at, ArrayList values)
+        {
+            if (_lists == null)
+            {
+                _listAt = new int[4];
+                _lists = new ArrayList[4];
+            }
+            else if (_listCount == _lists.Length)
+            {
+                int[] listAt = new int[_listCount * 2];
+                ArrayList[] lists = new ArrayList[_listCount * 2];
+                Array.Copy(_listAt, 0, listAt, 0, _listCount);
+                Array.Copy(_lists, 0, lists, 0, _listCount);
+                _listAt = listAt;
+                _lists = lists;
+            }
+            _listAt[_listCount] = at;
+            _lists[_listCount++] = values;
+        }
+
+        private string Joined(ArrayList values)
+        {
             string[] sorted = new string[values.Count];
             for (int i = 0; i < values.Count; i++)
             {
@@ -143,16 +173,9 @@ namespace FlaxGuard.Engine.Probes
 
         private void Grow()
         {
-            int size = _keys.Length * 2;
-            string[] keys = new string[size];
-            object[] values = new object[size];
-            FactKind[] kinds = new FactKind[size];
-            Array.Copy(_keys, 0, keys, 0, _count);
-            Array.Copy(_values, 0, values, 0, _count);
-            Array.Copy(_kinds, 0, kinds, 0, _count);
-            _keys = keys;
-            _values = values;
-            _kinds = kinds;
+            Fact[] facts = new Fact[_facts.Length * 2];
+            Array.Copy(_facts, 0, facts, 0, _count);
+            _facts = facts;
         }
     }
 }

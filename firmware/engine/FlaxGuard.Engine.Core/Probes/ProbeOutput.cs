@@ -28,6 +28,16 @@ namespace FlaxGuard.Engine.Probes
             }
         }
 
+        /// <summary>Adds a fact made earlier (a probe that gathered its facts before reporting them).</summary>
+        public void AddFact(Fact fact)
+        {
+            if (fact == null) throw new ArgumentNullException("fact");
+            lock (_gate)
+            {
+                if (!_facts.Add(fact)) _duplicates++;
+            }
+        }
+
         /// <summary>Room for <paramref name="more"/> facts about to be added together (see <see cref="FactSet.Reserve"/>).</summary>
         public void ReserveFacts(int more)
         {

@@ -134,6 +134,79 @@ namespace FlaxGuard.Engine.Text
             return this;
         }
 
+        /// <summary>
+        /// Appends what <see cref="FactText.KeySegment"/> returns for <paramref name="count"/> characters of another builder
+        /// from <paramref name="start"/>; a string of them is only made when the part needs escaping or cutting.
+        /// </summary>
+        public TextBuilder AppendKeySegment(TextBuilder source, int start, int count, int maxLength)
+        {
+            bool plain = count <= maxLength;
+            for (int i = start; i < start + count && plain; i++) plain = IsPlainKeyChar(source._chars[i]);
+            if (!plain) return Append(FactText.KeySegment(source.ToString(start, count), maxLength));
+            Reserve(count);
+            for (int i = start; i < start + count; i++) _chars[_length++] = source._chars[i];
+            return this;
+        }
+
+        /// <summary>
+        /// Whether the characters from <paramref name="start"/> to the end are what <see cref="FactText.KeySegment"/> keeps
+        /// as they are (printable ASCII, no '=' or '%'), and at most <paramref name="maxLength"/> of them.
+        /// </summary>
+        public bool IsPlainKeyText(int start, int maxLength)
+        {
+            if (_length - start > maxLength) return false;
+            for (int i = start; i < _length; i++)
+            {
+                if (!IsPlainKeyChar(_chars[i])) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Whether <paramref name="part"/> (ASCII, lower case) occurs anywhere, ASCII letters compared without case.</summary>
+        public bool ContainsIgnoreAsciiCase(string part)
+        {
+            for (int at = 0; at + part.Length <= _length; at++)
+            {
+                int k = 0;
+                while (k < part.Length && Ordinal.LowerAscii(_chars[at + k]) == part[k]) k++;
+                if (k == part.Length) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether the characters from <paramref name="offset"/> start with <paramref name="prefix"/>.</summary>
+        public bool StartsWithAt(int offset, string prefix)
+        {
+            if (prefix == null || offset < 0 || _length - offset < prefix.Length) return false;
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                if (_chars[offset + i] != prefix[i]) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Whether the characters from <paramref name="offset"/> to the end are exactly <paramref name="text"/>.</summary>
+        public bool EqualsAt(int offset, string text)
+        {
+            return text != null && _length - offset == text.Length && StartsWithAt(offset, text);
+        }
+
+        /// <summary>Whether the buffer ends with <paramref name="suffix"/>.</summary>
+        public bool EndsWith(string suffix)
+        {
+            return suffix != null && suffix.Length <= _length && StartsWithAt(_length - suffix.Length, suffix);
+        }
+
+        /// <summary>Where <paramref name="c"/> first occurs at or after <paramref name="start"/>, or -1.</summary>
+        public int IndexOf(char c, int start)
+        {
+            for (int i = start < 0 ? 0 : start; i < _length; i++)
+            {
+                if (_chars[i] == c) return i;
+            }
+            return -1;
+        }
+
         /// <summary>Whether the buffer holds exactly this text.</summary>
         public bool ContentEquals(string text)
         {
@@ -148,6 +221,13 @@ namespace FlaxGuard.Engine.Text
         public override string ToString()
         {
             return new string(_chars, 0, _length);
+        }
+
+        /// <summary><paramref name="count"/> characters from <paramref name="start"/> as a string.</summary>
+        public string ToString(int start, int count)
+        {
+            if (start < 0 || count < 0 || start + count > _length) throw new ArgumentOutOfRangeException("count");
+            return new string(_chars, start, count);
         }
 
         // The characters FactText.KeySegment keeps as they are.

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using FlaxGuard.Engine.Text;
 
 namespace FlaxGuard.Engine.Json
 {
@@ -11,7 +12,8 @@ namespace FlaxGuard.Engine.Json
     /// objects) &lt;&lt; 8; word 1 = first byte of the text for scalars and names, or the entry after the subtree
     /// for arrays and objects. An object's children are name, value, name, value...; a name entry is followed
     /// directly by its value's entry.
-    /// Only the parser writes it, and only a fully accepted document is handed out.
+    /// Only the parser writes it, and only a fully accepted document is handed out; reading an escaped text once
+    /// rewrites it unescaped over its own bytes and clears its escaped flag.
     /// </summary>
     internal sealed class JsonDocument
     {
@@ -137,11 +139,44 @@ namespace FlaxGuard.Engine.Json
         /// <summary>The text of a string, name or number entry, made on each call (already validated by the parser).</summary>
         internal string TextAt(int entry)
         {
+            if (IsEscaped(entry)) UnescapeInPlace(entry);
             int start = Start(entry);
             int end = End(entry);
-            if (IsEscaped(entry)) return Unescape(start, end);
             if (end == start) return "";
             return Encoding.UTF8.GetString(_data, start, end - start);
+        }
+
+        /// <summary>
+        /// Appends a string, name or number entry's text (the characters <see cref="TextAt"/> gives) to
+        /// <paramref name="to"/>, decoding the UTF-8 the parser validated, without a string.
+        /// </summary>
+        internal void AppendText(int entry, TextBuilder to)
+        {
+            if (IsEscaped(entry)) UnescapeInPlace(entry);
+            int pos = Start(entry);
+            int end = End(entry);
+            while (pos < end)
+            {
+                int b = _data[pos];
+                if (b < 0x80)
+                {
+                    to.Append((char)b);
+                    pos++;
+                    continue;
+                }
+                int more = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+                int cp = b & (0x3F >> more);
+                for (int k = 1; k <= more; k++) cp = (cp << 6) | (_data[pos + k] & 0x3F);
+                pos += more + 1;
+                if (cp < 0x10000)
+                {
+                    to.Append((char)cp);
+                    continue;
+                }
+                cp -= 0x10000;
+                to.Append((char)(0xD800 + (cp >> 10)));
+                to.Append((char)(0xDC00 + (cp & 0x3FF)));
+            }
         }
 
         /// <summary>
@@ -162,7 +197,7 @@ namespace FlaxGuard.Engine.Json
         internal bool TextEquals(int entry, string text)
         {
             if (text == null) return false;
-            if (IsEscaped(entry)) return TextAt(entry) == text;
+            if (IsEscaped(entry)) UnescapeInPlace(entry);
             int pos = Start(entry);
             int end = End(entry);
             int length = text.Length;
@@ -216,7 +251,8 @@ namespace FlaxGuard.Engine.Json
         /// <summary>Whether two name entries are the same name after unescaping.</summary>
         internal bool SameText(int a, int b)
         {
-            if (IsEscaped(a) || IsEscaped(b)) return TextAt(a) == TextAt(b);
+            if (IsEscaped(a)) UnescapeInPlace(a);
+            if (IsEscaped(b)) UnescapeInPlace(b);
             int aStart = Start(a);
             int length = End(a) - aStart;
             int bStart = Start(b);
@@ -229,50 +265,15 @@ namespace FlaxGuard.Engine.Json
         }
 
         /// <summary>
-        /// FNV-1a over the UTF-8 form of the unescaped text, so a name spelled with and without escapes hashes alike
-        /// (strict UTF-8 gives every text exactly one byte form).
+        /// FNV-1a over the UTF-8 form of the unescaped text (unescaped in place first), so a name spelled with and without
+        /// escapes hashes alike (strict UTF-8 gives every text exactly one byte form).
         /// </summary>
         internal int TextHash(int entry)
         {
+            if (IsEscaped(entry)) UnescapeInPlace(entry);
             uint hash = 2166136261;
-            if (!IsEscaped(entry))
-            {
-                int end = End(entry);
-                for (int i = Start(entry); i < end; i++) hash = (hash ^ _data[i]) * 16777619;
-                return (int)hash;
-            }
-            string text = TextAt(entry);
-            for (int i = 0; i < text.Length; i++)
-            {
-                int c = text[i];
-                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length)
-                {
-                    c = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
-                    i++;
-                }
-                if (c < 0x80)
-                {
-                    hash = (hash ^ (uint)c) * 16777619;
-                }
-                else if (c < 0x800)
-                {
-                    hash = (hash ^ (uint)(0xC0 | (c >> 6))) * 16777619;
-                    hash = (hash ^ (uint)(0x80 | (c & 0x3F))) * 16777619;
-                }
-                else if (c < 0x10000)
-                {
-                    hash = (hash ^ (uint)(0xE0 | (c >> 12))) * 16777619;
-                    hash = (hash ^ (uint)(0x80 | ((c >> 6) & 0x3F))) * 16777619;
-                    hash = (hash ^ (uint)(0x80 | (c & 0x3F))) * 16777619;
-                }
-                else
-                {
-                    hash = (hash ^ (uint)(0xF0 | (c >> 18))) * 16777619;
-                    hash = (hash ^ (uint)(0x80 | ((c >> 12) & 0x3F))) * 16777619;
-                    hash = (hash ^ (uint)(0x80 | ((c >> 6) & 0x3F))) * 16777619;
-                    hash = (hash ^ (uint)(0x80 | (c & 0x3F))) * 16777619;
-                }
-            }
+            int end = End(entry);
+            for (int i = Start(entry); i < end; i++) hash = (hash ^ _data[i]) * 16777619;
             return (int)hash;
         }
 
@@ -303,13 +304,17 @@ namespace FlaxGuard.Engine.Json
             return pos + need;
         }
 
-        // The parser checked the string (valid UTF-8, well-formed escapes), so it is unescaped into UTF-8 bytes and
-        // decoded once: a byte array the size of the raw text and the string, where a builder, a string per run between
-        // escapes and the final copy cost about three times the text. Escapes never write more bytes than they take.
-        private string Unescape(int start, int end)
+        // The parser checked the string (valid UTF-8, well-formed escapes), so it is unescaped over its own bytes and the
+        // entry then describes the plain text: the string is the only allocation, where a separate byte array cost as
+        // much again as the text (a file read through rpcd is one long escaped string). Escapes never write more bytes
+        // than they take, so writing never overtakes reading; the document's data is its own copy or, parsed in place,
+        // a buffer its caller has handed over until the next parse.
+        private void UnescapeInPlace(int entry)
         {
-            byte[] bytes = new byte[end - start];
-            int length = 0;
+            int start = Start(entry);
+            int end = End(entry);
+            byte[] bytes = _data;
+            int length = start;
             int pos = start;
             while (pos < end)
             {
@@ -363,7 +368,8 @@ namespace FlaxGuard.Engine.Json
                     bytes[length++] = (byte)(0x80 | (c & 0x3F));
                 }
             }
-            return length == 0 ? "" : Encoding.UTF8.GetString(bytes, 0, length);
+            int at = entry * IntsPerEntry;
+            _entries[at] = (_entries[at] & KindMask) | ((length - start) << CountShift);
         }
 
         private int Hex4(int pos)

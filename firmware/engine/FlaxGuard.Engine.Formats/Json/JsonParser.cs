@@ -105,7 +105,8 @@ namespace FlaxGuard.Engine.Json
         /// <summary>
         /// Like <see cref="Parse"/>, but the values read <paramref name="data"/> itself instead of a copy: for a caller
         /// that is done with every value before it changes those bytes (a probe reading each answer before the next
-        /// call refills its buffer), which saves a copy of every answer on a small heap.
+        /// call refills its buffer), which saves a copy of every answer on a small heap. Reading an escaped string rewrites
+        /// it unescaped in those bytes, so they are no longer the JSON text once a value has been read.
         /// </summary>
         public static JsonValue ParseInPlace(byte[] data, int offset, int count, JsonLimits limits, out string error)
         {

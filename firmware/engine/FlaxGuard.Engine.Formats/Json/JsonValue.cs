@@ -1,4 +1,5 @@
 using System;
+using FlaxGuard.Engine.Text;
 
 namespace FlaxGuard.Engine.Json
 {
@@ -114,6 +115,14 @@ namespace FlaxGuard.Engine.Json
             return _doc.TextAt(ChildEntry(index));
         }
 
+        /// <summary>Appends the name of member <paramref name="index"/> to <paramref name="to"/> (what <see cref="KeyAt"/> gives) without a string.</summary>
+        public void AppendKeyAt(int index, TextBuilder to)
+        {
+            if (!IsObject) throw new InvalidOperationException("only an object has member names");
+            if (to == null) throw new ArgumentNullException("to");
+            _doc.AppendText(ChildEntry(index), to);
+        }
+
         /// <summary>The member with exactly this name, or null when absent or when this is not an object.</summary>
         public JsonValue Member(string name)
         {
@@ -181,6 +190,19 @@ namespace FlaxGuard.Engine.Json
             int value = _doc.MemberValue(_entry, name);
             if (value < 0 || _doc.KindAt(value) != (int)JsonKind.String) return -1;
             return _doc.CopyRawText(value, buffer);
+        }
+
+        /// <summary>
+        /// Appends the text of this object's string member <paramref name="name"/> to <paramref name="to"/> without making a
+        /// string; false, appending nothing, when there is no such string member.
+        /// </summary>
+        public bool AppendMemberText(string name, TextBuilder to)
+        {
+            if (!IsObject || name == null || to == null) return false;
+            int value = _doc.MemberValue(_entry, name);
+            if (value < 0 || _doc.KindAt(value) != (int)JsonKind.String) return false;
+            _doc.AppendText(value, to);
+            return true;
         }
 
         /// <summary>
