@@ -53,7 +53,10 @@ public static class AgentMemoryHarness
             await RouterOsTwin.StartAsync(IPAddress.Parse($"127.82.{block}.2"), 0, User, password, cts.Token),
             await HikvisionTwin.StartAsync(IPAddress.Parse($"127.83.{block}.2"), 0, User, password, cts.Token),
             await OnvifTwin.StartAsync(IPAddress.Parse($"127.84.{block}.2"), 0, User, password, cts.Token),
+            // An OpenWrt 21.02 router: firewall3, so the live firewall is read with iptables instead of nft.
+            await OpenWrtTwin.StartAsync(IPAddress.Parse($"127.86.{block}.2"), 0, User, password, firewall3: true, cts.Token),
         ];
+        string[] names = ["openwrt", "routeros", "hikvision", "onvif", "openwrt-21.02"];
         if (large)
         {
             // A busy office's configuration instead of the factory one (see LargeOfficeConfig).
@@ -61,10 +64,11 @@ public static class AgentMemoryHarness
             LargeOfficeConfig.Load((RouterOsTwin)twins[1]);
             LargeOfficeConfig.Load((HikvisionTwin)twins[2]);
             LargeOfficeConfig.Load((OnvifTwin)twins[3]);
+            LargeOfficeConfig.Load((OpenWrtTwin)twins[4]);
             Console.WriteLine("Twins loaded with a large office configuration (--large).");
         }
         // The web profile (HTTP fingerprint of the admin page, TLS certificate) is pointed at the OpenWrt twin's page.
-        var targets = twins.Select((t, i) => new JobTarget("dev-" + i, t.Profile + "-twin", t.BaseUri.ToString().TrimEnd('/'), t.Profile, "", User, password, null))
+        var targets = twins.Select((t, i) => new JobTarget("dev-" + i, names[i] + "-twin", t.BaseUri.ToString().TrimEnd('/'), t.Profile, "", User, password, null))
             .Append(new JobTarget("dev-web", "web-twin", twins[0].BaseUri.ToString().TrimEnd('/'), "web", "", "", "", null)).ToArray();
 
         var stateDir = Path.Combine(Path.GetTempPath(), "fg-agent-memory-" + Guid.NewGuid().ToString("N")[..10]);
@@ -119,11 +123,11 @@ public static class AgentMemoryHarness
                 {
                     var (engineBytes, livePeak) = Replay(run, showCalls);
                     worstProbe = Math.Max(worstProbe, engineBytes);
-                    measured.Add(new ProbeMemory(run.Target.Profile + " / " + run.Probe.Name, engineBytes, livePeak, run.Recording.Calls > 0));
-                    Console.WriteLine($"  {run.Target.Profile + " / " + run.Probe.Name,-32} {engineBytes,14:N0} {livePeak,10:N0} {run.ThreadBytes,14:N0} {run.ProcessBytes,14:N0} {run.Facts,6} {run.Recording.Calls,6} {run.Milliseconds,6} {run.Recording.AnswerBytes,9:N0} {run.Recording.LargestAnswer,8:N0}");
+                    measured.Add(new ProbeMemory(Label(run.Target) + " / " + run.Probe.Name, engineBytes, livePeak, run.Recording.Calls > 0));
+                    Console.WriteLine($"  {Label(run.Target) + " / " + run.Probe.Name,-32} {engineBytes,14:N0} {livePeak,10:N0} {run.ThreadBytes,14:N0} {run.ProcessBytes,14:N0} {run.Facts,6} {run.Recording.Calls,6} {run.Milliseconds,6} {run.Recording.AnswerBytes,9:N0} {run.Recording.LargestAnswer,8:N0}");
                 }
                 var t = targetRuns[i];
-                Console.WriteLine($"{t.Target.Profile + " whole target (RunTarget)",-34} {targetEngineBytes[i],14:N0} {"",10} {t.ThreadBytes,14:N0} {t.ProcessBytes,14:N0} {t.Summary.Facts,6} {t.Recording.Calls,6} {t.Milliseconds,6}   report {t.Summary.ReportBytes} bytes, worst {t.Summary.Highest.ToString().ToLowerInvariant()}");
+                Console.WriteLine($"{Label(t.Target) + " whole target (RunTarget)",-34} {targetEngineBytes[i],14:N0} {"",10} {t.ThreadBytes,14:N0} {t.ProcessBytes,14:N0} {t.Summary.Facts,6} {t.Recording.Calls,6} {t.Milliseconds,6}   report {t.Summary.ReportBytes} bytes, worst {t.Summary.Highest.ToString().ToLowerInvariant()}");
             }
             Console.WriteLine($"{"(.NET HttpClientTransport, one GET)",-34} {"",14} {"",10} {adapterBytes,14:N0}");
             Console.WriteLine();
@@ -248,6 +252,9 @@ public static class AgentMemoryHarness
         Console.WriteLine("  allocated: all the probe allocates in one run; peak+records: what the heap must hold at once at best (a lower bound);");
         Console.WriteLine("  alloc+records: what it must hold if nothing were collected during the run (an upper bound).");
     }
+
+    // The name a row goes by: the target's name without "-twin" ("openwrt", "openwrt-21.02", "web").
+    private static string Label(JobTarget target) => target.Name.EndsWith("-twin", StringComparison.Ordinal) ? target.Name[..^5] : target.Name;
 
     private static string Fits(long bytes) => bytes < Esp32Heap.Rev0FreeBytes ? "fits" : "does not fit";
 

@@ -65,11 +65,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         /// <summary>
         /// Runs the command through cgi-io at <paramref name="execUrl"/> (the router's origin and <see cref="ExecPath"/>) and
-        /// turns the ruleset into facts; a refusal or a router without nft becomes an openwrt.limit fact. The entries are
+        /// turns the ruleset into facts; a refusal becomes an openwrt.limit fact. The entries are
         /// gathered in <paramref name="scratch"/> (the ubus client's answer buffer, free once the ubus calls are done; null:
         /// a buffer of the sink's own) while they fit it.
         /// </summary>
-        public static void Read(ProbeContext context, string execUrl, UbusSession session, byte[] scratch, long deadline, int timeoutMs, OpenWrtFactSheet sheet)
+        /// <returns>False when the router has no nft (firewall3 on iptables): the caller then reads iptables instead.</returns>
+        public static bool Read(ProbeContext context, string execUrl, UbusSession session, byte[] scratch, long deadline, int timeoutMs, OpenWrtFactSheet sheet)
         {
             long remaining = deadline - context.Clock.MonotonicMilliseconds;
             if (remaining <= 0) throw new UbusDataException("the check ran out of time before reading the live firewall ruleset");
@@ -86,13 +87,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (response.Outcome == HttpOutcome.Completed && response.StatusCode == 403)
             {
                 ReadLimits.Add(sheet, "nft", "cgi-io refused to run nft (HTTP 403): the account needs LuCI's firewall status rights (luci-mod-status-firewall)");
-                return;
+                return true;
             }
-            if (response.Outcome == HttpOutcome.Completed && response.StatusCode == 404)
-            {
-                ReadLimits.Add(sheet, "nft", "the router has no cgi-io exec or no nft (firewall3 on iptables): the live ruleset was not read");
-                return;
-            }
+            // cgi-io's "Executable not found": firewall3 on iptables (or no cgi-io exec at all, which the iptables read tells).
+            if (response.Outcome == HttpOutcome.Completed && response.StatusCode == 404) return false;
             if (sink.Problem != null) throw new UbusDataException("the live firewall ruleset (nft --json) is not readable: " + sink.Problem);
             if (response.Outcome == HttpOutcome.BodyTooLarge) throw new UbusDataException("the live firewall ruleset is larger than " + MaxRulesetBytes.ToString() + " bytes");
             if (response.Outcome != HttpOutcome.Completed) throw new UbusDataException("the live firewall ruleset did not arrive: " + TransportText.Describe(response));
@@ -100,6 +98,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (sink.Cut) ReadLimits.Add(sheet, "nft-entries", "the ruleset has more than " + NftRulesetSink.MaxEntries.ToString() + " entries; the rest were not read");
             else if (!sink.Complete) throw new UbusDataException("the live firewall ruleset ended before it was complete");
             if (sink.Oversized > 0) ReadLimits.Add(sheet, "nft-long", "ruleset entries longer than " + NftRulesetSink.EntryBytes.ToString() + " bytes were not read");
+            return true;
         }
 
         /// <summary>One entry of the "nftables" array; returns why it is malformed, or null.</summary>

@@ -90,6 +90,9 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             rules.Append(new DriftRule("openwrt.nft.open.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.nft.open.added"));
             rules.Append(new DriftRule("openwrt.nft.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.nft.added"));
             rules.Append(new DriftRule("openwrt.nft.*", DriftRule.Removed, Severity.Low, "openwrt.nft.removed"));
+            rules.Append(new DriftRule("openwrt.iptables.open.*", DriftRule.Added | DriftRule.Changed, Severity.Critical, "openwrt.iptables.open.added"));
+            rules.Append(new DriftRule("openwrt.iptables.*", DriftRule.Added | DriftRule.Changed, Severity.High, "openwrt.iptables.added"));
+            rules.Append(new DriftRule("openwrt.iptables.*", DriftRule.Removed, Severity.Low, "openwrt.iptables.removed"));
             rules.Append(new DriftRule("openwrt.limit.*", DriftRule.Added | DriftRule.Changed, Severity.Medium, "openwrt.limit.set"));
             rules.Append(new DriftRule("openwrt.limit.*", DriftRule.Removed, Severity.Info, "openwrt.limit.removed"));
         }

@@ -17,7 +17,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// cfg.forward.&lt;proto&gt;.&lt;port&gt;; where implants persist and redirect: cfg.scheduler.* (crontab, rc.local,
     /// firewall.user, with .fetch for downloads), cfg.script.firewall-include.*, openwrt.init.*, openwrt.account.*,
     /// openwrt.rpcd-admin.*, cfg.dns.hosts/address/file.*, openwrt.wireguard.*, openwrt.upnpd, openwrt.process.*,
-    /// openwrt.file.* and openwrt.package.* (overlay), openwrt.build-origin, openwrt.limit.* for cut lists.
+    /// openwrt.file.* and openwrt.package.* (overlay), openwrt.nft.* (fw4) or openwrt.iptables.* (fw3) for the live firewall,
+    /// openwrt.build-origin, openwrt.limit.* for cut lists.
     /// Uptime, memory, load, clock, pids and session ids never become facts.
     /// Any refusal, malformed, oversized or late answer ends the probe with "could not verify" and the reason.
     /// </summary>
@@ -74,7 +75,10 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 {
                     string execUrl = new TextBuilder(64).Append(_options.Scheme).Append("://").Append(context.UrlHost).Append(':').Append(_options.Port)
                         .Append(NftFacts.ExecPath).ToString();
-                    NftFacts.Read(context, execUrl, session, client.AnswerBuffer, deadline, _options.RequestTimeoutMs, sheet);
+                    if (!NftFacts.Read(context, execUrl, session, client.AnswerBuffer, deadline, _options.RequestTimeoutMs, sheet))
+                    {
+                        IptablesFacts.Read(context, execUrl, session.SessionId, client.AnswerBuffer, deadline, _options.RequestTimeoutMs, sheet);
+                    }
                 }
             }
             catch (UbusDataException e)

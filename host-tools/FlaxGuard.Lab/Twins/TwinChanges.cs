@@ -41,6 +41,11 @@ public static class TwinChanges
     public const string StaticRoute = "static-route";
     public const string NftAccept = "nft-accept";
     public const string NftTable = "nft-table";
+    // The same on a firewall3 router (OpenWrt 21.02, iptables): a backdoor port opened, VPNFilter ssler's port-80 redirect,
+    // Mirai and Hajime dropping the ports rival bots come in by.
+    public const string IptablesAccept = "iptables-accept";
+    public const string IptablesRedirect = "iptables-redirect";
+    public const string IptablesDrop = "iptables-drop";
 
     // Issue 13: what attackers change on each family beyond the advisory list (Meris on RouterOS, CVE-2021-36260's
     // aftermath on Hikvision, ONVIF settings), and script injection into admin pages.
@@ -162,6 +167,9 @@ public static class TwinChanges
          SshPasswordOn, StaticRoute, NftAccept, NftTable,
          UciTunnel];
 
+    /// <summary>The live firewall changed behind the settings on a firewall3 (OpenWrt 21.02, iptables) router.</summary>
+    public static readonly IReadOnlyList<string> Firewall3Compromises = [IptablesAccept, IptablesRedirect, IptablesDrop];
+
     /// <summary>Issue 13's RouterOS compromises.</summary>
     public static readonly IReadOnlyList<string> RouterOsCompromises =
         [AdminPromoted, DnsStatic, FirewallOpened, NatRedirect, GroupEscalated, FileDropped, NetwatchFetch, FetchObfuscated, FetchImported, RemoteLog,
@@ -186,7 +194,7 @@ public static class TwinChanges
     public static readonly IReadOnlyList<string> WebFileCompromises = [WebFileChanged];
 
     public static readonly IReadOnlyList<string> Compromises =
-        [.. RouterCompromises, .. PersistenceCompromises.Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(CameraDepthCompromises).Concat(WebCompromises).Concat(WebFileCompromises).Distinct()];
+        [.. RouterCompromises, .. PersistenceCompromises.Concat(Firewall3Compromises).Concat(RouterOsCompromises).Concat(CameraCompromises).Concat(CameraDepthCompromises).Concat(WebCompromises).Concat(WebFileCompromises).Distinct()];
 
     public static readonly IReadOnlyList<string> Churn = [Reboot, Counters, Time, Session, DhcpLeases, Reorder, WhitespaceCase];
 

@@ -8,6 +8,9 @@ public interface IScenarioSubject
 {
     string Profile { get; }
 
+    /// <summary>The subject's name in the suite: its profile, or the profile and a variant ("openwrt-21.02").</summary>
+    string Name => Profile;
+
     Task<ILabTwin> StartTwinAsync(CancellationToken ct);
 
     /// <summary>The probes the appliance would run for this profile, pointed at the twin.</summary>

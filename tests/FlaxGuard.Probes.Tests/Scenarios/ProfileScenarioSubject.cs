@@ -11,11 +11,13 @@ namespace FlaxGuard.Probes.Tests.Scenarios;
 /// </summary>
 public sealed class ProfileScenarioSubject(
     string profile, string user, string password, byte secondOctet,
-    Func<IPAddress, string, string, CancellationToken, Task<ILabTwin>> start) : IScenarioSubject
+    Func<IPAddress, string, string, CancellationToken, Task<ILabTwin>> start, string? name = null) : IScenarioSubject
 {
     private static int _next = Environment.ProcessId % 97 * 16;
 
     public string Profile => profile;
+
+    public string Name => name ?? profile;
 
     public Task<ILabTwin> StartTwinAsync(CancellationToken ct)
     {

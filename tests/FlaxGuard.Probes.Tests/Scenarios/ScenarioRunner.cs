@@ -26,14 +26,14 @@ public static class ScenarioRunner
 
         CheckResult clean = await Task.Run(() => TargetCheck.Run(context, subject.CreateProbes(twin), null, DeviceFamilies.CreateDriftRules(), VolatileKeyFilter.CreateDefault()));
         if (!clean.FullyVerified)
-            return new ScenarioOutcome(subject.Profile, change, TwinChanges.IsCompromise(change), [], "clean check: " + FirstUnverified(clean));
+            return new ScenarioOutcome(subject.Name, change, TwinChanges.IsCompromise(change), [], "clean check: " + FirstUnverified(clean));
 
         var baseline = new Baseline("scenario-" + subject.Profile, 0, clean.Facts);
         twin.Apply(change);
         CheckResult after = await Task.Run(() => TargetCheck.Run(context, subject.CreateProbes(twin), baseline, DeviceFamilies.CreateDriftRules(), VolatileKeyFilter.CreateDefault()));
         var drift = new List<DriftChange>();
         for (int i = 0; i < after.Drift.Count; i++) drift.Add(after.Drift[i]);
-        return new ScenarioOutcome(subject.Profile, change, TwinChanges.IsCompromise(change), drift, after.FullyVerified ? null : FirstUnverified(after));
+        return new ScenarioOutcome(subject.Name, change, TwinChanges.IsCompromise(change), drift, after.FullyVerified ? null : FirstUnverified(after));
     }
 
     private static string FirstUnverified(CheckResult result)

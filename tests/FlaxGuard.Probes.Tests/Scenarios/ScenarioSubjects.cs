@@ -30,8 +30,12 @@ public static class ScenarioSubjects
         .. Vendors,
         new ProfileScenarioSubject(ProbeProfiles.Web, "", "", 85,
             async (a, u, p, ct) => (ILabTwin)await LabWebDevice.StartAsync(a, token: ct)),
+        // The same openwrt profile against a 21.02 router: firewall3 on iptables, where the live firewall is read with iptables.
+        new ProfileScenarioSubject(ProbeProfiles.OpenWrt, "root", "Owrt-fw3-pass", 86,
+            async (a, u, p, ct) => (ILabTwin)await OpenWrtTwin.StartAsync(a, 0, u, p, firewall3: true, ct), name: "openwrt-21.02"),
     ];
 
-    public static IScenarioSubject Get(string profile) =>
-        All.FirstOrDefault(s => s.Profile == profile) ?? throw new ArgumentException($"no scenario subject for profile '{profile}'");
+    /// <summary>The subject called <paramref name="name"/> (a profile, or a profile's variant such as "openwrt-21.02").</summary>
+    public static IScenarioSubject Get(string name) =>
+        All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"no scenario subject called '{name}'");
 }

@@ -15,7 +15,7 @@ public sealed class ScenarioSuiteTests
     {
         foreach (IScenarioSubject subject in ScenarioSubjects.All)
             foreach (string change in SupportedChangesOf(subject))
-                yield return [subject.Profile, change];
+                yield return [subject.Name, change];
     }
 
     // A twin's supported list is a property of the twin type; start one briefly to ask it.
@@ -28,9 +28,9 @@ public sealed class ScenarioSuiteTests
 
     [TestMethod]
     [DynamicData(nameof(Cases))]
-    public async Task ChangeIsDetectedOrIgnoredAsItShouldBe(string profile, string change)
+    public async Task ChangeIsDetectedOrIgnoredAsItShouldBe(string subjectName, string change)
     {
-        IScenarioSubject subject = ScenarioSubjects.Get(profile);
+        IScenarioSubject subject = ScenarioSubjects.Get(subjectName);
         await using ILabTwin twin = await subject.StartTwinAsync(TestContext.CancellationToken);
         ScenarioOutcome outcome = await ScenarioRunner.RunAsync(subject, twin, change);
         TestContext.WriteLine(outcome.Describe());

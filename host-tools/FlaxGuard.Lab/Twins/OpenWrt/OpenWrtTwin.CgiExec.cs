@@ -9,13 +9,14 @@ namespace FlaxGuard.Lab.Twins.OpenWrt;
 /// (403 "Exec permission denied"), filename and mimetype character checks (400), an empty command 400 "Invalid
 /// command parameter"; then file exec permission on the whole command line or, failing that, on the executable
 /// found on PATH (403 "Access to command denied by ACL"), an unknown executable 404 "Executable not found". The
-/// output is streamed without a Content-Length, as cgi-io splices the pipe. The twin has one program: nft, and
-/// only "list ruleset" with --terse and --json.
+/// output is streamed without a Content-Length, as cgi-io splices the pipe. The twin has one program: nft (only "list
+/// ruleset" with --terse and --json) on 23.05, or iptables (only listings, "-nvxL -t TABLE") on a firewall3 twin.
 /// </summary>
 public sealed partial class OpenWrtTwin
 {
     public const string CgiExecPath = "/cgi-bin/cgi-exec";
     private const string NftPath = "/usr/sbin/nft";
+    private const string IptablesPath = "/usr/sbin/iptables";
 
     /// <summary>Commands cgi-exec ran so far.</summary>
     public int Execs => Volatile.Read(ref _execs);
@@ -60,11 +61,22 @@ public sealed partial class OpenWrtTwin
         if (!fields.TryGetValue("command", out var command) || command.Trim().Length == 0) return (400, "Invalid command parameter", null);
         var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var allowed = session.Allowed("file", command, "exec");
-        var exe = args[0] is NftPath or "nft" ? NftPath : null;
+        // A 23.05 router has nft (fw4); a 21.02 one has iptables (fw3) instead.
+        var exe = _state.Firewall3
+            ? args[0] is IptablesPath or "iptables" ? IptablesPath : null
+            : args[0] is NftPath or "nft" ? NftPath : null;
         if (exe is null) return (404, "Executable not found", null);
         if (!allowed && !session.Allowed("file", exe, "exec")) return (403, "Access to command denied by ACL", null);
         Interlocked.Increment(ref _execs);
         var rest = args.Skip(1).ToArray();
+        if (exe == IptablesPath)
+        {
+            // Only listings; a table iptables does not know makes it print an error to stderr, which cgi-io drops.
+            var at = Array.IndexOf(rest, "-t");
+            var table = at >= 0 && at + 1 < rest.Length ? rest[at + 1] : "filter";
+            var lists = rest.Any(a => a.StartsWith('-') && !a.StartsWith("--") && a.Contains('L'));
+            return (200, "OK", lists ? _state.IptablesListing(table) ?? "" : "");
+        }
         var json = rest.Contains("--json") || rest.Contains("-j");
         var listsRuleset = rest.Where(a => !a.StartsWith('-')).SequenceEqual(["list", "ruleset"]);
         // nft itself runs: a command it does not know prints its error to stderr, which cgi-io sends to /dev/null.

@@ -39,8 +39,22 @@ public sealed partial class OpenWrtTwin : ILabTwin
         TwinChanges.ProcessPids, TwinChanges.PackageOrder, TwinChanges.DhcpDnsRotation, TwinChanges.OverlayNoise, TwinChanges.FirewallReload,
     ];
 
+    // A 21.02 router on firewall3: its own live firewall changes instead of nft's, and the changes that touch what fw3
+    // builds its rules from (uci rules, redirects, zones), with the churn a reload and a reboot bring.
+    private static readonly string[] Firewall3Supported =
+    [
+        TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.WanAdmin, TwinChanges.PortForward, TwinChanges.FirmwareDowngrade,
+        TwinChanges.FirmwareUnknown, TwinChanges.SchedulerFetch, TwinChanges.TmpProcess, TwinChanges.FirewallInclude,
+        TwinChanges.IptablesAccept, TwinChanges.IptablesRedirect, TwinChanges.IptablesDrop,
+        TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
+        TwinChanges.FirewallReload,
+    ];
+
     /// <summary>Every change this twin expresses (the same list as <see cref="SupportedChanges"/>, without starting one).</summary>
     public static IReadOnlyList<string> AllSupported => Supported;
+
+    /// <summary>Every change a firewall3 (21.02) twin expresses.</summary>
+    public static IReadOnlyList<string> AllSupportedOnFirewall3 => Firewall3Supported;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, UbusSessionState> _sessions = new(StringComparer.Ordinal);
@@ -64,7 +78,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
 
     public Uri BaseUri { get; private set; } = new("http://127.81.0.1/");
 
-    public IReadOnlyList<string> SupportedChanges => Supported;
+    public IReadOnlyList<string> SupportedChanges => _state.Firewall3 ? Firewall3Supported : Supported;
 
     /// <summary>The twin's own clock; session expiry follows it.</summary>
     public UbusClock Clock { get; } = new();
@@ -83,11 +97,16 @@ public sealed partial class OpenWrtTwin : ILabTwin
 
     public int Port => BaseUri.Port;
 
-    public static async Task<OpenWrtTwin> StartAsync(IPAddress address, int port, string user, string password, CancellationToken ct)
+    public static Task<OpenWrtTwin> StartAsync(IPAddress address, int port, string user, string password, CancellationToken ct) =>
+        StartAsync(address, port, user, password, firewall3: false, ct);
+
+    /// <summary>As above; <paramref name="firewall3"/>: a stock OpenWrt 21.02 router (firewall3 on iptables, no nft).</summary>
+    public static async Task<OpenWrtTwin> StartAsync(IPAddress address, int port, string user, string password, bool firewall3, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(user);
         ArgumentNullException.ThrowIfNull(password);
         var twin = new OpenWrtTwin(user, password);
+        if (firewall3) twin._state.UseFirewall3();
         var app = LoopbackHost.Build(address, port, kestrel => kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(20));
         app.Run(twin.HandleAsync);
         await app.StartAsync(ct);
@@ -132,6 +151,11 @@ public sealed partial class OpenWrtTwin : ILabTwin
                 case TwinChanges.PortForward:
                     s.Configs["firewall"].Add(new UciSectionState(null, "redirect").Set("name", "cam").Set("target", "DNAT").Set("src", "wan")
                         .Set("dest", "lan").Set("proto", "tcp").Set("src_dport", "2323").Set("dest_ip", "192.168.1.23").Set("dest_port", "23"));
+                    break;
+                case TwinChanges.FirmwareDowngrade when s.Firewall3:
+                    s.Version = "21.02.3";
+                    s.Revision = "r16554-1d4dea6d4f";
+                    s.Kernel = "5.4.188";
                     break;
                 case TwinChanges.FirmwareDowngrade:
                     s.Version = "22.03.5";
@@ -186,7 +210,9 @@ public sealed partial class OpenWrtTwin : ILabTwin
     {
         lock (_gate)
         {
+            var firewall3 = _state.Firewall3;
             _state = OpenWrtTwinState.Factory(_user, _password);
+            if (firewall3) _state.UseFirewall3();
             _sessions.Clear();
         }
     }

@@ -112,6 +112,10 @@ public sealed partial class OpenWrtTwin
                 s.Configs["network"].Add(new UciSectionState(null, "route").Set("interface", "lan").Set("target", "198.51.100.0")
                     .Set("netmask", "255.255.255.0").Set("gateway", "192.0.2.66"));
                 return true;
+            case TwinChanges.IptablesAccept or TwinChanges.IptablesRedirect or TwinChanges.IptablesDrop when !s.Firewall3:
+            case TwinChanges.NftAccept or TwinChanges.NftTable when s.Firewall3:
+                // Each firewall has its own changes: a 23.05 router has no iptables, a 21.02 one no nft.
+                return false;
             case TwinChanges.NftAccept:
                 // "nft insert rule inet fw4 input iifname wan tcp dport 4444 counter accept": no fw4 comment, not in uci.
                 s.ExtraRules.Add(new("inet", "fw4", "input",
@@ -126,6 +130,19 @@ public sealed partial class OpenWrtTwin
                     "[{\"match\":{\"op\":\"==\",\"left\":{\"meta\":{\"key\":\"iifname\"}},\"right\":\"br-lan\"}}," +
                     "{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"udp\",\"field\":\"dport\"}},\"right\":53}}," +
                     "{\"dnat\":{\"addr\":\"203.0.113.53\"}}]", null, true));
+                return true;
+            case TwinChanges.IptablesAccept:
+                // "iptables -I INPUT -p tcp --dport 4444 -j ACCEPT": no fw3 comment, not in uci.
+                s.ExtraIptRules.Add(new("filter", "INPUT", "ACCEPT", "tcp", "*", "*", "tcp dpt:4444", null, First: true));
+                return true;
+            case TwinChanges.IptablesRedirect:
+                // VPNFilter's ssler: "iptables -t nat -I PREROUTING -i br-lan -p tcp --dport 80 -j REDIRECT --to-ports 8888".
+                s.ExtraIptRules.Add(new("nat", "PREROUTING", "REDIRECT", "tcp", "br-lan", "*", "tcp dpt:80", null, First: true, TargetOptions: "redir ports 8888"));
+                return true;
+            case TwinChanges.IptablesDrop:
+                // Mirai's killer: "iptables -A INPUT -p tcp --dport 23 -j DROP" (and 2323), so no other bot gets in the same way.
+                s.ExtraIptRules.Add(new("filter", "INPUT", "DROP", "tcp", "*", "*", "tcp dpt:23", null));
+                s.ExtraIptRules.Add(new("filter", "INPUT", "DROP", "tcp", "*", "*", "tcp dpt:2323", null));
                 return true;
             case TwinChanges.FirewallReload:
                 // "fw4 reload": every object gets a new handle, every counter starts again.
