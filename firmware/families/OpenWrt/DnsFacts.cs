@@ -70,41 +70,43 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
 
         private static void AddEntries(string prefix, string[] entries, OpenWrtFactSheet sheet)
         {
-            for (int i = 0; i < entries.Length; i++)
-            {
-                sheet.Add(sheet.Text.Clear().Append(prefix).AppendKeySegment(UciText.Lower(entries[i]), 100).ToString(), "configured", FactKind.Config);
-            }
+            for (int i = 0; i < entries.Length; i++) AddEntry(prefix, entries[i], sheet);
+        }
+
+        /// <summary>prefix + the entry (lower-cased) = configured: an address= line, an extra file or folder.</summary>
+        internal static void AddEntry(string prefix, string entry, OpenWrtFactSheet sheet)
+        {
+            sheet.Add(sheet.Text.Clear().Append(prefix).AppendKeySegment(UciText.Lower(entry), 100).ToString(), "configured", FactKind.Config);
         }
 
         private static void AddServers(string[] entries, OpenWrtFactSheet sheet)
         {
-            for (int i = 0; i < entries.Length; i++)
-            {
-                sheet.Add(sheet.Text.Clear().Append("cfg.dns.server.").AppendKeySegment(UciText.Lower(entries[i]), 100).ToString(), "configured", FactKind.Config);
-            }
+            for (int i = 0; i < entries.Length; i++) AddEntry("cfg.dns.server.", entries[i], sheet);
+        }
+
+        private static void AddHandedOut(string[] options, OpenWrtFactSheet sheet)
+        {
+            for (int i = 0; i < options.Length; i++) AddHandedOut(options[i], sheet);
         }
 
         /// <summary>dnsmasq dhcp-option syntax: [tag:x,]6,addr[,addr] or option:dns-server,addr[,addr] (option6:dns-server for v6).</summary>
-        private static void AddHandedOut(string[] options, OpenWrtFactSheet sheet)
+        internal static void AddHandedOut(string option, OpenWrtFactSheet sheet)
         {
-            for (int i = 0; i < options.Length; i++)
+            string[] parts = option.Split(',');
+            int at = -1;
+            for (int k = 0; k < parts.Length; k++)
             {
-                string[] parts = options[i].Split(',');
-                int at = -1;
-                for (int k = 0; k < parts.Length; k++)
+                string p = UciText.Lower(parts[k]);
+                if (p == "6" || p == "option:dns-server" || p == "option:6" || p == "option6:dns-server" || p == "option6:23")
                 {
-                    string p = UciText.Lower(parts[k]);
-                    if (p == "6" || p == "option:dns-server" || p == "option:6" || p == "option6:dns-server" || p == "option6:23")
-                    {
-                        at = k;
-                        break;
-                    }
-                    // Only tags and the option may come before the addresses.
-                    if (!Ordinal.StartsWith(p, "tag:") && !Ordinal.StartsWith(p, "encap:") && !Ordinal.StartsWith(p, "vi-encap:")) break;
+                    at = k;
+                    break;
                 }
-                if (at < 0) continue;
-                for (int k = at + 1; k < parts.Length; k++) AddClientServer(parts[k], sheet);
+                // Only tags and the option may come before the addresses.
+                if (!Ordinal.StartsWith(p, "tag:") && !Ordinal.StartsWith(p, "encap:") && !Ordinal.StartsWith(p, "vi-encap:")) break;
             }
+            if (at < 0) return;
+            for (int k = at + 1; k < parts.Length; k++) AddClientServer(parts[k], sheet);
         }
 
         private static void AddClientServer(string address, OpenWrtFactSheet sheet)

@@ -16,7 +16,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
     /// cfg.service.ssh/www/www-ssl/telnet, cfg.remote.wan-ssh/wan-http/wan-https/wan-telnet/ssh-gateway-ports,
     /// cfg.forward.&lt;proto&gt;.&lt;port&gt;; where implants persist and redirect: cfg.scheduler.* (crontab, rc.local,
     /// firewall.user, with .fetch for downloads), cfg.script.firewall-include.*, openwrt.init.*, openwrt.account.*,
-    /// openwrt.rpcd-admin.*, cfg.dns.hosts/address/file.*, openwrt.wireguard.*, openwrt.upnpd, openwrt.process.*,
+    /// openwrt.rpcd-admin.*, cfg.dns.hosts/address/file.* (uci, /etc/hosts and /etc/dnsmasq.conf), openwrt.wireguard.*, openwrt.upnpd, openwrt.process.*,
     /// openwrt.file.* and openwrt.package.* (overlay), openwrt.nft.* (fw4) or openwrt.iptables.* (fw3) for the live firewall,
     /// openwrt.build-origin, openwrt.limit.* for cut lists.
     /// Uptime, memory, load, clock, pids and session ids never become facts.
@@ -164,6 +164,7 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 ScriptFacts.ReadBootScript(ReadFile(session, "/etc/firewall.user", sheet), "firewall.user", sheet);
                 PasswdFacts.Read(ReadFile(session, "/etc/passwd", sheet), sheet);
                 HostsFacts.Read(ReadFile(session, "/etc/hosts", sheet), sheet);
+                DnsmasqConfFacts.Read(ReadFile(session, "/etc/dnsmasq.conf", sheet), sheet);
                 ProcessFacts.Read(session, sheet);
                 OverlayFacts.Read(session, sheet);
                 PersistenceReads.Read(session, sheet);

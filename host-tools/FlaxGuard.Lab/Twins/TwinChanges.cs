@@ -23,6 +23,7 @@ public static class TwinChanges
     public const string AccountPromotion = "uid0-promotion";
     public const string HostsRedirect = "hosts-redirect";
     public const string DnsmasqRedirect = "dnsmasq-redirect";
+    public const string DnsmasqConf = "dnsmasq-conf";
     public const string OverlayBinary = "overlay-binary";
     public const string TmpProcess = "tmp-process";
     public const string DeletedProcess = "deleted-process";
@@ -162,7 +163,7 @@ public static class TwinChanges
 
     /// <summary>Persistence and redirection on a Linux router's file system (issue 13); only twins with files express them.</summary>
     public static readonly IReadOnlyList<string> PersistenceCompromises =
-        [RcLocal, RootAccount, AccountPromotion, HostsRedirect, DnsmasqRedirect, OverlayBinary, TmpProcess, DeletedProcess, MaliciousPackage,
+        [RcLocal, RootAccount, AccountPromotion, HostsRedirect, DnsmasqRedirect, DnsmasqConf, OverlayBinary, TmpProcess, DeletedProcess, MaliciousPackage,
          UciWireGuardPeer, FirewallInclude, InitScript, FeedAdded, FeedUnsigned, KeepAcrossUpgrade, ProfileFetch, RootSshKey, WebInterpreter,
          SshPasswordOn, StaticRoute, NftAccept, NftTable,
          UciTunnel];

@@ -218,4 +218,20 @@ public sealed class SecondRoundFactsTests
         Assert.IsFalse(facts.ContainsKey("openwrt.init.TelnetD"), "running but not enabled at boot");
         Assert.IsTrue(facts.ContainsKey("cfg.service.telnet"), "a running script named TelnetD is a telnet service");
     }
+
+    [TestMethod]
+    public void DnsmasqConf_LinesBecomeTheFactsTheirUciCounterpartsGive()
+    {
+        var facts = Facts(s => DnsmasqConfFacts.Read(
+            "# comment=ignored\n  server=/corp.example/192.0.2.53\nlocal=/lan/\naddress = /Update.Example/203.0.113.80\n" +
+            "host-record=bank.example,203.0.113.81\ndhcp-option=tag:guest,6,203.0.113.53,203.0.113.54\ndhcp-option=3,192.168.1.1\n" +
+            "dhcp-script=/usr/share/dnsmasq/lease.sh\nconf-file=/tmp/x.conf\nServer=198.51.100.9\nno-resolv\ncache-size=1000\nserver=\n", s));
+        CollectionAssert.AreEquivalent(new[]
+        {
+            "cfg.dns.server./corp.example/192.0.2.53", "cfg.dns.server./lan/", "cfg.dns.address./update.example/203.0.113.80",
+            "cfg.dns.address.bank.example,203.0.113.81", "cfg.dns.dhcp.203.0.113.53", "cfg.dns.dhcp.203.0.113.54",
+            "cfg.dns.file.dhcpscript./usr/share/dnsmasq/lease.sh", "cfg.dns.file.conffile./tmp/x.conf",
+        }, facts.Keys.ToArray(), "a router option, a case-changed option name, flags and an empty value give nothing");
+        Assert.IsTrue(facts.Values.All(v => v == "configured"));
+    }
 }

@@ -112,10 +112,10 @@ public sealed class UbusProbeTwinTests
         Assert.AreEqual(0, output.DuplicateFacts);
         Assert.AreEqual(1, probe.LastSession!.Logins);
         Assert.AreEqual(300, probe.LastSession.TimeoutSeconds);
-        // login, board, info, 8 uci configs, the key file, rc list; crontab, rc.local, firewall.user, passwd, hosts;
-        // the process list and /proc of its 2 programs without a path; 9 folders of the overlay; /root/.ssh, /etc/opkg,
-        // opkg.conf, distfeeds.conf, customfeeds.conf, /etc/apk/repositories.d, sysupgrade.conf, keep.d, /etc/profile
-        Assert.AreEqual(39, twin.Requests);
+        // login, board, info, 8 uci configs, the key file, rc list; crontab, rc.local, firewall.user, passwd, hosts,
+        // dnsmasq.conf; the process list and /proc of its 2 programs without a path; 9 folders of the overlay; /root/.ssh,
+        // /etc/opkg, opkg.conf, distfeeds.conf, customfeeds.conf, /etc/apk/repositories.d, sysupgrade.conf, keep.d, /etc/profile
+        Assert.AreEqual(40, twin.Requests);
         // and the live ruleset through cgi-io, outside /ubus
         Assert.AreEqual(1, twin.Execs);
         Assert.IsLessThan(5000L, elapsed);

@@ -46,6 +46,7 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.StaticRoute] = new(TwinChanges.StaticRoute, "openwrt.route.*", Severity.High),
         [TwinChanges.NftAccept] = new(TwinChanges.NftAccept, "openwrt.nft.open.inet.fw4.input.*", Severity.Critical),
         [TwinChanges.NftTable] = new(TwinChanges.NftTable, "openwrt.nft.open.ip.sysmon.pre.*", Severity.Critical),
+        [TwinChanges.DnsmasqConf] = new(TwinChanges.DnsmasqConf, "cfg.dns.address./update.example/203.0.113.80", Severity.Critical),
         [TwinChanges.IptablesAccept] = new(TwinChanges.IptablesAccept, "openwrt.iptables.open.filter.INPUT.*", Severity.Critical),
         [TwinChanges.IptablesRedirect] = new(TwinChanges.IptablesRedirect, "openwrt.iptables.open.nat.PREROUTING.*", Severity.Critical),
         [TwinChanges.IptablesDrop] = new(TwinChanges.IptablesDrop, "openwrt.iptables.rule.filter.INPUT.*", Severity.High),

@@ -30,7 +30,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
         TwinChanges.NewAdmin, TwinChanges.SshKeyAdded, TwinChanges.DnsChanged, TwinChanges.WanAdmin, TwinChanges.TelnetEnabled,
         TwinChanges.PortForward, TwinChanges.FirmwareDowngrade, TwinChanges.FirmwareUnknown, TwinChanges.SchedulerFetch,
         TwinChanges.RcLocal, TwinChanges.RootAccount, TwinChanges.AccountPromotion, TwinChanges.HostsRedirect, TwinChanges.DnsmasqRedirect,
-        TwinChanges.OverlayBinary, TwinChanges.TmpProcess, TwinChanges.DeletedProcess, TwinChanges.MaliciousPackage, TwinChanges.UciWireGuardPeer,
+        TwinChanges.DnsmasqConf, TwinChanges.OverlayBinary, TwinChanges.TmpProcess, TwinChanges.DeletedProcess, TwinChanges.MaliciousPackage, TwinChanges.UciWireGuardPeer,
         TwinChanges.FirewallInclude, TwinChanges.InitScript, TwinChanges.UciTunnel, TwinChanges.RemoteLog,
         TwinChanges.FeedAdded, TwinChanges.FeedUnsigned, TwinChanges.KeepAcrossUpgrade, TwinChanges.ProfileFetch, TwinChanges.RootSshKey,
         TwinChanges.WebInterpreter, TwinChanges.SshPasswordOn, TwinChanges.StaticRoute, TwinChanges.NftAccept, TwinChanges.NftTable,
@@ -44,7 +44,7 @@ public sealed partial class OpenWrtTwin : ILabTwin
     private static readonly string[] Firewall3Supported =
     [
         TwinChanges.NewAdmin, TwinChanges.DnsChanged, TwinChanges.WanAdmin, TwinChanges.PortForward, TwinChanges.FirmwareDowngrade,
-        TwinChanges.FirmwareUnknown, TwinChanges.SchedulerFetch, TwinChanges.TmpProcess, TwinChanges.FirewallInclude,
+        TwinChanges.FirmwareUnknown, TwinChanges.SchedulerFetch, TwinChanges.TmpProcess, TwinChanges.FirewallInclude, TwinChanges.DnsmasqConf,
         TwinChanges.IptablesAccept, TwinChanges.IptablesRedirect, TwinChanges.IptablesDrop,
         TwinChanges.Reboot, TwinChanges.Counters, TwinChanges.Time, TwinChanges.Session, TwinChanges.Reorder, TwinChanges.WhitespaceCase,
         TwinChanges.FirewallReload,

@@ -112,6 +112,11 @@ public sealed partial class OpenWrtTwin
                 s.Configs["network"].Add(new UciSectionState(null, "route").Set("interface", "lan").Set("target", "198.51.100.0")
                     .Set("netmask", "255.255.255.0").Set("gateway", "192.0.2.66"));
                 return true;
+            case TwinChanges.DnsmasqConf:
+                // Outside uci: an update server answered by the attacker, and a lease script that runs as root on every DHCP event.
+                s.Files[OpenWrtTwinState.DnsmasqConfPath] += "address=/update.example/203.0.113.80\ndhcp-script=/usr/share/dnsmasq/lease.sh\n";
+                s.AddOverlay(OpenWrtTwinState.DnsmasqConfPath, new("file", s.Files[OpenWrtTwinState.DnsmasqConfPath].Length));
+                return true;
             case TwinChanges.IptablesAccept or TwinChanges.IptablesRedirect or TwinChanges.IptablesDrop when !s.Firewall3:
             case TwinChanges.NftAccept or TwinChanges.NftTable when s.Firewall3:
                 // Each firewall has its own changes: a 23.05 router has no iptables, a 21.02 one no nft.

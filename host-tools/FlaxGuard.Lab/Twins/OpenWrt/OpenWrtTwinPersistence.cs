@@ -12,6 +12,11 @@ public sealed partial class OpenWrtTwinState
     public const string RcLocalPath = "/etc/rc.local";
     public const string PasswdPath = "/etc/passwd";
     public const string HostsPath = "/etc/hosts";
+    public const string DnsmasqConfPath = "/etc/dnsmasq.conf";
+    // What base-files' /etc/dnsmasq.conf holds: commented examples only (the twin's own words).
+    public const string StockDnsmasqConf =
+        "# Options here are read by dnsmasq in addition to those generated from /etc/config/dhcp.\n" +
+        "# Examples:\n#srv-host=_ldap._tcp.example.com,ldap.example.com,389\n#ptr-record=_http._tcp.dns-sd-services,\"Printer\"._http._tcp.dns-sd-services\n";
     public const string ResolvAutoPath = "/tmp/resolv.conf.d/resolv.conf.auto";
 
     public const string StockRcLocal = "# Put your custom commands here that should be executed once\n# the system init finished. By default this file does nothing.\n\nexit 0\n";
@@ -60,6 +65,7 @@ public sealed partial class OpenWrtTwinState
         Files[RcLocalPath] = StockRcLocal;
         Files[PasswdPath] = StockPasswd;
         Files[HostsPath] = StockHosts;
+        Files[DnsmasqConfPath] = StockDnsmasqConf;
         Files[ResolvAutoPath] = "";
         Files[OpkgConfPath] = StockOpkgConf;
         Files[DistFeedsPath] = StockDistFeeds;
@@ -127,7 +133,7 @@ public sealed partial class OpenWrtTwinState
                 "/usr/sbin/ip6tables --line-numbers -w -nvxL -t *", "/usr/sbin/iptables-save", "/usr/sbin/ip6tables-save"]);
         // The group FlaxGuard's README asks owners to add (/usr/share/rpcd/acl.d/flaxguard.json): files no stock group grants.
         AclGroups["flaxguard-read"] = new("flaxguard-read", new Dictionary<string, string[]> { ["file"] = ["read"] }, [],
-            [HostsPath, "/etc/firewall.user", ProfilePath, RootAuthorizedKeysPath, "/root/.ssh/authorized_keys2"]);
+            [HostsPath, DnsmasqConfPath, "/etc/firewall.user", ProfilePath, RootAuthorizedKeysPath, "/root/.ssh/authorized_keys2"]);
     }
 
     /// <summary>Entries of the read-only image that file.list shows but the twin has no text for (keep.d lists, key folders).</summary>
