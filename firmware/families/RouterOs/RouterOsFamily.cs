@@ -49,6 +49,9 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             rules.Append(new DriftRule("cfg.netwatch.*.fetch", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.netwatch.fetch.set"));
             rules.Append(new DriftRule("cfg.netwatch.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.netwatch.set"));
             rules.Append(new DriftRule("cfg.netwatch.*", DriftRule.Removed, Severity.Info, "cfg.netwatch.removed"));
+            rules.Append(new DriftRule("cfg.event.*.fetch", DriftRule.Added | DriftRule.Changed, Severity.Critical, "cfg.event.fetch.set"));
+            rules.Append(new DriftRule("cfg.event.*", DriftRule.Added | DriftRule.Changed, Severity.High, "cfg.event.set"));
+            rules.Append(new DriftRule("cfg.event.*", DriftRule.Removed, Severity.Info, "cfg.event.removed"));
             rules.Append(new DriftRule("cfg.file.package.*", DriftRule.Added, Severity.Critical, "cfg.file.package.added"));
             rules.Append(new DriftRule("cfg.file.script.*", DriftRule.Added, Severity.High, "cfg.file.script.added"));
             rules.Append(new DriftRule("cfg.file.*", DriftRule.Removed, Severity.Info, "cfg.file.removed"));

@@ -14,6 +14,7 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// cfg.service.NAME and cfg.remote.NAME, cfg.dns.server.ADDRESS|remote-requests|doh, cfg.forward.PROTO.PORT,
     /// cfg.script.NAME, cfg.scheduler.NAME(.fetch), cfg.proxy.socks|web, and (issue 13) cfg.usergroup.NAME, cfg.admin.NAME,
     /// cfg.dns.static.NAME, cfg.firewall.CHAIN.ACTION.DIGEST, cfg.nat.CHAIN.ACTION.DIGEST, cfg.netwatch.HOST(.fetch),
+    /// cfg.event.MENU.NAME(.fetch) for scripts run on PPP, DHCP server and DHCP client events,
     /// cfg.file.KIND.NAME, cfg.cloud.ddns, cfg.remote.back-to-home, cfg.upnp, cfg.snmp.write.DIGEST, cfg.sniffer.stream,
     /// cfg.log.remote.NAME, cfg.tunnel.server.KIND, cfg.ppp.secret.NAME, cfg.wireguard.peer.DIGEST, the third round's
     /// routes, routing rules, DHCP networks, mangle/raw rules, proxy access, MAC access, bandwidth test, SMB, traffic-flow,
@@ -176,7 +177,15 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             return null;
         }
 
-        // Scripts, schedulers, netwatch, the files they import, and /file.
+        // Menu query, fact menu name, name field, script field, second script field (or null).
+        private static readonly string[] EventMenus = new string[]
+        {
+            "/ppp/profile?.proplist=name,on-up,on-down", "ppp-profile", "name", "on-up", "on-down",
+            "/ip/dhcp-server?.proplist=name,lease-script,disabled", "dhcp-server", "name", "lease-script", null,
+            "/ip/dhcp-client?.proplist=interface,script,disabled", "dhcp-client", "interface", "script", null,
+        };
+
+        // Scripts, schedulers, netwatch, event scripts, the files they import, and /file.
         private static string CollectTasks(RouterOsRestClient client, RouterOsFactBuffer facts, int maxItems)
         {
             string problem;
@@ -193,6 +202,14 @@ namespace FlaxGuard.Engine.Probes.RouterOs
             value = OptionalList(client, "/tool/netwatch", maxItems, out problem);
             if (problem != null) return problem;
             if (value != null && (problem = Explain("/tool/netwatch", RouterOsTaskFacts.FromNetwatch(value, sources, facts, fetches))) != null) return problem;
+
+            // Scripts that run on events, where implants hide a reinstall as well as in the scheduler.
+            for (int i = 0; i < EventMenus.Length; i += 5)
+            {
+                value = OptionalList(client, EventMenus[i], maxItems, out problem);
+                if (problem != null) return problem;
+                if (value != null && (problem = Explain(EventMenus[i], RouterOsTaskFacts.FromEventScripts(value, EventMenus[i + 1], EventMenus[i + 2], EventMenus[i + 3], EventMenus[i + 4], sources, facts, fetches))) != null) return problem;
+            }
 
             // Scripts that only import a file: read what the file does (one level; the file's own imports stay "import:").
             ArrayList imported = RouterOsTaskFacts.ImportedFiles(fetches);

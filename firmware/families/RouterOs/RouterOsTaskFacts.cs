@@ -10,7 +10,8 @@ namespace FlaxGuard.Engine.Probes.RouterOs
     /// digest of the on-event text) and /tool/netwatch (a digest of its up, down and test scripts, keyed by the host
     /// it watches). A task that downloads something, in its own text, in a script it runs or in a file it imports,
     /// also gets NAME.fetch = the host it fetches from: the way implants (Meris among them) reinstall themselves after
-    /// a reboot. Run counts, next-run, last-started times and netwatch status are never facts.
+    /// a reboot. Scripts RouterOS runs on events (PPP profiles' on-up/on-down, DHCP servers' lease-script, DHCP clients'
+    /// script) are read the same way. Run counts, next-run, last-started times and netwatch status are never facts.
     /// </summary>
     public static class RouterOsTaskFacts
     {
@@ -97,6 +98,35 @@ namespace FlaxGuard.Engine.Probes.RouterOs
                 string fetched = HostOf(up, scriptFetchHosts);
                 if (fetched == null) fetched = HostOf(down, scriptFetchHosts);
                 if (fetched == null) fetched = HostOf(test, scriptFetchHosts);
+                AddPending(fetches, key, fetched);
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// cfg.event.MENU.NAME = digest of a script RouterOS runs on an event: a PPP profile's on-up and on-down, a DHCP
+        /// server's lease-script, a DHCP client's script. Only set scripts become facts (stock ones are empty); a disabled
+        /// server or client runs none. <paramref name="nameField"/> names the entry (name, or interface for a client).
+        /// </summary>
+        public static string FromEventScripts(JsonValue entries, string menu, string nameField, string scriptField, string secondScriptField,
+            Hashtable scriptFetchHosts, RouterOsFactBuffer facts, ArrayList fetches)
+        {
+            for (int i = 0; i < entries.Count; i++)
+            {
+                JsonValue entry = entries.Item(i);
+                string problem = null;
+                bool disabled = RouterOsShape.IsSetChecked(entry, "disabled", false, ref problem);
+                if (problem != null) return menu + " entry " + (i + 1).ToString() + ": " + problem;
+                if (disabled) continue;
+                string first = RouterOsText.CollapseBlanks(RouterOsShape.CheckedField(entry, scriptField));
+                string second = secondScriptField == null ? string.Empty : RouterOsText.CollapseBlanks(RouterOsShape.CheckedField(entry, secondScriptField));
+                if (first.Length == 0 && second.Length == 0) continue;
+                string name = RouterOsSystemFacts.Clean(RouterOsShape.CheckedField(entry, nameField), 64);
+                if (name.Length == 0) return menu + " entry " + (i + 1).ToString() + " has no " + nameField;
+                string key = facts.Text.Clear().Append("cfg.event.").Append(menu).Append('.').AppendKeySegment(name, 64).ToString();
+                facts.Add(key, facts.Digest.Start().Add(first).Add("\n").Add(second).FinishHex16(), FactKind.Config);
+                string fetched = HostOf(first, scriptFetchHosts);
+                if (fetched == null) fetched = HostOf(second, scriptFetchHosts);
                 AddPending(fetches, key, fetched);
             }
             return null;

@@ -57,6 +57,8 @@ public static class TwinChanges
     public const string GroupEscalated = "group-escalated";
     public const string FileDropped = "file-dropped";
     public const string NetwatchFetch = "netwatch-fetch";
+    public const string EventScriptFetch = "event-script-fetch";
+    public const string LeaseScript = "lease-script";
     public const string FetchObfuscated = "fetch-obfuscated";
     public const string FetchImported = "fetch-import";
     public const string RemoteLog = "remote-log";
@@ -177,7 +179,8 @@ public static class TwinChanges
          VpnAccount, WireGuardPeer, DdnsOn, UpnpOn, SnmpWrite, SnifferStream, DeviceFlagged, InstallDamaged, PackageMismatch, UnlistedPackage, TunnelClient, TunnelLink, RomonOn,
          ServiceOpened, WebProxyOpen, DhcpDnsPushed, RawBypass, MangleRoute, DefaultRoute, RoutingRule, MacOpen, BandwidthTestOpen, SmbOn, FlowExport,
          IpsecPeer, ContainerAdded, TrustedCa, LoggingHidden, PasswordPolicy,
-         AddressListTrusted, AddressList6Trusted, Firewall6Opened, Nat6Redirect, DefaultRoute6, SshForwarding, SshWeakened, RadiusLogin, OpenResolver, NtpServer];
+         AddressListTrusted, AddressList6Trusted, Firewall6Opened, Nat6Redirect, DefaultRoute6, SshForwarding, SshWeakened, RadiusLogin, OpenResolver, NtpServer,
+         EventScriptFetch, LeaseScript];
 
     /// <summary>Issue 13's camera compromises (Hikvision and ONVIF express the ones their interfaces have).</summary>
     public static readonly IReadOnlyList<string> CameraCompromises =

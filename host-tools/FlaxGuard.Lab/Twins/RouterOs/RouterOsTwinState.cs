@@ -51,6 +51,10 @@ public sealed class RouterOsTwinState
     public List<Row> Files { get; } = [];
     public List<Row> Netwatch { get; } = [];
     public List<Row> LoggingActions { get; } = [];
+    // Where RouterOS runs scripts on events: PPP profiles (on-up, on-down), DHCP servers (lease-script), the DHCP client (script).
+    public List<Row> PppProfiles { get; } = [];
+    public List<Row> DhcpServers { get; } = [];
+    public string DhcpClientScript { get; set; } = "";
     public List<Row> PppSecrets { get; } = [];
     public List<Row> WireGuardPeers { get; } = [];
     public List<Row> SnmpCommunities { get; } = [];
@@ -268,6 +272,14 @@ public sealed class RouterOsTwinState
         Netwatch.Clear();
         Netwatch.Add(new Row(1, ("host", "100.64.88.20"), ("type", "simple"), ("interval", "1m"), ("timeout", "1s"), ("up-script", ""), ("down-script", "/log warning \"nas down\""), ("test-script", ""),
             ("disabled", "false"), ("status", "up"), ("since", ""), ("comment", "nas")));
+
+        PppProfiles.Clear();
+        PppProfiles.Add(new Row(1, ("name", "default"), ("local-address", ""), ("remote-address", ""), ("on-up", ""), ("on-down", ""), ("use-encryption", "default"), ("default", "true")));
+        PppProfiles.Add(new Row(2, ("name", "default-encryption"), ("local-address", ""), ("remote-address", ""), ("on-up", ""), ("on-down", ""), ("use-encryption", "yes"), ("default", "true")));
+        DhcpServers.Clear();
+        DhcpServers.Add(new Row(1, ("name", "defconf"), ("interface", "bridge"), ("address-pool", "default-dhcp"), ("lease-time", "30m"), ("lease-script", ""),
+            ("disabled", "false"), ("dynamic", "false"), ("invalid", "false")));
+        DhcpClientScript = "";
 
         LoggingActions.Clear();
         LoggingActions.Add(new Row(1, ("name", "memory"), ("target", "memory"), ("memory-lines", "1000"), ("default", "true")));
