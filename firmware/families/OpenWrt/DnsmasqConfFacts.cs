@@ -30,15 +30,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (text == null) return;
             int lines = 0;
             TextLines reader = sheet.Lines(text);
-            while (reader.Next())
+            while (ReadLimits.NextSetting(reader, ref lines, MaxLines, sheet, "dnsmasq-conf", "lines", "/etc/dnsmasq.conf"))
             {
-                reader.Trim();
-                if (reader.IsEmptyOrComment('#')) continue;
-                if (++lines > MaxLines)
-                {
-                    ReadLimits.Add(sheet, "dnsmasq-conf", "more than " + MaxLines.ToString() + " lines in /etc/dnsmasq.conf; the rest were not read");
-                    return;
-                }
                 int eq = reader.IndexOf('=', reader.Start);
                 if (eq < 0) continue;
                 int option = Find(text, reader.Start, Blank(text, reader.Start, eq));

@@ -22,15 +22,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             int lines = 0;
             string value = null;
             TextLines reader = sheet.Lines(text);
-            while (reader.Next())
+            while (ReadLimits.NextSetting(reader, ref lines, MaxFeedLines, sheet, "feeds", "lines", "a package feed file"))
             {
-                reader.Trim();
-                if (reader.IsEmptyOrComment('#')) continue;
-                if (++lines > MaxFeedLines)
-                {
-                    ReadLimits.Add(sheet, "feeds", "more than " + MaxFeedLines.ToString() + " lines in a package feed file; the rest were not read");
-                    return;
-                }
                 int urlEnd;
                 int url = opkg ? OpkgSourceUrl(text, reader.Start, reader.End, out urlEnd) : ApkUrl(text, reader.Start, reader.End, out urlEnd);
                 if (url < 0) continue;

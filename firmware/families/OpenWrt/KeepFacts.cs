@@ -19,15 +19,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (text == null) return;
             int paths = 0;
             TextLines reader = sheet.Lines(text);
-            while (reader.Next())
+            while (ReadLimits.NextSetting(reader, ref paths, MaxPaths, sheet, "sysupgrade-conf", "paths", "/etc/sysupgrade.conf"))
             {
-                reader.Trim();
-                if (reader.IsEmptyOrComment('#')) continue;
-                if (++paths > MaxPaths)
-                {
-                    ReadLimits.Add(sheet, "sysupgrade-conf", "more than " + MaxPaths.ToString() + " paths in /etc/sysupgrade.conf; the rest were not read");
-                    return;
-                }
                 sheet.Add(sheet.Text.Clear().Append("openwrt.keep.").AppendKeySegment(reader.Text, reader.Start, reader.Length, 120).ToString(), "sysupgrade.conf", FactKind.Config);
             }
         }

@@ -18,15 +18,8 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
             if (text == null) return;
             int lines = 0;
             TextLines reader = sheet.Lines(text);
-            while (reader.Next())
+            while (ReadLimits.NextSetting(reader, ref lines, MaxLines, sheet, "passwd", "lines", "/etc/passwd"))
             {
-                reader.Trim();
-                if (reader.IsEmptyOrComment('#')) continue;
-                if (++lines > MaxLines)
-                {
-                    ReadLimits.Add(sheet, "passwd", "more than " + MaxLines.ToString() + " lines in /etc/passwd; the rest were not read");
-                    return;
-                }
                 // name:password:uid:gid:gecos:home:shell: read in place; only the key and the value become strings.
                 int start = reader.Start, end = reader.End;
                 int c1 = reader.IndexOf(':', start);

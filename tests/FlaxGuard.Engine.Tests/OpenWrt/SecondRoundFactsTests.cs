@@ -233,5 +233,10 @@ public sealed class SecondRoundFactsTests
             "cfg.dns.file.dhcpscript./usr/share/dnsmasq/lease.sh", "cfg.dns.file.conffile./tmp/x.conf",
         }, facts.Keys.ToArray(), "a router option, a case-changed option name, flags and an empty value give nothing");
         Assert.IsTrue(facts.Values.All(v => v == "configured"));
+
+        var lines = string.Concat(Enumerable.Range(0, DnsmasqConfFacts.MaxLines + 1).Select(i => $"# {i}\nserver=/d{i}.example/192.0.2.1\n"));
+        var cut = Facts(s => DnsmasqConfFacts.Read(lines, s));
+        Assert.AreEqual(DnsmasqConfFacts.MaxLines, cut.Keys.Count(k => k.StartsWith("cfg.dns.server.", StringComparison.Ordinal)), "comments do not count");
+        Assert.AreEqual("more than 512 lines in /etc/dnsmasq.conf; the rest were not read", cut["openwrt.limit.dnsmasq-conf"]);
     }
 }
