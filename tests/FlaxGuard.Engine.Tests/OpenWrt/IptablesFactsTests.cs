@@ -24,7 +24,7 @@ public sealed class IptablesFactsTests
         "\n" +
         "Chain MINIUPNPD (1 references)\n" +
         "num      pkts      bytes target     prot opt in     out     source               destination         \n" +
-        "1           0        0 ACCEPT     tcp  --  *      *       0.0.0.0/0            192.168.1.20         tcp dpt:8080\n" +
+        "1           0        0 ACCEPT     tcp  --  *      *       0.0.0.0/0            192.0.2.20            tcp dpt:8080\n" +
         "\n" +
         "Chain sysmon (0 references)\n" +
         "num      pkts      bytes target     prot opt in     out     source               destination         \n" +
@@ -38,11 +38,11 @@ public sealed class IptablesFactsTests
         "\n" +
         "Chain zone_wan_prerouting (1 references)\n" +
         "num      pkts      bytes target     prot opt in     out     source               destination         \n" +
-        "1           0        0 DNAT       tcp  --  *      *       0.0.0.0/0            0.0.0.0/0            tcp dpt:2323 /* !fw3: cam */ to:192.168.1.23:23\n" +
+        "1           0        0 DNAT       tcp  --  *      *       0.0.0.0/0            0.0.0.0/0            tcp dpt:2323 /* !fw3: cam */ to:192.0.2.23:23\n" +
         "\n" +
         "Chain POSTROUTING (policy ACCEPT 0 packets, 0 bytes)\n" +
         "num      pkts      bytes target     prot opt in     out     source               destination         \n" +
-        "1           0        0 SNAT       all  --  *      eth1    192.168.1.66         0.0.0.0/0            to:203.0.113.77\n";
+        "1           0        0 SNAT       all  --  *      eth1    192.0.2.66           0.0.0.0/0            to:203.0.113.77\n";
 
     private static Dictionary<string, string> Read(string filter, string nat, int piece, out int oversized)
     {
@@ -81,7 +81,7 @@ public sealed class IptablesFactsTests
         Assert.IsFalse(keys.Any(k => k.Contains("MINIUPNPD", StringComparison.Ordinal)), "miniupnpd's chain is the UPnP probe's");
         Assert.AreEqual("tcp, tcp dpt:4444: ACCEPT", facts[keys.Single(k => k.StartsWith("openwrt.iptables.open.filter.INPUT.", StringComparison.Ordinal))]);
         Assert.AreEqual("in br-lan, tcp, tcp dpt:80: REDIRECT redir ports 8888", facts[keys.Single(k => k.StartsWith("openwrt.iptables.open.nat.", StringComparison.Ordinal))]);
-        Assert.AreEqual("out eth1, src 192.168.1.66: SNAT to:203.0.113.77", facts[keys.Single(k => k.StartsWith("openwrt.iptables.rule.nat.", StringComparison.Ordinal))]);
+        Assert.AreEqual("out eth1, src 192.0.2.66: SNAT to:203.0.113.77", facts[keys.Single(k => k.StartsWith("openwrt.iptables.rule.nat.", StringComparison.Ordinal))]);
         Assert.AreEqual("in eth1, udp, src 198.51.100.7, udp dpt:51999: ACCEPT", facts[keys.Single(k => k.Contains(".zone_wan_input.", StringComparison.Ordinal))]);
     }
 

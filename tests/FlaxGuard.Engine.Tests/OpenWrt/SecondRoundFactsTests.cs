@@ -224,7 +224,7 @@ public sealed class SecondRoundFactsTests
     {
         var facts = Facts(s => DnsmasqConfFacts.Read(
             "# comment=ignored\n  server=/corp.example/192.0.2.53\nlocal=/lan/\naddress = /Update.Example/203.0.113.80\n" +
-            "host-record=bank.example,203.0.113.81\ndhcp-option=tag:guest,6,203.0.113.53,203.0.113.54\ndhcp-option=3,192.168.1.1\n" +
+            "host-record=bank.example,203.0.113.81\ndhcp-option=tag:guest,6,203.0.113.53,203.0.113.54\ndhcp-option=3,192.0.2.1\n" +
             "dhcp-script=/usr/share/dnsmasq/lease.sh\nconf-file=/tmp/x.conf\nServer=198.51.100.9\nno-resolv\ncache-size=1000\nserver=\n", s));
         CollectionAssert.AreEquivalent(new[]
         {
