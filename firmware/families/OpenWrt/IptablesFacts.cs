@@ -136,9 +136,12 @@ namespace FlaxGuard.Engine.Probes.OpenWrt
                 digest.Add(line, _tokenStart[k], _tokenEnd[k] - _tokenStart[k]);
                 digest.Add(" ");
             }
-            TextBuilder key = _sheet.Text.Clear().Append(inbound ? "openwrt.iptables.open." : "openwrt.iptables.rule.").Append(_table).Append('.');
-            AppendAscii(key, _chain, 0, _chainLength);
-            key.Append('.');
+            // The chain's name is the device's: escaped like any key segment ('=', '%' and control bytes never reach a key).
+            TextBuilder chain = _summary.Clear();
+            AppendAscii(chain, _chain, 0, _chainLength);
+            string chainName = chain.ToString();
+            TextBuilder key = _sheet.Text.Clear().Append(inbound ? "openwrt.iptables.open." : "openwrt.iptables.rule.").Append(_table).Append('.')
+                .AppendKeySegment(chainName, MaxChainBytes).Append('.');
             _sheet.Add(digest.FinishHex16(key).ToString(), Sketch(line, target), FactKind.Config);
         }
 

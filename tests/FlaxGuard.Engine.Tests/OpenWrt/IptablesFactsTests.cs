@@ -110,5 +110,9 @@ public sealed class IptablesFactsTests
         Assert.AreEqual(IptablesFacts.MaxRuleFacts, facts.Keys.Count(k => k.StartsWith("openwrt.iptables.", StringComparison.Ordinal)));
         Assert.IsTrue(facts.ContainsKey("openwrt.limit.iptables-rules"), "the cut is said");
         Assert.IsFalse(facts.Keys.Any(k => k.Contains("cccc", StringComparison.Ordinal)), "a chain name longer than iptables allows is not a chain");
+
+        // A chain name with bytes a key may not hold: escaped, never a broken fact.
+        var odd = Read("Chain a=b%\u0001\u00e9 (1 references)\n1 0 0 DROP all -- * * 0.0.0.0/0 0.0.0.0/0\n", "", 5, out _);
+        Assert.AreEqual(1, odd.Keys.Count(k => k.StartsWith("openwrt.iptables.rule.filter.a%3Db%25%01??.", StringComparison.Ordinal)), string.Join("\n", odd.Keys));
     }
 }
