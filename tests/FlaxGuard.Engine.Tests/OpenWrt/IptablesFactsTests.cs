@@ -71,7 +71,7 @@ public sealed class IptablesFactsTests
     {
         var facts = Read(Filter, Nat, piece, out _);
         string[] keys = [.. facts.Keys.OrderBy(k => k, StringComparer.Ordinal)];
-        Assert.AreEqual(6, keys.Length, string.Join("\n", keys));
+        Assert.HasCount(6, keys, string.Join("\n", keys));
         Assert.AreEqual(1, keys.Count(k => k.StartsWith("openwrt.iptables.open.filter.INPUT.", StringComparison.Ordinal)), "the backdoor port");
         Assert.AreEqual(1, keys.Count(k => k.StartsWith("openwrt.iptables.rule.filter.INPUT.", StringComparison.Ordinal)), "Mirai's drop of port 23");
         Assert.AreEqual(1, keys.Count(k => k.StartsWith("openwrt.iptables.open.filter.zone_wan_input.", StringComparison.Ordinal)), "an untagged accept in a fw3 zone chain");

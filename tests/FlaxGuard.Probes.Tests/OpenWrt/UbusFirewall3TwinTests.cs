@@ -37,7 +37,7 @@ public sealed class UbusFirewall3TwinTests
         var (output, _, _) = OpenWrtLab.Run(twin);
         Assert.AreEqual(0, output.VerdictCount, OpenWrtLab.Describe(output));
         var rules = output.Facts.ToArray().Where(f => f.Key.StartsWith("openwrt.iptables.", StringComparison.Ordinal)).ToArray();
-        Assert.AreEqual(3, rules.Length, OpenWrtLab.Describe(output));
+        Assert.HasCount(3, rules, OpenWrtLab.Describe(output));
         Assert.AreEqual("in br-lan, tcp, tcp dpt:80: REDIRECT redir ports 8888", rules.Single(f => f.Key.StartsWith("openwrt.iptables.open.nat.PREROUTING.", StringComparison.Ordinal)).Value);
         CollectionAssert.AreEquivalent(new[] { "tcp, tcp dpt:23: DROP", "tcp, tcp dpt:2323: DROP" },
             rules.Where(f => f.Key.StartsWith("openwrt.iptables.rule.filter.INPUT.", StringComparison.Ordinal)).Select(f => f.Value).ToArray());
